@@ -1,0 +1,74 @@
+# Viitta — the two commands are `make run` and `make test`; everything else is a step of theirs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := bot/models/viitta.tar.gz
+# Training inputs: the model is rebuilt only when one of these changed.
+MODEL_INPUTS := config.yml domain.yml $(shell find bot/data bot/nlu bot/policies bot/places -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null) \
+	bot/directory/data/municipalities.csv bot/directory/data/place_aliases.yml bot/directory/data/counties.yml
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install train run shell load-directory validate test test-unit test-e2e test-stories bench lock clean
+
+help:
+	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055)"
+	@echo "make test   - the whole test suite (what CI runs)"
+	@echo "make install | train | validate | bench | shell | clean"
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt constraints.txt scripts/system-packages.sh
+	@scripts/system-packages.sh
+	@test -x $(PY) || "$$(scripts/find-python310.sh)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip check
+	@touch $@
+
+train: $(MODEL)
+
+$(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
+	$(RASA) train --config config.yml --domain domain.yml --data bot/data --out bot/models \
+		--fixed-model-name viitta --force
+	@touch $@
+
+load-directory: $(VENV)/.installed
+	$(PY) -m bot.directory load
+
+run: install load-directory train
+	$(PY) -m bot.serve
+
+shell: install load-directory train
+	@echo "Start the action server in another terminal first: $(PY) -m rasa_sdk --actions bot.actions"
+	$(RASA) shell --model bot/models --endpoints endpoints.yml
+
+validate: $(VENV)/.installed
+	$(PY) -m bot.directory validate
+	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data
+
+test: install validate test-unit train test-stories test-e2e
+
+test-unit: $(VENV)/.installed
+	$(PY) -m pytest tests/unit -q
+
+test-stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/stories
+
+test-e2e: $(MODEL)
+	$(PY) -m pytest tests/e2e -q
+
+bench: install train
+	$(PY) -m bench.nlu_bench
+
+lock: $(VENV)/.installed
+	(echo "# Every package of the environment, pinned: pip install -r requirements.txt -c constraints.txt"; \
+	 echo "# Regenerate after changing requirements.txt: make lock"; \
+	 $(PY) -m pip freeze | grep -v '^-e' | sort -f) > constraints.txt
+
+clean:
+	rm -rf var bot/models/*.tar.gz

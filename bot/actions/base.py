@@ -1,0 +1,42 @@
+"""What every action needs: the conversation's language, the person's own words, the directory."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Optional, Text
+
+from rasa_sdk import Action, Tracker
+
+from bot.directory import ServiceDirectory, default_directory
+
+DEFAULT_LANGUAGE = "fi"
+
+
+def conversation_language(tracker: Tracker) -> str:
+    """fi or sv, as kept by the LanguagePolicy in the Rasa server."""
+    return tracker.get_slot("language") if tracker.get_slot("language") in ("fi", "sv") else DEFAULT_LANGUAGE
+
+
+def user_texts(tracker: Tracker) -> list[str]:
+    """The person's own messages of this session, newest first (button payloads left out)."""
+    texts = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") == "user" and event.get("text") and not event["text"].startswith("/"):
+            texts.append(event["text"])
+    return texts
+
+
+class DirectoryAction(Action, ABC):
+    """An action that reads the service directory; tests pass an in-memory one."""
+
+    def __init__(self, directory: Optional[ServiceDirectory] = None) -> None:
+        self._directory = directory
+
+    @property
+    def directory(self) -> ServiceDirectory:
+        return self._directory or default_directory()
+
+    @abstractmethod
+    def name(self) -> Text:
+        """The action's name in the domain."""

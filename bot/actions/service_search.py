@@ -1,0 +1,142 @@
+"""Find the right service: the form that asks only what is missing, and the recommendation itself."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.answer import choose_services
+from bot.actions.cards import utter_match
+from bot.actions.needs import CONCERNS, categories_for, referral_for
+from bot.actions.base import DirectoryAction, conversation_language, user_texts
+from bot.places import resolver
+
+# Intents whose message is never an answer to "where do you live?".
+_NOT_A_PLACE = {
+    "deny", "goodbye", "emergency", "request_human", "ask_privacy", "bot_challenge", "ask_capabilities",
+    "thank", "change_language", "greet", "affirm", "ask_contact_info",
+}
+_WORDS = re.compile(r"\w+")
+
+
+class ValidateServiceForm(FormValidationAction):
+    """Reads the place from the resolver's entities and suggests names when it cannot tell."""
+
+    def name(self) -> Text:
+        return "validate_service_form"
+
+    async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: DomainDict) -> Dict[Text, Any]:
+        entities = tracker.latest_message.get("entities") or []
+        municipality = next((e["value"] for e in entities if e.get("entity") == "municipality"), None)
+        county = next((e["value"] for e in entities if e.get("entity") == "county"), None)
+        if municipality and resolver.county_of(municipality):
+            return {"area": resolver.county_of(municipality), "municipality": municipality}
+        if county:
+            return {"area": county}
+        known = tracker.get_slot("municipality")
+        if known and not tracker.get_slot("area") and resolver.county_of(known):
+            return {"area": resolver.county_of(known)}
+        if tracker.get_slot("requested_slot") == "area" and _looks_like_place_answer(tracker):
+            _suggest_places(dispatcher, tracker)
+            # Setting the slot (to nothing) keeps the form running, so it asks again.
+            return {"area": None}
+        return {}
+
+    async def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> Dict[Text, Any]:
+        known = {m.county for m in resolver.registry.municipalities().values()}
+        return {"area": value if value in known else None}
+
+    async def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> Dict[Text, Any]:
+        return {"concern": value if value in CONCERNS else None}
+
+
+def _looks_like_place_answer(tracker: Tracker) -> bool:
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    text = tracker.latest_message.get("text") or ""
+    if intent in ("inform_location", "nlu_fallback", "out_of_scope"):
+        return True
+    return intent not in _NOT_A_PLACE and len(_WORDS.findall(text)) <= 3
+
+
+def _suggest_places(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    lang = conversation_language(tracker)
+    suggestions = resolver.suggest(tracker.latest_message.get("text") or "")
+    if not suggestions:
+        dispatcher.utter_message(response="utter_municipality_unknown")
+        return
+    municipalities = resolver.registry.municipalities()
+    buttons = [
+        {"title": municipalities[name].name(lang), "payload": f'/inform_location{{"municipality": "{name}"}}'}
+        for name in suggestions
+    ]
+    dispatcher.utter_message(response="utter_municipality_suggestions", buttons=buttons)
+
+
+class ActionAskConcern(Action):
+    """Asks what worries the person, in words that fit who is asking."""
+
+    def name(self) -> Text:
+        return "action_ask_concern"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        role = tracker.get_slot("role")
+        response = {"professional": "utter_ask_client_situation", "relative": "utter_ask_concern_relative"}
+        dispatcher.utter_message(response=response.get(role, "utter_ask_concern"))
+        return []
+
+
+class ActionAskArea(Action):
+    """Asks for the municipality: the person's own, or a professional's client's."""
+
+    def name(self) -> Text:
+        return "action_ask_area"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        professional = tracker.get_slot("role") == "professional"
+        dispatcher.utter_message(response="utter_ask_area_professional" if professional else "utter_ask_area")
+        return []
+
+
+class ActionRecommendServices(DirectoryAction):
+    """1–3 services for the worry and place, most specific first, then the offer of a human."""
+
+    def name(self) -> Text:
+        return "action_recommend_services"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        lang = conversation_language(tracker)
+        concern = tracker.get_slot("concern")
+        role = tracker.get_slot("role")
+        area = tracker.get_slot("area")
+        municipality = tracker.get_slot("municipality")
+        county = self.directory.county(area) if area else None
+
+        if role == "professional" or concern == "professional_referral":
+            referral = referral_for(user_texts(tracker), concern)
+            dispatcher.utter_message(response=referral.response)
+            categories, intro, audience = referral.categories, "utter_recommend_professional_referral", "professionals"
+        else:
+            categories, intro, audience = categories_for(concern, role), f"utter_recommend_{concern}", "families"
+
+        matches = choose_services(self.directory, categories, area, municipality, lang, audience=audience)
+        county_name = county.name.get(lang) if county else ""
+        if county and not county.in_system:
+            dispatcher.utter_message(response="utter_aland")
+        elif any(m.service.county for m in matches):
+            dispatcher.utter_message(response=intro, county=county_name)
+        elif county:
+            dispatcher.utter_message(response="utter_county_fallback", county=county_name, url=county.page(lang))
+            dispatcher.utter_message(response="utter_national_lines")
+        for match in matches:
+            utter_match(dispatcher, domain, match, lang)
+        if concern != "request_human":
+            dispatcher.utter_message(response="utter_offer_handoff")
+        return [SlotSet("last_services", [m.service.id for m in matches])]
+

@@ -1,0 +1,17 @@
+"""Render a response's text from the domain, for pieces that actions assemble (the service card's lines).
+
+The words stay in domain.yml with their fi and sv variations; Python only picks and fills them.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+
+def render(domain: dict, response: str, lang: str, **values: Any) -> str:
+    """The `lang` variation of `response`, filled with `values`."""
+    variations = (domain.get("responses") or {}).get(response) or []
+    for variation in variations:
+        conditions = variation.get("condition") or []
+        if any(c.get("name") == "language" and c.get("value") == lang for c in conditions):
+            return variation["text"].format(**values)
+    raise KeyError(f"response {response!r} has no {lang!r} variation")

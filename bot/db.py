@@ -1,0 +1,28 @@
+"""The app database engine, created lazily from DATABASE_URL (SQLite file under var/ by default)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+from bot.settings import get_settings
+
+
+def make_engine(url: Optional[str] = None) -> Engine:
+    """A new engine; SQLite files get their folder created and foreign keys switched on."""
+    url = url or get_settings().database_url
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
+    return engine
+
+
+@lru_cache(maxsize=None)
+def shared_engine(url: Optional[str] = None) -> Engine:
+    """One engine (and connection pool) per URL for the whole process."""
+    return make_engine(url)

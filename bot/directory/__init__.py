@@ -1,0 +1,18 @@
+"""The service directory: counties, services and national helplines behind one small interface."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.directory.interface import ServiceDirectory
+from bot.directory.records import Bilingual, County, Match, Service
+
+__all__ = ["ServiceDirectory", "Bilingual", "County", "Match", "Service", "default_directory"]
+
+
+@lru_cache(maxsize=1)
+def default_directory() -> ServiceDirectory:
+    """The directory in the app database (DATABASE_URL); shared by all actions of a process."""
+    from bot.db import shared_engine
+    from bot.directory.sql import SqlDirectory
+
+    return SqlDirectory(shared_engine())

@@ -1,0 +1,6 @@
+"""Viitta's own NLU components for Rasa: bilingual tokens and lemmas, places, roles and substances."""
+
+# Keys under which our components leave their findings on a message / in the parse data.
+LANGUAGE_KEY = "viitta_language"
+PLACES_KEY = "viitta_places"
+PLACE_TOKEN = "xplacex"

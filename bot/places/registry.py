@@ -1,0 +1,98 @@
+"""Finland's municipalities and wellbeing services counties, read from the directory's data files.
+
+The files are the source of truth (municipalities.csv from Statistics Finland, counties.yml and
+place_aliases.yml reviewed by hand). Loaded once, lazily; nothing runs at import time.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "directory" / "data"
+
+# Statistics Finland's county numbers -> our stable slugs (used in payloads as `area`).
+COUNTY_CODES = {
+    "01": "ita-uusimaa", "02": "keski-uusimaa", "03": "lansi-uusimaa", "04": "vantaa-kerava",
+    "05": "varsinais-suomi", "06": "satakunta", "07": "kanta-hame", "08": "pirkanmaa",
+    "09": "paijat-hame", "10": "kymenlaakso", "11": "etela-karjala", "12": "etela-savo",
+    "13": "pohjois-savo", "14": "pohjois-karjala", "15": "keski-suomi", "16": "etela-pohjanmaa",
+    "17": "pohjanmaa", "18": "keski-pohjanmaa", "19": "pohjois-pohjanmaa", "20": "kainuu",
+    "21": "lappi", "90": "helsinki", "91": "ahvenanmaa",
+}
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name_fi: str
+    name_sv: str
+    county: str  # county slug
+    bilingual: bool
+
+    def name(self, lang: str) -> str:
+        return self.name_sv if lang == "sv" else self.name_fi
+
+
+@dataclass(frozen=True)
+class CountyName:
+    code: str
+    name_fi: str
+    name_sv: str
+    region_fi: str  # the region's own name people use: "Lappi", "Pohjanmaa"
+    region_sv: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def municipalities() -> dict[str, Municipality]:
+    """All 308 municipalities keyed by canonical Finnish name."""
+    path = DATA_DIR / "municipalities.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {
+            r["name_fi"]: Municipality(r["code"], r["name_fi"], r["name_sv"], COUNTY_CODES[r["county"]],
+                                       r["bilingual"] == "yes")
+            for r in rows
+        }
+
+
+@lru_cache(maxsize=None)
+def municipality_aliases() -> dict[str, tuple[str, ...]]:
+    """Other names people use for a municipality (former municipalities, slang), by canonical name."""
+    data = yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8"))
+    return {name: tuple(aliases or ()) for name, aliases in (data.get("municipalities") or {}).items()}
+
+
+@lru_cache(maxsize=None)
+def ambiguous_names() -> frozenset[str]:
+    """Names that are also everyday words; recognised only with a location cue or as a bare answer."""
+    data = yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8"))
+    return frozenset(data.get("ambiguous") or ())
+
+
+@lru_cache(maxsize=None)
+def first_name_places() -> frozenset[str]:
+    """Names that are also people's first names (Kaarina, Loviisa): a place only with a cue or in a place case."""
+    data = yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8"))
+    return frozenset(data.get("first_names") or ())
+
+
+@lru_cache(maxsize=None)
+def county_names() -> dict[str, CountyName]:
+    """Counties keyed by slug, with the region names and aliases people write."""
+    data = yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8"))
+    counties = yaml.safe_load((DATA_DIR / "counties.yml").read_text(encoding="utf-8"))["counties"]
+    regions = data.get("regions") or {}
+    out = {}
+    for c in counties:
+        region = regions.get(c["code"]) or {}
+        out[c["code"]] = CountyName(
+            code=c["code"], name_fi=c["name"]["fi"], name_sv=c["name"]["sv"],
+            region_fi=region.get("fi", ""), region_sv=region.get("sv", ""),
+            aliases=tuple(c.get("aliases") or ()) + tuple(region.get("aliases") or ()),
+        )
+    return out

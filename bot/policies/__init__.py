@@ -1,0 +1,1 @@
+"""Viitta's own Rasa policies."""

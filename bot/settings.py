@@ -1,0 +1,42 @@
+"""Settings from the environment, read when first used, with safe local defaults (SQLite under var/).
+
+The README's settings table lists every variable; secrets (RASA_TOKEN) come only from here.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    tracker_store_url: str
+    rasa_host: str
+    rasa_port: int
+    action_host: str
+    action_port: int
+    rasa_token: str
+    model_path: Path
+    cors_origins: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    env = os.environ.get
+    var = ROOT / "var"
+    return Settings(
+        database_url=env("DATABASE_URL") or f"sqlite:///{var / 'viitta.db'}",
+        tracker_store_url=env("TRACKER_STORE_URL") or f"sqlite:///{var / 'tracker.db'}",
+        rasa_host=env("RASA_HOST", "127.0.0.1"),
+        rasa_port=int(env("RASA_PORT", "5005")),
+        action_host=env("ACTION_HOST", "127.0.0.1"),
+        action_port=int(env("ACTION_PORT", "5055")),
+        rasa_token=env("RASA_TOKEN", ""),
+        model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
+        cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+    )

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Debian packages Viitta needs at run time: Voikko (Finnish morphology for spaCy's Finnish
+# pipeline and the municipality resolver). Installs only what is missing.
+set -euo pipefail
+needed=(libvoikko1 voikko-fi)
+missing=()
+for pkg in "${needed[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
+  echo "Please install as root: apt-get install -y ${missing[*]}" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}" || {
+  $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${missing[@]}"; }

@@ -1,0 +1,72 @@
+"""Shared fixtures: the directory data, and databases (in-memory SQLite always; PostgreSQL when reachable)."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+from bot.db import make_engine
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
+
+
+def _on_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def directory_data():
+    from bot.directory.loader import read_data
+
+    return read_data()
+
+
+@pytest.fixture(scope="session")
+def categories():
+    import yaml
+
+    from bot.directory.loader import DATA_DIR
+
+    return yaml.safe_load((DATA_DIR / "categories.yml").read_text(encoding="utf-8"))["categories"]
+
+
+def _postgres_engine():
+    """An engine on a throw-away schema of the test database; skipped (or failed on CI) when absent."""
+    probe = make_engine(POSTGRES_URL)
+    try:
+        with probe.connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception as exc:  # the server is optional on developer machines
+        probe.dispose()
+        if _on_ci():
+            pytest.fail(f"PostgreSQL must be reachable on CI at {POSTGRES_URL}: {exc}")
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}")
+    schema = f"viitta_test_{uuid.uuid4().hex[:8]}"
+    with probe.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    probe.dispose()
+    from sqlalchemy import create_engine
+
+    engine = create_engine(POSTGRES_URL, future=True, connect_args={"options": f"-csearch_path={schema}"})
+    return engine, schema
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request):
+    """A fresh, empty app database, once on SQLite (in memory) and once on PostgreSQL."""
+    if request.param == "sqlite":
+        eng = make_engine("sqlite:///:memory:")
+        yield eng
+        eng.dispose()
+        return
+    eng, schema = _postgres_engine()
+    try:
+        yield eng
+    finally:
+        eng.dispose()
+        cleanup = make_engine(POSTGRES_URL)
+        with cleanup.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        cleanup.dispose()

@@ -1,0 +1,103 @@
+"""Starts the real Viitta (action server + Rasa server from the trained model) on free loopback ports."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "bot" / "models" / "viitta.tar.gz"
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, process: subprocess.Popen, log: Path, timeout: float = 240) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"Viitta stopped during start-up:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    pytest.fail(f"{url} not up after {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+class Chat:
+    """A person talking to Viitta over the REST channel."""
+
+    def __init__(self, base_url: str) -> None:
+        self.url = f"{base_url}/webhooks/rest/webhook"
+        self.sender = f"e2e-{uuid.uuid4().hex[:12]}"
+
+    def say(self, text: str, metadata: dict | None = None) -> list[dict]:
+        body = {"sender": self.sender, "message": text}
+        if metadata:
+            body["metadata"] = metadata
+        response = requests.post(self.url, json=body, timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+
+@pytest.fixture(scope="session")
+def viitta(tmp_path_factory):
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
+    tmp = tmp_path_factory.mktemp("viitta")
+    rasa_port, action_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
+        "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
+        "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port), "VIITTA_MODEL": str(MODEL),
+        "RASA_TELEMETRY_ENABLED": "false",
+    }
+    subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True)
+    log = tmp / "viitta.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{rasa_port}"
+    try:
+        _wait(f"http://127.0.0.1:{action_port}/health", process, log)
+        _wait(f"{base}/status", process, log)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def chat(viitta) -> Chat:
+    return Chat(viitta)
+
+
+def text_of(response: str, lang: str) -> str:
+    """The domain text of a fixed response, to check which language a reply is in."""
+    for variation in DOMAIN["responses"][response]:
+        if variation["condition"][0]["value"] == lang:
+            return variation["text"]
+    raise KeyError(response)
+
+
+def customs(messages: list[dict], kind: str) -> list[dict]:
+    return [m["custom"] for m in messages if isinstance(m.get("custom"), dict) and m["custom"].get("type") == kind]

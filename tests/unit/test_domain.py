@@ -1,0 +1,73 @@
+"""The domain: every response in Finnish and Swedish, every action implemented, the issue's intents."""
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+RESPONSES = DOMAIN["responses"]
+INTENTS = """greet goodbye affirm deny thank bot_challenge ask_capabilities ask_privacy inform_role inform_location
+substance_use_pregnancy substance_use_family youth_substance_use family_support relationship_support
+child_welfare_concern domestic_violence parent_mental_health professional_referral request_human emergency
+ask_contact_info change_language out_of_scope""".split()
+
+
+def _language(variation) -> str | None:
+    values = [c.get("value") for c in variation.get("condition") or [] if c.get("name") == "language"]
+    return values[0] if len(values) == 1 else None
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_every_response_has_one_finnish_and_one_swedish_variation(name):
+    languages = [_language(v) for v in RESPONSES[name]]
+    assert sorted(languages) == ["fi", "sv"], f"{name}: {languages} (every variation needs a language condition)"
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_both_languages_say_the_same_things(name):
+    by_lang = {_language(v): v for v in RESPONSES[name]}
+    fi, sv = by_lang["fi"], by_lang["sv"]
+    assert _placeholders(fi["text"]) == _placeholders(sv["text"])
+    assert fi.get("custom", {}).get("type") == sv.get("custom", {}).get("type")
+    assert [b["payload"] for b in fi.get("buttons", [])] == [b["payload"] for b in sv.get("buttons", [])] \
+        or name.startswith("utter_ask_client")
+    assert fi["text"] != sv["text"] or fi["text"].startswith("{")
+
+
+def test_the_issue_intents_exist():
+    assert sorted(DOMAIN["intents"]) == sorted(INTENTS)
+
+
+def test_emergency_and_handoff_payloads_are_in_the_domain():
+    for variation in RESPONSES["utter_emergency"]:
+        assert variation["custom"]["type"] == "emergency" and "112" in variation["text"]
+    for variation in RESPONSES["utter_offer_handoff"]:
+        assert variation["custom"] == {"type": "handoff_offer"}
+
+
+def test_every_response_named_in_code_and_data_exists():
+    from bot.actions.needs import CONCERNS
+
+    named = {f"utter_recommend_{c}" for c in CONCERNS}
+    for path in (ROOT / "bot").rglob("*.py"):
+        named |= set(re.findall(r"(?<=[\"'])utter_[a-z_]+(?=[\"'])", path.read_text(encoding="utf-8")))
+    for path in (ROOT / "bot" / "data").rglob("*.yml"):
+        named |= set(re.findall(r"action: (utter_[a-z_]+)", path.read_text(encoding="utf-8")))
+    assert named - set(RESPONSES) == set()
+
+
+def test_every_custom_action_is_implemented():
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("bot.actions")
+    assert set(DOMAIN["actions"]) <= set(executor.actions)
