@@ -1,12 +1,18 @@
 """What every action needs: the conversation's language, the person's own words, the directory."""
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
-from typing import Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.directory import ServiceDirectory, default_directory
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "fi"
 
@@ -28,7 +34,11 @@ def user_texts(tracker: Tracker) -> list[str]:
 
 
 class DirectoryAction(Action, ABC):
-    """An action that reads the service directory; tests pass an in-memory one."""
+    """An action that reads the service directory; tests pass an in-memory one.
+
+    If the database fails, the person still gets the national emergency and crisis lines (a domain
+    response that needs no database) instead of silence.
+    """
 
     def __init__(self, directory: Optional[ServiceDirectory] = None) -> None:
         self._directory = directory
@@ -40,3 +50,18 @@ class DirectoryAction(Action, ABC):
     @abstractmethod
     def name(self) -> Text:
         """The action's name in the domain."""
+
+    @abstractmethod
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                     domain: Dict[Text, Any]) -> List[EventType]:
+        """The action's work, with the directory."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[EventType]:
+        try:
+            return await self.answer(dispatcher, tracker, domain)
+        except (SQLAlchemyError, OSError):
+            logger.exception("service directory unavailable in %s", self.name())
+            dispatcher.messages.clear()
+            dispatcher.utter_message(response="utter_directory_unavailable")
+            return []

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from typing import List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.answer import choose_services, helpline_matches
+from bot.actions.base import DirectoryAction, conversation_language
 from bot.actions.cards import utter_match
 from bot.actions.needs import categories_for
-from bot.actions.base import DirectoryAction, conversation_language
 from bot.directory.records import Match
 
 
@@ -25,7 +25,7 @@ class ActionGiveGuidanceContact(DirectoryAction):
     def name(self) -> Text:
         return "action_give_guidance_contact"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         area = tracker.get_slot("area")
         county = self.directory.county(area) if area else None
@@ -51,7 +51,7 @@ class ActionGiveNationalHelp(DirectoryAction):
     def name(self) -> Text:
         return "action_give_national_help"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         kinds = [c.split(":", 1)[1] for c in categories_for(tracker.get_slot("concern"), tracker.get_slot("role"))
                  if c.startswith("helpline:")]
@@ -69,7 +69,7 @@ class ActionShowContactDetails(DirectoryAction):
     def name(self) -> Text:
         return "action_show_contact_details"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         services = [s for s in (self.directory.service(i) for i in tracker.get_slot("last_services") or []) if s]
         if not services:

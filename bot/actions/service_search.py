@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.answer import choose_services
+from bot.actions.base import DirectoryAction, conversation_language, user_texts
 from bot.actions.cards import utter_match
 from bot.actions.needs import CONCERNS, categories_for, referral_for
-from bot.actions.base import DirectoryAction, conversation_language, user_texts
 from bot.places import resolver
 
 # Intents whose message is never an answer to "where do you live?".
@@ -110,7 +110,7 @@ class ActionRecommendServices(DirectoryAction):
     def name(self) -> Text:
         return "action_recommend_services"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         concern = tracker.get_slot("concern")
         role = tracker.get_slot("role")

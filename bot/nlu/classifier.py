@@ -11,10 +11,6 @@ from typing import Any, Dict, List, Optional, Text, Type
 
 import joblib
 import numpy as np
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.svm import LinearSVC
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -25,6 +21,9 @@ from rasa.nlu.tokenizers.tokenizer import Tokenizer
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
 
 logger = logging.getLogger(__name__)
 _FILE = "linear_intent_classifier.joblib"
@@ -98,6 +97,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            # No words ("?", an emoji, an empty message): no intent, so the fallback answers.
+            message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         todo = [m for m in messages if m.get(TEXT) and m.get(TOKENS_NAMES[TEXT])]
         if not todo or self.model is None:
             return messages

@@ -166,3 +166,17 @@ def test_contact_details_repeat_what_was_recommended(directory):
     assert [c["service_id"] for c in _cards(messages)] == ["hal", "crisis"]
     messages, _ = _run(ActionShowContactDetails(directory), _tracker({}))
     assert messages[0]["response"] == "utter_ask_which_service"
+
+
+class _BrokenDirectory(InMemoryDirectory):
+    def county(self, code):
+        from sqlalchemy.exc import OperationalError
+
+        raise OperationalError("select", {}, Exception("database is down"))
+
+
+def test_a_broken_database_still_gives_the_emergency_and_crisis_lines():
+    tracker = _tracker({"concern": "substance_use_family", "area": "pohjanmaa"})
+    messages, events = _run(ActionRecommendServices(_BrokenDirectory()), tracker)
+    assert [m["response"] for m in messages] == ["utter_directory_unavailable"] and events == []
+    assert all("112" in v["text"] for v in DOMAIN["responses"]["utter_directory_unavailable"])

@@ -1,0 +1,48 @@
+"""Start-up settings: the HTTP API is never open to the network without a token."""
+from __future__ import annotations
+
+import pytest
+
+from bot import serve, settings
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    settings.get_settings.cache_clear()
+    yield
+    settings.get_settings.cache_clear()
+
+
+def test_localhost_needs_no_token(monkeypatch, tmp_path):
+    monkeypatch.delenv("RASA_TOKEN", raising=False)
+    monkeypatch.setenv("RASA_HOST", "127.0.0.1")
+    _, rasa = serve.commands(tmp_path / "endpoints.yml")
+    assert "--enable-api" in rasa and "--auth-token" not in rasa
+
+
+def test_an_outside_address_without_a_token_is_refused(monkeypatch, tmp_path):
+    monkeypatch.delenv("RASA_TOKEN", raising=False)
+    monkeypatch.setenv("RASA_HOST", "0.0.0.0")
+    with pytest.raises(SystemExit, match="RASA_TOKEN"):
+        serve.commands(tmp_path / "endpoints.yml")
+
+
+def test_an_outside_address_with_a_token_uses_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("RASA_HOST", "0.0.0.0")
+    monkeypatch.setenv("RASA_TOKEN", "s3cret")
+    _, rasa = serve.commands(tmp_path / "endpoints.yml")
+    assert rasa[rasa.index("--auth-token") + 1] == "s3cret"
+
+
+def test_the_tracker_store_follows_one_url():
+    assert serve.tracker_store_config("sqlite:////tmp/t.db") == {"type": "SQL", "dialect": "sqlite", "db": "/tmp/t.db"}
+    pg = serve.tracker_store_config("postgresql://viitta:pw@db.local:5433/tracker")
+    assert pg["dialect"] == "postgresql" and pg["url"] == "db.local" and pg["port"] == 5433 and pg["db"] == "tracker"
+
+
+def test_endpoints_point_at_the_configured_action_server(monkeypatch, tmp_path):
+    import yaml
+
+    monkeypatch.setenv("ACTION_PORT", "6055")
+    path = serve.write_endpoints(tmp_path / "e.yml")
+    assert yaml.safe_load(path.read_text())["action_endpoint"]["url"] == "http://127.0.0.1:6055/webhook"
