@@ -64,7 +64,7 @@ class LanguagePolicy(Policy):
 
     def _language_events(self, tracker: DialogueStateTracker) -> list:
         message = tracker.latest_message
-        if tracker.latest_action_name != ACTION_LISTEN_NAME or message is None or not message.text:
+        if tracker.latest_action_name != ACTION_LISTEN_NAME or message is None:
             return []
         current = tracker.get_slot(LANGUAGE_SLOT)
         metadata = tracker.get_slot("session_started_metadata") or {}

@@ -99,5 +99,14 @@ def text_of(response: str, lang: str) -> str:
     raise KeyError(response)
 
 
+def language_of(text: str) -> str | None:
+    """fi or sv when `text` is a fixed response of the domain in that language."""
+    for variations in DOMAIN["responses"].values():
+        for variation in variations:
+            if variation.get("text") == text:
+                return variation["condition"][0]["value"]
+    return None
+
+
 def customs(messages: list[dict], kind: str) -> list[dict]:
     return [m["custom"] for m in messages if isinstance(m.get("custom"), dict) and m["custom"].get("type") == kind]

@@ -61,3 +61,8 @@ def test_asking_switches_and_a_bare_request_toggles():
     assert choose_language("fi", _detection("voitko puhua ruotsia"), "change_language", None) == "sv"
     assert choose_language("sv", _detection("byt språk"), "change_language", None) == "fi"
     assert choose_language("fi", {"requested": "sv"}, "change_language", None) == "sv"
+
+
+def test_an_empty_first_message_still_sets_a_language():
+    assert choose_language(None, {}, None, None) == "fi"
+    assert choose_language(None, None, None, "sv") == "sv"
