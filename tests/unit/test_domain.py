@@ -71,3 +71,13 @@ def test_every_custom_action_is_implemented():
     executor = ActionExecutor()
     executor.register_package("bot.actions")
     assert set(DOMAIN["actions"]) <= set(executor.actions)
+
+
+def test_button_payloads_survive_rasas_template_filling():
+    """Rasa fills {placeholders} in buttons too: JSON in a payload must be written with double braces."""
+    for name, variations in RESPONSES.items():
+        for variation in variations:
+            for button in variation.get("buttons", []):
+                filled = button["payload"].format()  # what Rasa's interpolator does; single braces raise
+                if "{" in filled:
+                    assert isinstance(yaml.safe_load(filled[filled.index("{"):]), dict), (name, filled)
