@@ -61,30 +61,29 @@ def municipalities() -> dict[str, Municipality]:
 
 
 @lru_cache(maxsize=None)
+def _aliases() -> dict:
+    return yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8")) or {}
+
+
 def municipality_aliases() -> dict[str, tuple[str, ...]]:
     """Other names people use for a municipality (former municipalities, slang), by canonical name."""
-    data = yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8"))
-    return {name: tuple(aliases or ()) for name, aliases in (data.get("municipalities") or {}).items()}
+    return {name: tuple(aliases or ()) for name, aliases in (_aliases().get("municipalities") or {}).items()}
 
 
-@lru_cache(maxsize=None)
 def ambiguous_names() -> frozenset[str]:
     """Names that are also everyday words; recognised only with a location cue or as a bare answer."""
-    data = yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8"))
-    return frozenset(data.get("ambiguous") or ())
+    return frozenset(_aliases().get("ambiguous") or ())
 
 
-@lru_cache(maxsize=None)
 def first_name_places() -> frozenset[str]:
     """Names that are also people's first names (Kaarina, Loviisa): a place only with a cue or in a place case."""
-    data = yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8"))
-    return frozenset(data.get("first_names") or ())
+    return frozenset(_aliases().get("first_names") or ())
 
 
 @lru_cache(maxsize=None)
 def county_names() -> dict[str, CountyName]:
     """Counties keyed by slug, with the region names and aliases people write."""
-    data = yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8"))
+    data = _aliases()
     counties = yaml.safe_load((DATA_DIR / "counties.yml").read_text(encoding="utf-8"))["counties"]
     regions = data.get("regions") or {}
     out = {}

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
 from bot.places import registry
 from bot.places.finnish import ENDINGS, fold, stems
@@ -78,11 +78,12 @@ def _index() -> tuple[dict[str, _Target], dict[str, _Target], dict[str, set[str]
         for stem in (stems(key) if finnish else {key}):
             stem_index.setdefault(stem, target)
 
+    aliases = registry.municipality_aliases()
     for m in registry.municipalities().values():
         add(m.name_fi, m.name_fi, m.county, finnish=True)
         # Swedish names also get Finnish-style stems: people write "Jakobstadissa".
         add(m.name_sv, m.name_fi, m.county, finnish=True)
-        for alias in registry.municipality_aliases().get(m.name_fi, ()):
+        for alias in aliases.get(m.name_fi, ()):
             add(alias, m.name_fi, m.county, finnish=True)
         for special in _IRREGULAR.get(m.name_fi, ()):
             add(special, m.name_fi, m.county, finnish=False)
@@ -257,7 +258,3 @@ def suggest(text: str, n: int = 3) -> list[str]:
 def county_of(municipality: str) -> Optional[str]:
     m = registry.municipalities().get(municipality)
     return m.county if m else None
-
-
-def all_names() -> Iterable[str]:
-    return registry.municipalities().keys()

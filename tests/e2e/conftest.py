@@ -108,5 +108,9 @@ def language_of(text: str) -> str | None:
     return None
 
 
+def texts(messages: list[dict]) -> list[str]:
+    return [m["text"] for m in messages if m.get("text")]
+
+
 def customs(messages: list[dict], kind: str) -> list[dict]:
     return [m["custom"] for m in messages if isinstance(m.get("custom"), dict) and m["custom"].get("type") == kind]

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 from tests.e2e.conftest import customs, text_of
-
-
-def _texts(messages):
-    return [m.get("text", "") for m in messages if m.get("text")]
+from tests.e2e.conftest import texts as _texts
 
 
 def test_a_pregnant_person_using_drugs_in_kemi_gets_the_hal_clinic_first(chat):

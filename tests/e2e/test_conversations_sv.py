@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 from tests.e2e.conftest import customs, language_of, text_of
-
-
-def _texts(messages):
-    return [m.get("text", "") for m in messages if m.get("text")]
+from tests.e2e.conftest import texts as _texts
 
 
 def test_a_partner_drinking_in_jakobstad_gets_pohjanmaa_services_in_swedish(chat):
