@@ -66,3 +66,28 @@ def test_asking_switches_and_a_bare_request_toggles():
 def test_an_empty_first_message_still_sets_a_language():
     assert choose_language(None, {}, None, None) == "fi"
     assert choose_language(None, None, None, "sv") == "sv"
+
+
+def test_the_policy_sets_the_slot_right_after_a_user_message():
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.nlu import LANGUAGE_KEY
+    from bot.policies.language import LanguagePolicy
+
+    domain = Domain.load("domain.yml")
+    policy = LanguagePolicy.create(LanguagePolicy.get_default_config(), LocalModelStorage("/tmp"),
+                                   Resource("language"), ExecutionContext(GraphSchema({}), "test"))
+    text = "min sambo dricker och vi har en bebis"
+    message = UserUttered(text, {"name": "substance_use_family", "confidence": 1.0},
+                          parse_data={LANGUAGE_KEY: detect(text).as_dict()})
+    tracker = DialogueStateTracker.from_events("t", [ActionExecuted("action_listen"), message], domain.slots)
+    prediction = policy.predict_action_probabilities(tracker, domain)
+    assert prediction.events == [SlotSet("language", "sv")]
+    assert max(prediction.probabilities) == 0.0  # it never picks an action
+    tracker.update(SlotSet("language", "sv"))
+    assert policy.predict_action_probabilities(tracker, domain).events == []
