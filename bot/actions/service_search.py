@@ -49,8 +49,7 @@ class ValidateServiceForm(FormValidationAction):
 
     async def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: DomainDict) -> Dict[Text, Any]:
-        known = {m.county for m in resolver.registry.municipalities().values()}
-        return {"area": value if value in known else None}
+        return {"area": value if value in resolver.registry.COUNTY_CODES.values() else None}
 
     async def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:

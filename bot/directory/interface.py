@@ -28,8 +28,16 @@ class ServiceDirectory(ABC):
         """One service or helpline by id."""
 
     @abstractmethod
+    def all_helplines(self) -> list[Service]:
+        """Every national helpline."""
+
     def helplines(self, kinds: Optional[Iterable[str]] = None) -> list[Service]:
-        """National helplines, in the order of `kinds` when given."""
+        """National helplines, only of `kinds` and in their order when given."""
+        lines = self.all_helplines()
+        if kinds is None:
+            return lines
+        order = list(kinds)
+        return sorted((h for h in lines if h.kind in order), key=lambda h: order.index(h.kind))
 
     def lookup(
         self,

@@ -35,8 +35,5 @@ class InMemoryDirectory(ServiceDirectory):
     def service(self, service_id: str) -> Optional[Service]:
         return next((s for s in self._services + self._helplines if s.id == service_id), None)
 
-    def helplines(self, kinds: Optional[Iterable[str]] = None) -> list[Service]:
-        if kinds is None:
-            return list(self._helplines)
-        order = list(kinds)
-        return sorted((h for h in self._helplines if h.kind in order), key=lambda h: order.index(h.kind))
+    def all_helplines(self) -> list[Service]:
+        return list(self._helplines)

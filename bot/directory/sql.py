@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable, Optional
+from typing import Optional
 
 from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, String, Table, Text, select
 from sqlalchemy.engine import Engine
@@ -125,13 +125,9 @@ class SqlDirectory(ServiceDirectory):
             row = session.get(ServiceRow, service_id) or session.get(HelplineRow, service_id)
             return _service_record(row) if row else None
 
-    def helplines(self, kinds: Optional[Iterable[str]] = None) -> list[Service]:
+    def all_helplines(self) -> list[Service]:
         with Session(self.engine) as session:
-            rows = [_service_record(r) for r in session.scalars(select(HelplineRow).order_by(HelplineRow.id))]
-        if kinds is None:
-            return rows
-        order = list(kinds)
-        return sorted((h for h in rows if h.kind in order), key=lambda h: order.index(h.kind))
+            return [_service_record(r) for r in session.scalars(select(HelplineRow).order_by(HelplineRow.id))]
 
 
 def create_schema(engine: Engine) -> None:

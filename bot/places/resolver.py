@@ -42,10 +42,6 @@ class PlaceMention:
     municipality: Optional[str]
     method: str  # exact | stem | voikko | fuzzy
 
-    @property
-    def kind(self) -> str:
-        return "municipality" if self.municipality else "county"
-
 
 @dataclass(frozen=True)
 class _Target:
