@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Debian packages Viitta needs at run time: Voikko (Finnish morphology for spaCy's Finnish
-# pipeline and the municipality resolver). Installs only what is missing.
+# Debian packages Viitta needs: Voikko (Finnish morphology for spaCy's Finnish
+# pipeline and the municipality resolver) and Chromium (the browser tests drive it with
+# Playwright; Playwright's own browser download does not work offline). Installs only what is missing.
 set -euo pipefail
-needed=(libvoikko1 voikko-fi)
+needed=(libvoikko1 voikko-fi chromium)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
