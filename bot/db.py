@@ -26,3 +26,18 @@ def make_engine(url: Optional[str] = None) -> Engine:
 def shared_engine(url: Optional[str] = None) -> Engine:
     """One engine (and connection pool) per URL for the whole process."""
     return make_engine(url)
+
+
+# Every module that owns tables in the app database; Alembic's env.py and create_all() read this list.
+SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema")
+
+
+def all_metadata() -> list:
+    """The MetaData of every app-database module (imported here so callers need not know them)."""
+    import importlib
+
+    found = []
+    for name in SCHEMA_MODULES:
+        module = importlib.import_module(name)
+        found.append(module.Base.metadata)
+    return found

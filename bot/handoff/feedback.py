@@ -1,0 +1,26 @@
+"""One-tap feedback (helpful / not helpful), stored without any conversation id."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.handoff.schema import FeedbackRow
+from bot.handoff.service import utcnow
+
+
+def record(engine: Engine, helpful: bool, language: str, county: Optional[str] = None,
+           after_handoff: bool = False, now: Optional[datetime] = None) -> None:
+    # The day is enough for the statistics; the exact time could help re-identify a conversation.
+    day = (now or utcnow()).replace(hour=0, minute=0, second=0, microsecond=0)
+    with Session(engine) as session, session.begin():
+        session.add(FeedbackRow(created_at=day, county=county, language=language, helpful=helpful,
+                                after_handoff=after_handoff))
+
+
+def purge(engine: Engine, before: datetime) -> int:
+    with Session(engine) as session, session.begin():
+        return session.execute(delete(FeedbackRow).where(FeedbackRow.created_at < before)).rowcount

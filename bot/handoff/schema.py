@@ -1,0 +1,117 @@
+"""Tables of the handoff: guides, duty hours, handoffs, the message log/outbox and feedback."""
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+# requested: the person asked, consent to the summary not yet given; waiting: in a county's queue;
+# active: a guide has taken it; the rest are final.
+OPEN_STATES = ("requested", "waiting", "active")
+FINAL_STATES = ("ended", "cancelled", "expired")
+STATES = OPEN_STATES + FINAL_STATES
+KINDS = ("live", "message")  # message: left out of hours, answered when the person comes back
+SENDERS = ("person", "guide", "bot", "system")
+ROLES = ("guide", "admin")
+
+
+class GuideRow(Base):
+    __tablename__ = "guides"
+    id = Column(Integer, primary_key=True)
+    username = Column(String(80), unique=True, nullable=False)
+    display_name = Column(String(80), nullable=False)
+    password_hash = Column(String(300), nullable=False)
+    role = Column(String(10), nullable=False, default="guide")
+    active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(DateTime, nullable=False)
+
+
+class GuideCountyRow(Base):
+    __tablename__ = "guide_counties"
+    guide_id = Column(ForeignKey("guides.id", ondelete="CASCADE"), primary_key=True)
+    county = Column(String(40), primary_key=True)
+
+
+class DutyHoursRow(Base):
+    """Weekly duty hours of a county's guides (Europe/Helsinki local time), several ranges a day allowed."""
+
+    __tablename__ = "duty_hours"
+    id = Column(Integer, primary_key=True)
+    county = Column(String(40), nullable=False, index=True)
+    weekday = Column(Integer, nullable=False)  # 0 = Monday
+    opens = Column(String(5), nullable=False)  # "08:00"
+    closes = Column(String(5), nullable=False)  # "16:00"
+
+
+class DutySwitchRow(Base):
+    """A manual override of the duty hours: 'on' or 'off'; no row means 'follow the hours'."""
+
+    __tablename__ = "duty_switches"
+    county = Column(String(40), primary_key=True)
+    mode = Column(String(5), nullable=False)
+    changed_at = Column(DateTime, nullable=False)
+
+
+class HandoffRow(Base):
+    __tablename__ = "handoffs"
+    id = Column(String(32), primary_key=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    # Equal to conversation_id while the handoff is open, NULL after: the unique constraint keeps
+    # a conversation in at most one queue (NULLs never collide), portably on SQLite and PostgreSQL.
+    open_conversation_id = Column(String(128), nullable=True)
+    kind = Column(String(10), nullable=False, default="live")
+    state = Column(String(12), nullable=False, index=True)
+    county = Column(String(40), nullable=False, index=True)
+    language = Column(String(2), nullable=False)
+    channel = Column(String(20), nullable=False, default="rest")
+    summary = Column(JSON, nullable=False, default=dict)  # only what the person consented to share
+    guide_id = Column(ForeignKey("guides.id", ondelete="SET NULL"), nullable=True)
+    forwarded_from = Column(String(40), nullable=True)
+    created_at = Column(DateTime, nullable=False)
+    queued_at = Column(DateTime, nullable=True)
+    taken_at = Column(DateTime, nullable=True)
+    closed_at = Column(DateTime, nullable=True)
+    resumed = Column(Boolean, nullable=False, default=False)  # the bot has taken the conversation back
+    __table_args__ = (UniqueConstraint("open_conversation_id", name="uq_handoffs_open_conversation"),)
+
+
+class MessageRow(Base):
+    """One message of a conversation that passes outside Rasa's own reply: the person's messages during
+    a handoff (redacted), and everything addressed to the person that a channel must deliver later —
+    a guide's message, a status change, the bot's words after the handoff. Ids grow, so a channel
+    delivers "everything after id N" and a reconnecting client neither loses nor repeats a message."""
+
+    __tablename__ = "handoff_messages"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    handoff_id = Column(ForeignKey("handoffs.id", ondelete="CASCADE"), nullable=True, index=True)
+    sender = Column(String(10), nullable=False)
+    guide_name = Column(String(80), nullable=True)
+    body = Column(JSON, nullable=False)  # a Rasa-style message: {"text", "buttons", "custom"}
+    created_at = Column(DateTime, nullable=False, index=True)
+
+
+class ChannelAddressRow(Base):
+    """Where to push a conversation's messages for channels that push (Telegram chat id, …) and how
+    far delivery has got. The address never leaves this table (the console sees conversation ids)."""
+
+    __tablename__ = "channel_addresses"
+    conversation_id = Column(String(128), primary_key=True)
+    channel = Column(String(20), nullable=False, index=True)
+    address = Column(Text, nullable=False)
+    delivered_id = Column(Integer, nullable=False, default=0)
+    updated_at = Column(DateTime, nullable=False)
+
+
+class FeedbackRow(Base):
+    """One-tap feedback, deliberately without the conversation id."""
+
+    __tablename__ = "feedback"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    created_at = Column(DateTime, nullable=False, index=True)
+    county = Column(String(40), nullable=True)
+    language = Column(String(2), nullable=False)
+    helpful = Column(Boolean, nullable=False)
+    after_handoff = Column(Boolean, nullable=False, default=False)
