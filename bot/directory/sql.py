@@ -131,7 +131,11 @@ class SqlDirectory(ServiceDirectory):
 
 
 def create_schema(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    """Every app table (directory, handoff, …), so that one `load` prepares the whole database."""
+    from bot.db import all_metadata
+
+    for metadata in all_metadata():
+        metadata.create_all(engine)
 
 
 def load(engine: Engine, data: DirectoryData, categories: dict[str, dict]) -> dict[str, int]:
