@@ -23,6 +23,11 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    # Production and privacy (README: "Running in production", "Privacy").
+    lock_store_url: str = ""  # redis://[:password@]host:port/db; empty: Rasa's in-process lock store
+    retention_days: int = 30
+    rate_limit_per_minute: int = 20  # per sender and Rasa instance; 0 switches the limit off
+    log_hash_key: str = ""  # key for the hashed sender ids in logs
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +44,8 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        lock_store_url=env("LOCK_STORE_URL", ""),
+        retention_days=int(env("RETENTION_DAYS", "30")),
+        rate_limit_per_minute=int(env("RATE_LIMIT_PER_MINUTE", "20")),
+        log_hash_key=env("LOG_HASH_KEY", ""),
     )
