@@ -23,11 +23,13 @@ def _categories() -> dict:
 
 
 def cmd_load(args) -> int:
-    from bot.db import make_engine
+    from bot.db import make_engine, upgrade
     from bot.directory.sql import load
 
     data = read_data(Path(args.data))
-    report = load(make_engine(args.database_url), data, _categories())
+    engine = make_engine(args.database_url)
+    upgrade(engine)  # every start migrates the app database to the newest schema (README: "Changing the database")
+    report = load(engine, data, _categories())
     print(f"directory loaded: {len(data.services)} services, {len(data.helplines)} helplines, "
           f"{len(data.counties)} counties ({', '.join(f'{k} {v}' for k, v in report.items())})")
     return 0
