@@ -138,6 +138,14 @@ def unanswered(engine: Engine, start: date, end: date, counties: Optional[Iterab
                 for r in connection.execute(query)]
 
 
+def unanswered_total(engine: Engine, start: date, end: date, counties: Optional[Iterable[str]] = None) -> int:
+    query = select(func.count(UnansweredRow.id)).where(UnansweredRow.day >= start, UnansweredRow.day <= end)
+    if counties is not None:
+        query = query.where(UnansweredRow.county.in_(list(counties)))
+    with engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())
+
+
 def _add(connection: Connection, values: dict, n: int) -> None:
     dialect = connection.dialect.name
     if dialect in ("postgresql", "sqlite"):
