@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
-from sqlalchemy import inspect, select, text
+from sqlalchemy import inspect, text
 
 from bot.analytics import counters
 from bot.analytics.counters import count, counts, purge_unanswered, remember_unanswered, unanswered
