@@ -133,13 +133,21 @@ class SqlDirectory(ServiceDirectory):
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Migrate an empty database (bot.db.upgrade); a database that has the tables is left alone."""
+    """Migrate an empty database (bot.db.upgrade), so that one `load` prepares every app table; a database
+    that has the tables is left alone."""
     from sqlalchemy import inspect
 
     if not inspect(engine).has_table(ServiceRow.__tablename__):
         from bot.db import upgrade
 
         upgrade(engine)
+
+
+def create_schema(engine: Engine) -> None:
+    """Every app table straight from the models, without migrations (fast, for tests)."""
+    from bot.db import create_all
+
+    create_all(engine)
 
 
 def load(engine: Engine, data: DirectoryData, categories: dict[str, dict]) -> dict[str, int]:

@@ -200,3 +200,12 @@ def purge(engine: Engine, before: datetime) -> int:
         result = session.execute(delete(HandoffRow).where(HandoffRow.state.notin_(OPEN_STATES),
                                                           HandoffRow.closed_at < before))
         return result.rowcount
+
+
+def closed_unresumed(engine: Engine) -> list[Handoff]:
+    """Closed handoffs whose conversation the bot has not yet taken back (oldest first)."""
+    with Session(engine) as session:
+        rows = session.scalars(select(HandoffRow).where(HandoffRow.state.notin_(OPEN_STATES),
+                                                        HandoffRow.resumed.is_(False))
+                               .order_by(HandoffRow.closed_at)).all()
+        return [_record(r) for r in rows]
