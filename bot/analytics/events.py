@@ -85,6 +85,10 @@ class EventCounter:
             self._close_turn(conversation)
             self._action(conversation, event.get("name") or "")
 
+    def tick(self) -> None:
+        """Count conversations that went quiet, also when no events arrive."""
+        self._sweep(self._clock())
+
     def flush(self) -> None:
         """Count what is still open (on shutdown)."""
         for key in list(self._conversations):

@@ -1,6 +1,7 @@
 """Statistics through the real servers: Rasa's event broker and the action server count into the app database."""
 from __future__ import annotations
 
+import time
 from datetime import date
 
 from bot.analytics.counters import counts, unanswered
@@ -36,6 +37,10 @@ def test_conversations_recommendations_fallbacks_and_emergencies_are_counted(vii
     danger = Chat(viitta)
     danger.say("min man slår mig just nu och barnen är hemma hjälp")
 
+    # The broker counts on its own thread: wait (polling) until the emergency reply is in.
+    deadline = time.time() + 20
+    while _delta(before, _totals(engine), "emergency", language="sv") < 1 and time.time() < deadline:
+        time.sleep(0.2)
     after = _totals(engine)
     assert _delta(before, after, "conversation", county="pohjanmaa", language="sv") == 1
     assert _delta(before, after, "recommendation", county="pohjanmaa", language="sv") == len(shown) > 0
