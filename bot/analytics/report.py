@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from bot.analytics import charts
 from bot.analytics.schema import METRICS
-from bot.analytics.stats import DAILY_METRICS, category_label, change, summarize, words
+from bot.analytics.stats import DAILY_METRICS, category_label, change, county_label, summarize, words
 
 
 def week_of(end: date) -> tuple[date, date]:
@@ -40,7 +40,7 @@ def write_weekly_report(engine: Engine, out_dir: Path, end: Optional[date] = Non
         w["per_day"])))
     lines = [
         f"# {w['report_title']} {start.strftime('%d.%m.')}–{end.strftime('%d.%m.%Y')}"
-        + (f" – {county}" if county else ""),
+        + (f" – {county_label(county, lang)}" if county else ""),
         "",
         w["report_intro"],
         "",
@@ -67,11 +67,11 @@ def write_weekly_report(engine: Engine, out_dir: Path, end: Optional[date] = Non
         top = summary.intents.most_common(12)
         (out_dir / intents_png).write_bytes(charts.png(charts.bars(top, w["top_intents"])))
         lines += [f"## {w['top_intents']}", "", f"![{w['top_intents']}]({intents_png})", ""]
-    if len(summary.by_county) > 1 or not county:
+    if summary.by_county and (len(summary.by_county) > 1 or not county):
         lines += [f"## {w['by_county']}", "", f"| {w['county']} | " + " | ".join(w["metrics"][m] for m in DAILY_METRICS) + " |",
                   "|---|" + "---:|" * len(DAILY_METRICS)]
         for code, numbers in sorted(summary.by_county.items()):
-            lines.append(f"| {code or w['county_unknown']} | " + " | ".join(str(numbers[m]) for m in DAILY_METRICS) + " |")
+            lines.append(f"| {county_label(code, lang) if code else w['county_unknown']} | " + " | ".join(str(numbers[m]) for m in DAILY_METRICS) + " |")
         lines.append("")
     if summary.fallback_guesses:
         lines += [f"## {w['fallback_guesses']}", "", f"| {w['guess']} | {w['count']} |", "|---|---:|",

@@ -35,6 +35,20 @@ def category_names() -> dict:
     return yaml.safe_load((DATA_DIR / "categories.yml").read_text(encoding="utf-8"))["categories"]
 
 
+@lru_cache(maxsize=1)
+def county_names() -> dict:
+    from bot.directory.loader import DATA_DIR
+
+    doc = yaml.safe_load((DATA_DIR / "counties.yml").read_text(encoding="utf-8"))
+    return {c["code"]: c["name"] for c in doc["counties"]}
+
+
+def county_label(code: str, lang: str) -> str:
+    """The county's name in `lang` ("" stays "": the caller says 'not known')."""
+    names = county_names().get(code)
+    return (names.get(lang) or names["fi"]) if names else code
+
+
 def category_label(code: str, lang: str) -> str:
     names = category_names().get(code)
     return names.get(lang, names["fi"]) if names else code

@@ -24,7 +24,7 @@ from aiohttp import web
 from bot.analytics import charts
 from bot.analytics.counters import counts, today, unanswered
 from bot.analytics.schema import METRICS
-from bot.analytics.stats import DAILY_METRICS, category_label, change, summarize, words
+from bot.analytics.stats import DAILY_METRICS, category_label, change, county_label, summarize, words
 
 PERIODS = (7, 28, 90)
 DEFAULT_DAYS = 28
@@ -142,7 +142,7 @@ def render(engine, scope: _Scope) -> str:
              _filters(scope, w)]
 
     parts.append(f"<h2>{escape(w['key_figures'])}</h2>")
-    parts.append(_table([w["count"], w["this_period"], w["previous_period"], w["change"]],
+    parts.append(_table(["", w["this_period"], w["previous_period"], w["change"]],
                         [[metric[m], summary.totals[m], summary.previous[m], change(summary.totals[m], summary.previous[m])]
                          for m in METRICS if m != "intent"], numeric=(1, 2, 3)))
 
@@ -160,7 +160,7 @@ def render(engine, scope: _Scope) -> str:
         parts.append(_table([w["category"], w["count"]], items, numeric=(1,)))
 
     parts.append(f"<h2>{escape(w['by_county'])}</h2>")
-    rows = [[code or w["county_unknown"], *(numbers[m] for m in DAILY_METRICS)]
+    rows = [[county_label(code, scope.lang) if code else w["county_unknown"], *(numbers[m] for m in DAILY_METRICS)]
             for code, numbers in sorted(summary.by_county.items())]
     parts.append(_table([w["county"], *(metric[m] for m in DAILY_METRICS)], rows,
                         numeric=tuple(range(1, len(DAILY_METRICS) + 1))) if rows else f"<p>{escape(w['nothing'])}</p>")
@@ -182,7 +182,7 @@ def render(engine, scope: _Scope) -> str:
     parts.append(f"<h2 id=unanswered>{escape(w['unanswered'])}</h2><p class=muted>{escape(w['unanswered_intro'])}</p>")
     if messages:
         parts.append(_table([w["day"], w["language"], w["county"], w["reason"], w["guess"], w["confidence"], w["text"]],
-                            [[m.day.strftime("%d.%m."), m.language or "–", m.county or "–",
+                            [[m.day.strftime("%d.%m."), m.language or "–", county_label(m.county, scope.lang) or "–",
                               w["reasons"].get(m.reason, m.reason), m.intent or "–",
                               "" if m.confidence is None else f"{m.confidence:.2f}", m.text] for m in messages],
                             numeric=(5,)))
@@ -197,7 +197,7 @@ def render(engine, scope: _Scope) -> str:
 def _filters(scope: _Scope, w: dict) -> str:
     periods = "".join(f"<option value={d}{' selected' if d == scope.days else ''}>{escape(w['days'].format(days=d))}</option>"
                       for d in sorted({*PERIODS, scope.days}))
-    choices = [("", w["all_counties"])] + [(c, c) for c in scope.allowed or _known_counties()]
+    choices = [("", w["all_counties"])] + [(c, county_label(c, scope.lang)) for c in scope.allowed or _known_counties()]
     counties = "".join(f"<option value='{escape(c)}'{' selected' if c == scope.county else ''}>{escape(n)}</option>"
                        for c, n in choices)
     query = f"days={scope.days}" + (f"&county={scope.county}" if scope.county else "")

@@ -73,6 +73,7 @@ def test_an_admin_sees_numbers_charts_and_the_redacted_unanswered_messages(db):
 def test_the_page_speaks_swedish_on_request(db):
     html = _get(db, Guide(), "/guide/owners?lang=sv&days=7")[2].decode("utf-8")
     assert "Vad människor behöver" in html and "<html lang=sv>" in html and "Samtal" in html
+    assert "<td>Österbottens välfärdsområde</td>" in html  # counties by their names, in the page's language
 
 
 def test_only_admins_see_it_and_only_their_counties(db):
