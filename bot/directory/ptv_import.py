@@ -23,7 +23,9 @@ from typing import Optional
 import yaml
 
 from bot.directory.loader import DataError, _service
-from bot.directory.ptv import PtvItems, candidates, fold, load_mapping
+from bot.directory.ptv import PtvItems
+from bot.directory.ptv_mapping import fold, load_mapping
+from bot.directory.ptv_records import candidates
 
 _FACTS = ("url", "phone", "email", "address", "hours")
 _ACTIONS = ("added", "changed", "unchanged", "removed", "kept", "curated", "skipped")

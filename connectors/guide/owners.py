@@ -206,7 +206,7 @@ def _filters(scope: _Scope, w: dict) -> str:
             f"<label>{escape(w['period'])}<select name=days>{periods}</select></label>"
             f"<label>{escape(w['county'])}<select name=county>{counties}</select></label>"
             f"<button type=submit>{escape(w['show'])}</button></form>"
-            f"<nav><a href='/guide/owners?{escape(query)}&amp;lang={other}' hreflang={other}>{'Svenska' if other == 'sv' else 'Suomeksi'}</a>"
+            f"<nav><a href='/guide/owners?{escape(query)}&amp;lang={other}' hreflang={other}>{escape(w['other_language'])}</a>"
             f"<a href='/guide/owners/export.csv?{escape(query)}'>{escape(w['export_counts'])}</a>"
             f"<a href='/guide/owners/export.csv?{escape(query)}&amp;table=unanswered'>{escape(w['export_unanswered'])}</a></nav>")
 

@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from bot.directory.loader import DATA_DIR, read_data
-from bot.directory.ptv import categorize, fetch_county, load_mapping, read_files
+from bot.directory.ptv import fetch_county, read_files
+from bot.directory.ptv_mapping import categorize, load_mapping
 from bot.directory.ptv_import import import_items, write
 from bot.directory.validation import validate
 
