@@ -103,6 +103,9 @@ def _adopt_unversioned(connection, config) -> None:
     tables = set(inspect(connection).get_table_names())
     if not tables or "alembic_version" in tables:
         return
+    if _matches_models(connection, tables):  # made with create_all() from today's models
+        command.stamp(config, "head")
+        return
     adopted = None
     for revision, needed in _ADOPTABLE:
         if not needed <= tables:
@@ -110,3 +113,14 @@ def _adopt_unversioned(connection, config) -> None:
         adopted = revision
     if adopted:
         command.stamp(config, adopted)
+
+
+def _matches_models(connection, tables: set) -> bool:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    wanted = {t for metadata in all_metadata() for t in metadata.tables}
+    if not wanted <= tables:
+        return False
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return not compare_metadata(context, all_metadata())

@@ -73,3 +73,11 @@ def test_load_on_an_empty_database_migrates_it_first(engine, directory_data, cat
     load(engine, directory_data, categories)
     assert current_revision(engine) == _head()
     assert SqlDirectory(engine).service(directory_data.services[0].id).checked <= date.today()
+
+
+def test_a_database_made_from_todays_models_is_recorded_as_up_to_date(engine):
+    from bot.db import create_all
+
+    create_all(engine)  # what tests and create_schema() do
+    upgrade(engine)
+    assert current_revision(engine) == _head() and _differences(engine) == []
