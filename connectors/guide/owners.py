@@ -6,7 +6,8 @@
     GET /guide/api/stats              the same numbers as JSON
 
 Plain aiohttp handlers: the console's auth middleware puts the logged-in guide at request["guide"]
-(.role "guide"|"admin", .counties). An admin with counties sees those counties' numbers; one without sees
+(.role "guide"|"admin", .counties, and .language "fi"|"sv" if it has one: the page's language unless
+?lang= says otherwise). An admin with counties sees those counties' numbers; one without sees
 all. Unanswered messages are shown also when their county is not known (most are written before the person
 says where), since they only serve to improve the shared training data. The engine is routes(engine),
 else app["engine"], else the app database of DATABASE_URL.
