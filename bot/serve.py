@@ -87,6 +87,8 @@ def write_endpoints(path: Path) -> Path:
     endpoints = {
         "action_endpoint": {"url": f"http://{s.action_host}:{s.action_port}/webhook"},
         "tracker_store": tracker_store_config(s.tracker_store_url),
+        # Anonymous counts for the owners' page (README: "What people need"); writes to DATABASE_URL.
+        "event_broker": {"type": "bot.analytics.broker.CountingEventBroker"},
     }
     lock_store = lock_store_config(s.lock_store_url)
     if lock_store:

@@ -23,6 +23,8 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    analytics_keep_days: int  # how long the redacted unanswered messages are kept (counters stay)
+    ptv_api_url: str  # Suomi.fi Palvelutietovaranto open API, for `python -m bot.directory import-ptv`
     # Production and privacy (README: "Running in production", "Privacy").
     lock_store_url: str = ""  # redis://[:password@]host:port/db; empty: Rasa's in-process lock store
     retention_days: int = 30
@@ -44,6 +46,8 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        analytics_keep_days=int(env("ANALYTICS_KEEP_DAYS", "56")),
+        ptv_api_url=(env("PTV_API_URL") or "https://api.palvelutietovaranto.suomi.fi").rstrip("/"),
         lock_store_url=env("LOCK_STORE_URL", ""),
         retention_days=int(env("RETENTION_DAYS", "30")),
         rate_limit_per_minute=int(env("RATE_LIMIT_PER_MINUTE", "20")),

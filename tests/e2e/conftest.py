@@ -56,10 +56,16 @@ class Chat:
 
 
 @pytest.fixture(scope="session")
-def viitta(tmp_path_factory):
+def viitta_home(tmp_path_factory) -> Path:
+    """The folder of the running Viitta's databases (app.db: directory, handoffs, statistics)."""
+    return tmp_path_factory.mktemp("viitta")
+
+
+@pytest.fixture(scope="session")
+def viitta(viitta_home):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train`.")
-    tmp = tmp_path_factory.mktemp("viitta")
+    tmp = viitta_home
     rasa_port, action_port = free_port(), free_port()
     env = {
         **os.environ,
