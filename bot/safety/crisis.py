@@ -39,9 +39,13 @@ class Finding:
     category: Optional[str] = None
     language: Optional[str] = None
     cue: str = ""  # the words that matched (for tests and logs at DEBUG; may contain message text)
+    # Not acute *on evidence*: a danger phrase was there but an idiom, a negation, the past, a question,
+    # a fear or a condition took it back ("mä tapan sen jos se ei tiskaa"). The NLU component then
+    # overrules a classifier that called the message an emergency.
+    defused: bool = False
 
     def as_dict(self) -> dict:
-        return {"acute": self.acute, "category": self.category, "language": self.language}
+        return {"acute": self.acute, "category": self.category, "language": self.language, "defused": self.defused}
 
 
 # How far (characters) from a match a *now* word may stand to count for it.
@@ -66,6 +70,7 @@ class Language:
     strict_now: re.Pattern
     guards: re.Pattern  # past, general question, fear, safety: overruled by a strict now next to the match
     conditional: re.Pattern
+    danger: re.Pattern  # any word of danger (killing, dying, hitting, overdosing...): for "defused"
     never: re.Pattern  # idioms and negations: these phrases are taken out before the rules run
 
 
@@ -77,7 +82,7 @@ def _compile(module) -> Language:
                   for category, source, *flags in module.ACUTE)
     guards = "|".join(f"(?:{g})" for g in (module.PAST, module.QUESTION, module.FEAR, module.SAFE))
     return Language(module.CODE, rules, rx(module.NOW), rx(module.STRICT_NOW), rx(guards), rx(module.CONDITIONAL),
-                    rx(module.NEVER))
+                    rx(module.DANGER), rx(module.NEVER))
 
 
 @lru_cache(maxsize=1)
@@ -96,9 +101,11 @@ def normalise(text: str) -> str:
 
 
 def _sentence(language: Language, sentence: str) -> Optional[Finding]:
+    """An acute Finding, a defused one (a danger phrase taken back), or None."""
     # Blank out idioms and negations ("tää työ tappaa mut", "en ole itsetuhoinen") rather than drop the
     # sentence: "en ole itsetuhoinen mutta mies lyö mua nyt" is still acute.
-    sentence = language.never.sub(" ~ ", f" {sentence.strip()} ")
+    original = f" {sentence.strip()} "
+    sentence = language.never.sub(" ~ ", original)
     guarded = bool(language.guards.search(sentence))
     conditional = bool(language.conditional.search(sentence))
     for rule in language.rules:
@@ -112,7 +119,21 @@ def _sentence(language: Language, sentence: str) -> Optional[Finding]:
         if (guarded or (rule.conditional and conditional)) and not strict:
             continue
         return Finding(True, rule.category, language.code, match.group().strip())
+    if sentence != original or _framed(language, sentence, guarded or conditional):
+        return Finding(False, language=language.code, defused=True)
     return None
+
+
+_CLAUSES = re.compile(r" (?:,|mutta|mut|men|but) ")
+
+
+def _framed(language: Language, sentence: str, guarded: bool) -> bool:
+    """Defused on evidence: a word of danger in a sentence framed as past, question, fear or condition,
+    and no strict now in the clause that holds the danger ("yritin itsemurhaa nuorena, nyt menee hyvin")."""
+    if not guarded:
+        return False
+    clauses = [c for c in _CLAUSES.split(sentence) if language.danger.search(c)]
+    return bool(clauses) and not any(language.strict_now.search(c) for c in clauses)
 
 
 # Long run-on sentences are read in overlapping windows of words: a crisis is said in a few words,
@@ -135,9 +156,11 @@ def _pieces(normal: str):
 def detect(text: str) -> Finding:
     """Finding(acute=True, category, language, cue) for the first acute sentence, else Finding(False)."""
     normal = normalise(text)
+    defused = None
     for sentence in _pieces(normal):
         for language in languages():
             found = _sentence(language, sentence)
-            if found:
+            if found and found.acute:
                 return found
-    return Finding(False)
+            defused = defused or found
+    return defused or Finding(False)

@@ -56,15 +56,22 @@ PAST = (r"\b(?:(?:\d+|pari|muutama|kaksi|kolme|nelja|viis|viisi|monta|vuosi|viik
         r"kerran|joskus|ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
         r"silloin kun|kun olin|olin pieni|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
         r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia)\b")
-QUESTION = (r"\b(?:mita (?:teen|tehda|pitaa tehda|kannattaa tehda) (?:jos|kun)|mita tapahtuu jos|"
+QUESTION = (r"\b(?:mita (?:teen|tehda|pitaa tehda|kannattaa tehda) jos|mita tapahtuu jos|"
             r"miten (?:puhun|puhua|toimin|toimia|tunnistaa|tunnistan|autan|auttaa|tuen|tukea|teen)|"
             r"mista saa (?:apua|tukea)|mihin (?:ohjaan|ohjata)|onko (?:\w+ )?(?:normaalia|vaarallista|ok|okei|tavallista)|"
-            r"voiko|saako|kuinka paljon|saanko|pitaako|pitaisko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
+            r"voiko|saako|kuinka paljon|saanko|pitaako|pitaisko|pitaisiko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
+            r"onko syyta huoleen|pitaako (?:\w+ )?huolestua|"
             r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma)\b")
 # Fears and intrusive thoughts ("tulee ajatuksia että satutan vauvaa") are common after a birth and not acute.
 FEAR = r"\b(?:pelkaan|pelottaa|mua pelottaa|ajatuksia|ajatus|pelkoja) (?:\w+ )?(?:etta|et)\b"
 SAFE = r"\b(?:oon|olen|ollaan|olemme|ovat) (?:nyt |jo )?(?:\w+ )?turvassa\b"
 CONDITIONAL = r"\bjos\b"
+# Words of danger at all (for "defused": such a word inside a past, question, fear or condition).
+DANGER = (r"\b(?:{kill}|tappo\w*|tapettiin|tappanu\w*|{die}|kuoli\w*|kuoleman|itsemurh\w*|itsetuho\w*|{hit}|{hit_past}|"
+          r"{hit_passive}|lyony\w*|lyonyt|hakannu\w*|kurist\w*|yliannost\w*|myrkyty\w*|niel\w*|tukehtu\w*|"
+          r"hengit\w*|vakival\w*|uhka\w*|uhkail\w*|puuko\w*|veitse\w*|viiltel\w*|hypat\w*|hyppaa\w*|putos\w*|"
+          r"ravistel\w*|satuta\w*|satutta\w*|vahingoit\w*|pudot\w*|verta|vuota\w*|liikaa|laak\w*|pilleri\w*|"
+          r"tablet\w*)")
 
 # Idioms and negations: blanked out before the rules run.
 NEVER = (

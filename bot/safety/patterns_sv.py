@@ -41,14 +41,18 @@ PAST = (r"\b(?:for (?!en stund|en kvart|en timme|en halvtimme|\d+ minuter)(?:\w+
         r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
         r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
         r"i forrgar|forra forhallande\w*|sitt forra|som forut)\b")
-QUESTION = (r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?(?:om|nar)|vad hander om|hur (?:pratar|talar|gor|kanner|"
+QUESTION = (r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?om|vad hander om|hur (?:pratar|talar|gor|kanner|"
             r"hjalper|stoder|vet) (?:jag|man)|var far man|vart hanvisar|ar det (?:normalt|farligt|okej|ok|vanligt)|"
             r"far man|kan man|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
-            r"ska jag anmala|misstanker|kan (?:en )?(?:bebis\w*|barn\w*|man)\b)\b")
+            r"ska jag anmala|misstanker|ska jag oroa mig|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b)\b")
 # Fears and intrusive thoughts ("tankar om att jag skadar bebisen") are common after a birth and not acute.
 FEAR = r"\b(?:jag ar|ja e|jag e|ar) (?:sa |jatte )?radd (?:att|for att)\b|\bradd att\b|\btankar (?:om )?att\b"
 SAFE = r"\b(?:jag ar|ja e|vi ar) (?:nu |redan )?(?:\w+ )?i sakerhet\b"
 CONDITIONAL = r"\bom\b"
+DANGER = (r"\b(?:doda\w*|dodar|dodade|dog|dor|do|dod|sjalvmord\w*|sjalvskad\w*|ta livet|tog livet|{hit}|{hit_past}|"
+          r"{hit_passive}|slagit|slar|strypt|stryp\w*|overdos\w*|forgift\w*|svalj\w*|svalde|kvav\w*|andas|vald\w*|"
+          r"hota\w*|kniv\w*|skar (?:mig|sig)|skurit|hoppa\w*|foll|skaka\w*|skada\w*|illa|sitt liv|blod\w*|blo\w*|"
+          r"for manga|for mycket|tablett\w*|piller\w*)")
 
 NEVER = (
     r"\b(?:dog|dor|do|holl pa att do) av (?:skratt|skam|tristess|langtan|nyfikenhet|varme|trotthet)"

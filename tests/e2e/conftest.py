@@ -61,35 +61,82 @@ def viitta_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("viitta")
 
 
-@pytest.fixture(scope="session")
-def viitta(viitta_home):
-    if not MODEL.exists():
-        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
-    tmp = viitta_home
-    rasa_port, action_port = free_port(), free_port()
-    env = {
+def viitta_env(home: Path, **overrides: str) -> dict:
+    """The environment of a Viitta whose databases live in `home` (SQLite), on free loopback ports."""
+    return {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
-        "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
-        "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port), "VIITTA_MODEL": str(MODEL),
+        "DATABASE_URL": f"sqlite:///{home / 'app.db'}",
+        "TRACKER_STORE_URL": f"sqlite:///{home / 'tracker.db'}",
+        "RASA_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "VIITTA_MODEL": str(MODEL),
         "RASA_TELEMETRY_ENABLED": "false",
+        **overrides,
     }
-    subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True)
-    log = tmp / "viitta.log"
-    with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{rasa_port}"
-    try:
-        _wait(f"http://127.0.0.1:{action_port}/health", process, log)
-        _wait(f"{base}/status", process, log)
-        yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
+
+
+class Viitta:
+    """Viitta's processes for one test module: `python -m bot.serve` whole, or its parts started on their
+    own (--actions-only, --rasa-only) so that a test can stop, break or restart one of them. Each part
+    is a process group; stop() ends it and everything it started."""
+
+    def __init__(self, home: Path, env: dict) -> None:
+        self.home, self.env = home, env
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.ports: dict[str, int] = {}
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.env['RASA_PORT']}"
+
+    def load_directory(self) -> None:
+        subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=self.env, check=True)
+
+    def start(self, name: str = "viitta", *args: str, wait: bool = True, **env: str) -> None:
+        env = {**self.env, **env}
+        log = self.home / f"{name}.log"
+        with log.open("a") as out:
+            self.processes[name] = subprocess.Popen([sys.executable, "-m", "bot.serve", *args], cwd=ROOT, env=env,
+                                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        self.ports[name] = int(env["RASA_PORT"])
+        if wait:
+            self.wait(name)
+
+    def wait(self, name: str) -> None:
+        process, log = self.processes[name], self.home / f"{name}.log"
+        if not self._only(name, "--rasa-only"):
+            _wait(f"http://127.0.0.1:{self.env['ACTION_PORT']}/health", process, log)
+        if not self._only(name, "--actions-only"):
+            _wait(f"http://127.0.0.1:{self.ports[name]}/", process, log)
+
+    def _only(self, name: str, flag: str) -> bool:
+        return flag in self.processes[name].args
+
+    def stop(self, name: str, sig: int = signal.SIGTERM) -> None:
+        process = self.processes.pop(name, None)
+        if process is None or process.poll() is not None:
+            return
+        os.killpg(process.pid, sig)
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+    def stop_all(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
+
+
+@pytest.fixture(scope="session")
+def viitta(viitta_home):
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
+    stack = Viitta(viitta_home, viitta_env(viitta_home))
+    stack.load_directory()
+    try:
+        stack.start("viitta")
+        yield stack.base
+    finally:
+        stack.stop_all()
 
 
 @pytest.fixture

@@ -33,6 +33,10 @@ def test_on_the_intent_data(path, capsys):
         print(f"\n{report([score])}")
     assert score.recall >= 0.95
     assert score.false_alarm_rate <= 0.01
+    # "Defused" overrules the classifier's `emergency`: it must never hit a real emergency example.
+    from tests.crisis.measure import _nlu_examples
+
+    assert [t for i, t in _nlu_examples(ROOT / path) if i == "emergency" and detect(t).defused] == []
 
 
 @pytest.mark.parametrize("text, category, language", [
@@ -67,3 +71,15 @@ def test_a_negation_does_not_hide_a_later_danger():
 
 def test_normalising_folds_letters_and_long_repeats():
     assert normalise("APUAAAA, Hän LYÖ") == "apuaa , han lyo"
+
+
+@pytest.mark.parametrize("text", ["mä tapan sen jos se ei tiskaa", "isä löi mua kun olin lapsi ja joi",
+                                  "mitä teen jos vauva nielee lääkkeen", "jag dog av skratt"])
+def test_a_danger_phrase_taken_back_is_marked_defused(text):
+    finding = detect(text)
+    assert not finding.acute and finding.defused
+
+
+def test_a_message_without_any_danger_phrase_is_neither():
+    finding = detect("mun mies juo ja meillä on vauva")
+    assert not finding.acute and not finding.defused
