@@ -16,7 +16,8 @@ def make_engine(url: Optional[str] = None) -> Engine:
     url = url or get_settings().database_url
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True, pool_pre_ping=True)
+    # hide_parameters: an SQL error in a log line must not quote what was stored (a person's redacted words).
+    engine = create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
     return engine

@@ -17,7 +17,8 @@ import logging
 from functools import cached_property
 from typing import Any, Iterator, List, Text
 
-from rasa.core.tracker_store import SQLTrackerStore
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -39,6 +40,16 @@ class _StoredEvent:
 
 class RedactingTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that writes redacted copies of new events; reading is unchanged."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Rasa's engine, rebuilt with two changes: SQL errors must not quote their parameters (the
+        # events) into log lines, and a connection the database dropped (restart, failover) is
+        # replaced instead of failing the next turn.
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, hide_parameters=True, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     @cached_property
     def free_text_slots(self) -> frozenset[str]:
