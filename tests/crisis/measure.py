@@ -59,7 +59,7 @@ def labelled(language: str) -> Score:
     return score
 
 
-def _nlu_examples(path: Path):
+def nlu_examples(path: Path):
     for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
         for line in (item.get("examples") or "").splitlines():
             line = line.strip()
@@ -70,7 +70,7 @@ def _nlu_examples(path: Path):
 def nlu(path: Path) -> Score:
     """The intent data: `emergency` examples as acute, every other intent as not acute."""
     score = Score(str(path.relative_to(ROOT)))
-    for intent, text in _nlu_examples(path):
+    for intent, text in nlu_examples(path):
         score.add(text, intent == "emergency")
     return score
 

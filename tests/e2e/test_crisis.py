@@ -58,5 +58,6 @@ def test_the_whole_nlu_on_the_labelled_sets(viitta, capsys):
         lines.append(f"{lang}: acute {len(acute) - len(missed)}/{len(acute)} emergency; near misses treated as an "
                      f"emergency {len(alarms)}/{len(near)} ({len(alarms) / len(near):.1%}): {alarms}")
         assert missed == []
+        assert len(alarms) / len(near) <= 0.05  # idioms, the past and questions do not set off the alarm
     with capsys.disabled():
         print("\nwhole NLU (classifier + crisis detector):\n" + "\n".join(lines))

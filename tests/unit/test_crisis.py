@@ -34,9 +34,9 @@ def test_on_the_intent_data(path, capsys):
     assert score.recall >= 0.95
     assert score.false_alarm_rate <= 0.01
     # "Defused" overrules the classifier's `emergency`: it must never hit a real emergency example.
-    from tests.crisis.measure import _nlu_examples
+    from tests.crisis.measure import nlu_examples
 
-    assert [t for i, t in _nlu_examples(ROOT / path) if i == "emergency" and detect(t).defused] == []
+    assert [t for i, t in nlu_examples(ROOT / path) if i == "emergency" and detect(t).defused] == []
 
 
 @pytest.mark.parametrize("text, category, language", [
