@@ -28,6 +28,8 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 # Rasa's SQL tracker store, writing redacted events (bot/privacy/tracker_store.py).
 TRACKER_STORE_TYPE = "bot.privacy.tracker_store.RedactingTrackerStore"
+# Rasa's Redis lock store with atomic ticket handling, for several Rasa instances (connectors/lock_store.py).
+LOCK_STORE_TYPE = "connectors.lock_store.AtomicRedisLockStore"
 # Passwords stay out of the endpoints file on disk: Rasa substitutes ${VAR} from the environment that
 # main() passes to the Rasa server.
 TRACKER_PASSWORD_VAR = "VIITTA_TRACKER_PASSWORD"
@@ -57,7 +59,7 @@ def lock_store_config(url: str) -> dict | None:
     parsed = urlsplit(url)
     if parsed.scheme not in ("redis", "rediss"):
         raise SystemExit(f"LOCK_STORE_URL must be a redis:// URL, not {parsed.scheme}://")
-    config = {"type": "redis", "url": parsed.hostname or "localhost", "port": parsed.port or 6379,
+    config = {"type": LOCK_STORE_TYPE, "url": parsed.hostname or "localhost", "port": parsed.port or 6379,
               "db": int(parsed.path.strip("/") or 0), "use_ssl": parsed.scheme == "rediss"}
     if parsed.username:
         config["username"] = unquote(parsed.username)

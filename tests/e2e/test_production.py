@@ -127,7 +127,7 @@ def test_alternating_instances_keep_one_conversation_in_order(instances):
 def test_simultaneous_messages_to_both_instances_are_serialised(instances):
     sender = f"prod-{uuid.uuid4().hex[:12]}"
     _say(instances[0], sender, "hei")
-    sent = [f"{message} ({i})" for i, message in enumerate(MESSAGES[1:9])]
+    sent = [f"{MESSAGES[1 + i % (len(MESSAGES) - 1)]} ({i})" for i in range(16)]  # 8 pairs
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for first, second in zip(sent[::2], sent[1::2]):  # two at the same moment, one to each instance
             answers = list(pool.map(lambda pair: _say(*pair), [(instances[0], sender, first),

@@ -58,7 +58,8 @@ def test_passwords_stay_out_of_the_endpoints_file(monkeypatch, tmp_path):
     tracker = read_endpoint_config(str(path), "tracker_store")
     lock = read_endpoint_config(str(path), "lock_store")
     assert tracker.kwargs["password"] == "tracker-secret"
-    assert lock.type == "redis" and lock.url == "cache.local" and lock.kwargs["port"] == 6380
+    assert lock.type == "connectors.lock_store.AtomicRedisLockStore" and lock.url == "cache.local"
+    assert lock.kwargs["port"] == 6380
     assert lock.kwargs["db"] == 2 and lock.kwargs["password"] == "lock-secret" and lock.kwargs["key_prefix"] == "viitta"
 
 
