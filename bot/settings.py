@@ -23,6 +23,11 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
+    guide_host: str = "127.0.0.1"
+    guide_port: int = 5080
+    guide_session_minutes: int = 60
+    guide_secure_cookies: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +44,16 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        guide_host=env("GUIDE_HOST", "127.0.0.1"),
+        guide_port=int(env("GUIDE_PORT", "5080")),
+        guide_session_minutes=int(env("GUIDE_SESSION_MINUTES", "60")),
+        # Off by default only on a loopback address (plain http://127.0.0.1 in development).
+        guide_secure_cookies=_flag(env("GUIDE_SECURE_COOKIES"),
+                                   env("GUIDE_HOST", "127.0.0.1") not in ("127.0.0.1", "localhost", "::1")),
     )
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
