@@ -1,4 +1,5 @@
-"""Starts the real Viitta (action server + Rasa server from the trained model) on free loopback ports."""
+"""Starts the real Viitta (action server + Rasa server from the trained model + guide console) on free
+loopback ports."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -55,29 +57,44 @@ class Chat:
         return response.json()
 
 
+@dataclass(frozen=True)
+class Stack:
+    """The running processes: URLs, and the environment they run with (for CLI commands in tests)."""
+
+    rasa_url: str
+    guide_url: str  # the guide console, http://127.0.0.1:<port> (pages under /guide/)
+    env: dict
+
+
 @pytest.fixture(scope="session")
-def viitta(tmp_path_factory):
+def viitta(stack) -> str:
+    return stack.rasa_url
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train`.")
     tmp = tmp_path_factory.mktemp("viitta")
-    rasa_port, action_port = free_port(), free_port()
+    rasa_port, action_port, guide_port = free_port(), free_port(), free_port()
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
         "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
         "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port), "VIITTA_MODEL": str(MODEL),
-        "RASA_TELEMETRY_ENABLED": "false",
+        "GUIDE_PORT": str(guide_port), "RASA_TELEMETRY_ENABLED": "false",
     }
     subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True)
     log = tmp / "viitta.log"
     with log.open("w") as out:
         process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{rasa_port}"
+    base, guide = f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{guide_port}"
     try:
         _wait(f"http://127.0.0.1:{action_port}/health", process, log)
+        _wait(f"{guide}/guide/login", process, log)
         _wait(f"{base}/status", process, log)
-        yield base
+        yield Stack(rasa_url=base, guide_url=guide, env=env)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:
