@@ -23,6 +23,8 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    # a live chat nobody takes within this time is closed and the person told so (handoff)
+    handoff_max_wait_minutes: int = 30
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +41,5 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
     )
