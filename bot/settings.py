@@ -23,6 +23,8 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    # a live chat nobody takes within this time is closed and the person told so (handoff)
+    handoff_max_wait_minutes: int = 30
     # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
     guide_host: str = "127.0.0.1"
     guide_port: int = 5080
@@ -44,6 +46,7 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
         guide_host=env("GUIDE_HOST", "127.0.0.1"),
         guide_port=int(env("GUIDE_PORT", "5080")),
         guide_session_minutes=int(env("GUIDE_SESSION_MINUTES", "60")),

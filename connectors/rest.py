@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+from datetime import timedelta
 
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
@@ -13,6 +14,7 @@ from sanic.request import Request
 
 from bot.db import shared_engine
 from bot.handoff import messages
+from bot.settings import get_settings
 from connectors import relay
 from connectors.conversation import converse
 
@@ -27,10 +29,12 @@ def delivered(message) -> dict:
 
 
 async def resume_loop(app, on_new_message, channel: str) -> None:
-    """Give conversations back to the bot when guides end them (runs for the server's lifetime)."""
+    """Give conversations back to the bot when guides end them or nobody takes them in time (runs for
+    the server's lifetime; the state is in the database, so a restart just carries on)."""
+    max_wait = timedelta(minutes=get_settings().handoff_max_wait_minutes)
     while True:
         try:
-            await relay.resume_closed(app.ctx.agent, on_new_message, channel)
+            await relay.tick(app.ctx.agent, on_new_message, channel, max_wait)
         except asyncio.CancelledError:
             raise
         except Exception:

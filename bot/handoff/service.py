@@ -209,3 +209,17 @@ def closed_unresumed(engine: Engine) -> list[Handoff]:
                                                         HandoffRow.resumed.is_(False))
                                .order_by(HandoffRow.closed_at)).all()
         return [_record(r) for r in rows]
+
+
+def typical_wait(engine: Engine, county: str, now: Optional[datetime] = None, sample: int = 20,
+                 within: timedelta = timedelta(days=30)) -> Optional[timedelta]:
+    """The median time from queue to guide of the county's last `sample` live chats taken within
+    `within`; None without such history (then the person is told only their place in the queue)."""
+    since = (now or utcnow()) - within
+    with Session(engine) as session:
+        rows = session.execute(select(HandoffRow.queued_at, HandoffRow.taken_at).where(
+            HandoffRow.county == county, HandoffRow.kind == "live", HandoffRow.taken_at.is_not(None),
+            HandoffRow.queued_at.is_not(None), HandoffRow.taken_at >= since)
+            .order_by(HandoffRow.taken_at.desc()).limit(sample)).all()
+    waits = sorted(taken - queued for queued, taken in rows if taken >= queued)
+    return waits[len(waits) // 2] if waits else None
