@@ -115,7 +115,8 @@ async def language(request: web.Request, handler):
 @web.middleware
 async def guard(request: web.Request, handler):
     """Login and CSRF for everything but the public resources."""
-    if _public(request):
+    if _public(request) or not (request.path == "/" or request.path.startswith("/guide")):
+        # Outside the console (a browser's /favicon.ico) there is nothing to protect: a plain 404.
         return await handler(request)
     guide, csrf_token, by_bearer = await _identify(request)
     if guide is None:

@@ -95,7 +95,8 @@ def _status(engine: Engine, handoff: Handoff, kind: str, guide_name: Optional[st
         custom.update(area=handoff.county, forwarded_from=handoff.forwarded_from)
         text = strings.status(kind, handoff.language, county=county_label(handoff.county, handoff.language))
     else:
-        text = strings.status(kind, handoff.language)
+        custom["guide_name"] = guide_name
+        text = strings.status(kind, handoff.language, name=guide_name)
     return messages.post(engine, handoff.conversation_id, "system", {"text": text, "custom": custom}, handoff.id,
                          guide_name=guide_name)
 
@@ -146,8 +147,18 @@ def end(engine: Engine, guide: Guide, handoff_id: str) -> Handoff:
         ended = service.end(engine, handoff.id)
     except HandoffError:
         raise Conflict("not_active") from None
-    _status(engine, ended, "handoff_ended")
+    _status(engine, ended, "handoff_ended", _guide_name(engine, handoff, guide))
     return ended
+
+
+def _guide_name(engine: Engine, handoff: Handoff, acting: Guide) -> str:
+    """The name the person knows: the guide who took the conversation (an admin may end it for them)."""
+    if handoff.guide_id in (None, acting.id):
+        return acting.display_name
+    from connectors.guide.accounts import by_id
+
+    taker = by_id(engine, handoff.guide_id)
+    return taker.display_name if taker else acting.display_name
 
 
 def forward(engine: Engine, guide: Guide, handoff_id: str, county: str) -> Handoff:

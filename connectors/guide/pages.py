@@ -10,11 +10,14 @@ from functools import lru_cache
 from typing import Optional
 
 import jinja2
+import yaml
 from aiohttp import web
 
+from bot.actions.texts import render as domain_text
 from bot.handoff import duty
 from bot.handoff.service import utcnow
 from bot.places.registry import county_names
+from bot.settings import ROOT
 from connectors.guide import accounts, console, hours_text, sessions, strings, transcript
 from connectors.guide.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, cookie_options, run)
 from connectors.guide.console import ConsoleError, county_label
@@ -35,6 +38,22 @@ def waited(since: Optional[datetime], lang: str, now: Optional[datetime] = None)
     return strings.ui("hours_minutes", lang, hours=minutes // 60, minutes=minutes % 60)
 
 
+@lru_cache(maxsize=1)
+def _domain() -> dict:
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def value_label(key: str, value: str, lang: str) -> str:
+    """A coded summary value in words: the bot's own label (domain.yml utter_label_<key>_<value>, the
+    words the person saw when agreeing), a county's name, or the code itself."""
+    if key in ("area", "county"):
+        return county_label(value, lang)
+    try:
+        return domain_text(_domain(), f"utter_label_{key}_{value}", lang)
+    except KeyError:
+        return value
+
+
 def summary_items(summary: dict, lang: str) -> list[tuple[str, str]]:
     """The consented summary as (label, value) pairs in the console's language."""
     items = []
@@ -42,13 +61,11 @@ def summary_items(summary: dict, lang: str) -> list[tuple[str, str]]:
         if value in (None, "", [], {}):
             continue
         label = strings.ui(f"summary_{key}", lang) if f"summary_{key}" in strings.UI else key
-        if key in ("area", "county"):
-            value = county_label(str(value), lang)
-        elif key == "language" and f"lang_{value}" in strings.UI:
-            value = strings.ui(f"lang_{value}", lang)
-        elif isinstance(value, (list, tuple)):
-            value = ", ".join(str(v) for v in value)
-        items.append((label, str(value)))
+        if isinstance(value, (list, tuple)):
+            shown = ", ".join(value_label(key, str(v), lang) for v in value)
+        else:
+            shown = value_label(key, str(value), lang)
+        items.append((label, shown))
     return items
 
 
@@ -88,7 +105,11 @@ async def login_form(request: web.Request) -> web.StreamResponse:
 
 
 def _login_page(request: web.Request, status: int = 200, error: Optional[str] = None) -> web.Response:
-    form_token = secrets.token_urlsafe(32)
+    # Keep a token the browser already has: a second tab, or a favicon request answered with this page,
+    # must not invalidate the form that is already open.
+    existing = request.cookies.get(LOGIN_COOKIE, "")
+    form_token = existing if len(existing) == 43 and existing.replace("-", "").replace("_", "").isalnum() \
+        else secrets.token_urlsafe(32)
     response = render(request, "login.html", status=status, form_token=form_token, error=error,
                       next=_safe_next(request.query.get("next")))
     response.set_cookie(LOGIN_COOKIE, form_token, max_age=3600, **cookie_options(request))

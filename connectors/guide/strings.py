@@ -51,7 +51,9 @@ UI: dict[str, dict[str, str]] = {
     "not_waiting": {"fi": "Keskustelu ei ole enää jonossa.", "sv": "Samtalet väntar inte längre i kön."},
     # summary fields the person agreed to share
     "summary_role": {"fi": "Kuka kysyy", "sv": "Vem frågar"},
-    "summary_concern": {"fi": "Tarve", "sv": "Behov"},
+    "summary_concern": {"fi": "Asia", "sv": "Ärende"},
+    "summary_substance": {"fi": "Päihde", "sv": "Rusmedel"},
+    "summary_county": {"fi": "Alue", "sv": "Område"},
     "summary_area": {"fi": "Alue", "sv": "Område"},
     "summary_municipality": {"fi": "Kunta", "sv": "Kommun"},
     "summary_language": {"fi": "Kieli", "sv": "Språk"},
@@ -131,9 +133,11 @@ STATUS: dict[str, dict[str, str]] = {
         "sv": "Ditt samtal har flyttats till en servicehandledare i ett annat område ({county}). Vänta en "
               "stund, en handledare ansluter snart. Om du vill sluta vänta, skriv \"avsluta\".",
     },
+    # The bot's own "you are back with Viitta" (utter_handoff_ended) follows at once; this line only
+    # says who left, as chat services do, so that the person does not read the same sentence twice.
     "handoff_ended": {
-        "fi": "Palveluohjaaja päätti keskustelun. Kiitos, että kirjoitit.",
-        "sv": "Servicehandledaren avslutade samtalet. Tack för att du skrev.",
+        "fi": "Palveluohjaaja {name} poistui keskustelusta.",
+        "sv": "Servicehandledaren {name} har lämnat samtalet.",
     },
 }
 

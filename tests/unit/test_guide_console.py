@@ -15,8 +15,9 @@ from tests.unit.guide_fixtures import app_engine, console, login, make_guide, tr
 
 def waiting(engine, county="lappi", language="fi", conversation=None, kind="live"):
     handoff = service.request(engine, conversation or f"person-{county}-{language}", county, language, kind=kind)
-    return service.consent(engine, handoff.id, {"role": "parent", "concern": "päihteet", "area": county,
-                                                "language": language})
+    # As bot/actions/handoff.py writes it: coded values only, never the person's own words.
+    return service.consent(engine, handoff.id, {"role": "parent", "concern": "substance_use_family",
+                                                "county": county, "language": language})
 
 
 def api(browser, method, url, **kwargs):
@@ -31,10 +32,13 @@ def test_the_queue_shows_the_consented_summary_and_never_an_unconsented_request(
     listed = aino.get(f"{console.url}/guide/api/handoffs").json()["handoffs"]
     assert [h["id"] for h in listed] == [shown.id]
     entry = listed[0]
-    assert entry["summary"]["concern"] == "päihteet" and entry["language"] == "sv" and entry["kind"] == "live"
-    assert entry["waited_seconds"] >= 0 and "conversation_id" not in entry
+    assert entry["summary"]["concern"] == "substance_use_family" and entry["language"] == "sv"
+    assert entry["kind"] == "live" and entry["waited_seconds"] >= 0 and "conversation_id" not in entry
     page = aino.get(f"{console.url}/guide/").text
-    assert "päihteet" in page and shown.id in page and hidden.id not in page
+    assert shown.id in page and hidden.id not in page
+    # The codes in the console's language, in the words the person agreed to.
+    assert "päihteet perheessä" in page and "vanhempi" in page and "Lappi" in page
+    assert "rusmedel i familjen" in aino.get(f"{console.url}/guide/?lang=sv").text
     assert aino.get(f"{console.url}/guide/api/handoffs?state=requested").status_code == 400
 
 
@@ -99,7 +103,7 @@ def test_the_page_forms_work_without_javascript(console, app_engine):
 
 
 def test_end_gives_the_conversation_back_to_the_bot(console, app_engine):
-    make_guide(app_engine, "aino")
+    make_guide(app_engine, "aino", name="Aino")
     handoff = waiting(app_engine)
     aino = login(console.url, "aino")
     api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/take")
@@ -107,8 +111,8 @@ def test_end_gives_the_conversation_back_to_the_bot(console, app_engine):
     assert ended.status_code == 200 and ended.json()["state"] == "ended"
     assert [h.id for h in service.closed_unresumed(app_engine)] == [handoff.id]  # the relay's cue
     last = messages.to_person(app_engine, handoff.conversation_id)[-1]
-    assert last.body["custom"]["type"] == "handoff_ended"
-    assert last.body["text"] == strings.status("handoff_ended", "fi")
+    assert last.body["custom"] == {"type": "handoff_ended", "handoff_id": handoff.id, "guide_name": "Aino"}
+    assert last.body["text"] == strings.status("handoff_ended", "fi", name="Aino")
     twice = api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/end")
     assert twice.status_code == 409 and twice.json()["error"] == "not_active"
 
