@@ -22,8 +22,18 @@ from tests.conftest import POSTGRES_URL, _postgres_engine
 PASSWORD = "oikein-hyva-salasana"
 
 
+@pytest.fixture
+def fast_kdf(monkeypatch):
+    """A cheaper scrypt for tests that only need accounts (the hash records its parameters, so
+    verification is unchanged); the production parameters have their own test."""
+    from connectors.guide import passwords
+
+    monkeypatch.setattr(passwords, "LOG2_N", 10)
+    monkeypatch.setattr(passwords, "P", 1)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def app_engine(request, tmp_path):
+def app_engine(request, tmp_path, fast_kdf):
     """A fresh app database with every table. (The shared `engine` fixture is in-memory SQLite, which
     is one database per thread; the console works in threads.)"""
     if request.param == "sqlite":

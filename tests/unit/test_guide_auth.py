@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from bot.handoff import service
 from connectors.guide import accounts, sessions
-from connectors.guide.app import LOGIN_COOKIE, SESSION_COOKIE, make_app
+from connectors.guide.app import SESSION_COOKIE, make_app
 from connectors.guide.passwords import hash_password, verify_password
 from connectors.guide.schema import GuideSessionRow
-from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, hidden_token,  # noqa: F401
-                                       login, make_guide, tracker_url)
+from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, fast_kdf,  # noqa: F401
+                                       hidden_token, login, make_guide, tracker_url)
 
 # ------------------------------------------------------------------ passwords
 
@@ -109,7 +109,8 @@ def test_a_wrong_password_gives_no_session(console, app_engine):
     browser = requests.Session()
     form = browser.get(f"{console.url}/guide/login?lang=sv")
     answer = browser.post(f"{console.url}/guide/login", allow_redirects=False,
-                          data={"username": "aino", "password": "vaara-salasana", "csrf_token": hidden_token(form.text)})
+                          data={"username": "aino", "password": "vaara-salasana",
+                                "csrf_token": hidden_token(form.text)})
     assert answer.status_code == 401 and "Fel användarnamn eller lösenord." in answer.text
     assert SESSION_COOKIE not in browser.cookies
     assert browser.get(f"{console.url}/guide/api/me").status_code == 401
@@ -133,7 +134,8 @@ def test_repeated_failures_block_the_login_for_a_while(console, app_engine):
     for _ in range(sessions.MAX_FAILURES_PER_USER):
         form = browser.get(f"{console.url}/guide/login")
         wrong = browser.post(f"{console.url}/guide/login",
-                             data={"username": "aino", "password": "arvaus-123456", "csrf_token": hidden_token(form.text)})
+                             data={"username": "aino", "password": "arvaus-123456",
+                                   "csrf_token": hidden_token(form.text)})
         assert wrong.status_code == 401
     form = browser.get(f"{console.url}/guide/login")
     blocked = browser.post(f"{console.url}/guide/login",

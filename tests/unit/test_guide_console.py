@@ -10,7 +10,7 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, cr
 
 from bot.handoff import duty, messages, service
 from connectors.guide import strings
-from tests.unit.guide_fixtures import app_engine, console, login, make_guide, tracker_url  # noqa: F401
+from tests.unit.guide_fixtures import app_engine, console, fast_kdf, login, make_guide, tracker_url  # noqa: F401
 
 
 def waiting(engine, county="lappi", language="fi", conversation=None, kind="live"):
@@ -73,7 +73,8 @@ def test_the_guide_and_the_person_exchange_messages(console, app_engine):
     assert [(m["sender"], m["text"]) for m in read["messages"]][-1] == ("person", "soita [phone]")
     later = aino.get(f"{console.url}/guide/api/handoffs/{handoff.id}/messages?after={from_person.id}").json()
     assert later["messages"] == []
-    sent = api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages", json={"text": "Hei, olen Aino."})
+    sent = api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages",
+               json={"text": "Hei, olen Aino."})
     assert sent.status_code == 201 and sent.json()["guide_name"] == "Aino"
     delivered = messages.to_person(app_engine, handoff.conversation_id, from_person.id)
     assert [(m.sender, m.body["text"], m.guide_name) for m in delivered] == [("guide", "Hei, olen Aino.", "Aino")]
@@ -174,7 +175,8 @@ def test_the_guide_who_took_it_sees_the_conversation_with_the_bot(console, app_e
         ("user", created - 500, {"text": "vanha istunto"}),
         ("session_started", created - 100, {}),
         ("user", created - 60, {"text": "mieheni juo, numeroni on 040 765 4321"}),
-        ("bot", created - 59, {"text": "Kuulostaa raskaalta.", "data": {"buttons": [{"title": "Kyllä", "payload": "/affirm"}]}}),
+        ("bot", created - 59, {"text": "Kuulostaa raskaalta.",
+                               "data": {"buttons": [{"title": "Kyllä", "payload": "/affirm"}]}}),
         ("pause", created + 1, {}),
         ("user", created + 400, {"text": "botti taas"}),
     ])
