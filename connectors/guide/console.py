@@ -87,16 +87,15 @@ def listing(engine: Engine, guide: Guide, states: Iterable[str] = ("waiting",), 
 
 def _status(engine: Engine, handoff: Handoff, kind: str, guide_name: Optional[str] = None) -> Message:
     """{"text": in the person's language, "custom": {"type": kind, "handoff_id", …}} to the outbox."""
-    custom = {"type": kind, "handoff_id": handoff.id}
-    if kind == "handoff_joined":
-        custom["guide_name"] = guide_name
-        text = strings.status(kind, handoff.language, name=guide_name)
-    elif kind == "handoff_forwarded":
+    custom = {"type": kind, "handoff_id": handoff.id, "kind": handoff.kind}
+    if kind == "handoff_forwarded":
         custom.update(area=handoff.county, forwarded_from=handoff.forwarded_from)
         text = strings.status(kind, handoff.language, county=county_label(handoff.county, handoff.language))
     else:
         custom["guide_name"] = guide_name
-        text = strings.status(kind, handoff.language, name=guide_name)
+        # A left message is answered, not chatted about: its own sentences.
+        sentence = f"{kind}_message" if handoff.kind == "message" else kind
+        text = strings.status(sentence, handoff.language, name=guide_name)
     return messages.post(engine, handoff.conversation_id, "system", {"text": text, "custom": custom}, handoff.id,
                          guide_name=guide_name)
 

@@ -128,6 +128,11 @@ STATUS: dict[str, dict[str, str]] = {
         "fi": "Palveluohjaaja {name} liittyi keskusteluun. Voit nyt kirjoittaa hänelle.",
         "sv": "Servicehandledaren {name} har anslutit till samtalet. Nu kan du skriva till hen.",
     },
+    # A message left out of hours: the person is not in a live chat, the answer arrives in the conversation.
+    "handoff_joined_message": {
+        "fi": "Palveluohjaaja {name} luki viestisi ja vastaa sinulle tähän keskusteluun.",
+        "sv": "Servicehandledaren {name} har läst ditt meddelande och svarar dig här i samtalet.",
+    },
     "handoff_forwarded": {
         "fi": "Keskustelusi siirrettiin palveluohjaajalle toiselle alueelle ({county}). Odota hetki, ohjaaja "
               "liittyy pian. Jos haluat lopettaa odottamisen, kirjoita \"lopeta\".",
@@ -139,6 +144,10 @@ STATUS: dict[str, dict[str, str]] = {
     "handoff_ended": {
         "fi": "Palveluohjaaja {name} poistui keskustelusta.",
         "sv": "Servicehandledaren {name} har lämnat samtalet.",
+    },
+    "handoff_ended_message": {
+        "fi": "Palveluohjaaja {name} merkitsi viestisi käsitellyksi.",
+        "sv": "Servicehandledaren {name} har markerat ditt meddelande som besvarat.",
     },
 }
 

@@ -56,7 +56,8 @@ def test_take_tells_the_person_in_their_language_and_a_second_guide_gets_a_clear
     assert strings.ui("already_taken", "fi") in page.text
     outbox = messages.to_person(app_engine, handoff.conversation_id)
     assert len(outbox) == 1 and outbox[0].sender == "system"
-    assert outbox[0].body["custom"] == {"type": "handoff_joined", "handoff_id": handoff.id, "guide_name": "Aino"}
+    assert outbox[0].body["custom"] == {"type": "handoff_joined", "handoff_id": handoff.id, "kind": "live",
+                                     "guide_name": "Aino"}
     assert outbox[0].body["text"] == strings.status("handoff_joined", "sv", name="Aino")
 
 
@@ -112,10 +113,28 @@ def test_end_gives_the_conversation_back_to_the_bot(console, app_engine):
     assert ended.status_code == 200 and ended.json()["state"] == "ended"
     assert [h.id for h in service.closed_unresumed(app_engine)] == [handoff.id]  # the relay's cue
     last = messages.to_person(app_engine, handoff.conversation_id)[-1]
-    assert last.body["custom"] == {"type": "handoff_ended", "handoff_id": handoff.id, "guide_name": "Aino"}
+    assert last.body["custom"] == {"type": "handoff_ended", "handoff_id": handoff.id, "kind": "live",
+                                   "guide_name": "Aino"}
     assert last.body["text"] == strings.status("handoff_ended", "fi", name="Aino")
     twice = api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/end")
     assert twice.status_code == 409 and twice.json()["error"] == "not_active"
+
+
+def test_a_left_message_gets_its_own_sentences(console, app_engine):
+    make_guide(app_engine, "aino", name="Aino")
+    handoff = waiting(app_engine, language="sv", kind="message")
+    messages.post(app_engine, handoff.conversation_id, "person", {"text": "Ring mig i morgon"}, handoff.id)
+    aino = login(console.url, "aino")
+    assert aino.get(f"{console.url}/guide/api/handoffs").json()["handoffs"][0]["kind"] == "message"
+    api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/take")
+    read = aino.get(f"{console.url}/guide/api/handoffs/{handoff.id}/messages").json()["messages"]
+    assert [m["text"] for m in read if m["sender"] == "person"] == ["Ring mig i morgon"]
+    api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages", json={"text": "Vi ringer."})
+    api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/end")
+    outbox = messages.to_person(app_engine, handoff.conversation_id)
+    assert [m.body["text"] for m in outbox] == [strings.status("handoff_joined_message", "sv", name="Aino"),
+                                                "Vi ringer.",
+                                                strings.status("handoff_ended_message", "sv", name="Aino")]
 
 
 def test_the_guide_sees_when_the_person_cancels(console, app_engine):
@@ -146,7 +165,7 @@ def test_forward_moves_the_conversation_to_another_countys_queue(console, app_en
     theirs = kalle.get(f"{console.url}/guide/api/handoffs").json()["handoffs"]
     assert [(h["id"], h["forwarded_from"]) for h in theirs] == [(handoff.id, "lappi")]
     status = messages.to_person(app_engine, handoff.conversation_id)[-1]
-    assert status.body["custom"] == {"type": "handoff_forwarded", "handoff_id": handoff.id, "area": "kainuu",
+    assert status.body["custom"] == {"type": "handoff_forwarded", "handoff_id": handoff.id, "kind": "live", "area": "kainuu",
                                      "forwarded_from": "lappi"}
     assert status.body["text"] == strings.status("handoff_forwarded", "sv", county="Kajanaland")
     assert api(kalle, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/take").status_code == 200
