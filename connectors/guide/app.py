@@ -131,6 +131,12 @@ async def guard(request: web.Request, handler):
                 return api_error(request, 403, "csrf_failed")
             return web.Response(status=403, text=strings.ui("csrf_failed", request["lang"]),
                                 content_type="text/plain")
+    resource = getattr(request.match_info.route, "resource", None)
+    if resource is not None and resource.canonical in request.app[CONFIG]["admin_paths"] and not guide.is_admin:
+        # The owners' pages are for admins only, whatever the module itself checks.
+        if is_api(request):
+            return api_error(request, 403, "forbidden")
+        return web.Response(status=403, text=strings.ui("forbidden", request["lang"]), content_type="text/plain")
     request["guide"] = guide
     request["csrf_token"] = csrf_token or ""
     return await handler(request)
@@ -166,7 +172,7 @@ def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
     app = web.Application(middlewares=[language, guard], client_max_size=64 * 1024)
     app[ENGINE] = engine
     app[CONFIG] = {"tracker_store_url": tracker_store_url, "session_minutes": session_minutes,
-                   "secure_cookies": secure_cookies, "owners_link": None}
+                   "secure_cookies": secure_cookies, "owners_link": None, "admin_paths": set()}
     app.on_response_prepare.append(_headers)
     pages.add_routes(app)
     api.add_routes(app)
@@ -174,7 +180,8 @@ def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
     owners = owners_module()
     if owners is not None:
         definitions = list(owners.routes())
-        app.add_routes(definitions)
+        added = app.add_routes(definitions)
+        app[CONFIG]["admin_paths"] = {route.resource.canonical for route in added if route.resource is not None}
         # The first plain GET page of the module is what the navigation links to.
         for definition in definitions:
             path = getattr(definition, "path", "")

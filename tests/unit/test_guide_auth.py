@@ -280,9 +280,13 @@ def test_owners_routes_are_served_behind_the_login(app_engine, tracker_url, monk
     fake.routes = lambda: [web.get("/guide/owners", owners_page)]
     monkeypatch.setitem(sys.modules, "connectors.guide.owners", fake)
     make_guide(app_engine, "boss", counties=(), role="admin")
+    make_guide(app_engine, "aino")
     with RunningConsole(make_app(app_engine, tracker_url)) as running:
         stranger = requests.get(f"{running.url}/guide/owners", allow_redirects=False)
         assert stranger.status_code == 303 and stranger.headers["Location"].startswith("/guide/login")
+        guide = login(running.url, "aino")
+        assert 'href="/guide/owners"' not in guide.get(f"{running.url}/guide/").text
+        assert guide.get(f"{running.url}/guide/owners").status_code == 403
         admin = login(running.url, "boss")
         assert 'href="/guide/owners"' in admin.get(f"{running.url}/guide/").text
         assert admin.get(f"{running.url}/guide/owners").text == "owners"
