@@ -13,7 +13,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -25,6 +25,10 @@ from bot.handoff.schema import OPEN_STATES, HandoffRow
 def utcnow() -> datetime:
     """Naive UTC: the same on SQLite and PostgreSQL DateTime columns."""
     return datetime.utcnow().replace(microsecond=0)
+
+
+# The order of a queue, the same for the guides' list and the position the person is told.
+QUEUE_ORDER = (HandoffRow.queued_at, HandoffRow.created_at, HandoffRow.id)
 
 
 def _record(row: HandoffRow) -> Handoff:
@@ -172,7 +176,7 @@ def queue(engine: Engine, counties: Optional[Iterable[str]] = None, states: Iter
     if counties is not None:
         query = query.where(HandoffRow.county.in_(tuple(counties)))
     with Session(engine) as session:
-        rows = session.scalars(query.order_by(HandoffRow.queued_at, HandoffRow.created_at)).all()
+        rows = session.scalars(query.order_by(*QUEUE_ORDER)).all()
         return [_record(r) for r in rows]
 
 
@@ -180,10 +184,14 @@ def position(engine: Engine, handoff: Handoff) -> int:
     """1 for the first in its county's queue; 0 when it is not waiting."""
     if handoff.state != "waiting" or handoff.queued_at is None:
         return 0
+    # Times are stored to the second: within one second the queue's order falls back to created_at, id.
+    earlier = or_(HandoffRow.queued_at < handoff.queued_at,
+                  and_(HandoffRow.queued_at == handoff.queued_at, HandoffRow.created_at < handoff.created_at),
+                  and_(HandoffRow.queued_at == handoff.queued_at, HandoffRow.created_at == handoff.created_at,
+                       HandoffRow.id < handoff.id))
     with Session(engine) as session:
         ahead = session.scalar(select(func.count()).select_from(HandoffRow).where(
-            HandoffRow.state == "waiting", HandoffRow.county == handoff.county, HandoffRow.kind == "live",
-            HandoffRow.queued_at < handoff.queued_at))
+            HandoffRow.state == "waiting", HandoffRow.county == handoff.county, HandoffRow.kind == "live", earlier))
     return int(ahead or 0) + 1
 
 
