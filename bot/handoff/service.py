@@ -27,6 +27,12 @@ def utcnow() -> datetime:
     return datetime.utcnow().replace(microsecond=0)
 
 
+def _queue_time() -> datetime:
+    """When a conversation joins a queue, to the microsecond: people who ask within the same second
+    are still served (and told their position) in the order they asked."""
+    return datetime.utcnow()
+
+
 # The order of a queue, the same for the guides' list and the position the person is told.
 QUEUE_ORDER = (HandoffRow.queued_at, HandoffRow.created_at, HandoffRow.id)
 
@@ -99,7 +105,7 @@ def _transition(engine: Engine, handoff_id: str, allowed: Iterable[str], values:
 def consent(engine: Engine, handoff_id: str, summary: dict, now: Optional[datetime] = None) -> Handoff:
     """The person agreed to share the summary: the handoff joins its county's queue."""
     return _transition(engine, handoff_id, ["requested"],
-                       {"state": "waiting", "summary": dict(summary), "queued_at": now or utcnow()})
+                       {"state": "waiting", "summary": dict(summary), "queued_at": now or _queue_time()})
 
 
 def take(engine: Engine, handoff_id: str, guide_id: int, now: Optional[datetime] = None) -> Handoff:
@@ -117,7 +123,7 @@ def forward(engine: Engine, handoff_id: str, county: str, now: Optional[datetime
         raise HandoffError(f"handoff {handoff_id} is already in {county}'s queue")
     return _transition(engine, handoff_id, ["waiting", "active"],
                        {"state": "waiting", "county": county, "forwarded_from": current.county,
-                        "guide_id": None, "taken_at": None, "queued_at": now or utcnow()})
+                        "guide_id": None, "taken_at": None, "queued_at": now or _queue_time()})
 
 
 def _close(engine: Engine, handoff_id: str, state: str, allowed: Iterable[str],
@@ -184,7 +190,7 @@ def position(engine: Engine, handoff: Handoff) -> int:
     """1 for the first in its county's queue; 0 when it is not waiting."""
     if handoff.state != "waiting" or handoff.queued_at is None:
         return 0
-    # Times are stored to the second: within one second the queue's order falls back to created_at, id.
+    # Equal queue times (only when given explicitly) fall back to created_at, then id, like QUEUE_ORDER.
     earlier = or_(HandoffRow.queued_at < handoff.queued_at,
                   and_(HandoffRow.queued_at == handoff.queued_at, HandoffRow.created_at < handoff.created_at),
                   and_(HandoffRow.queued_at == handoff.queued_at, HandoffRow.created_at == handoff.created_at,
