@@ -4,6 +4,7 @@ words after a handoff): the polling delivery that tests and simple integrations 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 from datetime import timedelta
@@ -51,8 +52,16 @@ class ViittaRestInput(RestInput):
         bp = Blueprint(f"viitta_{type(self).__name__}", inspect.getmodule(self).__name__)
 
         @bp.listener("after_server_start")
-        async def start_resume_loop(app, _loop) -> None:
-            app.add_task(resume_loop(app, on_new_message, self.name()))
+        async def start_resume_loop(app, loop) -> None:
+            app.ctx.viitta_resume_loop = loop.create_task(resume_loop(app, on_new_message, self.name()))
+
+        @bp.listener("before_server_stop")
+        async def stop_resume_loop(app, _loop) -> None:
+            task = getattr(app.ctx, "viitta_resume_loop", None)
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
         @bp.route("/", methods=["GET"])
         async def health(_request: Request):

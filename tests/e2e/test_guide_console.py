@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 import uuid
 
 import pytest
@@ -35,21 +34,6 @@ def new_guide(stack, county: str, name: str) -> str:
     guide_cli(stack, "create-user", "--username", username, "--name", name, "--county", county,
               "--password-stdin", stdin=PASSWORD + "\n")
     return username
-
-
-def delivered(stack, chat: Chat, after: int, until, timeout: float = 20) -> list[dict]:
-    """Poll the person's REST delivery (GET /webhooks/rest/messages) until `until(messages)` holds."""
-    deadline = time.time() + timeout
-    found: list[dict] = []
-    while time.time() < deadline:
-        answer = requests.get(f"{stack.rasa_url}/webhooks/rest/messages",
-                              params={"sender": chat.sender, "after": after}, timeout=10)
-        answer.raise_for_status()
-        found = answer.json()
-        if until(found):
-            return found
-        time.sleep(0.3)
-    pytest.fail(f"the person did not receive what was expected; got {found}")
 
 
 def ask_for_a_guide(chat: Chat, place: str) -> list[dict]:
@@ -96,7 +80,7 @@ def test_a_guide_takes_the_conversation_chats_and_gives_it_back_to_the_bot(stack
     expect = playwright.expect
     duty("kainuu", "on")
     username = new_guide(stack, "kainuu", "Aino")
-    chat = Chat(stack.rasa_url)
+    chat = Chat(stack.base)
     consent = ask_for_a_guide(chat, "Kajaani")
     assert texts(consent) and "Kainuu" in texts(consent)[0], consent  # the summary the person agrees to
     started = chat.say("kyllä")
@@ -113,7 +97,7 @@ def test_a_guide_takes_the_conversation_chats_and_gives_it_back_to_the_bot(stack
     page.wait_for_url(f"{stack.guide_url}/guide/handoffs/{handoff_id}")
     # The bot part of the conversation is there for the guide who took it.
     expect(page.locator("ol.before")).to_contain_text("haluan puhua ihmisen kanssa")
-    joined = delivered(stack, chat, 0, lambda ms: customs(ms, "handoff_joined"))
+    joined = chat.poll_until(after=0, done=lambda ms: customs(ms, "handoff_joined"))
     assert "Aino" in joined[-1]["text"]
     after = joined[-1]["id"]
 
@@ -124,7 +108,7 @@ def test_a_guide_takes_the_conversation_chats_and_gives_it_back_to_the_bot(stack
 
     page.get_by_label("Viesti asiakkaalle").fill("Hei, olen Aino. Kerro lisää, niin mietitään yhdessä.")
     page.get_by_role("button", name="Lähetä").click()
-    from_guide = delivered(stack, chat, after, lambda ms: any(m["sender"] == "guide" for m in ms))
+    from_guide = chat.poll_until(after=after, done=lambda ms: any(m["sender"] == "guide" for m in ms))
     message = next(m for m in from_guide if m["sender"] == "guide")
     assert message["text"] == "Hei, olen Aino. Kerro lisää, niin mietitään yhdessä." and message["guide_name"] == "Aino"
     expect(page.locator("#messages")).to_contain_text("Hei, olen Aino.")
@@ -133,11 +117,13 @@ def test_a_guide_takes_the_conversation_chats_and_gives_it_back_to_the_bot(stack
     page.get_by_role("button", name="Lopeta keskustelu ja palauta se botille").click()
     page.wait_for_url(re.compile(r".*/guide/\?notice=ended_done"))
     # The relay in the Rasa server gives the conversation back: the bot says so and asks for feedback.
-    back = delivered(stack, chat, after, lambda ms: any(m["sender"] == "bot" for m in ms))
-    assert customs(back, "handoff_ended")
-    bot = [m for m in back if m["sender"] == "bot"]
-    assert text_of("utter_handoff_ended", "fi") in [m.get("text") for m in bot]
-    payloads = [b["payload"] for m in bot for b in m.get("buttons", [])]
+    back = chat.poll_until(after=after, done=lambda ms: any(
+        m["sender"] == "bot" and (m.get("custom") or {}).get("type") == "handoff_ended" for m in ms))
+    senders_texts = [(m["sender"], m.get("text")) for m in back if m.get("text")]
+    # First the console's status line (who left), then the bot's own words with the feedback buttons.
+    assert senders_texts[0] == ("system", "Palveluohjaaja Aino poistui keskustelusta.")
+    assert senders_texts[1] == ("bot", text_of("utter_handoff_ended", "fi"))
+    payloads = [b["payload"] for m in back if m["sender"] == "bot" for b in m.get("buttons", [])]
     assert "/feedback_helpful" in payloads and "/feedback_not_helpful" in payloads
     thanks = chat.say("/feedback_helpful")
     assert texts(thanks) == [text_of("utter_feedback_thanks", "fi")]
@@ -150,7 +136,7 @@ def test_a_guide_forwards_the_conversation_to_another_countys_queue(stack, brows
     expect = playwright.expect
     duty("kainuu", "on")
     kainuu, lappi = new_guide(stack, "kainuu", "Kalle"), new_guide(stack, "lappi", "Liisa")
-    chat = Chat(stack.rasa_url)
+    chat = Chat(stack.base)
     ask_for_a_guide(chat, "Kajaani")
     [payload] = customs(chat.say("kyllä"), "handoff_started")
     handoff_id = payload["handoff_id"]
@@ -168,7 +154,7 @@ def test_a_guide_forwards_the_conversation_to_another_countys_queue(stack, brows
     row = lappi_page.locator(f'tr[data-handoff="{handoff_id}"]')
     expect(row).to_be_visible(timeout=WAIT_MS)
     expect(row).to_contain_text("Kainuu")
-    moved = delivered(stack, chat, 0, lambda ms: customs(ms, "handoff_forwarded"))
+    moved = chat.poll_until(after=0, done=lambda ms: customs(ms, "handoff_forwarded"))
     assert customs(moved, "handoff_forwarded")[-1]["area"] == "lappi"
     row.get_by_role("button", name="Ota keskustelu").click()
     lappi_page.wait_for_url(f"{stack.guide_url}/guide/handoffs/{handoff_id}")
@@ -181,7 +167,7 @@ def test_a_guide_forwards_the_conversation_to_another_countys_queue(stack, brows
 
 def test_out_of_hours_the_person_is_told_and_can_leave_a_message(stack, duty):
     duty("pohjois-pohjanmaa", "off")
-    chat = Chat(stack.rasa_url)
+    chat = Chat(stack.base)
     answer = ask_for_a_guide(chat, "Oulu")
     assert customs(answer, "handoff_unavailable") == [{"type": "handoff_unavailable", "area": "pohjois-pohjanmaa"}]
     assert not customs(answer, "handoff_started")

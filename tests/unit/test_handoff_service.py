@@ -6,15 +6,14 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.db import all_metadata, make_engine
+from bot.db import all_metadata
 from bot.handoff import duty, feedback, messages, service
 from bot.handoff.records import AlreadyTaken, HandoffError
 from bot.handoff.schema import FeedbackRow, GuideRow, HandoffRow
-from tests.conftest import POSTGRES_URL, _postgres_engine
 
 T0 = datetime(2026, 11, 23, 9, 0)  # naive UTC, as the service stores it
 
@@ -145,6 +144,13 @@ def test_queue_order_and_position_count_only_live_chats_of_the_county(db):
     assert {h.conversation_id for h in service.queue(db)} == {"m", "other", "b"}
 
 
+def test_people_queued_in_the_same_second_get_distinct_positions_in_queue_order(db):
+    same = [_waiting(db, f"s{n}", at=T0) for n in range(4)]
+    order = [h.id for h in service.queue(db, ["lappi"])]
+    assert sorted(order) == sorted(h.id for h in same)
+    assert [service.position(db, service.get(db, i)) for i in order] == [1, 2, 3, 4]
+
+
 def test_expire_closes_old_requests_and_live_waits_but_never_left_messages(db):
     old_request = service.request(db, "r", "lappi", "fi", now=T0)
     old_wait = _waiting(db, "w", at=T0)
@@ -196,24 +202,9 @@ def test_purge_deletes_old_closed_handoffs_with_their_messages_only(db):
     assert service.get(db, still_open.id).state == "waiting" and len(messages.history(db, "open")) == 1
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shared_db(request, tmp_path):
-    """A database several threads really share (in-memory SQLite is one per connection)."""
-    if request.param == "sqlite":
-        engine = _prepare(make_engine(f"sqlite:///{tmp_path / 'race.db'}"))
-        yield engine
-        engine.dispose()
-        return
-    engine, schema = _postgres_engine()  # a PostgreSQL schema is shared by all connections anyway
-    _prepare(engine)
-    try:
-        yield engine
-    finally:
-        engine.dispose()
-        cleanup = make_engine(POSTGRES_URL)
-        with cleanup.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        cleanup.dispose()
+@pytest.fixture
+def shared_db(threaded_engine):
+    return _prepare(threaded_engine)
 
 
 def _race(workers):
