@@ -57,7 +57,8 @@ def serve(_args: argparse.Namespace) -> int:
 
     s = get_settings()
     app = make_app(_engine(), s.tracker_store_url, s.guide_session_minutes, s.guide_secure_cookies)
-    print(f"Guide console on http://{s.guide_host}:{s.guide_port}/guide/", flush=True)
+    print(f"Guide console on http://{s.guide_host}:{s.guide_port}/guide/"
+          + (" (its cookies are Secure: serve it through HTTPS)" if s.guide_secure_cookies else ""), flush=True)
     web.run_app(app, host=s.guide_host, port=s.guide_port, print=None, access_log=None)
     return 0
 

@@ -12,6 +12,7 @@ import hmac
 import importlib
 from pathlib import Path
 from typing import Any, Callable, Optional
+from urllib.parse import quote
 
 from aiohttp import web
 from sqlalchemy.engine import Engine
@@ -123,7 +124,7 @@ async def guard(request: web.Request, handler):
         if is_api(request):
             return api_error(request, 401, "login_required")
         target = request.path_qs if request.method in SAFE_METHODS else "/guide/"
-        raise web.HTTPSeeOther(f"/guide/login?next={_quote(target)}")
+        raise web.HTTPSeeOther(f"/guide/login?next={quote(target, safe='/')}")
     if request.method not in SAFE_METHODS and not by_bearer:
         sent = await _sent_csrf(request)
         if not sent or not hmac.compare_digest(sent.encode(), (csrf_token or "").encode()):
@@ -140,12 +141,6 @@ async def guard(request: web.Request, handler):
     request["guide"] = guide
     request["csrf_token"] = csrf_token or ""
     return await handler(request)
-
-
-def _quote(path: str) -> str:
-    from urllib.parse import quote
-
-    return quote(path, safe="/")
 
 
 async def _headers(request: web.Request, response: web.StreamResponse) -> None:

@@ -155,6 +155,15 @@ def test_an_expired_session_is_refused(console, app_engine):
     assert page.status_code == 303 and page.headers["Location"].startswith("/guide/login")
 
 
+def test_a_console_restart_keeps_the_login(app_engine, tracker_url):
+    make_guide(app_engine, "aino")
+    with RunningConsole(make_app(app_engine, tracker_url)) as first:
+        browser = login(first.url, "aino")
+        cookie = browser.cookies.get(SESSION_COOKIE)
+    with RunningConsole(make_app(app_engine, tracker_url)) as second:  # a new process would look the same
+        assert requests.get(f"{second.url}/guide/api/me", cookies={SESSION_COOKIE: cookie}).json()["username"] == "aino"
+
+
 def test_logout_ends_the_session_on_the_server(console, app_engine):
     make_guide(app_engine, "aino")
     browser = login(console.url, "aino")
