@@ -56,9 +56,13 @@ def test_fi_a_person_asks_for_a_human_talks_with_a_guide_and_is_back_with_the_bo
     # waiting: the person's words go to the guide, the bot says nothing
     assert chat.say("mun mies juo ja mä en tiedä mitä tehdä, mun numero on 040 123 4567") == []
     assert chat.say("onko siellä ketään?") == []
+    # … except acute danger while nobody has joined yet: the emergency numbers at once
+    danger = chat.say("se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua")
+    assert _texts(danger) == [text_of("utter_emergency", "fi")] and customs(danger, "emergency")
     logged = messages.history(app_db, chat.sender, handoff_id=handoff.id)
     assert [m.body["text"] for m in logged] == ["mun mies juo ja mä en tiedä mitä tehdä, mun numero on [phone]",
-                                                "onko siellä ketään?"]
+                                                "onko siellä ketään?",
+                                                "se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua"]
 
     # a guide takes it and writes; the person gets it by polling
     service.take(app_db, handoff.id, _guide(app_db))
