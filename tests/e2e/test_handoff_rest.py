@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import uuid
 
+import requests
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -200,3 +202,10 @@ def test_a_handoff_survives_a_restart_of_the_servers(stack, app_db):
     service.end(app_db, handoff_id)
     chat.poll_until(_bot_after_handoff)
     assert _texts(chat.say("kiitos"))[0] == text_of("utter_welcome", "fi")
+
+
+def test_polling_needs_a_sender_and_a_message_id(viitta):
+    url = f"{viitta}/webhooks/rest/messages"
+    assert requests.get(url, params={"after": 0}, timeout=10).status_code == 400
+    assert requests.get(url, params={"sender": "x", "after": "eilen"}, timeout=10).status_code == 400
+    assert requests.get(url, params={"sender": f"nobody-{uuid.uuid4().hex}"}, timeout=10).json() == []
