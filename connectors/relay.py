@@ -24,6 +24,7 @@ from rasa.shared.core.events import ActionExecuted, ConversationResumed
 from bot.db import shared_engine
 from bot.handoff import messages, service
 from bot.handoff.records import Handoff, HandoffError
+from connectors import fallback
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +128,20 @@ async def before_bot(agent: Any, on_new_message: OnNewMessage, sender_id: str, t
         await resume_tracker(agent, sender_id)
         return True, await tell_bot(on_new_message, sender_id, "/handoff_message_left", channel,
                                     {"language": handoff.language})
+    if handoff.state == "waiting" and await in_danger(agent, text):
+        # Nobody has joined yet: someone in danger must not wait in silence for a guide.
+        return True, fallback.emergency(handoff.language)
     return True, []
+
+
+async def in_danger(agent: Any, text: str) -> bool:
+    """Whether the bot's own understanding reads the message as acute danger (as its emergency rule does)."""
+    try:
+        parsed = await agent.parse_message(text)
+    except Exception:  # understanding failed: the message still reaches the guide
+        logger.exception("could not check a waiting message for danger")
+        return False
+    return (parsed.get("intent") or {}).get("name") == "emergency"
 
 
 async def resume_closed(agent: Any, on_new_message: OnNewMessage, channel: str) -> int:

@@ -12,6 +12,7 @@ from datetime import timedelta
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import shared_engine
 from bot.handoff import messages
@@ -87,7 +88,11 @@ class ViittaRestInput(RestInput):
                 return response.json({"error": "after must be a message id"}, status=400)
             if not sender_id:
                 return response.json({"error": "sender is required"}, status=400)
-            found = await asyncio.to_thread(messages.to_person, shared_engine(), sender_id, after)
+            try:
+                found = await asyncio.to_thread(messages.to_person, shared_engine(), sender_id, after)
+            except SQLAlchemyError:  # the client keeps its cursor and asks again; nothing is lost
+                logger.exception("outbox unavailable")
+                return response.json({"error": "temporarily unavailable, try again"}, status=503)
             return response.json([delivered(m) for m in found])
 
         return bp

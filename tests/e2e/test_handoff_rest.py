@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import uuid
 
+import requests
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -56,9 +58,13 @@ def test_fi_a_person_asks_for_a_human_talks_with_a_guide_and_is_back_with_the_bo
     # waiting: the person's words go to the guide, the bot says nothing
     assert chat.say("mun mies juo ja mä en tiedä mitä tehdä, mun numero on 040 123 4567") == []
     assert chat.say("onko siellä ketään?") == []
+    # … except acute danger while nobody has joined yet: the emergency numbers at once
+    danger = chat.say("se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua")
+    assert _texts(danger) == [text_of("utter_emergency", "fi")] and customs(danger, "emergency")
     logged = messages.history(app_db, chat.sender, handoff_id=handoff.id)
     assert [m.body["text"] for m in logged] == ["mun mies juo ja mä en tiedä mitä tehdä, mun numero on [phone]",
-                                                "onko siellä ketään?"]
+                                                "onko siellä ketään?",
+                                                "se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua"]
 
     # a guide takes it and writes; the person gets it by polling
     service.take(app_db, handoff.id, _guide(app_db))
@@ -196,3 +202,10 @@ def test_a_handoff_survives_a_restart_of_the_servers(stack, app_db):
     service.end(app_db, handoff_id)
     chat.poll_until(_bot_after_handoff)
     assert _texts(chat.say("kiitos"))[0] == text_of("utter_welcome", "fi")
+
+
+def test_polling_needs_a_sender_and_a_message_id(viitta):
+    url = f"{viitta}/webhooks/rest/messages"
+    assert requests.get(url, params={"after": 0}, timeout=10).status_code == 400
+    assert requests.get(url, params={"sender": "x", "after": "eilen"}, timeout=10).status_code == 400
+    assert requests.get(url, params={"sender": f"nobody-{uuid.uuid4().hex}"}, timeout=10).json() == []

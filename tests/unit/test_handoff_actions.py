@@ -239,3 +239,20 @@ def test_the_second_miss_in_a_row_offers_a_guide_and_the_third_asks_again():
     understood_between = once + [_action("action_not_understood"), _user("greet"), _action("utter_greet"),
                                  _user("nlu_fallback")]
     assert _responses(_run(ActionNotUnderstood(), _tracker(events=understood_between))[0]) == ["utter_fallback"]
+
+
+def test_every_value_the_summary_can_hold_has_words_in_both_languages():
+    from bot.actions.handoff import ROLES, SUBSTANCES, summary_text
+    from bot.actions.needs import CONCERNS
+    from bot.nlu.lexicon import ROLE_PATTERNS, SUBSTANCE_PATTERNS
+
+    assert set(ROLES) == set(DOMAIN["slots"]["role"]["values"]) == {r for r, _ in ROLE_PATTERNS}
+    assert set(SUBSTANCES) == {s for s, _ in SUBSTANCE_PATTERNS}
+    county = County("lappi", "19", Bilingual("Lapin hyvinvointialue", "Lapplands välfärdsområde"), "https://lapha.fi")
+    for lang in ("fi", "sv"):
+        for role in ROLES:
+            for concern in set(CONCERNS) - {"request_human"}:
+                for substance in SUBSTANCES:
+                    text = summary_text(DOMAIN, {"role": role, "concern": concern, "substance": substance,
+                                                 "county": "lappi", "language": lang}, county, lang)
+                    assert len(text.splitlines()) == 5 and "{" not in text

@@ -32,6 +32,12 @@ class FakeAgent:
         self.tracker_store = InMemoryTrackerStore(_domain())
         self.lock_store = InMemoryLockStore()
 
+    async def parse_message(self, text: str) -> dict:
+        """A stand-in for the NLU model: "hätä" (danger) reads as an emergency, "💥" breaks it."""
+        if "💥" in text:
+            raise RuntimeError("model not loaded")
+        return {"text": text, "intent": {"name": "emergency" if "hätä" in text else "family_support"}}
+
 
 class FakeBot:
     """Answers every message with its text; silent while the tracker is paused, as Rasa is."""
@@ -231,3 +237,15 @@ def test_the_bot_is_told_how_it_ended(state, kind, intent):
     queued = Handoff("h", "c", kind, state, "lappi", "fi", "rest", {}, None, None, utcnow(), utcnow(), None, utcnow(), False)
     assert relay.resume_intent(queued) == intent
     assert relay.resume_intent(replace(queued, queued_at=None)) is None  # never in a queue: nothing to say
+
+
+def test_danger_while_nobody_has_joined_gets_the_emergency_numbers_and_reaches_the_guide(db, agent, bot):
+    handoff = _start(db, agent, language="sv")
+    replies = _say(agent, bot, "hätä, han slår mig nu")
+    assert replies[0]["text"].startswith("Om du eller någon annan är i fara just nu, ring genast nödnumret 112")
+    assert replies[1]["custom"]["type"] == "emergency" and bot.heard == []
+    assert [m.body["text"] for m in messages.history(db, "p1")] == ["hätä, han slår mig nu"]
+    assert _say(agent, bot, "💥 hätä") == []  # understanding failed: still logged, still silent
+    _activate(db, handoff)
+    assert _say(agent, bot, "hätä taas") == []  # a guide is there now and reads it
+    assert len(messages.history(db, "p1")) == 3
