@@ -17,7 +17,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: help install train run shell load-directory validate test test-unit test-e2e test-stories bench lock clean
 
 help:
-	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055)"
+	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
 	@echo "make test   - the whole test suite (what CI runs)"
 	@echo "make install | train | validate | bench | shell | clean"
 

@@ -1,8 +1,9 @@
-"""Start Viitta: the action server and the Rasa server (HTTP API + REST channel), configured from the environment.
+"""Start Viitta: the action server, the Rasa server (HTTP API + REST channel) and the guide console,
+configured from the environment.
 
     python -m bot.serve            # what `make run` does after install, directory load and training
 
-Both processes run until one of them stops or you press Ctrl-C; then both are stopped.
+The processes run until one of them stops or you press Ctrl-C; then all are stopped.
 """
 from __future__ import annotations
 
@@ -64,6 +65,11 @@ def commands(endpoints: Path) -> tuple[list[str], list[str]]:
     return actions, rasa
 
 
+def console_command() -> list[str]:
+    """The guide console (connectors/guide) on GUIDE_HOST:GUIDE_PORT."""
+    return [str(Path(sys.executable).parent / "python"), "-m", "connectors.guide", "serve"]
+
+
 def main() -> int:
     endpoints = write_endpoints(ROOT / "var" / f"endpoints.{get_settings().rasa_port}.yml")
     action_cmd, rasa_cmd = commands(endpoints)
@@ -71,8 +77,10 @@ def main() -> int:
     s = get_settings()
     processes = [subprocess.Popen(action_cmd, cwd=ROOT, env=env)]
     processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env=env))
+    processes.append(subprocess.Popen(console_command(), cwd=ROOT, env=env))
     print(f"Viitta: Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook), "
-          f"action server on :{s.action_port}. Ctrl-C stops both.", flush=True)
+          f"action server on :{s.action_port}, guide console on http://{s.guide_host}:{s.guide_port}/guide/. "
+          f"Ctrl-C stops all.", flush=True)
 
     def stop(*_):
         for p in processes:

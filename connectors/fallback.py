@@ -20,3 +20,11 @@ def _domain() -> dict:
 def reply(language: str) -> list[dict]:
     lang = language if language in ("fi", "sv") else "fi"
     return [{"text": render(_domain(), RESPONSE, lang)}]
+
+
+def emergency(language: str) -> list[dict]:
+    """The emergency response (112 and the crisis lines) as Rasa would send it: text, then the payload."""
+    lang = language if language in ("fi", "sv") else "fi"
+    variation = next(v for v in _domain()["responses"]["utter_emergency"]
+                     if {"name": "language", "value": lang, "type": "slot"} in v["condition"])
+    return [{"text": variation["text"]}, {"custom": variation["custom"]}]

@@ -1,4 +1,5 @@
-"""Starts the real Viitta (action server + Rasa server from the trained model) on free loopback ports."""
+"""Starts the real Viitta (action server + Rasa server from the trained model + guide console) on free
+loopback ports."""
 from __future__ import annotations
 
 import os
@@ -54,42 +55,102 @@ class Chat:
         response.raise_for_status()
         return response.json()
 
+    def poll(self, after: int = 0) -> list[dict]:
+        """What arrived later (a guide's messages, the bot's words after a handoff), as a client polls it."""
+        response = requests.get(self.url.rsplit("/", 1)[0] + "/messages",
+                                params={"sender": self.sender, "after": after}, timeout=10)
+        response.raise_for_status()
+        return response.json()
+
+    def poll_until(self, done, after: int = 0, timeout: float = 30) -> list[dict]:
+        """Poll as a client would until `done(messages)`; fails with what arrived when time runs out."""
+        deadline = time.time() + timeout
+        while True:
+            found = self.poll(after)
+            if done(found):
+                return found
+            if time.time() > deadline:
+                pytest.fail(f"not delivered within {timeout} s; got {found}")
+            time.sleep(0.3)
+
+
+class Stack:
+    """The real Viitta (`python -m bot.serve`: Rasa, actions, guide console) on free ports with its own
+    SQLite databases. Tests reach the app database through `database_url` (duty switches, a guide's
+    actions), the console at `guide_url` (pages under /guide/), and can `restart()` it against the same
+    databases."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp, self.log = tmp, tmp / "viitta.log"
+        rasa_port, action_port, guide_port = free_port(), free_port(), free_port()
+        self.database_url = f"sqlite:///{tmp / 'app.db'}"
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": self.database_url,
+            "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
+            "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port), "VIITTA_MODEL": str(MODEL),
+            "GUIDE_PORT": str(guide_port), "RASA_TELEMETRY_ENABLED": "false",
+        }
+        self.base = f"http://127.0.0.1:{rasa_port}"
+        self.action_url = f"http://127.0.0.1:{action_port}"
+        self.guide_url = f"http://127.0.0.1:{guide_port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with self.log.open("a") as out:
+            self.process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=self.env, stdout=out,
+                                            stderr=subprocess.STDOUT, start_new_session=True)
+        _wait(f"{self.action_url}/health", self.process, self.log)
+        _wait(f"{self.guide_url}/guide/login", self.process, self.log)
+        _wait(f"{self.base}/status", self.process, self.log)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
 
 @pytest.fixture(scope="session")
-def viitta_home(tmp_path_factory) -> Path:
-    """The folder of the running Viitta's databases (app.db: directory, handoffs, statistics)."""
-    return tmp_path_factory.mktemp("viitta")
-
-
-@pytest.fixture(scope="session")
-def viitta(viitta_home):
+def stack(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train`.")
-    tmp = viitta_home
-    rasa_port, action_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
-        "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
-        "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port), "VIITTA_MODEL": str(MODEL),
-        "RASA_TELEMETRY_ENABLED": "false",
-    }
-    subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True)
-    log = tmp / "viitta.log"
-    with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{rasa_port}"
+    running = Stack(tmp_path_factory.mktemp("viitta"))
+    subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=running.env, check=True)
     try:
-        _wait(f"http://127.0.0.1:{action_port}/health", process, log)
-        _wait(f"{base}/status", process, log)
-        yield base
+        running.start()
+        yield running
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def viitta(stack) -> str:
+    return stack.base
+
+
+@pytest.fixture(scope="session")
+def viitta_home(stack) -> Path:
+    """The folder of the running Viitta's databases (app.db: directory, handoffs, statistics)."""
+    return stack.tmp
+
+
+@pytest.fixture(scope="session")
+def app_db(stack):
+    """The running Viitta's app database, for what a guide or a county admin would change."""
+    from bot.db import make_engine
+
+    engine = make_engine(stack.database_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture
