@@ -23,6 +23,8 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    analytics_keep_days: int  # how long the redacted unanswered messages are kept (counters stay)
+    ptv_api_url: str  # Suomi.fi Palvelutietovaranto open API, for `python -m bot.directory import-ptv`
     # a live chat nobody takes within this time is closed and the person told so (handoff)
     handoff_max_wait_minutes: int = 30
 
@@ -41,5 +43,7 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        analytics_keep_days=int(env("ANALYTICS_KEEP_DAYS", "56")),
+        ptv_api_url=(env("PTV_API_URL") or "https://api.palvelutietovaranto.suomi.fi").rstrip("/"),
         handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
     )
