@@ -120,10 +120,16 @@ class Stack:
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory):
+def viitta_home(tmp_path_factory) -> Path:
+    """The folder of the running Viitta's databases (app.db: directory, handoffs, statistics)."""
+    return tmp_path_factory.mktemp("viitta")
+
+
+@pytest.fixture(scope="session")
+def stack(viitta_home):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train`.")
-    running = Stack(tmp_path_factory.mktemp("viitta"))
+    running = Stack(viitta_home)
     subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=running.env, check=True)
     try:
         running.start()
@@ -135,12 +141,6 @@ def stack(tmp_path_factory):
 @pytest.fixture(scope="session")
 def viitta(stack) -> str:
     return stack.base
-
-
-@pytest.fixture(scope="session")
-def viitta_home(stack) -> Path:
-    """The folder of the running Viitta's databases (app.db: directory, handoffs, statistics)."""
-    return stack.tmp
 
 
 @pytest.fixture(scope="session")
