@@ -23,6 +23,13 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    # Telegram channel (connectors/telegram.py): enabled only when telegram_token is set.
+    telegram_token: str = ""
+    telegram_secret: str = ""
+    telegram_mode: str = "webhook"
+    telegram_api_url: str = "https://api.telegram.org"
+    telegram_webhook_url: str = ""
+    telegram_id_key: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +46,10 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        telegram_token=env("TELEGRAM_TOKEN", ""),
+        telegram_secret=env("TELEGRAM_SECRET", ""),
+        telegram_mode=env("TELEGRAM_MODE", "webhook"),
+        telegram_api_url=env("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/"),
+        telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL", ""),
+        telegram_id_key=env("TELEGRAM_ID_KEY", ""),
     )

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,27 +56,44 @@ class Chat:
         return response.json()
 
 
+# The session's stack also runs the Telegram channel in webhook mode against a local stand-in of the
+# Bot API (tests/e2e/telegram_standin.py); test_telegram.py starts a second stack for polling mode.
+TELEGRAM = {"TELEGRAM_TOKEN": "123456:e2e-webhook", "TELEGRAM_SECRET": "e2e-secret-0123456789",
+            "TELEGRAM_ID_KEY": "e2e-id-key", "TELEGRAM_MODE": "webhook"}
+
+
 @pytest.fixture(scope="session")
-def viitta(tmp_path_factory):
-    if not MODEL.exists():
-        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
-    tmp = tmp_path_factory.mktemp("viitta")
-    rasa_port, action_port = free_port(), free_port()
-    env = {
+def telegram_api():
+    from tests.e2e.telegram_standin import BotApiStandIn
+
+    with BotApiStandIn() as api:
+        yield api
+
+
+def stack_env(tmp: Path, **extra: str) -> dict:
+    """The environment of one Viitta stack: free ports, its own SQLite databases under tmp."""
+    return {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
         "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
-        "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port), "VIITTA_MODEL": str(MODEL),
-        "RASA_TELEMETRY_ENABLED": "false",
+        "RASA_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "VIITTA_MODEL": str(MODEL),
+        "RASA_TELEMETRY_ENABLED": "false", **extra,
     }
+
+
+@contextmanager
+def running_viitta(env: dict, tmp: Path):
+    """Load the directory, start `python -m bot.serve` with env, yield the Rasa server's base URL."""
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
     subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True)
     log = tmp / "viitta.log"
     with log.open("w") as out:
         process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=out,
                                    stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{rasa_port}"
+    base = f"http://127.0.0.1:{env['RASA_PORT']}"
     try:
-        _wait(f"http://127.0.0.1:{action_port}/health", process, log)
+        _wait(f"http://127.0.0.1:{env['ACTION_PORT']}/health", process, log)
         _wait(f"{base}/status", process, log)
         yield base
     finally:
@@ -84,6 +102,19 @@ def viitta(tmp_path_factory):
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def viitta_env(tmp_path_factory, telegram_api) -> dict:
+    """The session stack's environment (its DATABASE_URL, TRACKER_STORE_URL, ports, Telegram settings)."""
+    tmp = tmp_path_factory.mktemp("viitta")
+    return {**stack_env(tmp, **TELEGRAM, TELEGRAM_API_URL=telegram_api.url), "VIITTA_TMP": str(tmp)}
+
+
+@pytest.fixture(scope="session")
+def viitta(viitta_env):
+    with running_viitta(viitta_env, Path(viitta_env["VIITTA_TMP"])) as base:
+        yield base
 
 
 @pytest.fixture
