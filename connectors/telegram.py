@@ -212,6 +212,8 @@ class TelegramInput(InputChannel):
 
         @bp.listener("after_server_start")
         async def start(app, _loop) -> None:
+            # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+            logging.getLogger("httpx").setLevel(logging.WARNING)
             self.bot = self._make_bot()
             self._tasks.append(asyncio.create_task(self._start(app, on_new_message)))
 
@@ -232,9 +234,11 @@ class TelegramInput(InputChannel):
                 given = request.headers.get("x-telegram-bot-api-secret-token", "")
                 if not hmac.compare_digest(given.encode("utf-8"), get_settings().telegram_secret.encode("utf-8")):
                     return response.json({"error": "forbidden"}, status=403)
-                if not isinstance(request.json, dict) or "update_id" not in request.json:
+                try:
+                    update = Update.de_json(request.json, self.bot)
+                except Exception:
                     return response.json({"error": "an update is required"}, status=400)
-                await self.handle(request.app.ctx.agent, on_new_message, Update.de_json(request.json, self.bot))
+                await self.handle(request.app.ctx.agent, on_new_message, update)
                 return response.json({"status": "ok"})
 
         return bp
