@@ -69,8 +69,9 @@ def main() -> int:
     s = get_settings()
     processes = [subprocess.Popen(action_cmd, cwd=ROOT, env=env)]
     processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env=env))
-    print(f"Viitta: Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook), "
-          f"action server on :{s.action_port}. Ctrl-C stops both.", flush=True)
+    print(f"Viitta: Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat demo: "
+          f"http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo), action server on :{s.action_port}. "
+          f"Ctrl-C stops both.", flush=True)
 
     def stop(*_):
         for p in processes:

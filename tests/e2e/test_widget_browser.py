@@ -156,6 +156,34 @@ def test_a_guide_message_and_a_reload_neither_lose_nor_repeat_anything(widget, v
     engine.dispose()
 
 
+def test_handoff_status_is_shown_and_the_guides_messages_stand_out(widget, viitta_env):
+    widget.goto("fi")
+    widget.open()
+    conversation = widget.stored()["conversation"]
+    engine = make_engine(viitta_env["DATABASE_URL"])
+    banner = widget.page.locator(".handoff")
+    expect(banner).to_be_hidden()
+    # As the handoff's actions and the guide console post them (sender and custom type decide the look).
+    messages.post(engine, conversation, "bot", {"text": "Palveluohjaaja liittyy pian. Olet jonossa ensimmäisenä.",
+                                                "custom": {"type": "handoff_started", "handoff_id": "h1", "area": "lappi"}})
+    expect(banner).to_contain_text("Odotat palveluohjaajaa", timeout=TIMEOUT)
+    expect(banner.get_by_role("button")).to_have_text("Peru odotus")
+    messages.post(engine, conversation, "system", {"text": "Palveluohjaaja Anna liittyi keskusteluun.",
+                                                   "custom": {"type": "handoff_joined"}})
+    messages.post(engine, conversation, "guide", {"text": "Hei! Kerro rauhassa."}, guide_name="Anna")
+    expect(banner).to_contain_text("Palveluohjaaja on mukana keskustelussa", timeout=TIMEOUT)
+    expect(banner.get_by_role("button")).to_have_text("Lopeta keskustelu")
+    expect(widget.log.locator(".from-system")).to_contain_text(["Anna liittyi"])
+    guide = widget.log.locator(".from-guide")
+    expect(guide).to_contain_text("Palveluohjaaja Anna")
+    assert guide.evaluate("e => getComputedStyle(e).backgroundColor") != \
+        widget.log.locator(".from-bot").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    messages.post(engine, conversation, "system", {"text": "Palveluohjaaja päätti keskustelun.",
+                                                   "custom": {"type": "handoff_ended"}})
+    expect(banner).to_be_hidden(timeout=TIMEOUT)
+    engine.dispose()
+
+
 def test_quick_exit_leaves_at_once_clears_the_chat_and_is_not_in_the_back_history(widget):
     widget.page.goto(f"{widget.base}/webhooks/webchat/")  # the page the person came from
     widget.goto("fi")
