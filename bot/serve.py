@@ -38,6 +38,8 @@ def write_endpoints(path: Path) -> Path:
     endpoints = {
         "action_endpoint": {"url": f"http://{s.action_host}:{s.action_port}/webhook"},
         "tracker_store": tracker_store_config(s.tracker_store_url),
+        # Anonymous counts for the owners' page (README: "What people need"); writes to DATABASE_URL.
+        "event_broker": {"type": "bot.analytics.broker.CountingEventBroker"},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")

@@ -23,6 +23,8 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    analytics_keep_days: int  # how long the redacted unanswered messages are kept (counters stay)
+    ptv_api_url: str  # Suomi.fi Palvelutietovaranto open API, for `python -m bot.directory import-ptv`
     # Telegram channel (connectors/telegram.py): enabled only when telegram_token is set.
     telegram_token: str = ""
     telegram_secret: str = ""
@@ -46,10 +48,12 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        analytics_keep_days=int(env("ANALYTICS_KEEP_DAYS", "56")),
+        ptv_api_url=(env("PTV_API_URL") or "https://api.palvelutietovaranto.suomi.fi").rstrip("/"),
         telegram_token=env("TELEGRAM_TOKEN", ""),
         telegram_secret=env("TELEGRAM_SECRET", ""),
         telegram_mode=env("TELEGRAM_MODE", "webhook"),
-        telegram_api_url=env("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/"),
+        telegram_api_url=(env("TELEGRAM_API_URL") or "https://api.telegram.org").rstrip("/"),
         telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL", ""),
         telegram_id_key=env("TELEGRAM_ID_KEY", ""),
     )

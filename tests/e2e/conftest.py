@@ -70,6 +70,12 @@ def telegram_api():
         yield api
 
 
+@pytest.fixture(scope="session")
+def viitta_home(tmp_path_factory) -> Path:
+    """The folder of the running Viitta's databases (app.db: directory, handoffs, statistics)."""
+    return tmp_path_factory.mktemp("viitta")
+
+
 def stack_env(tmp: Path, **extra: str) -> dict:
     """The environment of one Viitta stack: free ports, its own SQLite databases under tmp."""
     return {
@@ -105,15 +111,14 @@ def running_viitta(env: dict, tmp: Path):
 
 
 @pytest.fixture(scope="session")
-def viitta_env(tmp_path_factory, telegram_api) -> dict:
+def viitta_env(viitta_home, telegram_api) -> dict:
     """The session stack's environment (its DATABASE_URL, TRACKER_STORE_URL, ports, Telegram settings)."""
-    tmp = tmp_path_factory.mktemp("viitta")
-    return {**stack_env(tmp, **TELEGRAM, TELEGRAM_API_URL=telegram_api.url), "VIITTA_TMP": str(tmp)}
+    return stack_env(viitta_home, **TELEGRAM, TELEGRAM_API_URL=telegram_api.url)
 
 
 @pytest.fixture(scope="session")
-def viitta(viitta_env):
-    with running_viitta(viitta_env, Path(viitta_env["VIITTA_TMP"])) as base:
+def viitta(viitta_env, viitta_home):
+    with running_viitta(viitta_env, viitta_home) as base:
         yield base
 
 
