@@ -24,7 +24,7 @@
 
   var STRINGS = {
     fi: {
-      launcher: "Kysy Viitalta", unread: "uusia viestejä", title: "Viitta",
+      launcher: "Kysy Viitalta", unread: "uusia viestejä", newMessage: "Uusi viesti Viitta-chatissa.", title: "Viitta",
       subtitle: "Nimetön chat lasta odottaville ja lapsiperheille",
       privacy: "Älä kirjoita nimeäsi, henkilötunnustasi tai yhteystietojasi. Hätätilanteessa soita 112.",
       minimize: "Pienennä chat", exit: "Poistu nopeasti",
@@ -44,7 +44,7 @@
       cancelWait: "Peru odotus", endChat: "Lopeta keskustelu"
     },
     sv: {
-      launcher: "Fråga Viitta", unread: "nya meddelanden", title: "Viitta",
+      launcher: "Fråga Viitta", unread: "nya meddelanden", newMessage: "Nytt meddelande i Viitta-chatten.", title: "Viitta",
       subtitle: "Anonym chatt för blivande föräldrar och barnfamiljer",
       privacy: "Skriv inte ditt namn, din personbeteckning eller dina kontaktuppgifter. Ring 112 i nödsituationer.",
       minimize: "Minimera chatten", exit: "Lämna snabbt",
@@ -174,6 +174,8 @@
   shadow.appendChild(el("style", { text: CSS }));
   var root = el("div", { className: "v" }, [
     ui.launcher = el("button", { type: "button", className: "launcher", "aria-expanded": "false", "aria-controls": "viitta-panel" }),
+    // Announces a message that arrives while the chat is minimised (the log is hidden then).
+    ui.announce = el("p", { className: "sr", role: "status" }),
     ui.panel = el("section", { className: "panel", id: "viitta-panel", "aria-labelledby": "viitta-title", hidden: "" }, [
       el("header", {}, [
         el("div", { className: "top" }, [
@@ -435,7 +437,11 @@
                    custom: f.custom, guide_name: f.guide_name };
       trackHandoff(item);
       remember(item);
-      if (ui.panel.hidden) { unread += 1; applyStrings(); }
+      if (ui.panel.hidden) {
+        unread += 1; applyStrings();
+        ui.announce.textContent = "";
+        window.setTimeout(function () { ui.announce.textContent = t("newMessage"); }, 50);
+      }
     } else if (f.type === "forgotten") {
       reset();
       notice(t("deleted"));

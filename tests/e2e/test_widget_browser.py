@@ -184,6 +184,22 @@ def test_handoff_status_is_shown_and_the_guides_messages_stand_out(widget, viitt
     engine.dispose()
 
 
+def test_a_message_while_the_chat_is_minimised_is_announced(widget, viitta_env):
+    widget.goto("fi")
+    widget.open()
+    conversation = widget.stored()["conversation"]
+    widget.page.get_by_role("button", name="Pienennä chat").click()
+    launcher = widget.page.get_by_role("button", name=re.compile("^Kysy Viitalta"))
+    expect(launcher).to_be_focused()
+    engine = make_engine(viitta_env["DATABASE_URL"])
+    messages.post(engine, conversation, "guide", {"text": "Oletko vielä siellä?"}, guide_name="Anna")
+    expect(launcher).to_have_accessible_name("Kysy Viitalta (1 uusia viestejä)", timeout=TIMEOUT)
+    expect(widget.page.locator("p[role='status'].sr")).to_have_text("Uusi viesti Viitta-chatissa.")
+    launcher.click()
+    expect(widget.log.locator(".from-guide")).to_contain_text("Oletko vielä siellä?")
+    engine.dispose()
+
+
 def test_quick_exit_leaves_at_once_clears_the_chat_and_is_not_in_the_back_history(widget):
     widget.page.goto(f"{widget.base}/webhooks/webchat/")  # the page the person came from
     widget.goto("fi")
