@@ -238,7 +238,10 @@ class TelegramInput(InputChannel):
                     update = Update.de_json(request.json, self.bot)
                 except Exception:
                     return response.json({"error": "an update is required"}, status=400)
-                await self.handle(request.app.ctx.agent, on_new_message, update)
+                try:
+                    await self.handle(request.app.ctx.agent, on_new_message, update)
+                except Exception:  # answering 200 anyway: Telegram would re-send the update, the bot see it twice
+                    logger.exception("Telegram update %s failed", update.update_id)
                 return response.json({"status": "ok"})
 
         return bp
