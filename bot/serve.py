@@ -78,9 +78,9 @@ def main() -> int:
     processes = [subprocess.Popen(action_cmd, cwd=ROOT, env=env)]
     processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env=env))
     processes.append(subprocess.Popen(console_command(), cwd=ROOT, env=env))
-    print(f"Viitta: Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook), "
-          f"action server on :{s.action_port}, guide console on http://{s.guide_host}:{s.guide_port}/guide/. "
-          f"Ctrl-C stops all.", flush=True)
+    print(f"Viitta: Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat demo: "
+          f"http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo), action server on :{s.action_port}, "
+          f"guide console on http://{s.guide_host}:{s.guide_port}/guide/. Ctrl-C stops all.", flush=True)
 
     def stop(*_):
         for p in processes:

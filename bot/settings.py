@@ -1,0 +1,79 @@
+"""Settings from the environment, read when first used, with safe local defaults (SQLite under var/).
+
+The README's settings table lists every variable; secrets (RASA_TOKEN) come only from here.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    tracker_store_url: str
+    rasa_host: str
+    rasa_port: int
+    action_host: str
+    action_port: int
+    rasa_token: str
+    model_path: Path
+    cors_origins: tuple[str, ...]
+    analytics_keep_days: int  # how long the redacted unanswered messages are kept (counters stay)
+    ptv_api_url: str  # Suomi.fi Palvelutietovaranto open API, for `python -m bot.directory import-ptv`
+    # a live chat nobody takes within this time is closed and the person told so (handoff)
+    handoff_max_wait_minutes: int = 30
+    # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
+    guide_host: str = "127.0.0.1"
+    guide_port: int = 5080
+    guide_session_minutes: int = 60
+    guide_secure_cookies: bool = False
+    # Telegram channel (connectors/telegram.py): enabled only when telegram_token is set.
+    telegram_token: str = ""
+    telegram_secret: str = ""
+    telegram_mode: str = "webhook"
+    telegram_api_url: str = "https://api.telegram.org"
+    telegram_webhook_url: str = ""
+    telegram_id_key: str = ""
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    env = os.environ.get
+    var = ROOT / "var"
+    return Settings(
+        database_url=env("DATABASE_URL") or f"sqlite:///{var / 'viitta.db'}",
+        tracker_store_url=env("TRACKER_STORE_URL") or f"sqlite:///{var / 'tracker.db'}",
+        rasa_host=env("RASA_HOST", "127.0.0.1"),
+        rasa_port=int(env("RASA_PORT", "5005")),
+        action_host=env("ACTION_HOST", "127.0.0.1"),
+        action_port=int(env("ACTION_PORT", "5055")),
+        rasa_token=env("RASA_TOKEN", ""),
+        model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
+        cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        analytics_keep_days=int(env("ANALYTICS_KEEP_DAYS", "56")),
+        ptv_api_url=(env("PTV_API_URL") or "https://api.palvelutietovaranto.suomi.fi").rstrip("/"),
+        handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
+        guide_host=env("GUIDE_HOST", "127.0.0.1"),
+        guide_port=int(env("GUIDE_PORT", "5080")),
+        guide_session_minutes=int(env("GUIDE_SESSION_MINUTES", "60")),
+        # Off by default only on a loopback address (plain http://127.0.0.1 in development).
+        guide_secure_cookies=_flag(env("GUIDE_SECURE_COOKIES"),
+                                   env("GUIDE_HOST", "127.0.0.1") not in ("127.0.0.1", "localhost", "::1")),
+        telegram_token=env("TELEGRAM_TOKEN", ""),
+        telegram_secret=env("TELEGRAM_SECRET", ""),
+        telegram_mode=env("TELEGRAM_MODE", "webhook"),
+        telegram_api_url=(env("TELEGRAM_API_URL") or "https://api.telegram.org").rstrip("/"),
+        telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL", ""),
+        telegram_id_key=env("TELEGRAM_ID_KEY", ""),
+    )
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")

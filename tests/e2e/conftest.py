@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,20 +81,12 @@ class Stack:
     actions), the console at `guide_url` (pages under /guide/), and can `restart()` it against the same
     databases."""
 
-    def __init__(self, tmp: Path) -> None:
-        self.tmp, self.log = tmp, tmp / "viitta.log"
-        rasa_port, action_port, guide_port = free_port(), free_port(), free_port()
-        self.database_url = f"sqlite:///{tmp / 'app.db'}"
-        self.env = {
-            **os.environ,
-            "DATABASE_URL": self.database_url,
-            "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
-            "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port), "VIITTA_MODEL": str(MODEL),
-            "GUIDE_PORT": str(guide_port), "RASA_TELEMETRY_ENABLED": "false",
-        }
-        self.base = f"http://127.0.0.1:{rasa_port}"
-        self.action_url = f"http://127.0.0.1:{action_port}"
-        self.guide_url = f"http://127.0.0.1:{guide_port}"
+    def __init__(self, tmp: Path, env: dict) -> None:
+        self.tmp, self.log, self.env = tmp, tmp / "viitta.log", env
+        self.database_url = env["DATABASE_URL"]
+        self.base = f"http://127.0.0.1:{env['RASA_PORT']}"
+        self.action_url = f"http://127.0.0.1:{env['ACTION_PORT']}"
+        self.guide_url = f"http://127.0.0.1:{env['GUIDE_PORT']}"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
@@ -119,23 +112,61 @@ class Stack:
         self.start()
 
 
+# The session's stack also runs the Telegram channel in webhook mode against a local stand-in of the
+# Bot API (tests/e2e/telegram_standin.py); test_telegram.py starts a second stack for polling mode.
+TELEGRAM = {"TELEGRAM_TOKEN": "123456:e2e-webhook", "TELEGRAM_SECRET": "e2e-secret-0123456789",
+            "TELEGRAM_ID_KEY": "e2e-id-key", "TELEGRAM_MODE": "webhook"}
+
+
+@pytest.fixture(scope="session")
+def telegram_api():
+    from tests.e2e.telegram_standin import BotApiStandIn
+
+    with BotApiStandIn() as api:
+        yield api
+
+
 @pytest.fixture(scope="session")
 def viitta_home(tmp_path_factory) -> Path:
     """The folder of the running Viitta's databases (app.db: directory, handoffs, statistics)."""
     return tmp_path_factory.mktemp("viitta")
 
 
-@pytest.fixture(scope="session")
-def stack(viitta_home):
+def stack_env(tmp: Path, **extra: str) -> dict:
+    """The environment of one Viitta stack: free ports, its own SQLite databases under tmp."""
+    return {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
+        "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
+        "RASA_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "GUIDE_PORT": str(free_port()),
+        "VIITTA_MODEL": str(MODEL), "RASA_TELEMETRY_ENABLED": "false", **extra,
+    }
+
+
+@contextmanager
+def running_viitta(env: dict, tmp: Path):
+    """Load the directory, start the whole stack with env, yield it; stopped afterwards."""
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train`.")
-    running = Stack(viitta_home)
-    subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=running.env, check=True)
+    running = Stack(tmp, env)
+    subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True)
     try:
         running.start()
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="session")
+def viitta_env(viitta_home, telegram_api) -> dict:
+    """The session stack's environment (its DATABASE_URL, TRACKER_STORE_URL, ports, Telegram settings)."""
+    return stack_env(viitta_home, **TELEGRAM, TELEGRAM_API_URL=telegram_api.url)
+
+
+@pytest.fixture(scope="session")
+def stack(viitta_env, viitta_home):
+    with running_viitta(viitta_env, viitta_home) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
