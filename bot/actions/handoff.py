@@ -23,6 +23,7 @@ from bot.actions.guidance import county_guidance, round_the_clock_lines
 from bot.actions.needs import CONCERNS, categories_for
 from bot.actions.service_search import ValidateServiceForm
 from bot.actions.texts import render
+from bot.analytics.counters import count_quietly
 from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County
 from bot.handoff import duty, feedback, service
@@ -107,6 +108,9 @@ class ActionAskHandoffConsent(HandoffAction):
             return [SlotSet(KIND_SLOT, "live")]
         dispatcher.utter_message(response="utter_handoff_unavailable", county=county.name.get(lang),
                                  json_message={"type": "handoff_unavailable", "area": county.code})
+        # A live chat asked for when nobody is on duty: requested and missed at once, for the owners' numbers.
+        for metric in ("handoff_requested", "handoff_missed"):
+            count_quietly(self.engine, metric, county.code, lang, "out_of_hours")
         shown = county_guidance(self.directory, dispatcher, domain, county, tracker.get_slot("municipality"), lang)
         lines = round_the_clock_lines(self.directory, tracker.get_slot("concern"), tracker.get_slot("role"), lang)
         for match in lines:

@@ -102,16 +102,26 @@ def _transition(engine: Engine, handoff_id: str, allowed: Iterable[str], values:
     return get(engine, handoff_id)
 
 
+def _count(engine: Engine, metric: str, handoff: Handoff) -> Handoff:
+    """The owners' anonymous daily counters (county, language, live chat or message); never fails a transition."""
+    from bot.analytics.counters import count_quietly
+
+    count_quietly(engine, metric, handoff.county, handoff.language, handoff.kind)
+    return handoff
+
+
 def consent(engine: Engine, handoff_id: str, summary: dict, now: Optional[datetime] = None) -> Handoff:
     """The person agreed to share the summary: the handoff joins its county's queue."""
-    return _transition(engine, handoff_id, ["requested"],
-                       {"state": "waiting", "summary": dict(summary), "queued_at": now or _queue_time()})
+    return _count(engine, "handoff_requested", _transition(
+        engine, handoff_id, ["requested"],
+        {"state": "waiting", "summary": dict(summary), "queued_at": now or _queue_time()}))
 
 
 def take(engine: Engine, handoff_id: str, guide_id: int, now: Optional[datetime] = None) -> Handoff:
     """A guide takes a waiting conversation; a second guide gets AlreadyTaken."""
-    return _transition(engine, handoff_id, ["waiting"],
-                       {"state": "active", "guide_id": guide_id, "taken_at": now or utcnow()}, AlreadyTaken)
+    return _count(engine, "handoff_served", _transition(
+        engine, handoff_id, ["waiting"], {"state": "active", "guide_id": guide_id, "taken_at": now or utcnow()},
+        AlreadyTaken))
 
 
 def forward(engine: Engine, handoff_id: str, county: str, now: Optional[datetime] = None) -> Handoff:
@@ -139,7 +149,9 @@ def end(engine: Engine, handoff_id: str, now: Optional[datetime] = None) -> Hand
 
 def cancel(engine: Engine, handoff_id: str, now: Optional[datetime] = None) -> Handoff:
     """The person cancels the wait or ends the chat."""
-    return _close(engine, handoff_id, "cancelled", OPEN_STATES, now)
+    closed = _close(engine, handoff_id, "cancelled", OPEN_STATES, now)
+    # Given up while waiting in the queue: a request no guide served.
+    return _count(engine, "handoff_missed", closed) if closed.queued_at and not closed.taken_at else closed
 
 
 def expire(engine: Engine, max_wait: timedelta, now: Optional[datetime] = None) -> list[Handoff]:
@@ -155,7 +167,8 @@ def expire(engine: Engine, max_wait: timedelta, now: Optional[datetime] = None) 
     expired = []
     for handoff_id in ids:
         try:
-            expired.append(_close(engine, handoff_id, "expired", ["requested", "waiting"], now))
+            closed = _close(engine, handoff_id, "expired", ["requested", "waiting"], now)
+            expired.append(_count(engine, "handoff_missed", closed) if closed.queued_at else closed)
         except HandoffError:  # taken or cancelled meanwhile
             pass
     return expired

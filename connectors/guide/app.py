@@ -151,7 +151,7 @@ async def _headers(request: web.Request, response: web.StreamResponse) -> None:
 
 
 def owners_module():
-    """connectors.guide.owners (the admins' page of service record owners) when it exists."""
+    """connectors.guide.owners (the county's statistics for admins) when it exists."""
     try:
         return importlib.import_module("connectors.guide.owners")
     except ModuleNotFoundError as exc:
@@ -174,7 +174,7 @@ def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
     app.router.add_static("/guide/static/", HERE / "static", name="static")
     owners = owners_module()
     if owners is not None:
-        definitions = list(owners.routes())
+        definitions = list(owners.routes(engine))
         added = app.add_routes(definitions)
         app[CONFIG]["admin_paths"] = {route.resource.canonical for route in added if route.resource is not None}
         # The first plain GET page of the module is what the navigation links to.

@@ -12,7 +12,7 @@ UI: dict[str, dict[str, str]] = {
     "signed_in_as": {"fi": "Kirjautunut: {name}", "sv": "Inloggad: {name}"},
     "nav_queue": {"fi": "Jono", "sv": "Kö"},
     "nav_duty": {"fi": "Päivystysajat", "sv": "Jourtider"},
-    "nav_owners": {"fi": "Palvelutietojen ylläpitäjät", "sv": "Ansvariga för tjänsteuppgifterna"},
+    "nav_owners": {"fi": "Tilastot", "sv": "Statistik"},
     "logout": {"fi": "Kirjaudu ulos", "sv": "Logga ut"},
     # login
     "login_heading": {"fi": "Kirjaudu sisään", "sv": "Logga in"},
