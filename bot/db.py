@@ -30,7 +30,8 @@ def shared_engine(url: Optional[str] = None) -> Engine:
 
 
 # Every module that owns tables in the app database; Alembic's env.py and create_all() read this list.
-SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema", "bot.analytics.schema")
+SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema", "bot.analytics.schema", "connectors.guide.schema")
+
 
 
 def all_metadata() -> list:

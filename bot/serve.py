@@ -1,4 +1,5 @@
-"""Start Viitta: the action server and the Rasa server (HTTP API + REST channel), configured from the environment.
+"""Start Viitta: the action server, the Rasa server (HTTP API + REST channel) and the guide console,
+configured from the environment.
 
     python -m bot.serve                  # what `make run` does after install, directory load and training
     python -m bot.serve --rasa-only      # one more Rasa instance (production: several behind one address)
@@ -118,6 +119,11 @@ def commands(endpoints: Path) -> tuple[list[str], list[str]]:
     return actions, rasa
 
 
+def console_command() -> list[str]:
+    """The guide console (connectors/guide) on GUIDE_HOST:GUIDE_PORT."""
+    return [str(Path(sys.executable).parent / "python"), "-m", "connectors.guide", "serve"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.serve", description=__doc__.splitlines()[0])
     only = parser.add_mutually_exclusive_group()
@@ -136,8 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         started.append(f"action server on :{s.action_port}")
     if not args.actions_only:
         processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env={**env, **secret_environment()}))
-        started.append(f"Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook)")
-    print(f"Viitta: {', '.join(started)}. Ctrl-C stops it.", flush=True)
+        started.append(f"Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat "
+                       f"demo: http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo)")
+    if not (args.rasa_only or args.actions_only):
+        # The console is one more process of the whole set; in production it runs on its own
+        # (python -m connectors.guide serve).
+        processes.append(subprocess.Popen(console_command(), cwd=ROOT, env=env))
+        started.append(f"guide console on http://{s.guide_host}:{s.guide_port}/guide/")
+    print(f"Viitta: {', '.join(started)}. Ctrl-C stops all.", flush=True)
 
     def stop(*_):
         for p in processes:

@@ -30,6 +30,20 @@ class Settings:
     retention_days: int = 30
     rate_limit_per_minute: int = 20  # per sender and Rasa instance; 0 switches the limit off
     log_hash_key: str = ""  # key for the hashed sender ids in logs
+    # a live chat nobody takes within this time is closed and the person told so (handoff)
+    handoff_max_wait_minutes: int = 30
+    # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
+    guide_host: str = "127.0.0.1"
+    guide_port: int = 5080
+    guide_session_minutes: int = 60
+    guide_secure_cookies: bool = False
+    # Telegram channel (connectors/telegram.py): enabled only when telegram_token is set.
+    telegram_token: str = ""
+    telegram_secret: str = ""
+    telegram_mode: str = "webhook"
+    telegram_api_url: str = "https://api.telegram.org"
+    telegram_webhook_url: str = ""
+    telegram_id_key: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -52,4 +66,23 @@ def get_settings() -> Settings:
         retention_days=int(env("RETENTION_DAYS", "30")),
         rate_limit_per_minute=int(env("RATE_LIMIT_PER_MINUTE", "20")),
         log_hash_key=env("LOG_HASH_KEY", ""),
+        handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
+        guide_host=env("GUIDE_HOST", "127.0.0.1"),
+        guide_port=int(env("GUIDE_PORT", "5080")),
+        guide_session_minutes=int(env("GUIDE_SESSION_MINUTES", "60")),
+        # Off by default only on a loopback address (plain http://127.0.0.1 in development).
+        guide_secure_cookies=_flag(env("GUIDE_SECURE_COOKIES"),
+                                   env("GUIDE_HOST", "127.0.0.1") not in ("127.0.0.1", "localhost", "::1")),
+        telegram_token=env("TELEGRAM_TOKEN", ""),
+        telegram_secret=env("TELEGRAM_SECRET", ""),
+        telegram_mode=env("TELEGRAM_MODE", "webhook"),
+        telegram_api_url=(env("TELEGRAM_API_URL") or "https://api.telegram.org").rstrip("/"),
+        telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL", ""),
+        telegram_id_key=env("TELEGRAM_ID_KEY", ""),
     )
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")

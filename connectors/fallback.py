@@ -18,31 +18,48 @@ def _domain() -> dict:
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
-def message(response: str, language: str) -> dict:
-    """The `language` variation of a domain response as a channel message (text, custom payload, buttons)."""
+def _variation(response: str, language: str) -> dict:
     lang = language if language in ("fi", "sv") else "fi"
     for variation in _domain()["responses"][response]:
         if any(c.get("name") == "language" and c.get("value") == lang for c in variation.get("condition") or []):
-            out = {"text": variation["text"]}
-            if variation.get("custom"):
-                out["custom"] = dict(variation["custom"])
-            if variation.get("buttons"):
-                out["buttons"] = [dict(b) for b in variation["buttons"]]
-            return out
+            return variation
     raise KeyError(f"response {response!r} has no {lang!r} variation")
+
+
+def message(response: str, language: str) -> dict:
+    """The `language` variation of a domain response as one channel message (text, custom payload, buttons)."""
+    variation = _variation(response, language)
+    out = {"text": variation["text"]}
+    if variation.get("custom"):
+        out["custom"] = dict(variation["custom"])
+    if variation.get("buttons"):
+        out["buttons"] = [dict(b) for b in variation["buttons"]]
+    return out
 
 
 def reply(language: str, response: str = RESPONSE) -> list[dict]:
     return [message(response, language)]
 
 
+def emergency(language: str) -> list[dict]:
+    """The emergency response (112 and the crisis lines) as Rasa would send it: text, then the payload."""
+    variation = _variation(EMERGENCY, language)
+    return [{"text": variation["text"]}, {"custom": dict(variation["custom"])}]
+
+
+@lru_cache(maxsize=1)
+def _emergency_texts() -> frozenset[str]:
+    return frozenset(v["text"] for v in _domain()["responses"][EMERGENCY])
+
+
 def is_emergency(reply: dict) -> bool:
+    """A part of the emergency response: its text or its `custom: {"type": "emergency"}` payload."""
     custom = reply.get("custom")
-    return isinstance(custom, dict) and custom.get("type") == "emergency"
+    return (isinstance(custom, dict) and custom.get("type") == "emergency") or reply.get("text") in _emergency_texts()
 
 
 def emergency_first(replies: list[dict], language: str) -> list[dict]:
-    """`replies` beginning with the emergency guidance (said once)."""
+    """`replies` beginning with the emergency guidance, said once (Rasa's own if it is already first)."""
     if replies and is_emergency(replies[0]):
         return replies
-    return [message(EMERGENCY, language)] + [r for r in replies if not is_emergency(r)]
+    return emergency(language) + [r for r in replies if not is_emergency(r)]

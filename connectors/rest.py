@@ -4,15 +4,19 @@ words after a handoff): the polling delivery that tests and simple integrations 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
+from datetime import timedelta
 
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import shared_engine
 from bot.handoff import messages
+from bot.settings import get_settings
 from connectors import relay
 from connectors.conversation import converse
 
@@ -27,10 +31,12 @@ def delivered(message) -> dict:
 
 
 async def resume_loop(app, on_new_message, channel: str) -> None:
-    """Give conversations back to the bot when guides end them (runs for the server's lifetime)."""
+    """Give conversations back to the bot when guides end them or nobody takes them in time (runs for
+    the server's lifetime; the state is in the database, so a restart just carries on)."""
+    max_wait = timedelta(minutes=get_settings().handoff_max_wait_minutes)
     while True:
         try:
-            await relay.resume_closed(app.ctx.agent, on_new_message, channel)
+            await relay.tick(app.ctx.agent, on_new_message, channel, max_wait)
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -47,8 +53,16 @@ class ViittaRestInput(RestInput):
         bp = Blueprint(f"viitta_{type(self).__name__}", inspect.getmodule(self).__name__)
 
         @bp.listener("after_server_start")
-        async def start_resume_loop(app, _loop) -> None:
-            app.add_task(resume_loop(app, on_new_message, self.name()))
+        async def start_resume_loop(app, loop) -> None:
+            app.ctx.viitta_resume_loop = loop.create_task(resume_loop(app, on_new_message, self.name()))
+
+        @bp.listener("before_server_stop")
+        async def stop_resume_loop(app, _loop) -> None:
+            task = getattr(app.ctx, "viitta_resume_loop", None)
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
         @bp.route("/", methods=["GET"])
         async def health(_request: Request):
@@ -74,7 +88,11 @@ class ViittaRestInput(RestInput):
                 return response.json({"error": "after must be a message id"}, status=400)
             if not sender_id:
                 return response.json({"error": "sender is required"}, status=400)
-            found = await asyncio.to_thread(messages.to_person, shared_engine(), sender_id, after)
+            try:
+                found = await asyncio.to_thread(messages.to_person, shared_engine(), sender_id, after)
+            except SQLAlchemyError:  # the client keeps its cursor and asks again; nothing is lost
+                logger.exception("outbox unavailable")
+                return response.json({"error": "temporarily unavailable, try again"}, status=503)
             return response.json([delivered(m) for m in found])
 
         return bp

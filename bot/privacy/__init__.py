@@ -6,8 +6,8 @@ from __future__ import annotations
 
 
 def forget(conversation_id: str, **engines) -> None:
-    """Delete one conversation now (tracker events, handoffs, messages, channel address).
-    Inside the Rasa server use connectors.privacy.forget_conversation (it takes the conversation's lock)."""
+    """Delete one conversation now (tracker events, handoffs, messages, channel address), from outside
+    the Rasa server. Inside it channels use connectors.forget.forget_conversation (under Rasa's lock)."""
     from bot.privacy.retention import forget as _forget
 
     _forget(conversation_id, **engines)

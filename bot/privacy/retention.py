@@ -74,7 +74,7 @@ def purge(days: Optional[int] = None, now: Optional[datetime] = None, app: Optio
 def forget(conversation_id: str, app: Optional[Engine] = None, tracker: Optional[Engine] = None) -> None:
     """"Delete my conversation": its tracker events, handoffs, messages and channel address, now.
 
-    Inside the Rasa server call connectors.privacy.forget_conversation instead: it holds the
+    Inside the Rasa server channels call connectors.forget.forget_conversation instead: it holds the
     conversation's lock so that a turn in progress cannot write the conversation back."""
     from bot.handoff import messages
 

@@ -1,4 +1,5 @@
-"""Starts the real Viitta (action server + Rasa server from the trained model) on free loopback ports."""
+"""Starts the real Viitta (action server + Rasa server from the trained model + guide console) on free
+loopback ports."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,6 +56,87 @@ class Chat:
         response.raise_for_status()
         return response.json()
 
+    def poll(self, after: int = 0) -> list[dict]:
+        """What arrived later (a guide's messages, the bot's words after a handoff), as a client polls it."""
+        response = requests.get(self.url.rsplit("/", 1)[0] + "/messages",
+                                params={"sender": self.sender, "after": after}, timeout=10)
+        response.raise_for_status()
+        return response.json()
+
+    def poll_until(self, done, after: int = 0, timeout: float = 30) -> list[dict]:
+        """Poll as a client would until `done(messages)`; fails with what arrived when time runs out."""
+        deadline = time.time() + timeout
+        while True:
+            found = self.poll(after)
+            if done(found):
+                return found
+            if time.time() > deadline:
+                pytest.fail(f"not delivered within {timeout} s; got {found}")
+            time.sleep(0.3)
+
+
+class Stack:
+    """The real Viitta (`python -m bot.serve`: Rasa, actions, guide console) on free ports with its own
+    SQLite databases. Tests reach the app database through `database_url` (duty switches, a guide's
+    actions), the console at `guide_url` (pages under /guide/), and can `restart()` it against the same
+    databases. With `args` ("--rasa-only", "--actions-only") it is one part of Viitta, so that a test can
+    stop, break or restart that part alone; `name` names its log file."""
+
+    def __init__(self, tmp: Path, env: dict, args: tuple[str, ...] = (), name: str = "viitta") -> None:
+        self.tmp, self.log, self.env, self.args = tmp, tmp / f"{name}.log", env, tuple(args)
+        self.database_url = env["DATABASE_URL"]
+        self.base = f"http://127.0.0.1:{env['RASA_PORT']}"
+        self.action_url = f"http://127.0.0.1:{env['ACTION_PORT']}"
+        self.guide_url = f"http://127.0.0.1:{env['GUIDE_PORT']}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self, wait: bool = True) -> None:
+        with self.log.open("a") as out:
+            self.process = subprocess.Popen([sys.executable, "-m", "bot.serve", *self.args], cwd=ROOT, env=self.env,
+                                            stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        if wait:
+            self.wait()
+
+    def wait(self) -> None:
+        if "--rasa-only" not in self.args:
+            _wait(f"{self.action_url}/health", self.process, self.log)
+        if not self.args:
+            _wait(f"{self.guide_url}/guide/login", self.process, self.log)
+        if "--actions-only" not in self.args:
+            _wait(f"{self.base}/", self.process, self.log)  # "/" answers without RASA_TOKEN, once the model is loaded
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+def load_directory(env: dict) -> None:
+    subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True)
+
+
+# The session's stack also runs the Telegram channel in webhook mode against a local stand-in of the
+# Bot API (tests/e2e/telegram_standin.py); test_telegram.py starts a second stack for polling mode.
+TELEGRAM = {"TELEGRAM_TOKEN": "123456:e2e-webhook", "TELEGRAM_SECRET": "e2e-secret-0123456789",
+            "TELEGRAM_ID_KEY": "e2e-id-key", "TELEGRAM_MODE": "webhook"}
+
+
+@pytest.fixture(scope="session")
+def telegram_api():
+    from tests.e2e.telegram_standin import BotApiStandIn
+
+    with BotApiStandIn() as api:
+        yield api
+
 
 @pytest.fixture(scope="session")
 def viitta_home(tmp_path_factory) -> Path:
@@ -61,82 +144,56 @@ def viitta_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("viitta")
 
 
-def viitta_env(home: Path, **overrides: str) -> dict:
-    """The environment of a Viitta whose databases live in `home` (SQLite), on free loopback ports."""
+def stack_env(tmp: Path, **extra: str) -> dict:
+    """The environment of one Viitta stack: free ports, its own SQLite databases under tmp."""
     return {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{home / 'app.db'}",
-        "TRACKER_STORE_URL": f"sqlite:///{home / 'tracker.db'}",
-        "RASA_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "VIITTA_MODEL": str(MODEL),
-        "RASA_TELEMETRY_ENABLED": "false",
-        **overrides,
+        "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
+        "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
+        "RASA_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "GUIDE_PORT": str(free_port()),
+        "VIITTA_MODEL": str(MODEL), "RASA_TELEMETRY_ENABLED": "false", **extra,
     }
 
 
-class Viitta:
-    """Viitta's processes for one test module: `python -m bot.serve` whole, or its parts started on their
-    own (--actions-only, --rasa-only) so that a test can stop, break or restart one of them. Each part
-    is a process group; stop() ends it and everything it started."""
-
-    def __init__(self, home: Path, env: dict) -> None:
-        self.home, self.env = home, env
-        self.processes: dict[str, subprocess.Popen] = {}
-        self.ports: dict[str, int] = {}
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.env['RASA_PORT']}"
-
-    def load_directory(self) -> None:
-        subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=self.env, check=True)
-
-    def start(self, name: str = "viitta", *args: str, wait: bool = True, **env: str) -> None:
-        env = {**self.env, **env}
-        log = self.home / f"{name}.log"
-        with log.open("a") as out:
-            self.processes[name] = subprocess.Popen([sys.executable, "-m", "bot.serve", *args], cwd=ROOT, env=env,
-                                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-        self.ports[name] = int(env["RASA_PORT"])
-        if wait:
-            self.wait(name)
-
-    def wait(self, name: str) -> None:
-        process, log = self.processes[name], self.home / f"{name}.log"
-        if not self._only(name, "--rasa-only"):
-            _wait(f"http://127.0.0.1:{self.env['ACTION_PORT']}/health", process, log)
-        if not self._only(name, "--actions-only"):
-            _wait(f"http://127.0.0.1:{self.ports[name]}/", process, log)
-
-    def _only(self, name: str, flag: str) -> bool:
-        return flag in self.processes[name].args
-
-    def stop(self, name: str, sig: int = signal.SIGTERM) -> None:
-        process = self.processes.pop(name, None)
-        if process is None or process.poll() is not None:
-            return
-        os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-
-    def stop_all(self) -> None:
-        for name in list(self.processes):
-            self.stop(name)
+@contextmanager
+def running_viitta(env: dict, tmp: Path):
+    """Load the directory, start the whole stack with env, yield it; stopped afterwards."""
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
+    running = Stack(tmp, env)
+    load_directory(env)
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
 
 
 @pytest.fixture(scope="session")
-def viitta(viitta_home):
-    if not MODEL.exists():
-        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
-    stack = Viitta(viitta_home, viitta_env(viitta_home))
-    stack.load_directory()
-    try:
-        stack.start("viitta")
-        yield stack.base
-    finally:
-        stack.stop_all()
+def viitta_env(viitta_home, telegram_api) -> dict:
+    """The session stack's environment (its DATABASE_URL, TRACKER_STORE_URL, ports, Telegram settings)."""
+    return stack_env(viitta_home, **TELEGRAM, TELEGRAM_API_URL=telegram_api.url)
+
+
+@pytest.fixture(scope="session")
+def stack(viitta_env, viitta_home):
+    with running_viitta(viitta_env, viitta_home) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def viitta(stack) -> str:
+    return stack.base
+
+
+@pytest.fixture(scope="session")
+def app_db(stack):
+    """The running Viitta's app database, for what a guide or a county admin would change."""
+    from bot.db import make_engine
+
+    engine = make_engine(stack.database_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

@@ -16,7 +16,9 @@ import sys
 import pytest
 import requests
 
-from tests.e2e.conftest import MODEL, ROOT, Chat, Viitta, customs, text_of, viitta_env
+from types import SimpleNamespace
+
+from tests.e2e.conftest import MODEL, ROOT, Chat, Stack, customs, load_directory, stack_env, text_of
 
 TOKEN = "e2e-token-not-secret"
 LOG_KEY = "e2e"
@@ -27,7 +29,7 @@ def _pseudonym(sender: str) -> str:
     return "c-" + hmac.new(LOG_KEY.encode(), sender.encode(), hashlib.sha256).hexdigest()[:12]
 
 
-def _logs(stack: Viitta) -> str:
+def _logs(stack) -> str:
     return "".join((stack.home / f"{name}.log").read_text(errors="replace") for name in ("rasa", "actions"))
 
 
@@ -36,17 +38,20 @@ def stack(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train`.")
     home = tmp_path_factory.mktemp("faults")
-    viitta = Viitta(home, viitta_env(home, RASA_TOKEN=TOKEN, LOG_HASH_KEY=LOG_KEY))
-    viitta.load_directory()
+    env = stack_env(home, RASA_TOKEN=TOKEN, LOG_HASH_KEY=LOG_KEY)
+    load_directory(env)
+    actions = Stack(home, env, ("--actions-only",), "actions")
+    rasa = Stack(home, env, ("--rasa-only",), "rasa")
     try:
-        viitta.start("actions", "--actions-only")
-        viitta.start("rasa", "--rasa-only")
-        yield viitta
+        actions.start()
+        rasa.start()
+        yield SimpleNamespace(home=home, env=env, base=rasa.base, actions=actions, rasa=rasa)
     finally:
-        viitta.stop_all()
+        rasa.stop()
+        actions.stop()
 
 
-def _tracker(stack: Viitta, sender: str) -> dict:
+def _tracker(stack, sender: str) -> dict:
     response = requests.get(f"{stack.base}/conversations/{sender}/tracker", params={"token": TOKEN}, timeout=10)
     response.raise_for_status()
     return response.json()
@@ -73,7 +78,7 @@ def test_the_http_api_needs_the_token_and_the_chat_does_not(stack):
 def test_action_server_down_every_turn_gets_the_countys_contact(stack):
     chat = Chat(stack.base)
     assert customs(chat.say("mun mies juo joka päivä ja meillä on vauva, asutaan Rovaniemellä"), "service")
-    stack.stop("actions")
+    stack.actions.stop()
     try:
         for text in ("entä jos mies on väkivaltainen, mihin voi ottaa yhteyttä",
                      "mun teini polttaa pilveä",
@@ -87,7 +92,7 @@ def test_action_server_down_every_turn_gets_the_countys_contact(stack):
         danger = chat.say("mies lyö mua nyt")
         assert danger[0]["text"] == text_of("utter_emergency", "fi")
     finally:
-        stack.start("actions", "--actions-only")
+        stack.actions.start()
     assert customs(chat.say("mun mies juo joka päivä ja meillä on vauva"), "service")
 
 
@@ -122,10 +127,10 @@ def test_a_restarted_rasa_server_continues_the_conversation(stack):
     chat = Chat(stack.base)
     asked = chat.say("mun mies juo joka päivä ja meillä on vauva")
     assert text_of("utter_ask_area", "fi") in [r.get("text") for r in asked]
-    stack.stop("rasa")
+    stack.rasa.stop()
     with pytest.raises(requests.ConnectionError):
         chat.say("Rovaniemi")  # really down
-    stack.start("rasa", "--rasa-only")
+    stack.rasa.start()
     answer = chat.say("Rovaniemi")
     cards = customs(answer, "service")
     assert cards and cards[0]["area"] == "lappi"  # the form remembered what it was asking

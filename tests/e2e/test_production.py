@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from tests.conftest import POSTGRES_URL, _on_ci
-from tests.e2e.conftest import MODEL, Viitta, free_port, viitta_env
+from tests.e2e.conftest import MODEL, Stack, free_port, load_directory, stack_env
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 TOKEN = "e2e-production-token"
@@ -61,20 +61,22 @@ def instances(tmp_path_factory):
     database, drop = _fresh_database()
     home = tmp_path_factory.mktemp("production")
     prefix = f"viittae2e{uuid.uuid4().hex[:8]}"  # our own lock keys on a shared Redis
-    env = viitta_env(home, DATABASE_URL=database, TRACKER_STORE_URL=database, RASA_TOKEN=TOKEN,
-                     LOCK_STORE_URL=f"{REDIS_URL}?key_prefix={prefix}")
-    stack = Viitta(home, env)
+    env = stack_env(home, DATABASE_URL=database, TRACKER_STORE_URL=database, RASA_TOKEN=TOKEN,
+                    LOCK_STORE_URL=f"{REDIS_URL}?key_prefix={prefix}")
+    actions = Stack(home, env, ("--actions-only",), "actions")
+    rasa = [Stack(home, env, ("--rasa-only",), "rasa-a"),
+            Stack(home, {**env, "RASA_PORT": str(free_port())}, ("--rasa-only",), "rasa-b")]
     try:
-        stack.load_directory()
-        stack.start("actions", "--actions-only")
-        second = free_port()
-        stack.start("rasa-a", "--rasa-only", wait=False)
-        stack.start("rasa-b", "--rasa-only", wait=False, RASA_PORT=str(second))
-        stack.wait("rasa-a")
-        stack.wait("rasa-b")
-        yield [f"http://127.0.0.1:{stack.ports['rasa-a']}", f"http://127.0.0.1:{second}"]
+        load_directory(env)
+        actions.start()
+        for instance in rasa:  # both load the model at the same time
+            instance.start(wait=False)
+        for instance in rasa:
+            instance.wait()
+        yield [instance.base for instance in rasa]
     finally:
-        stack.stop_all()
+        for part in (*rasa, actions):
+            part.stop()
         drop()
 
 
