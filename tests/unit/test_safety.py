@@ -135,11 +135,12 @@ def test_county_contact_comes_from_the_reviewed_data():
 
 def test_the_channel_puts_emergency_guidance_first_once():
     card = {"text": "HAL", "custom": {"type": "service"}}
-    emergency = fallback.message("utter_emergency", "sv")
-    assert fallback.emergency_first([card], "sv") == [emergency, card]
-    assert fallback.emergency_first([card, emergency], "fi")[0]["custom"]["type"] == "emergency"
-    assert len([r for r in fallback.emergency_first([card, emergency], "fi") if fallback.is_emergency(r)]) == 1
-    assert fallback.emergency_first([emergency, card], "fi") == [emergency, card]
+    emergency = fallback.emergency("sv")  # as Rasa sends it: the text, then the payload
+    assert emergency[0]["text"].startswith("Om du eller någon annan är i fara") and emergency[1]["custom"]["type"] == "emergency"
+    assert fallback.emergency_first([card], "sv") == emergency + [card]
+    later = fallback.emergency_first([card] + fallback.emergency("fi"), "fi")
+    assert later == fallback.emergency("fi") + [card]  # moved to the front, said once
+    assert fallback.emergency_first(emergency + [card], "sv") == emergency + [card]
 
 
 def test_the_rate_limit_counts_a_sliding_minute_per_sender():
