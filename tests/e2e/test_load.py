@@ -23,10 +23,12 @@ PLACES = ["Rovaniemi", "Kemi", "Oulu", "Raahe", "Kajaani", "Kuhmo", "Kokkola", "
           "Iisalmi", "Joensuu", "Lieksa", "Jyväskylä", "Jämsä", "Porvoo", "Loviisa", "Hyvinkää", "Järvenpää",
           "Espoo", "Lohja", "Vantaa", "Kerava", "Helsinki", "Uusikaupunki", "Kankaanpää", "Ylivieska", "Kemijärvi",
           "Sotkamo", "Närpiö", "Kristiinankaupunki"]
-SCRIPT = ["hei", "mun mies juo joka päivä ja meillä on vauva", "{place}", "kiitos", "onko tämä nimetöntä",
+# Every offer of a service guide is declined: a conversation handed to a guide is silent while it waits
+# (the guide answers), and this test measures the bot.
+SCRIPT = ["hei", "mun mies juo joka päivä ja meillä on vauva", "{place}", "ei kiitos", "onko tämä nimetöntä",
           "oletko botti", "mitä sä osaat", "mun teini polttaa pilveä", "ei kiitos", "oon tosi väsynyt enkä jaksa",
-          "kiitos", "entä jos en halua kertoa missä asun", "ok", "riidellään paljon ja mietitään eroa", "ei",
-          "voinko puhua ihmisen kanssa", "joo", "kiitos paljon", "hei hei", "moi"]
+          "ei kiitos", "kiitos", "riidellään paljon ja mietitään eroa", "ei", "onko tämä nimetöntä",
+          "mitä sä osaat", "oletko botti", "kiitos paljon", "hei hei", "moi"]
 
 
 async def _conversation(session: aiohttp.ClientSession, url: str, place: str, latencies: list) -> dict:
