@@ -12,13 +12,20 @@
    kept open (one per thread, SQLAlchemy's SingletonThreadPool) and SQLite files get write-ahead
    logging with synchronous=NORMAL: still consistent after a crash of the process or the machine;
    only the last turns can be lost on a power cut. PostgreSQL is not touched.
+3. Every call to the action server opened a new HTTP connection (a new aiohttp session and connector
+   per request). Sessions now share one connector per event loop, so connections are kept alive and
+   reused (dropped after 2 s idle, before the action server's own 5 s keep-alive ends them).
+4. Reading a conversation turns every stored event's name into its class by walking all ~40 Event
+   subclasses, for each event. The answer per name is now remembered.
 """
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import sys
+import weakref
 from functools import lru_cache
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 
 @lru_cache(maxsize=1)
@@ -72,14 +79,66 @@ def _tracker_store_engine_kwargs(original):
     return create_engine_kwargs
 
 
+# One keep-alive connector per event loop (a connector belongs to the loop it was created on).
+_CONNECTORS: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any]" = weakref.WeakKeyDictionary()
+KEEPALIVE_SECONDS = 2.0
+
+
+def _pooled_session(original):
+    """Wraps EndpointConfig.session: the same session as Rasa's, on a shared keep-alive connector."""
+
+    def session(self):
+        import aiohttp
+        from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return original(self)
+        connector = _CONNECTORS.get(loop)
+        if connector is None or connector.closed:
+            # limit=0: as many parallel calls as before, when every call had its own connector.
+            connector = _CONNECTORS[loop] = aiohttp.TCPConnector(limit=0, keepalive_timeout=KEEPALIVE_SECONDS)
+        auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+                if self.basic_auth else None)
+        return aiohttp.ClientSession(headers=self.headers, auth=auth,
+                                     timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                                     connector=connector, connector_owner=False)
+
+    session.wrapped = original
+    return session
+
+
+def _remembered_event_types(original):
+    """Wraps Event.resolve_by_type: the class of each event name is looked up once."""
+    known: Dict[str, Any] = {}
+
+    def resolve_by_type(type_name: str, default: Optional[Any] = None):
+        found = known.get(type_name)
+        if found is None:
+            found = original(type_name, default)
+            if found is not None and found is not default:
+                known[type_name] = found
+        return found
+
+    resolve_by_type.wrapped = original
+    return staticmethod(resolve_by_type)
+
+
 def apply() -> None:
     """Install the fixes into the Rasa modules of this process (idempotent)."""
     from rasa.core import tracker_store
     from rasa.core.actions.action import RemoteAction
+    from rasa.shared.core.events import Event
+    from rasa.utils.endpoints import EndpointConfig
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
     RemoteAction._validate_action_result = validate_action_result
+    if not hasattr(EndpointConfig.session, "wrapped"):
+        EndpointConfig.session = _pooled_session(EndpointConfig.session)
+    if not hasattr(Event.resolve_by_type, "wrapped"):
+        Event.resolve_by_type = _remembered_event_types(Event.resolve_by_type)
     if not hasattr(tracker_store.create_engine_kwargs, "wrapped"):
         tracker_store.create_engine_kwargs = _tracker_store_engine_kwargs(tracker_store.create_engine_kwargs)
     if not event.contains(Engine, "connect", sqlite_write_ahead_log):
