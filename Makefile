@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := bot/models/viitta.tar.gz
+# axe-core for the web chat widget's accessibility test, pinned by tests/browser/package-lock.json.
+BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
 # Training inputs: the model is rebuilt only when one of these changed.
 MODEL_INPUTS := config.yml domain.yml $(shell find bot/data bot/nlu bot/policies bot/places -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null) \
 	bot/directory/data/municipalities.csv bot/directory/data/place_aliases.yml bot/directory/data/counties.yml
@@ -17,11 +19,15 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: help install train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu lock clean
 
 help:
-	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055)"
+	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
 	@echo "make test   - the whole test suite (what CI runs)"
 	@echo "make install | train | validate | bench | shell | clean"
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(BROWSER_DEPS)
+
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the browser tests: apt-get install -y npm" >&2; exit 1; }
+	npm ci --prefix tests/browser --no-audit --no-fund
 
 $(VENV)/.installed: requirements.txt constraints.txt scripts/system-packages.sh
 	@scripts/system-packages.sh
@@ -59,7 +65,7 @@ test-unit: $(VENV)/.installed
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/stories
 
-test-e2e: $(MODEL)
+test-e2e: $(MODEL) $(BROWSER_DEPS)
 	$(PY) -m pytest tests/e2e -q
 
 # Viitta and stock Rasa side by side (trains both, ~12 min on 2 cores) -> bench/results/bench.md

@@ -29,7 +29,8 @@ def shared_engine(url: Optional[str] = None) -> Engine:
 
 
 # Every module that owns tables in the app database; Alembic's env.py and create_all() read this list.
-SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema")
+SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema", "bot.analytics.schema", "connectors.guide.schema")
+
 
 
 def all_metadata() -> list:
@@ -41,3 +42,86 @@ def all_metadata() -> list:
         module = importlib.import_module(name)
         found.append(module.Base.metadata)
     return found
+
+
+# --- Schema migrations (Alembic, bot/migrations/) -------------------------------------------------------
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+# Databases made before migrations existed (the foundation's `load` ran create_all): when all tables
+# of a revision are there and no alembic_version, that revision is recorded instead of re-created.
+_ADOPTABLE = (
+    ("0001", {"counties", "municipalities", "service_categories", "services", "helplines",
+              "service_municipalities"}),
+    ("0002", {"guides", "guide_counties", "duty_hours", "duty_switches", "handoffs", "handoff_messages",
+              "channel_addresses", "feedback"}),
+)
+
+
+def alembic_config():
+    """Alembic's configuration for the app database, independent of the current directory."""
+    from alembic.config import Config
+
+    config = Config()  # no ini file: the caller's logging set-up stays as it is
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade(engine_or_url=None, revision: str = "head") -> None:
+    """Bring the app database to `revision` (the newest by default); safe to run on every start."""
+    from alembic import command
+
+    engine = engine_or_url if isinstance(engine_or_url, Engine) else make_engine(engine_or_url)
+    config = alembic_config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            _adopt_unversioned(connection, config)
+            command.upgrade(config, revision)
+    finally:
+        if engine is not engine_or_url:
+            engine.dispose()
+
+
+def current_revision(engine: Engine) -> Optional[str]:
+    from alembic.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def create_all(engine: Engine) -> None:
+    """Every table straight from the models, without Alembic (fast, for tests; tests/unit/test_migrations.py
+    proves that the migrations produce the same schema)."""
+    for metadata in all_metadata():
+        metadata.create_all(engine)
+
+
+def _adopt_unversioned(connection, config) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    tables = set(inspect(connection).get_table_names())
+    if not tables or "alembic_version" in tables:
+        return
+    if _matches_models(connection, tables):  # made with create_all() from today's models
+        command.stamp(config, "head")
+        return
+    adopted = None
+    for revision, needed in _ADOPTABLE:
+        if not needed <= tables:
+            break
+        adopted = revision
+    if adopted:
+        command.stamp(config, adopted)
+
+
+def _matches_models(connection, tables: set) -> bool:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    wanted = {t for metadata in all_metadata() for t in metadata.tables}
+    if not wanted <= tables:
+        return False
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return not compare_metadata(context, all_metadata())

@@ -1,8 +1,9 @@
-"""Start Viitta: the action server and the Rasa server (HTTP API + REST channel), configured from the environment.
+"""Start Viitta: the action server, the Rasa server (HTTP API + REST channel) and the guide console,
+configured from the environment.
 
     python -m bot.serve            # what `make run` does after install, directory load and training
 
-Both processes run until one of them stops or you press Ctrl-C; then both are stopped.
+The processes run until one of them stops or you press Ctrl-C; then all are stopped.
 """
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ def write_endpoints(path: Path) -> Path:
     endpoints = {
         "action_endpoint": {"url": f"http://{s.action_host}:{s.action_port}/webhook"},
         "tracker_store": tracker_store_config(s.tracker_store_url),
+        # Anonymous counts for the owners' page (README: "What people need"); writes to DATABASE_URL.
+        "event_broker": {"type": "bot.analytics.broker.CountingEventBroker"},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
@@ -63,6 +66,11 @@ def commands(endpoints: Path) -> tuple[list[str], list[str]]:
     return actions, rasa
 
 
+def console_command() -> list[str]:
+    """The guide console (connectors/guide) on GUIDE_HOST:GUIDE_PORT."""
+    return [str(Path(sys.executable).parent / "python"), "-m", "connectors.guide", "serve"]
+
+
 def main() -> int:
     endpoints = write_endpoints(ROOT / "var" / f"endpoints.{get_settings().rasa_port}.yml")
     action_cmd, rasa_cmd = commands(endpoints)
@@ -70,8 +78,10 @@ def main() -> int:
     s = get_settings()
     processes = [subprocess.Popen(action_cmd, cwd=ROOT, env=env)]
     processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env=env))
-    print(f"Viitta: Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook), "
-          f"action server on :{s.action_port}. Ctrl-C stops both.", flush=True)
+    processes.append(subprocess.Popen(console_command(), cwd=ROOT, env=env))
+    print(f"Viitta: Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat demo: "
+          f"http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo), action server on :{s.action_port}, "
+          f"guide console on http://{s.guide_host}:{s.guide_port}/guide/. Ctrl-C stops all.", flush=True)
 
     def stop(*_):
         for p in processes:

@@ -23,6 +23,22 @@ class Settings:
     rasa_token: str
     model_path: Path
     cors_origins: tuple[str, ...]
+    analytics_keep_days: int  # how long the redacted unanswered messages are kept (counters stay)
+    ptv_api_url: str  # Suomi.fi Palvelutietovaranto open API, for `python -m bot.directory import-ptv`
+    # a live chat nobody takes within this time is closed and the person told so (handoff)
+    handoff_max_wait_minutes: int = 30
+    # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
+    guide_host: str = "127.0.0.1"
+    guide_port: int = 5080
+    guide_session_minutes: int = 60
+    guide_secure_cookies: bool = False
+    # Telegram channel (connectors/telegram.py): enabled only when telegram_token is set.
+    telegram_token: str = ""
+    telegram_secret: str = ""
+    telegram_mode: str = "webhook"
+    telegram_api_url: str = "https://api.telegram.org"
+    telegram_webhook_url: str = ""
+    telegram_id_key: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +55,25 @@ def get_settings() -> Settings:
         rasa_token=env("RASA_TOKEN", ""),
         model_path=Path(env("VIITTA_MODEL", str(ROOT / "bot" / "models"))),
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
+        analytics_keep_days=int(env("ANALYTICS_KEEP_DAYS", "56")),
+        ptv_api_url=(env("PTV_API_URL") or "https://api.palvelutietovaranto.suomi.fi").rstrip("/"),
+        handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
+        guide_host=env("GUIDE_HOST", "127.0.0.1"),
+        guide_port=int(env("GUIDE_PORT", "5080")),
+        guide_session_minutes=int(env("GUIDE_SESSION_MINUTES", "60")),
+        # Off by default only on a loopback address (plain http://127.0.0.1 in development).
+        guide_secure_cookies=_flag(env("GUIDE_SECURE_COOKIES"),
+                                   env("GUIDE_HOST", "127.0.0.1") not in ("127.0.0.1", "localhost", "::1")),
+        telegram_token=env("TELEGRAM_TOKEN", ""),
+        telegram_secret=env("TELEGRAM_SECRET", ""),
+        telegram_mode=env("TELEGRAM_MODE", "webhook"),
+        telegram_api_url=(env("TELEGRAM_API_URL") or "https://api.telegram.org").rstrip("/"),
+        telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL", ""),
+        telegram_id_key=env("TELEGRAM_ID_KEY", ""),
     )
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")

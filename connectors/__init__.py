@@ -1,2 +1,2 @@
-"""How people reach Viitta. Today: Rasa's REST channel (credentials.yml). The web chat widget, the
-Telegram channel and the guide console for service guides will live here, each as a thin module."""
+"""How people reach Viitta: the REST channel (rest.py), the web chat widget (webchat.py + widget/) and
+Telegram (telegram.py), each a thin Rasa input channel around conversation.converse, plus the guide console."""

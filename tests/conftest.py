@@ -70,3 +70,23 @@ def engine(request):
         with cleanup.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         cleanup.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def threaded_engine(request, tmp_path):
+    """Like `engine`, for code that uses the database from several threads (asyncio.to_thread, races):
+    in-memory SQLite is one database per connection, so this one is a SQLite file."""
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path / 'app.db'}")
+        yield eng
+        eng.dispose()
+        return
+    eng, schema = _postgres_engine()
+    try:
+        yield eng
+    finally:
+        eng.dispose()
+        cleanup = make_engine(POSTGRES_URL)
+        with cleanup.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        cleanup.dispose()

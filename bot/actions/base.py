@@ -40,6 +40,9 @@ class DirectoryAction(Action, ABC):
     response that needs no database) instead of silence.
     """
 
+    # What the person is told when the database fails; subclasses name their own.
+    unavailable_response = "utter_directory_unavailable"
+
     def __init__(self, directory: Optional[ServiceDirectory] = None) -> None:
         self._directory = directory
 
@@ -61,7 +64,7 @@ class DirectoryAction(Action, ABC):
         try:
             return await self.answer(dispatcher, tracker, domain)
         except (SQLAlchemyError, OSError):
-            logger.exception("service directory unavailable in %s", self.name())
+            logger.exception("database unavailable in %s", self.name())
             dispatcher.messages.clear()
-            dispatcher.utter_message(response="utter_directory_unavailable")
+            dispatcher.utter_message(response=self.unavailable_response)
             return []

@@ -1,11 +1,8 @@
-"""Reach a person: the county's service guidance, national lines when the place stays untold, contact details.
-
-The live conversation with a service guide comes with the handoff; until then accepting the offer
-gives the county's service-guidance contact.
-"""
+"""Reach a person by phone or web: the county's service guidance, national lines when the place stays
+untold, contact details. (The live chat with a service guide is bot/actions/handoff.py.)"""
 from __future__ import annotations
 
-from typing import List, Text
+from typing import List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -16,33 +13,29 @@ from bot.actions.answer import choose_services, helpline_matches
 from bot.actions.base import DirectoryAction, conversation_language
 from bot.actions.cards import utter_match
 from bot.actions.needs import categories_for
-from bot.directory.records import Match
+from bot.directory.interface import ServiceDirectory
+from bot.directory.records import County, Match
 
 
-class ActionGiveGuidanceContact(DirectoryAction):
-    """The county's family service guidance; its web page when no direct contact is known."""
+def county_guidance(directory: ServiceDirectory, dispatcher: CollectingDispatcher, domain: DomainDict,
+                    county: County, municipality: Optional[str], lang: str) -> list[Match]:
+    """The county's family service guidance as cards (its web page when no direct contact is known);
+    returns what was shown. The person has just been told why they get contacts instead of a chat."""
+    matches = choose_services(directory, categories_for("request_human"), county.code, municipality, lang, limit=2)
+    regional = [m for m in matches if m.service.county]
+    if not regional:
+        dispatcher.utter_message(response="utter_county_fallback", county=county.name.get(lang), url=county.page(lang))
+    for match in regional:
+        utter_match(dispatcher, domain, match, lang)
+    return regional
 
-    def name(self) -> Text:
-        return "action_give_guidance_contact"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        lang = conversation_language(tracker)
-        area = tracker.get_slot("area")
-        county = self.directory.county(area) if area else None
-        if county is None:
-            dispatcher.utter_message(response="utter_ask_which_service")
-            return []
-        matches = choose_services(self.directory, categories_for("request_human"), area,
-                                  tracker.get_slot("municipality"), lang, limit=2)
-        regional = [m for m in matches if m.service.county]
-        if regional:
-            dispatcher.utter_message(response="utter_guidance_intro", county=county.name.get(lang))
-        else:
-            dispatcher.utter_message(response="utter_county_fallback", county=county.name.get(lang),
-                                     url=county.page(lang))
-        for match in regional or matches:
-            utter_match(dispatcher, domain, match, lang)
-        return [SlotSet("last_services", [m.service.id for m in regional or matches])]
+def round_the_clock_lines(directory: ServiceDirectory, concern: Optional[str], role: Optional[str], lang: str,
+                          limit: int = 2) -> list[Match]:
+    """National lines open 24/7 that fit the worry, the crisis line last; for when no person is on duty."""
+    kinds = [c.split(":", 1)[1] for c in categories_for(concern, role) if c.startswith("helpline:")]
+    matches = [m for m in helpline_matches(directory, kinds + ["crisis"], lang) if m.service.hours.always]
+    return matches[:limit]
 
 
 class ActionGiveNationalHelp(DirectoryAction):

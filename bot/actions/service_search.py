@@ -13,6 +13,7 @@ from bot.actions.answer import choose_services
 from bot.actions.base import DirectoryAction, conversation_language, user_texts
 from bot.actions.cards import utter_match
 from bot.actions.needs import CONCERNS, categories_for, referral_for
+from bot.analytics.counters import record_recommendations
 from bot.places import resolver
 
 # Intents whose message is never an answer to "where do you live?".
@@ -125,6 +126,8 @@ class ActionRecommendServices(DirectoryAction):
             categories, intro, audience = categories_for(concern, role), f"utter_recommend_{concern}", "families"
 
         matches = choose_services(self.directory, categories, area, municipality, lang, audience=audience)
+        # Anonymous counts in the app database the directory reads (an in-memory directory has none).
+        record_recommendations(getattr(self.directory, "engine", None), area, lang, [m.service.category for m in matches])
         county_name = county.name.get(lang) if county else ""
         if county and not county.in_system:
             dispatcher.utter_message(response="utter_aland")

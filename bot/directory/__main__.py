@@ -1,8 +1,10 @@
-"""Directory command line.
+"""Directory command line: keep the service directory true.
 
-    python -m bot.directory load               # YAML files -> DATABASE_URL (idempotent)
-    python -m bot.directory validate           # findings as a table; exit 1 on errors
-    python -m bot.directory export --format csv --out directory.csv
+    python -m bot.directory load                        # YAML files -> DATABASE_URL (migrates it first; idempotent)
+    python -m bot.directory validate [--county X] [--stale-months 12]   # findings as a table; exit 1 on errors
+    python -m bot.directory export --format csv --out pohjanmaa.csv [--county pohjanmaa]
+    python -m bot.directory import-ptv --county pohjanmaa --file response.json [--file more.json]
+    python -m bot.directory import-ptv --county pohjanmaa --live   # PTV_API_URL, every municipality, paged
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import argparse
 import csv
 import sys
 from contextlib import nullcontext
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -17,49 +20,110 @@ import yaml
 from bot.directory.loader import DATA_DIR, DataError, read_data
 from bot.directory.validation import as_table, validate
 
+EXPORT_FIELDS = (
+    "id", "origin", "county", "category", "municipalities", "name_fi", "name_sv", "description_fi", "description_sv",
+    "url", "url_sv", "phone", "phone_source", "email", "email_source", "address_fi", "address_sv", "address_source",
+    "hours", "hours_fi", "hours_sv", "hours_source", "contact_role_fi", "contact_name", "contact_source",
+    "languages", "audience", "source", "checked", "review", "notes",
+)
 
-def _categories() -> dict:
-    return yaml.safe_load((DATA_DIR / "categories.yml").read_text(encoding="utf-8"))["categories"]
+
+def _categories(data_dir: Path) -> dict:
+    return yaml.safe_load((data_dir / "categories.yml").read_text(encoding="utf-8"))["categories"]
 
 
 def cmd_load(args) -> int:
-    from bot.db import make_engine
+    from bot.db import make_engine, upgrade
     from bot.directory.sql import load
 
     data = read_data(Path(args.data))
-    report = load(make_engine(args.database_url), data, _categories())
+    engine = make_engine(args.database_url)
+    upgrade(engine)  # every start migrates the app database to the newest schema (README: "Changing the database")
+    report = load(engine, data, _categories(Path(args.data)))
     print(f"directory loaded: {len(data.services)} services, {len(data.helplines)} helplines, "
           f"{len(data.counties)} counties ({', '.join(f'{k} {v}' for k, v in report.items())})")
     return 0
 
 
 def cmd_validate(args) -> int:
-    findings = validate(read_data(Path(args.data)), stale_months=args.stale_months)
+    findings = validate(read_data(Path(args.data)), stale_months=args.stale_months, county=args.county)
     print(as_table(findings))
     return 1 if any(f.level == "error" for f in findings) else 0
 
 
-def cmd_export(args) -> int:
-    from bot.db import make_engine
-    from bot.directory.sql import SqlDirectory
-
-    directory = SqlDirectory(make_engine(args.database_url))
+def export_rows(data_dir: Path, county: str | None = None) -> list[dict]:
+    """One flat row per service (and helpline, when no county is asked for), as the county's staff review them."""
+    data = read_data(data_dir)
+    services = [s for s in data.services if county in (None, s.county)]
+    if county is None:
+        services += list(data.helplines)
     rows = []
-    for s in directory.services() + directory.helplines():
+    for s in sorted(services, key=lambda s: (s.county or "~national", s.category, s.id)):
         rows.append({
-            "id": s.id, "county": s.county or "national", "category": s.category, "name_fi": s.name.fi,
-            "name_sv": s.name.sv, "municipalities": ", ".join(s.municipalities), "phone": s.phone.value if s.phone else "",
-            "phone_source": s.phone.source if s.phone else "", "email": s.email.value if s.email else "",
-            "url": s.url, "url_sv": s.url_sv, "hours_fi": s.hours.describe("fi"), "source": s.source,
-            "checked": s.checked.isoformat(), "notes": s.notes,
+            "id": s.id, "origin": s.origin, "county": s.county or "national", "category": s.category,
+            "municipalities": ", ".join(s.municipalities), "name_fi": s.name.fi, "name_sv": s.name.sv,
+            "description_fi": s.description.fi, "description_sv": s.description.sv, "url": s.url, "url_sv": s.url_sv,
+            "phone": s.phone.value if s.phone else "", "phone_source": s.phone.source if s.phone else "",
+            "email": s.email.value if s.email else "", "email_source": s.email.source if s.email else "",
+            "address_fi": s.address.fi if s.address else "", "address_sv": s.address.sv if s.address else "",
+            "address_source": s.address_source,
+            "hours": yaml.safe_dump(s.hours.as_data(), default_flow_style=True).strip() if s.hours.known else "",
+            "hours_fi": s.hours.describe("fi"), "hours_sv": s.hours.describe("sv"), "hours_source": s.hours_source,
+            "contact_role_fi": s.contact.role.fi if s.contact and s.contact.role else "",
+            "contact_name": (s.contact.name or "") if s.contact else "",
+            "contact_source": (s.contact.source or "") if s.contact else "",
+            "languages": ", ".join(s.languages), "audience": ", ".join(s.audience), "source": s.source,
+            "checked": s.checked.isoformat(), "review": "yes" if s.review else "", "notes": s.notes,
         })
-    with (open(args.out, "w", encoding="utf-8", newline="") if args.out else nullcontext(sys.stdout)) as out:
-        if args.format == "csv":
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"])
+    return rows
+
+
+def cmd_export(args) -> int:
+    rows = export_rows(Path(args.data), args.county)
+    if args.format == "csv":
+        # utf-8-sig: spreadsheet programs then show ä, ö and å right when staff open the file.
+        with (open(args.out, "w", encoding="utf-8-sig", newline="") if args.out else nullcontext(sys.stdout)) as out:
+            writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS)
             writer.writeheader()
             writer.writerows(rows)
+    else:
+        with (open(args.out, "w", encoding="utf-8") if args.out else nullcontext(sys.stdout)) as out:
+            yaml.safe_dump({"services": rows}, out, allow_unicode=True, sort_keys=False, width=120)
+    if args.out:
+        print(f"{len(rows)} services written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_import_ptv(args) -> int:
+    from bot.directory.ptv import PtvError, fetch_county, read_files
+    from bot.directory.ptv_import import import_items, write
+    from bot.settings import get_settings
+
+    data_dir = Path(args.data)
+    base = (args.api_url or get_settings().ptv_api_url).rstrip("/")
+    try:
+        if args.live:
+            items = fetch_county(base, args.county, include_whole_country=args.include_whole_country,
+                                 progress=not args.no_progress)
         else:
-            yaml.safe_dump({"services": rows}, out, allow_unicode=True, sort_keys=False)
+            items = read_files(Path(f) for f in args.file)
+    except PtvError as exc:
+        print(f"PTV: {exc}", file=sys.stderr)
+        return 3
+    if args.save:
+        import json
+
+        Path(args.save).write_text(json.dumps(items.as_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    today = date.today()
+    result = import_items(items, args.county, data_dir, Path(args.mapping), base, today, overwrite=args.overwrite)
+    print(result.table())
+    print(result.summary())
+    if args.dry_run:
+        print("dry run: nothing written")
+        return 0
+    path = write(result, data_dir, today)
+    read_data(data_dir)  # what was written must load; raises DataError (exit 2) otherwise
+    print(f"written: {path} — review it, then `python -m bot.directory validate --county {args.county}` and `load`")
     return 0
 
 
@@ -69,14 +133,30 @@ def main(argv=None) -> int:
     parser.add_argument("--data", default=str(DATA_DIR), help="folder with the YAML files")
     parser.add_argument("--database-url", default=None, help="defaults to DATABASE_URL or var/viitta.db")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("load").set_defaults(func=cmd_load)
-    v = sub.add_parser("validate")
-    v.add_argument("--stale-months", type=int, default=12)
+    sub.add_parser("load", help="load the YAML files into the database").set_defaults(func=cmd_load)
+    v = sub.add_parser("validate", help="findings as a table; exit 1 on errors")
+    v.add_argument("--stale-months", type=int, default=12, help="warn about records checked longer ago")
+    v.add_argument("--county", default=None, help="only this county's records")
     v.set_defaults(func=cmd_validate)
-    e = sub.add_parser("export")
+    e = sub.add_parser("export", help="every record as YAML or CSV, for review")
     e.add_argument("--format", choices=("yaml", "csv"), default="yaml")
+    e.add_argument("--county", default=None, help="only this county's records")
     e.add_argument("--out", default=None)
     e.set_defaults(func=cmd_export)
+    p = sub.add_parser("import-ptv", help="import a county's services from Suomi.fi Palvelutietovaranto (PTV)")
+    p.add_argument("--county", required=True, help="county code, e.g. pohjanmaa")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", action="append", help="a saved PTV API v11 response (JSON); repeatable")
+    source.add_argument("--live", action="store_true", help="fetch from PTV_API_URL, municipality by municipality")
+    p.add_argument("--api-url", default=None, help="overrides PTV_API_URL")
+    p.add_argument("--include-whole-country", action="store_true", help="also nationwide channels (live)")
+    p.add_argument("--mapping", default=str(DATA_DIR / "ptv_mapping.yml"), help="PTV -> category rules")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace imported records that were edited by hand (curated services/ records never change)")
+    p.add_argument("--dry-run", action="store_true", help="report only, write nothing")
+    p.add_argument("--save", default=None, help="also save the PTV items read (JSON), to re-import with --file")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_import_ptv)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -31,12 +31,14 @@ def read_data(data_dir: Path = DATA_DIR) -> DirectoryData:
     counties = tuple(_county(c) for c in _yaml(data_dir / "counties.yml")["counties"])
     known = {c.code for c in counties}
     services: list[Service] = []
-    for path in sorted((data_dir / "services").glob("*.yml")):
-        doc = _yaml(path) or {}
-        county = doc.get("county")
-        if county not in known:
-            raise DataError(f"{path.name}: unknown county {county!r}")
-        services.extend(_service(item, county, path.name) for item in doc.get("services") or [])
+    # services/: written by people; ptv/: written by `import-ptv` (same format, reviewed the same way).
+    for folder, origin in (("services", "curated"), ("ptv", "ptv")):
+        for path in sorted((data_dir / folder).glob("*.yml")):
+            doc = _yaml(path) or {}
+            county = doc.get("county")
+            if county not in known:
+                raise DataError(f"{folder}/{path.name}: unknown county {county!r}")
+            services.extend(_service(item, county, f"{folder}/{path.name}", origin) for item in doc.get("services") or [])
     helplines = tuple(_service(item, None, "helplines.yml") for item in _yaml(data_dir / "helplines.yml")["helplines"])
     ids = [s.id for s in services] + [h.id for h in helplines]
     duplicates = {i for i in ids if ids.count(i) > 1}
@@ -86,7 +88,7 @@ def _sourced(raw: Optional[dict], key: str, where: str) -> Optional[Sourced]:
     return Sourced(str(value).strip(), str(source))
 
 
-def _service(raw: dict, county: Optional[str], where: str) -> Service:
+def _service(raw: dict, county: Optional[str], where: str, origin: str = "curated") -> Service:
     sid = raw.get("id")
     where = f"{where}:{sid}"
     category = raw.get("category") or ("crisis_line" if county is None else None)
@@ -147,4 +149,5 @@ def _service(raw: dict, county: Optional[str], where: str) -> Service:
         checked=checked if isinstance(checked, date) else date.fromisoformat(str(checked)),
         notes=str(raw.get("notes") or ""),
         review=bool(raw.get("review", False)),
+        origin=origin,
     )

@@ -81,6 +81,7 @@ class Service:
     audience: tuple[str, ...] = ("families",)
     notes: str = ""
     review: bool = False  # a fact comes from an old or uncertain source; the county should confirm it
+    origin: str = "curated"  # "curated": written by people (services/); "ptv": written by the PTV import (ptv/)
 
     def page(self, lang: str) -> str:
         return self.url_sv if lang == "sv" and self.url_sv else self.url

@@ -82,6 +82,8 @@ class _ServiceColumns:
     checked = Column(Date, nullable=False)
     notes = Column(Text, nullable=False, default="")
     review = Column(Boolean, nullable=False, default=False)
+    # "curated" (services/*.yml, written by people) or "ptv" (ptv/*.yml, written by the PTV import).
+    origin = Column(String(10), nullable=False, default="curated", server_default="curated")
 
 
 class ServiceRow(_ServiceColumns, Base):
@@ -130,13 +132,27 @@ class SqlDirectory(ServiceDirectory):
             return [_service_record(r) for r in session.scalars(select(HelplineRow).order_by(HelplineRow.id))]
 
 
+def ensure_schema(engine: Engine) -> None:
+    """Migrate an empty database (bot.db.upgrade), so that one `load` prepares every app table; a database
+    that has the tables is left alone."""
+    from sqlalchemy import inspect
+
+    if not inspect(engine).has_table(ServiceRow.__tablename__):
+        from bot.db import upgrade
+
+        upgrade(engine)
+
+
 def create_schema(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+    """Every app table straight from the models, without migrations (fast, for tests)."""
+    from bot.db import create_all
+
+    create_all(engine)
 
 
 def load(engine: Engine, data: DirectoryData, categories: dict[str, dict]) -> dict[str, int]:
     """Make the database hold exactly `data`; running it twice changes nothing. Returns counts."""
-    create_schema(engine)
+    ensure_schema(engine)
     report = {"added": 0, "updated": 0, "removed": 0, "unchanged": 0}
     with Session(engine) as session, session.begin():
         for code, names in categories.items():
@@ -204,7 +220,7 @@ def _service_row(s: Service) -> dict:
         "contact_name": s.contact.name if s.contact else None,
         "contact_source": s.contact.source if s.contact else None,
         "languages": list(s.languages), "audience": list(s.audience), "source": s.source,
-        "checked": s.checked, "notes": s.notes, "review": s.review,
+        "checked": s.checked, "notes": s.notes, "review": s.review, "origin": s.origin,
     }
     if s.county is None:
         values["kind"] = s.kind
@@ -242,4 +258,5 @@ def _service_record(r) -> Service:
         checked=r.checked if isinstance(r.checked, date) else date.fromisoformat(str(r.checked)),
         notes=r.notes,
         review=r.review,
+        origin=r.origin or "curated",
     )

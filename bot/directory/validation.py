@@ -1,10 +1,14 @@
-"""Checks a county's staff can act on: missing coverage, facts without contact, odd numbers, stale records."""
+"""Checks a county's staff can act on: missing categories, services without contact, broken-looking phone
+numbers, e-mail addresses and URLs, records waiting for review and stale records.
+
+Errors stop `make test` (and `make validate`); warnings are the county's to-do list.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Iterable
+from datetime import date
+from typing import Iterable, Optional
 
 from bot.directory.loader import DirectoryData
 from bot.directory.records import CATEGORIES, Service
@@ -12,51 +16,94 @@ from bot.directory.records import CATEGORIES, Service
 # The seven counties of the pilot (see the seeds): every category must be answered there.
 PILOT_COUNTIES = ("lappi", "kainuu", "pohjois-pohjanmaa", "keski-pohjanmaa", "pohjanmaa", "satakunta",
                   "varsinais-suomi")
+REGIONAL_CATEGORIES = tuple(c for c in CATEGORIES if c != "crisis_line")
+# Finnish numbers as people dial them: 0 or +358 and 5–14 digits/spaces, or a short national number (116 117).
 _PHONE = re.compile(r"^(\+358|0)[0-9 ]{5,14}$|^1[0-9]{2}( ?[0-9]{3})?$")
-_URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s.]*(\.[^\s.]+)+[^\s]*$")
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 
 
 @dataclass(frozen=True)
 class Finding:
     level: str  # error | warning
-    where: str
+    where: str  # record id, or county code for county-wide findings
     problem: str
+    county: str = ""
+    check: str = ""  # phone | email | url | contact | review | stale | categories | county
 
 
-def validate(data: DirectoryData, stale_months: int = 12, today: date | None = None) -> list[Finding]:
+def validate(data: DirectoryData, stale_months: int = 12, today: Optional[date] = None,
+             county: Optional[str] = None) -> list[Finding]:
+    """Every finding, optionally only of one county (national helplines are checked when no county is given)."""
     today = today or date.today()
     findings: list[Finding] = []
-    everything: Iterable[Service] = (*data.services, *data.helplines)
-    for s in everything:
-        if s.phone and not _PHONE.match(s.phone.value):
-            findings.append(Finding("error", s.id, f"phone looks broken: {s.phone.value!r}"))
-        for url in filter(None, (s.url, s.url_sv, s.source)):
-            if not _URL.match(url):
-                findings.append(Finding("error", s.id, f"URL looks broken: {url!r}"))
-        if not s.phone and not s.email:
-            findings.append(Finding("warning", s.id, "no phone or e-mail; the web page is the only contact"))
-        if s.review:
-            findings.append(Finding("warning", s.id, f"needs the county's review: {s.notes[:90]}"))
-        if s.checked < today - timedelta(days=30 * stale_months):
-            findings.append(Finding("warning", s.id, f"last checked {s.checked.isoformat()}"))
-    for county in PILOT_COUNTIES:
-        present = {s.category for s in data.services if s.county == county}
-        for category in CATEGORIES:
-            if category != "crisis_line" and category not in present:
-                findings.append(Finding("error", county, f"no service in category {category}"))
-    covered = {s.county for s in data.services}
+    records: Iterable[Service] = [s for s in data.services if county in (None, s.county)]
+    if county is None:
+        records = [*records, *data.helplines]
+    for s in records:
+        findings += _record_findings(s, stale_months, today)
     for c in data.counties:
-        if c.code not in covered:
-            findings.append(Finding("warning", c.code, "no regional services; only the county web page and national lines"))
+        if county not in (None, c.code):
+            continue
+        present = {s.category for s in data.services if s.county == c.code}
+        missing = [cat for cat in REGIONAL_CATEGORIES if cat not in present]
+        if c.code in PILOT_COUNTIES:
+            findings += [Finding("error", c.code, f"no service in category {cat}", c.code, "categories") for cat in missing]
+        elif not present:
+            findings.append(Finding("warning", c.code, "no regional services; only the county web page and national lines",
+                                    c.code, "categories"))
+        elif missing:
+            findings.append(Finding("warning", c.code, f"categories missing ({len(missing)}): {', '.join(missing)}",
+                                    c.code, "categories"))
         if not c.website:
-            findings.append(Finding("error", c.code, "county has no web page"))
+            findings.append(Finding("error", c.code, "county has no web page", c.code, "county"))
     return findings
+
+
+def _record_findings(s: Service, stale_months: int, today: date) -> list[Finding]:
+    found = []
+    county = s.county or "national"
+
+    def add(level: str, check: str, problem: str) -> None:
+        found.append(Finding(level, s.id, problem, county, check))
+
+    if s.phone and not _PHONE.match(s.phone.value):
+        add("error", "phone", f"phone looks broken: {s.phone.value!r}")
+    if s.email and not _EMAIL.match(s.email.value):
+        add("error", "email", f"e-mail looks broken: {s.email.value!r}")
+    for url in filter(None, (s.url, s.url_sv, s.source)):
+        if not _URL.match(url):
+            add("error", "url", f"URL looks broken: {url!r}")
+    for url in filter(None, (s.url, s.url_sv)):
+        if url.startswith("http://"):
+            add("warning", "url", f"web page without https: {url}")
+    if not s.phone and not s.email:
+        add("warning", "contact", "no phone or e-mail; the web page is the only contact")
+    if s.review:
+        add("warning", "review", f"needs the county's review: {s.notes[:90]}")
+    if s.checked < _months_before(today, stale_months):
+        add("warning", "stale", f"stale: last checked {s.checked.isoformat()} (more than {stale_months} months ago)")
+    return found
+
+
+def _months_before(day: date, months: int) -> date:
+    """The same calendar day `months` earlier (the month's last day when it has no such day)."""
+    import calendar
+
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def as_table(findings: list[Finding]) -> str:
     if not findings:
         return "No findings."
-    width = max(len(f.where) for f in findings)
-    lines = [f"{'level':7}  {'record':{width}}  problem", f"{'-' * 7}  {'-' * width}  {'-' * 40}"]
-    lines += [f"{f.level:7}  {f.where:{width}}  {f.problem}" for f in sorted(findings, key=lambda f: (f.level, f.where))]
+    rows = sorted(findings, key=lambda f: (f.level, f.county, f.where, f.check))
+    w_county = max(len("county"), *(len(f.county) for f in rows))
+    w_where = max(len("record"), *(len(f.where) for f in rows))
+    w_check = max(len("check"), *(len(f.check) for f in rows))
+    head = f"{'level':7}  {'county':{w_county}}  {'record':{w_where}}  {'check':{w_check}}  problem"
+    lines = [head, "  ".join(["-" * 7, "-" * w_county, "-" * w_where, "-" * w_check, "-" * 40])]
+    lines += [f"{f.level:7}  {f.county:{w_county}}  {f.where:{w_where}}  {f.check:{w_check}}  {f.problem}" for f in rows]
+    errors = sum(f.level == "error" for f in rows)
+    lines.append(f"\n{errors} error(s), {len(rows) - errors} warning(s)")
     return "\n".join(lines)

@@ -19,6 +19,10 @@ def record(engine: Engine, helpful: bool, language: str, county: Optional[str] =
     with Session(engine) as session, session.begin():
         session.add(FeedbackRow(created_at=day, county=county, language=language, helpful=helpful,
                                 after_handoff=after_handoff))
+    from bot.analytics.counters import count_quietly
+
+    count_quietly(engine, "feedback_helpful" if helpful else "feedback_not_helpful", county, language,
+                  "after_handoff" if after_handoff else "bot")
 
 
 def purge(engine: Engine, before: datetime) -> int:

@@ -13,7 +13,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Iterable, Optional
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -25,6 +25,16 @@ from bot.handoff.schema import OPEN_STATES, HandoffRow
 def utcnow() -> datetime:
     """Naive UTC: the same on SQLite and PostgreSQL DateTime columns."""
     return datetime.utcnow().replace(microsecond=0)
+
+
+def _queue_time() -> datetime:
+    """When a conversation joins a queue, to the microsecond: people who ask within the same second
+    are still served (and told their position) in the order they asked."""
+    return datetime.utcnow()
+
+
+# The order of a queue, the same for the guides' list and the position the person is told.
+QUEUE_ORDER = (HandoffRow.queued_at, HandoffRow.created_at, HandoffRow.id)
 
 
 def _record(row: HandoffRow) -> Handoff:
@@ -92,16 +102,26 @@ def _transition(engine: Engine, handoff_id: str, allowed: Iterable[str], values:
     return get(engine, handoff_id)
 
 
+def _count(engine: Engine, metric: str, handoff: Handoff) -> Handoff:
+    """The owners' anonymous daily counters (county, language, live chat or message); never fails a transition."""
+    from bot.analytics.counters import count_quietly
+
+    count_quietly(engine, metric, handoff.county, handoff.language, handoff.kind)
+    return handoff
+
+
 def consent(engine: Engine, handoff_id: str, summary: dict, now: Optional[datetime] = None) -> Handoff:
     """The person agreed to share the summary: the handoff joins its county's queue."""
-    return _transition(engine, handoff_id, ["requested"],
-                       {"state": "waiting", "summary": dict(summary), "queued_at": now or utcnow()})
+    return _count(engine, "handoff_requested", _transition(
+        engine, handoff_id, ["requested"],
+        {"state": "waiting", "summary": dict(summary), "queued_at": now or _queue_time()}))
 
 
 def take(engine: Engine, handoff_id: str, guide_id: int, now: Optional[datetime] = None) -> Handoff:
     """A guide takes a waiting conversation; a second guide gets AlreadyTaken."""
-    return _transition(engine, handoff_id, ["waiting"],
-                       {"state": "active", "guide_id": guide_id, "taken_at": now or utcnow()}, AlreadyTaken)
+    return _count(engine, "handoff_served", _transition(
+        engine, handoff_id, ["waiting"], {"state": "active", "guide_id": guide_id, "taken_at": now or utcnow()},
+        AlreadyTaken))
 
 
 def forward(engine: Engine, handoff_id: str, county: str, now: Optional[datetime] = None) -> Handoff:
@@ -113,7 +133,7 @@ def forward(engine: Engine, handoff_id: str, county: str, now: Optional[datetime
         raise HandoffError(f"handoff {handoff_id} is already in {county}'s queue")
     return _transition(engine, handoff_id, ["waiting", "active"],
                        {"state": "waiting", "county": county, "forwarded_from": current.county,
-                        "guide_id": None, "taken_at": None, "queued_at": now or utcnow()})
+                        "guide_id": None, "taken_at": None, "queued_at": now or _queue_time()})
 
 
 def _close(engine: Engine, handoff_id: str, state: str, allowed: Iterable[str],
@@ -129,7 +149,9 @@ def end(engine: Engine, handoff_id: str, now: Optional[datetime] = None) -> Hand
 
 def cancel(engine: Engine, handoff_id: str, now: Optional[datetime] = None) -> Handoff:
     """The person cancels the wait or ends the chat."""
-    return _close(engine, handoff_id, "cancelled", OPEN_STATES, now)
+    closed = _close(engine, handoff_id, "cancelled", OPEN_STATES, now)
+    # Given up while waiting in the queue: a request no guide served.
+    return _count(engine, "handoff_missed", closed) if closed.queued_at and not closed.taken_at else closed
 
 
 def expire(engine: Engine, max_wait: timedelta, now: Optional[datetime] = None) -> list[Handoff]:
@@ -145,7 +167,8 @@ def expire(engine: Engine, max_wait: timedelta, now: Optional[datetime] = None) 
     expired = []
     for handoff_id in ids:
         try:
-            expired.append(_close(engine, handoff_id, "expired", ["requested", "waiting"], now))
+            closed = _close(engine, handoff_id, "expired", ["requested", "waiting"], now)
+            expired.append(_count(engine, "handoff_missed", closed) if closed.queued_at else closed)
         except HandoffError:  # taken or cancelled meanwhile
             pass
     return expired
@@ -172,7 +195,7 @@ def queue(engine: Engine, counties: Optional[Iterable[str]] = None, states: Iter
     if counties is not None:
         query = query.where(HandoffRow.county.in_(tuple(counties)))
     with Session(engine) as session:
-        rows = session.scalars(query.order_by(HandoffRow.queued_at, HandoffRow.created_at)).all()
+        rows = session.scalars(query.order_by(*QUEUE_ORDER)).all()
         return [_record(r) for r in rows]
 
 
@@ -180,10 +203,14 @@ def position(engine: Engine, handoff: Handoff) -> int:
     """1 for the first in its county's queue; 0 when it is not waiting."""
     if handoff.state != "waiting" or handoff.queued_at is None:
         return 0
+    # Equal queue times (only when given explicitly) fall back to created_at, then id, like QUEUE_ORDER.
+    earlier = or_(HandoffRow.queued_at < handoff.queued_at,
+                  and_(HandoffRow.queued_at == handoff.queued_at, HandoffRow.created_at < handoff.created_at),
+                  and_(HandoffRow.queued_at == handoff.queued_at, HandoffRow.created_at == handoff.created_at,
+                       HandoffRow.id < handoff.id))
     with Session(engine) as session:
         ahead = session.scalar(select(func.count()).select_from(HandoffRow).where(
-            HandoffRow.state == "waiting", HandoffRow.county == handoff.county, HandoffRow.kind == "live",
-            HandoffRow.queued_at < handoff.queued_at))
+            HandoffRow.state == "waiting", HandoffRow.county == handoff.county, HandoffRow.kind == "live", earlier))
     return int(ahead or 0) + 1
 
 
@@ -200,3 +227,26 @@ def purge(engine: Engine, before: datetime) -> int:
         result = session.execute(delete(HandoffRow).where(HandoffRow.state.notin_(OPEN_STATES),
                                                           HandoffRow.closed_at < before))
         return result.rowcount
+
+
+def closed_unresumed(engine: Engine) -> list[Handoff]:
+    """Closed handoffs whose conversation the bot has not yet taken back (oldest first)."""
+    with Session(engine) as session:
+        rows = session.scalars(select(HandoffRow).where(HandoffRow.state.notin_(OPEN_STATES),
+                                                        HandoffRow.resumed.is_(False))
+                               .order_by(HandoffRow.closed_at)).all()
+        return [_record(r) for r in rows]
+
+
+def typical_wait(engine: Engine, county: str, now: Optional[datetime] = None, sample: int = 20,
+                 within: timedelta = timedelta(days=30)) -> Optional[timedelta]:
+    """The median time from queue to guide of the county's last `sample` live chats taken within
+    `within`; None without such history (then the person is told only their place in the queue)."""
+    since = (now or utcnow()) - within
+    with Session(engine) as session:
+        rows = session.execute(select(HandoffRow.queued_at, HandoffRow.taken_at).where(
+            HandoffRow.county == county, HandoffRow.kind == "live", HandoffRow.taken_at.is_not(None),
+            HandoffRow.queued_at.is_not(None), HandoffRow.taken_at >= since)
+            .order_by(HandoffRow.taken_at.desc()).limit(sample)).all()
+    waits = sorted(taken - queued for queued, taken in rows if taken >= queued)
+    return waits[len(waits) // 2] if waits else None

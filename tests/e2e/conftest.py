@@ -1,4 +1,5 @@
-"""Starts the real Viitta (action server + Rasa server from the trained model) on free loopback ports."""
+"""Starts the real Viitta (action server + Rasa server from the trained model + guide console) on free
+loopback ports."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,36 +56,132 @@ class Chat:
         response.raise_for_status()
         return response.json()
 
+    def poll(self, after: int = 0) -> list[dict]:
+        """What arrived later (a guide's messages, the bot's words after a handoff), as a client polls it."""
+        response = requests.get(self.url.rsplit("/", 1)[0] + "/messages",
+                                params={"sender": self.sender, "after": after}, timeout=10)
+        response.raise_for_status()
+        return response.json()
+
+    def poll_until(self, done, after: int = 0, timeout: float = 30) -> list[dict]:
+        """Poll as a client would until `done(messages)`; fails with what arrived when time runs out."""
+        deadline = time.time() + timeout
+        while True:
+            found = self.poll(after)
+            if done(found):
+                return found
+            if time.time() > deadline:
+                pytest.fail(f"not delivered within {timeout} s; got {found}")
+            time.sleep(0.3)
+
+
+class Stack:
+    """The real Viitta (`python -m bot.serve`: Rasa, actions, guide console) on free ports with its own
+    SQLite databases. Tests reach the app database through `database_url` (duty switches, a guide's
+    actions), the console at `guide_url` (pages under /guide/), and can `restart()` it against the same
+    databases."""
+
+    def __init__(self, tmp: Path, env: dict) -> None:
+        self.tmp, self.log, self.env = tmp, tmp / "viitta.log", env
+        self.database_url = env["DATABASE_URL"]
+        self.base = f"http://127.0.0.1:{env['RASA_PORT']}"
+        self.action_url = f"http://127.0.0.1:{env['ACTION_PORT']}"
+        self.guide_url = f"http://127.0.0.1:{env['GUIDE_PORT']}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with self.log.open("a") as out:
+            self.process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=self.env, stdout=out,
+                                            stderr=subprocess.STDOUT, start_new_session=True)
+        _wait(f"{self.action_url}/health", self.process, self.log)
+        _wait(f"{self.guide_url}/guide/login", self.process, self.log)
+        _wait(f"{self.base}/status", self.process, self.log)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+# The session's stack also runs the Telegram channel in webhook mode against a local stand-in of the
+# Bot API (tests/e2e/telegram_standin.py); test_telegram.py starts a second stack for polling mode.
+TELEGRAM = {"TELEGRAM_TOKEN": "123456:e2e-webhook", "TELEGRAM_SECRET": "e2e-secret-0123456789",
+            "TELEGRAM_ID_KEY": "e2e-id-key", "TELEGRAM_MODE": "webhook"}
+
 
 @pytest.fixture(scope="session")
-def viitta(tmp_path_factory):
-    if not MODEL.exists():
-        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
-    tmp = tmp_path_factory.mktemp("viitta")
-    rasa_port, action_port = free_port(), free_port()
-    env = {
+def telegram_api():
+    from tests.e2e.telegram_standin import BotApiStandIn
+
+    with BotApiStandIn() as api:
+        yield api
+
+
+@pytest.fixture(scope="session")
+def viitta_home(tmp_path_factory) -> Path:
+    """The folder of the running Viitta's databases (app.db: directory, handoffs, statistics)."""
+    return tmp_path_factory.mktemp("viitta")
+
+
+def stack_env(tmp: Path, **extra: str) -> dict:
+    """The environment of one Viitta stack: free ports, its own SQLite databases under tmp."""
+    return {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
         "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
-        "RASA_PORT": str(rasa_port), "ACTION_PORT": str(action_port), "VIITTA_MODEL": str(MODEL),
-        "RASA_TELEMETRY_ENABLED": "false",
+        "RASA_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "GUIDE_PORT": str(free_port()),
+        "VIITTA_MODEL": str(MODEL), "RASA_TELEMETRY_ENABLED": "false", **extra,
     }
+
+
+@contextmanager
+def running_viitta(env: dict, tmp: Path):
+    """Load the directory, start the whole stack with env, yield it; stopped afterwards."""
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train`.")
+    running = Stack(tmp, env)
     subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True)
-    log = tmp / "viitta.log"
-    with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{rasa_port}"
     try:
-        _wait(f"http://127.0.0.1:{action_port}/health", process, log)
-        _wait(f"{base}/status", process, log)
-        yield base
+        running.start()
+        yield running
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def viitta_env(viitta_home, telegram_api) -> dict:
+    """The session stack's environment (its DATABASE_URL, TRACKER_STORE_URL, ports, Telegram settings)."""
+    return stack_env(viitta_home, **TELEGRAM, TELEGRAM_API_URL=telegram_api.url)
+
+
+@pytest.fixture(scope="session")
+def stack(viitta_env, viitta_home):
+    with running_viitta(viitta_env, viitta_home) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def viitta(stack) -> str:
+    return stack.base
+
+
+@pytest.fixture(scope="session")
+def app_db(stack):
+    """The running Viitta's app database, for what a guide or a county admin would change."""
+    from bot.db import make_engine
+
+    engine = make_engine(stack.database_url)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Whole conversations in Finnish through the REST channel of the real Rasa server and action server."""
 from __future__ import annotations
 
+from bot.handoff import duty
 from tests.e2e.conftest import customs, text_of
 from tests.e2e.conftest import texts as _texts
 
@@ -47,13 +48,15 @@ def test_a_professional_gets_referral_guidance_and_the_regions_services(chat):
     assert cards[0]["area"] == "keski-pohjanmaa" and cards[0]["category"] == "child_welfare"
 
 
-def test_taking_the_offer_gives_the_county_service_guidance(chat):
+def test_taking_the_offer_asks_consent_to_a_summary_for_the_countys_guide(chat, app_db):
+    duty.set_switch(app_db, "lappi", "on")
     chat.say("mä en jaksa enää, vauva itkee koko ajan eikä kukaan auta")
     answer = chat.say("Sodankylä")
     assert customs(answer, "service") and customs(answer, "handoff_offer")
-    guidance = chat.say("joo kiitos")
-    cards = customs(guidance, "service")
-    assert cards and cards[0]["category"] == "family_guidance" and cards[0]["area"] == "lappi"
+    consent = chat.say("joo kiitos")
+    lines = {line.strip() for line in consent[-1]["text"].splitlines()}
+    assert {"– asia: arjessa jaksaminen", "– alue: Lapin hyvinvointialue", "– kieli: suomi"} <= lines
+    assert not customs(consent, "handoff_started")  # nothing happens before the yes
 
 
 def test_an_unknown_place_gets_suggestions_and_a_tap_resolves_it(chat):

@@ -1,6 +1,7 @@
 """Whole conversations in Swedish through the REST channel of the real Rasa server and action server."""
 from __future__ import annotations
 
+from bot.handoff import duty
 from tests.e2e.conftest import customs, language_of, text_of
 from tests.e2e.conftest import texts as _texts
 
@@ -44,11 +45,14 @@ def test_a_professional_asking_about_a_forhandsanmalan(chat):
     assert customs(answer, "service")[0]["area"] == "keski-pohjanmaa"
 
 
-def test_taking_the_offer_in_abo(chat):
+def test_taking_the_offer_in_abo_out_of_hours_gives_the_countys_guidance(chat, app_db):
+    duty.set_switch(app_db, "varsinais-suomi", "off")
     answer = chat.say("jag orkar inte längre, bebisen skriker hela nätterna och jag bor i Åbo")
     assert customs(answer, "service")[0]["area"] == "varsinais-suomi"
     guidance = chat.say("ja tack")
+    assert customs(guidance, "handoff_unavailable")
     assert customs(guidance, "service")[0]["category"] == "family_guidance"
+    assert customs(guidance, "service")[0]["area"] == "varsinais-suomi"
 
 
 def test_not_telling_the_place_gets_national_lines(chat):

@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.guidance import ActionGiveGuidanceContact, ActionGiveNationalHelp, ActionShowContactDetails
+from bot.actions.guidance import ActionGiveNationalHelp, ActionShowContactDetails
 from bot.actions.service_search import ActionAskConcern, ActionRecommendServices, ValidateServiceForm
 from bot.directory.hours import parse_hours
 from bot.directory.memory import InMemoryDirectory
@@ -146,12 +146,6 @@ def test_who_asks_decides_the_question(directory):
                            (None, "utter_ask_concern")]:
         messages, _ = _run(ActionAskConcern(), _tracker({"role": role}))
         assert messages[0]["response"] == response
-
-
-def test_accepting_a_guide_gives_the_county_service_guidance(directory):
-    messages, _ = _run(ActionGiveGuidanceContact(directory), _tracker({"area": "pohjanmaa"}))
-    assert messages[0]["response"] == "utter_guidance_intro"
-    assert _cards(messages)[0]["category"] == "family_guidance"
 
 
 def test_not_telling_the_place_still_gives_national_lines(directory):

@@ -14,7 +14,8 @@ RESPONSES = DOMAIN["responses"]
 INTENTS = """greet goodbye affirm deny thank bot_challenge ask_capabilities ask_privacy inform_role inform_location
 substance_use_pregnancy substance_use_family youth_substance_use family_support relationship_support
 child_welfare_concern domestic_violence parent_mental_health professional_referral request_human emergency
-ask_contact_info change_language out_of_scope""".split()
+ask_contact_info change_language out_of_scope cancel_handoff feedback_helpful feedback_not_helpful
+handoff_ended handoff_answered handoff_cancelled handoff_expired handoff_message_left""".split()
 
 
 def _language(variation) -> str | None:
@@ -50,8 +51,10 @@ def test_the_issue_intents_exist():
 def test_emergency_and_handoff_payloads_are_in_the_domain():
     for variation in RESPONSES["utter_emergency"]:
         assert variation["custom"]["type"] == "emergency" and "112" in variation["text"]
-    for variation in RESPONSES["utter_offer_handoff"]:
-        assert variation["custom"] == {"type": "handoff_offer"}
+    for name in ("utter_offer_handoff", "utter_offer_handoff_after_fallback"):
+        for variation in RESPONSES[name]:
+            assert variation["custom"] == {"type": "handoff_offer"}
+            assert [b["payload"] for b in variation["buttons"]] == ["/affirm", "/deny"]
 
 
 def test_every_response_named_in_code_and_data_exists():

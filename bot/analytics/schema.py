@@ -1,0 +1,62 @@
+"""Tables of the owners' statistics: anonymous daily counters and the redacted messages the bot did not understand.
+
+Nothing here can lead back to a person: no sender or conversation id, no time of day, and the texts
+pass bot.privacy.redaction.redact() before they are stored (and are deleted after a few weeks).
+"""
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, Float, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+# What is counted. `key` says which intent or category a count is about ("" when it is not split).
+METRICS = (
+    "conversation",          # a conversation (session) started; county once the person told where
+    "intent",                # a message understood as this intent (key)
+    "recommendation",        # a service of this category (key) was recommended; key "none": nothing found
+    "fallback",              # the bot did not understand; key: its best guess, "out_of_scope" or "dialogue"
+    "emergency",             # the emergency reply (112, crisis lines) was given
+    "handoff_requested",     # a person asked for a human service guide
+    "handoff_served",        # a guide took the conversation
+    "handoff_missed",        # the request ended without a guide (expired, cancelled, out of hours)
+    "feedback_helpful",
+    "feedback_not_helpful",
+)
+# Why a message is in the list of unanswered messages.
+REASONS = ("nlu_fallback", "out_of_scope", "dialogue")
+
+
+class DailyCountRow(Base):
+    """One counter: how many times `metric` (for `key`) happened on `day` in `county` and `language`.
+
+    Unknown county, language or key are stored as "" rather than NULL: a unique key with NULLs would let
+    two processes (the Rasa server and the action server) insert the same counter twice.
+    """
+
+    __tablename__ = "analytics_daily_counts"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    day = Column(Date, nullable=False, index=True)
+    county = Column(String(40), nullable=False, default="")
+    language = Column(String(2), nullable=False, default="")
+    metric = Column(String(40), nullable=False)
+    key = Column(String(80), nullable=False, default="")
+    count = Column(Integer, nullable=False, default=0)
+    __table_args__ = (
+        UniqueConstraint("day", "county", "language", "metric", "key", name="uq_analytics_daily_counts"),
+    )
+
+
+class UnansweredRow(Base):
+    """A message the bot could not answer, redacted, kept a few weeks so the team can improve the training data."""
+
+    __tablename__ = "analytics_unanswered"
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    day = Column(Date, nullable=False)
+    county = Column(String(40), nullable=False, default="")
+    language = Column(String(2), nullable=False, default="")
+    reason = Column(String(20), nullable=False)
+    text = Column(Text, nullable=False)
+    intent = Column(String(80), nullable=True)  # the classifier's best guess
+    confidence = Column(Float, nullable=True)
+    __table_args__ = (Index("ix_analytics_unanswered_day", "day"),)

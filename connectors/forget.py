@@ -1,0 +1,53 @@
+""""Delete my conversation": everything Viitta keeps about one conversation goes, in the app database
+(messages, push address, handoffs — bot.handoff.messages.forget) and in Rasa's tracker store.
+
+Rasa 3.6's TrackerStore has no delete, so each store kind is handled by what it is built on.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from bot.db import shared_engine
+from bot.handoff import messages
+
+logger = logging.getLogger(__name__)
+
+
+def _unwrap(store: Any) -> Any:
+    """The store that holds the data (Rasa wraps it in AwaitableTrackerStore / FailSafeTrackerStore)."""
+    seen = 0
+    while hasattr(store, "_tracker_store") and seen < 5:
+        store = store._tracker_store
+        seen += 1
+    return store
+
+
+def _delete_tracker(store: Any, sender_id: str) -> None:
+    from rasa.core.tracker_store import (InMemoryTrackerStore, MongoTrackerStore, RedisTrackerStore,
+                                         SQLTrackerStore)
+
+    if isinstance(store, SQLTrackerStore):
+        with store.session_scope() as session:
+            session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender_id).delete(
+                synchronize_session=False)
+            session.commit()
+    elif isinstance(store, InMemoryTrackerStore):
+        store.store.pop(sender_id, None)
+    elif isinstance(store, RedisTrackerStore):
+        store.red.delete(store.key_prefix + sender_id)
+    elif isinstance(store, MongoTrackerStore):
+        store.conversations.delete_many({"sender_id": sender_id})
+    else:
+        raise NotImplementedError(f"deleting a conversation from {type(store).__name__} is not supported")
+
+
+async def forget_conversation(agent: Any, sender_id: str) -> None:
+    """Delete the conversation everywhere; raises if the tracker store could not do it."""
+    await asyncio.to_thread(messages.forget, shared_engine(), sender_id)
+    store = _unwrap(agent.tracker_store)
+    # Under Rasa's own lock, so that a turn in progress cannot write the conversation back half-way.
+    async with agent.lock_store.lock(sender_id):
+        await asyncio.to_thread(_delete_tracker, store, sender_id)
+    logger.info("a conversation was deleted at the person's request")

@@ -1,0 +1,226 @@
+"""The console's JSON API under /guide/api/ (documented in the README, "Guide console and API").
+
+Authentication: the console's session cookie plus the X-CSRF-Token header on changes, or
+`Authorization: Bearer <token>` (python -m connectors.guide create-token). Errors are
+{"error": code, "message": sentence in the guide's language} with 400/401/403/404/409.
+"""
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from typing import Optional
+
+from aiohttp import web
+
+from bot.handoff import duty
+from bot.handoff.records import Handoff, Message
+from bot.handoff.service import utcnow
+from bot.places.registry import county_names
+from connectors.guide import accounts, console, hours_text, transcript
+from connectors.guide.app import CONFIG, api_error, run
+from connectors.guide.console import ConsoleError, county_label
+
+routes = web.RouteTableDef()
+
+
+def iso(value: Optional[datetime]) -> Optional[str]:
+    return value.isoformat(timespec="seconds") + "Z" if value else None
+
+
+def handoff_json(handoff: Handoff, guide: accounts.Guide, lang: str, now: Optional[datetime] = None) -> dict:
+    """A handoff as the API shows it. The conversation id stays out: it is the person's channel identity."""
+    now = now or utcnow()
+    return {
+        "id": handoff.id, "state": handoff.state, "kind": handoff.kind, "county": handoff.county,
+        "county_name": county_label(handoff.county, lang), "language": handoff.language,
+        "summary": handoff.summary, "forwarded_from": handoff.forwarded_from,
+        "queued_at": iso(handoff.queued_at), "taken_at": iso(handoff.taken_at), "closed_at": iso(handoff.closed_at),
+        "waited_seconds": int((now - handoff.queued_at).total_seconds()) if handoff.queued_at else None,
+        "mine": handoff.guide_id == guide.id,
+    }
+
+
+def message_json(message: Message) -> dict:
+    body = message.body
+    out = {"id": message.id, "sender": message.sender, "text": body.get("text"),
+           "created_at": iso(message.created_at)}
+    for key in ("buttons", "custom"):
+        if body.get(key):
+            out[key] = body[key]
+    if message.guide_name:
+        out["guide_name"] = message.guide_name
+    return out
+
+
+def refused(request: web.Request, exc: ConsoleError) -> web.Response:
+    return api_error(request, exc.status, exc.code)
+
+
+async def _body(request: web.Request) -> dict:
+    try:
+        body = await request.json()
+    except ValueError:
+        raise ConsoleError("bad_request") from None
+    if not isinstance(body, dict):
+        raise ConsoleError("bad_request")
+    return body
+
+
+@routes.get("/guide/api/me")
+async def me(request: web.Request) -> web.Response:
+    guide: accounts.Guide = request["guide"]
+    return web.json_response({"username": guide.username, "display_name": guide.display_name, "role": guide.role,
+                              "counties": list(guide.visible_counties())})
+
+
+@routes.get("/guide/api/handoffs")
+async def list_handoffs(request: web.Request) -> web.Response:
+    """?state=waiting (default; comma-separated for several), ?county=lappi, ?mine=1."""
+    guide: accounts.Guide = request["guide"]
+    states = [s for s in request.query.get("state", "waiting").split(",") if s]
+    if any(s not in console.LISTABLE_STATES for s in states):
+        return api_error(request, 400, "bad_request")
+    county = request.query.get("county") or None
+    mine = request.query.get("mine", "") in ("1", "true", "yes")
+    try:
+        found = await run(request, console.listing, guide, states, county, mine)
+    except ConsoleError as exc:
+        return refused(request, exc)
+    now = utcnow()
+    return web.json_response({"handoffs": [handoff_json(h, guide, request["lang"], now) for h in found]})
+
+
+@routes.get("/guide/api/handoffs/{handoff_id}")
+async def show_handoff(request: web.Request) -> web.Response:
+    """One handoff; for its guide (and admins) also `before_handoff`, the conversation with the bot."""
+    guide: accounts.Guide = request["guide"]
+    try:
+        handoff = await run(request, console.load, guide, request.match_info["handoff_id"])
+    except ConsoleError as exc:
+        return refused(request, exc)
+    out = handoff_json(handoff, guide, request["lang"])
+    if console.may_read(guide, handoff):
+        lines = await asyncio.to_thread(transcript.before_handoff, handoff, request.app[CONFIG]["tracker_store_url"])
+        out["before_handoff"] = [{"sender": line.sender, "text": line.text, "buttons": list(line.buttons)}
+                                 for line in lines]
+    return web.json_response(out)
+
+
+@routes.post("/guide/api/handoffs/{handoff_id}/take")
+async def take(request: web.Request) -> web.Response:
+    try:
+        handoff = await run(request, console.take, request["guide"], request.match_info["handoff_id"])
+    except ConsoleError as exc:
+        return refused(request, exc)
+    return web.json_response(handoff_json(handoff, request["guide"], request["lang"]))
+
+
+@routes.get("/guide/api/handoffs/{handoff_id}/messages")
+async def read_messages(request: web.Request) -> web.Response:
+    """?after=<message id>: the messages of this handoff after it, and the handoff's current state."""
+    guide: accounts.Guide = request["guide"]
+    try:
+        after = int(request.query.get("after", "0"))
+    except ValueError:
+        return api_error(request, 400, "bad_request")
+    try:
+        handoff, found = await run(request, console.read, guide, request.match_info["handoff_id"], after)
+    except ConsoleError as exc:
+        return refused(request, exc)
+    return web.json_response({"handoff": handoff_json(handoff, guide, request["lang"]),
+                              "messages": [message_json(m) for m in found]})
+
+
+@routes.post("/guide/api/handoffs/{handoff_id}/messages")
+async def send_message(request: web.Request) -> web.Response:
+    """{"text": "..."} to the person."""
+    try:
+        body = await _body(request)
+        message = await run(request, console.say, request["guide"], request.match_info["handoff_id"], body.get("text"))
+    except ConsoleError as exc:
+        return refused(request, exc)
+    return web.json_response(message_json(message), status=201)
+
+
+@routes.post("/guide/api/handoffs/{handoff_id}/end")
+async def end(request: web.Request) -> web.Response:
+    try:
+        handoff = await run(request, console.end, request["guide"], request.match_info["handoff_id"])
+    except ConsoleError as exc:
+        return refused(request, exc)
+    return web.json_response(handoff_json(handoff, request["guide"], request["lang"]))
+
+
+@routes.post("/guide/api/handoffs/{handoff_id}/forward")
+async def forward(request: web.Request) -> web.Response:
+    """{"county": "kainuu"}"""
+    try:
+        body = await _body(request)
+        handoff = await run(request, console.forward, request["guide"], request.match_info["handoff_id"],
+                            str(body.get("county", "")))
+    except ConsoleError as exc:
+        return refused(request, exc)
+    return web.json_response(handoff_json(handoff, request["guide"], request["lang"]))
+
+
+def _duty_json(engine, county: str, lang: str) -> dict:
+    ranges = duty.hours(engine, county)
+    return {"county": county, "county_name": county_label(county, lang), "switch": duty.switch(engine, county),
+            "on_duty": duty.on_duty(engine, county), "hours": hours_text.describe(ranges, lang),
+            "ranges": [{"weekday": d, "opens": o, "closes": c} for d, o, c in ranges]}
+
+
+def _duty_all(engine, guide: accounts.Guide, lang: str) -> list[dict]:
+    return [_duty_json(engine, c, lang) for c in guide.visible_counties()]
+
+
+@routes.get("/guide/api/duty")
+async def duty_list(request: web.Request) -> web.Response:
+    found = await run(request, _duty_all, request["guide"], request["lang"])
+    return web.json_response({"duty": found})
+
+
+def _duty_county(request: web.Request) -> str:
+    county = request.match_info["county"]
+    if county not in county_names():
+        raise ConsoleError("unknown_county")
+    if not request["guide"].sees(county):
+        raise console.Forbidden("forbidden")
+    return county
+
+
+@routes.get("/guide/api/duty/{county}")
+async def duty_show(request: web.Request) -> web.Response:
+    try:
+        county = _duty_county(request)
+    except ConsoleError as exc:
+        return refused(request, exc)
+    return web.json_response(await run(request, _duty_json, county, request["lang"]))
+
+
+@routes.put("/guide/api/duty/{county}")
+async def duty_change(request: web.Request) -> web.Response:
+    """{"switch": "on"|"off"|"auto"} and/or {"hours": "ma-pe 08:00-16:00"}; what is left out stays."""
+    try:
+        county = _duty_county(request)
+        body = await _body(request)
+        mode = body.get("switch")
+        if mode is not None and mode not in duty.SWITCH_MODES:
+            raise ConsoleError("bad_request")
+        ranges = None
+        if body.get("hours") is not None:
+            try:
+                ranges = hours_text.parse(str(body["hours"]))
+            except hours_text.HoursError:
+                raise ConsoleError("hours_invalid") from None
+    except ConsoleError as exc:
+        return refused(request, exc)
+    if ranges is not None:
+        await run(request, duty.set_hours, county, ranges)
+    if mode is not None:
+        await run(request, duty.set_switch, county, mode)
+    return web.json_response(await run(request, _duty_json, county, request["lang"]))
+
+
+def add_routes(app: web.Application) -> None:
+    app.add_routes(routes)

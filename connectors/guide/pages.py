@@ -1,0 +1,287 @@
+"""The console's HTML pages: login, the queue, one conversation, duty hours. Forms work without
+JavaScript (post, then redirect); console.js adds live updates by polling."""
+from __future__ import annotations
+
+import asyncio
+import hmac
+import secrets
+from datetime import datetime
+from functools import lru_cache
+from typing import Optional
+
+import jinja2
+import yaml
+from aiohttp import web
+
+from bot.actions.texts import render as domain_text
+from bot.handoff import duty
+from bot.handoff.service import utcnow
+from bot.places.registry import county_names
+from bot.settings import ROOT
+from connectors.guide import accounts, console, hours_text, sessions, strings, transcript
+from connectors.guide.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, cookie_options, run)
+from connectors.guide.console import ConsoleError, county_label
+
+routes = web.RouteTableDef()
+
+
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def waited(since: Optional[datetime], lang: str, now: Optional[datetime] = None) -> str:
+    minutes = max(0, int(((now or utcnow()) - since).total_seconds() // 60)) if since else 0
+    if minutes < 60:
+        return strings.ui("minutes", lang, minutes=minutes)
+    return strings.ui("hours_minutes", lang, hours=minutes // 60, minutes=minutes % 60)
+
+
+@lru_cache(maxsize=1)
+def _domain() -> dict:
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def value_label(key: str, value: str, lang: str) -> str:
+    """A coded summary value in words: the bot's own label (domain.yml utter_label_<key>_<value>, the
+    words the person saw when agreeing), a county's name, or the code itself."""
+    if key in ("area", "county"):
+        return county_label(value, lang)
+    try:
+        return domain_text(_domain(), f"utter_label_{key}_{value}", lang)
+    except KeyError:
+        return value
+
+
+def summary_items(summary: dict, lang: str) -> list[tuple[str, str]]:
+    """The consented summary as (label, value) pairs in the console's language."""
+    items = []
+    for key, value in summary.items():
+        if value in (None, "", [], {}):
+            continue
+        label = strings.ui(f"summary_{key}", lang) if f"summary_{key}" in strings.UI else key
+        if isinstance(value, (list, tuple)):
+            shown = ", ".join(value_label(key, str(v), lang) for v in value)
+        else:
+            shown = value_label(key, str(value), lang)
+        items.append((label, shown))
+    return items
+
+
+def render(request: web.Request, template: str, status: int = 200, **context) -> web.Response:
+    lang = request.get("lang", "fi")
+    notice = request.query.get("notice")
+    base = {
+        "lang": lang, "guide": request.get("guide"), "csrf_token": request.get("csrf_token", ""),
+        "t": lambda key, **values: strings.ui(key, lang, **values),
+        "county": lambda code: county_label(code, lang),
+        "summary": lambda h: summary_items(h.summary, lang),
+        "waited": lambda h: waited(h.queued_at, lang),
+        # Only fixed sentences (a key of strings.UI without placeholders), never text from the URL.
+        "notice": strings.ui(notice, lang) if notice in strings.UI and "{" not in strings.ui(notice, lang) else None,
+        "owners_link": request.app[CONFIG]["owners_link"],
+        "path": request.path,
+    }
+    html = _templates().get_template(template).render(**{**base, **context})
+    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
+
+
+def _safe_next(target: Optional[str]) -> str:
+    """Only a console path of this site (no //host, no scheme) after a login."""
+    if target and target.startswith("/guide/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/guide/"
+
+
+# ---------------------------------------------------------------- login
+
+@routes.get("/guide/login", name="login")
+async def login_form(request: web.Request) -> web.StreamResponse:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token and await run(request, sessions.resume, token, request.app[CONFIG]["session_minutes"]):
+        raise web.HTTPSeeOther(_safe_next(request.query.get("next")))
+    return _login_page(request)
+
+
+def _login_page(request: web.Request, status: int = 200, error: Optional[str] = None) -> web.Response:
+    # Keep a token the browser already has: a second tab, or a favicon request answered with this page,
+    # must not invalidate the form that is already open.
+    existing = request.cookies.get(LOGIN_COOKIE, "")
+    form_token = existing if len(existing) == 43 and existing.replace("-", "").replace("_", "").isalnum() \
+        else secrets.token_urlsafe(32)
+    response = render(request, "login.html", status=status, form_token=form_token, error=error,
+                      next=_safe_next(request.query.get("next")))
+    response.set_cookie(LOGIN_COOKIE, form_token, max_age=3600, **cookie_options(request))
+    return response
+
+
+@routes.post("/guide/login")
+async def login(request: web.Request) -> web.StreamResponse:
+    form = await request.post()
+    sent, expected = str(form.get("csrf_token", "")), request.cookies.get(LOGIN_COOKIE, "")
+    if not sent or not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        return web.Response(status=403, text=strings.ui("csrf_failed", request["lang"]), content_type="text/plain")
+    username, password = str(form.get("username", ""))[:80], str(form.get("password", ""))[:1000]
+    address = request.remote or "unknown"
+    if await run(request, sessions.login_blocked, username, address):
+        return _login_page(request, 429, "login_blocked")
+    guide = await run(request, accounts.authenticate, username, password)
+    if guide is None:
+        await run(request, sessions.record_failure, username, address)
+        return _login_page(request, 401, "login_failed")
+    await run(request, sessions.clear_failures, username)
+    live = await run(request, sessions.start, guide, request.app[CONFIG]["session_minutes"])
+    response = web.HTTPSeeOther(_safe_next(str(form.get("next", ""))))
+    response.set_cookie(SESSION_COOKIE, live.token, **cookie_options(request))
+    response.del_cookie(LOGIN_COOKIE, path="/guide")
+    raise response
+
+
+@routes.post("/guide/logout")
+async def logout(request: web.Request) -> web.StreamResponse:
+    await run(request, sessions.end, request.cookies.get(SESSION_COOKIE, ""))
+    response = web.HTTPSeeOther("/guide/login?notice=logged_out")
+    response.del_cookie(SESSION_COOKIE, path="/guide")
+    raise response
+
+
+# ---------------------------------------------------------------- queue
+
+@routes.get("/")
+@routes.get("/guide")
+async def home(_request: web.Request) -> web.StreamResponse:
+    raise web.HTTPSeeOther("/guide/")
+
+
+async def _queues(request: web.Request) -> dict:
+    guide: accounts.Guide = request["guide"]
+    waiting = await run(request, console.listing, guide, ("waiting",))
+    mine = await run(request, console.listing, guide, ("active",), None, True)
+    by_county: dict[str, list] = {}
+    for handoff in waiting:
+        by_county.setdefault(handoff.county, []).append(handoff)
+    # A guide always sees their own counties (also when empty); an admin sees the non-empty ones.
+    codes = list(guide.counties) + sorted(c for c in by_county if c not in guide.counties)
+    queues = [{"code": c, "label": county_label(c, request["lang"]), "items": by_county.get(c, [])} for c in codes]
+    return {"queues": queues, "mine": mine, "total": len(waiting)}
+
+
+@routes.get("/guide/")
+async def queue_page(request: web.Request) -> web.Response:
+    return render(request, "queue.html", **await _queues(request))
+
+
+@routes.get("/guide/queue")
+async def queue_fragment(request: web.Request) -> web.Response:
+    """The queue's live part, polled by console.js."""
+    return render(request, "queue_fragment.html", **await _queues(request))
+
+
+@routes.post("/guide/handoffs/{handoff_id}/take")
+async def take(request: web.Request) -> web.StreamResponse:
+    handoff_id = request.match_info["handoff_id"]
+    try:
+        await run(request, console.take, request["guide"], handoff_id)
+    except ConsoleError as exc:
+        raise web.HTTPSeeOther(f"/guide/?notice={exc.code}")
+    raise web.HTTPSeeOther(f"/guide/handoffs/{handoff_id}")
+
+
+# ---------------------------------------------------------------- one conversation
+
+@routes.get("/guide/handoffs/{handoff_id}")
+async def conversation(request: web.Request) -> web.Response:
+    guide: accounts.Guide = request["guide"]
+    try:
+        handoff, history = await run(request, console.read, guide, request.match_info["handoff_id"])
+    except ConsoleError as exc:
+        return render(request, "error.html", status=exc.status, message=strings.ui(exc.code, request["lang"]))
+    before = await asyncio.to_thread(transcript.before_handoff, handoff, request.app[CONFIG]["tracker_store_url"])
+    others = sorted(((c, county_label(c, request["lang"])) for c in county_names() if c != handoff.county),
+                    key=lambda pair: pair[1])
+    return render(request, "conversation.html", h=handoff, before=before, history=history,
+                  last_id=max((m.id for m in history), default=0),
+                  can_write=handoff.state == "active" and handoff.guide_id == guide.id,
+                  can_end=handoff.state == "active" and (handoff.guide_id == guide.id or guide.is_admin),
+                  can_forward=handoff.state in ("waiting", "active")
+                  and (handoff.guide_id == guide.id or guide.is_admin),
+                  other_counties=others)
+
+
+def _back(handoff_id: str, code: str) -> web.HTTPSeeOther:
+    return web.HTTPSeeOther(f"/guide/handoffs/{handoff_id}?notice={code}")
+
+
+@routes.post("/guide/handoffs/{handoff_id}/messages")
+async def say(request: web.Request) -> web.StreamResponse:
+    handoff_id = request.match_info["handoff_id"]
+    form = await request.post()
+    try:
+        await run(request, console.say, request["guide"], handoff_id, form.get("text"))
+    except ConsoleError as exc:
+        raise _back(handoff_id, exc.code)
+    raise web.HTTPSeeOther(f"/guide/handoffs/{handoff_id}")
+
+
+@routes.post("/guide/handoffs/{handoff_id}/end")
+async def end(request: web.Request) -> web.StreamResponse:
+    handoff_id = request.match_info["handoff_id"]
+    try:
+        await run(request, console.end, request["guide"], handoff_id)
+    except ConsoleError as exc:
+        raise _back(handoff_id, exc.code)
+    raise web.HTTPSeeOther("/guide/?notice=ended_done")
+
+
+@routes.post("/guide/handoffs/{handoff_id}/forward")
+async def forward(request: web.Request) -> web.StreamResponse:
+    handoff_id = request.match_info["handoff_id"]
+    form = await request.post()
+    try:
+        await run(request, console.forward, request["guide"], handoff_id, str(form.get("county", "")))
+    except ConsoleError as exc:
+        raise _back(handoff_id, exc.code)
+    raise web.HTTPSeeOther("/guide/?notice=forwarded_done")
+
+
+# ---------------------------------------------------------------- duty hours
+
+def duty_state(engine, county: str, lang: str) -> dict:
+    ranges = duty.hours(engine, county)
+    return {"code": county, "label": county_label(county, lang), "hours": hours_text.describe(ranges, lang),
+            "switch": duty.switch(engine, county), "on_duty": duty.on_duty(engine, county)}
+
+
+def _duty_states(engine, guide: accounts.Guide, lang: str) -> list[dict]:
+    counties = sorted(guide.visible_counties(), key=lambda c: county_label(c, lang))
+    return [duty_state(engine, c, lang) for c in counties]
+
+
+@routes.get("/guide/duty")
+async def duty_page(request: web.Request) -> web.Response:
+    states = await run(request, _duty_states, request["guide"], request["lang"])
+    return render(request, "duty.html", counties=states)
+
+
+@routes.post("/guide/duty/{county}")
+async def duty_save(request: web.Request) -> web.StreamResponse:
+    county = request.match_info["county"]
+    guide: accounts.Guide = request["guide"]
+    if county not in county_names() or not guide.sees(county):
+        return render(request, "error.html", status=403, message=strings.ui("forbidden", request["lang"]))
+    form = await request.post()
+    try:
+        ranges = hours_text.parse(str(form.get("hours", "")))
+    except hours_text.HoursError:
+        raise web.HTTPSeeOther(f"/guide/duty?notice=hours_invalid#duty-{county}")
+    mode = str(form.get("switch", "auto"))
+    if mode not in duty.SWITCH_MODES:
+        mode = "auto"
+    await run(request, duty.set_hours, county, ranges)
+    await run(request, duty.set_switch, county, mode)
+    raise web.HTTPSeeOther(f"/guide/duty?notice=saved#duty-{county}")
+
+
+def add_routes(app: web.Application) -> None:
+    app.add_routes(routes)

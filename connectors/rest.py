@@ -1,0 +1,98 @@
+"""The REST channel (POST /webhooks/rest/webhook, as Rasa's own) with the Viitta turn pipeline, plus
+GET /webhooks/rest/messages?sender=…&after=… for what arrives later (a guide's messages, the bot's
+words after a handoff): the polling delivery that tests and simple integrations use."""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+from datetime import timedelta
+
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.db import shared_engine
+from bot.handoff import messages
+from bot.settings import get_settings
+from connectors import relay
+from connectors.conversation import converse
+
+logger = logging.getLogger(__name__)
+RESUME_EVERY_SECONDS = 1.0
+
+
+def delivered(message) -> dict:
+    """An outbox message as a channel hands it on: the Rasa-style body plus id and sender."""
+    return {**message.body, "id": message.id, "sender": message.sender,
+            **({"guide_name": message.guide_name} if message.guide_name else {})}
+
+
+async def resume_loop(app, on_new_message, channel: str) -> None:
+    """Give conversations back to the bot when guides end them or nobody takes them in time (runs for
+    the server's lifetime; the state is in the database, so a restart just carries on)."""
+    max_wait = timedelta(minutes=get_settings().handoff_max_wait_minutes)
+    while True:
+        try:
+            await relay.tick(app.ctx.agent, on_new_message, channel, max_wait)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("resume loop")
+        await asyncio.sleep(RESUME_EVERY_SECONDS)
+
+
+class ViittaRestInput(RestInput):
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message) -> Blueprint:
+        bp = Blueprint(f"viitta_{type(self).__name__}", inspect.getmodule(self).__name__)
+
+        @bp.listener("after_server_start")
+        async def start_resume_loop(app, loop) -> None:
+            app.ctx.viitta_resume_loop = loop.create_task(resume_loop(app, on_new_message, self.name()))
+
+        @bp.listener("before_server_stop")
+        async def stop_resume_loop(app, _loop) -> None:
+            task = getattr(app.ctx, "viitta_resume_loop", None)
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+        @bp.route("/", methods=["GET"])
+        async def health(_request: Request):
+            return response.json({"status": "ok"})
+
+        @bp.route("/webhook", methods=["POST"])
+        async def receive(request: Request):
+            body = request.json if isinstance(request.json, dict) else {}
+            sender_id = body.get("sender")
+            if not isinstance(sender_id, str) or not sender_id.strip() or len(sender_id) > 128:
+                return response.json({"error": "a sender id (1-128 characters) is required"}, status=400)
+            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
+            replies = await converse(request.app.ctx.agent, on_new_message, sender_id, body.get("message"),
+                                     self.name(), metadata)
+            return response.json(replies)
+
+        @bp.route("/messages", methods=["GET"])
+        async def pending(request: Request):
+            sender_id = request.args.get("sender", "")
+            try:
+                after = int(request.args.get("after", "0"))
+            except ValueError:
+                return response.json({"error": "after must be a message id"}, status=400)
+            if not sender_id:
+                return response.json({"error": "sender is required"}, status=400)
+            try:
+                found = await asyncio.to_thread(messages.to_person, shared_engine(), sender_id, after)
+            except SQLAlchemyError:  # the client keeps its cursor and asks again; nothing is lost
+                logger.exception("outbox unavailable")
+                return response.json({"error": "temporarily unavailable, try again"}, status=503)
+            return response.json([delivered(m) for m in found])
+
+        return bp
