@@ -228,6 +228,8 @@ def plots(summary: dict, directory: Path) -> None:
             lat.plot(xs, [lv[key] for lv in data["levels"]], dash, marker="o", label=f"{BOTS[name]} {key}", **styles[name])
         thr.plot(xs, [lv["per_s"] for lv in data["levels"]], "-", marker="o", label=BOTS[name], **styles[name])
     lat.axhline(TARGETS["p95_ms_at_20"], color="grey", lw=0.8)
+    lat.annotate("target: p95 ≤ 60 ms at 20", (1, TARGETS["p95_ms_at_20"]), fontsize=7, color="grey",
+                 xytext=(0, 3), textcoords="offset points")
     lat.set(xlabel="concurrent conversations", ylabel="webhook latency (ms)", yscale="log", title="Latency")
     thr.set(xlabel="concurrent conversations", ylabel="messages per second", title="Throughput")
     lat.legend(fontsize=7)

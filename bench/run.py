@@ -1,6 +1,6 @@
 """`make bench`: Viitta and stock Rasa side by side in one run – training, cold start, memory, latency, NLU.
 
-    python -m bench.run [--levels 1 10 20 50] [--duration 25] [--stock-diet-epochs 3]
+    python -m bench.run [--levels 1 10 20 50] [--duration 20] [--stock-diet-epochs 2]
 
 1. Trains Viitta (config.yml) and stock Rasa (bench/stock/config.yml, `rasa init` defaults) on the
    same data and domain, each with an empty Rasa cache, timing the wall clock.
@@ -149,9 +149,9 @@ def _rounded(values: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 10, 20, 50])
-    parser.add_argument("--duration", type=float, default=25.0, help="measured seconds per level")
+    parser.add_argument("--duration", type=float, default=20.0, help="measured seconds per level")
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds a person takes to answer")
-    parser.add_argument("--stock-diet-epochs", type=int, default=int(os.environ.get("STOCK_DIET_EPOCHS", 3)),
+    parser.add_argument("--stock-diet-epochs", type=int, default=int(os.environ.get("STOCK_DIET_EPOCHS", 2)),
                         help=f"DIET epochs of the stock model ({FULL_EPOCHS} = rasa init; ~40 s each here)")
     parser.add_argument("--only", choices=["viitta", "stock"], help="measure one bot (development)")
     parser.add_argument("--reuse-models", action="store_true",

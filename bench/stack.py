@@ -1,5 +1,8 @@
 """One bot under test: `python -m bot.serve` on free loopback ports with temporary SQLite databases.
 
+bot.serve starts the Rasa server, the action server and the guide console; the first two are measured
+(the console takes no part in a conversation; its memory is recorded too).
+
 Measures cold start (process start → first answered message, for the Rasa server and for the action
 server) and samples the resident memory (RSS) of both processes in the background, so that peaks
 between samples of the report are not missed.
@@ -75,7 +78,7 @@ class Stack:
             **os.environ,
             "DATABASE_URL": f"sqlite:///{self.workdir / 'app.db'}",
             "TRACKER_STORE_URL": f"sqlite:///{self.workdir / 'tracker.db'}",
-            "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port),
+            "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port), "GUIDE_PORT": str(free_port()),
             "VIITTA_MODEL": str(self.model), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
         }
 
@@ -131,8 +134,7 @@ class Stack:
             try:
                 for child in psutil.Process(self.process.pid).children():
                     if child.pid not in {p.pid for p in self._pids.values()}:
-                        args = " ".join(child.cmdline())
-                        self._pids["action_server" if "rasa_sdk" in args else "rasa_server"] = child
+                        self._pids[_role(child.cmdline())] = child
                 for name, proc in list(self._pids.items()):
                     self.memory.record(name, proc.memory_info().rss / 2**20)
             except psutil.Error:
@@ -148,6 +150,18 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+
+
+def _role(cmdline: list[str]) -> str:
+    """Which of bot.serve's processes this is."""
+    args = " ".join(cmdline)
+    if "rasa_sdk" in args:
+        return "action_server"
+    if "bot.rasa_server" in args or " run " in args:
+        return "rasa_server"
+    if "connectors.guide" in args:
+        return "guide_console"
+    return cmdline[-1] if cmdline else "other"
 
 
 def _answers(url: str, body: dict, ok) -> bool:
