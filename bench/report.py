@@ -39,6 +39,7 @@ def level_stats(level: dict) -> dict:
         # CPU per message barely depends on what else runs on the machine, unlike the latencies.
         "cpu_ms": {p: seconds * 1000 / level["sent"] for p, seconds in level.get("cpu_s", {}).items()}
         if level.get("sent") else {},
+        "load_average": level.get("load_average"),
     }
 
 
@@ -164,18 +165,21 @@ def markdown(summary: dict, meta: dict) -> str:
         lines += _side_by_side(v, s, meta)
     lines += ["## Latency and throughput", "",
               "| bot | concurrent | turns | msg/s | p50 ms | p95 ms | p99 ms | max ms | p95 ms, turns with service cards "
-              "| CPU ms/msg Rasa + actions | errors | answered | as expected |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+              "| CPU ms/msg Rasa + actions | errors | answered | as expected | load avg |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, data in summary.items():
         for lv in data["levels"]:
+            expected = lv["as_expected"] * 100 if lv["as_expected"] is not None else None
             lines.append(
                 f"| {BOTS[name]} | {lv['concurrency']} | {lv['turns']} | {lv['per_s']:.1f} | {lv['p50']:.0f} | "
                 f"{lv['p95']:.0f} | {lv['p99']:.0f} | {lv['max']:.0f} | {_fmt(lv['service_p95'])} | "
                 f"{_fmt(lv['cpu_ms'].get('rasa_server'), digits=1)} + {_fmt(lv['cpu_ms'].get('action_server'), digits=1)} | "
-                f"{lv['errors']} | "
-                f"{lv['answered']:.0%} | {_fmt(lv['as_expected'] * 100 if lv['as_expected'] is not None else None, ' %')} |")
+                f"{lv['errors']} | {lv['answered']:.0%} | {_fmt(expected, ' %')} | {_fmt(lv['load_average'], digits=1)} |")
     lines += ["", "'As expected': replies that contained what the conversation needed at that point (service cards "
-              "of the right county, or the emergency numbers; bench/conversations.py).", "",
+              "of the right county, or the emergency numbers; bench/conversations.py). 'CPU ms/msg': CPU time of "
+              "each server process during the level divided by the messages sent – unlike latency, it hardly "
+              "depends on other work on the machine. 'Load avg': the machine's 1-minute load average when the "
+              "level started (2 cores: above ~1.5, other processes compete with the servers for the CPU).", "",
               "![latency vs concurrency](latency.png)", "", "![start-up, memory, training](resources.png)", ""]
     return "\n".join(lines)
 

@@ -127,11 +127,13 @@ def measure(models: dict[str, Path], args) -> dict[str, dict]:
         for level in args.levels:
             for name, stack in stacks.items():
                 print(f"[bench] {name}: {level} concurrent conversations for {args.duration:.0f} s …", flush=True)
+                load_average = os.getloadavg()[0]  # other work on the machine, for reading the numbers
                 before = stack.cpu_seconds()
                 data = client("load", stack.url, stack.workdir / f"load-{level}.json", concurrency=level,
                               duration=args.duration, think=args.think, prefix=f"{name}-{level}")
                 after = stack.cpu_seconds()
                 data["cpu_s"] = {p: after[p] - before.get(p, 0.0) for p in after}
+                data["load_average"] = load_average
                 results[name]["levels"].append(data)
         for name, stack in stacks.items():
             results[name]["load_peak_rss_mb"] = dict(stack.memory.peaks.get("load", {}))
