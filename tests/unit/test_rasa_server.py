@@ -79,36 +79,3 @@ def test_event_names_resolve_as_before():
     assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
     with pytest.raises(ValueError, match="Unknown event name"):
         Event.resolve_by_type("no_such_event")
-
-
-def test_action_server_calls_reuse_one_kept_alive_connection():
-    """Three calls through Rasa's EndpointConfig reach the server over a single TCP connection."""
-    import asyncio
-
-    from aiohttp import web
-    from rasa.utils.endpoints import EndpointConfig
-
-    peers = []
-
-    async def webhook(request):
-        peers.append(request.transport.get_extra_info("peername"))
-        return web.json_response({"events": [], "responses": []})
-
-    async def scenario():
-        app = web.Application()
-        app.router.add_post("/webhook", webhook)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]
-        endpoint = EndpointConfig(url=f"http://127.0.0.1:{port}/webhook")
-        try:
-            replies = [await endpoint.request(json={"n": n}, method="post") for n in range(3)]
-        finally:
-            await runner.cleanup()
-        return replies
-
-    replies = asyncio.run(scenario())
-    assert replies == [{"events": [], "responses": []}] * 3
-    assert len(peers) == 3 and len(set(peers)) == 1
