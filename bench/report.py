@@ -115,7 +115,7 @@ def _cpu_per_message(summary: dict, process: str) -> float | None:
 
 
 def _peak(s: dict, process: str) -> float | None:
-    values = [s["rest_rss_mb"].get(process), s["load_peak_rss_mb"].get(process)]
+    values = [s["startup_peak_rss_mb"].get(process), s["rest_rss_mb"].get(process), s["load_peak_rss_mb"].get(process)]
     values = [v for v in values if v is not None]
     return max(values) if values else None
 
@@ -129,7 +129,8 @@ def targets(v: dict) -> list[tuple[str, str, bool]]:
          at20 is not None and at20 <= TARGETS["p95_ms_at_20"]),
         ("Rasa server answers its first message ≤ 15 s after start", _fmt(v["cold_start"].get("rasa_server_s"), " s", 1),
          v["cold_start"].get("rasa_server_s", 1e9) <= TARGETS["ready_s"]),
-        ("Rasa server resident memory ≤ 1.0 GB (1024 MiB; highest of rest and load)", _fmt(rss, " MiB"),
+        ("Rasa server resident memory ≤ 1.0 GB (1024 MiB; highest sample of start-up, rest and load)",
+         _fmt(rss, " MiB"),
          rss is not None and rss <= TARGETS["rss_mb"]),
         ("full training ≤ 3 min", _fmt(v["train_s"], " s"), v["train_s"] is not None and v["train_s"] <= TARGETS["train_s"]),
         (f"… without losing NLU accuracy (holdout ≥ fi {REFERENCE_ACCURACY['fi']:.1%}, sv {REFERENCE_ACCURACY['sv']:.1%} "
@@ -190,9 +191,11 @@ def _side_by_side(v: dict, s: dict, meta: dict) -> list[str]:
         ("action server: first answer after start (s)", v["cold_start"].get("action_server_s"), s["cold_start"].get("action_server_s"), 1),
         ("Rasa server RSS at rest (MiB)", v["rest_rss_mb"].get("rasa_server"), s["rest_rss_mb"].get("rasa_server"), 0),
         ("Rasa server RSS peak under load (MiB)", v["load_peak_rss_mb"].get("rasa_server"), s["load_peak_rss_mb"].get("rasa_server"), 0),
+        ("Rasa server RSS peak during start-up (MiB)", v["startup_peak_rss_mb"].get("rasa_server"),
+         s["startup_peak_rss_mb"].get("rasa_server"), 0),
         ("action server RSS at rest (MiB)", v["rest_rss_mb"].get("action_server"), s["rest_rss_mb"].get("action_server"), 0),
         ("action server RSS peak under load (MiB)", v["load_peak_rss_mb"].get("action_server"), s["load_peak_rss_mb"].get("action_server"), 0),
-        ("training wall time (s)", v["train_s"], s["train_full_s"], 0),
+        ("training wall time (s; stock: extrapolated to 100 DIET epochs, see below)", v["train_s"], s["train_full_s"], 0),
     ]
     for c in meta["levels"]:
         rows.append((f"webhook p95 at {c} concurrent (ms)", _level(v, c).get("p95"), _level(s, c).get("p95"), 0))
