@@ -16,12 +16,12 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu lock clean
+.PHONY: help install train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu lock clean purge
 
 help:
 	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
 	@echo "make test   - the whole test suite (what CI runs)"
-	@echo "make install | train | validate | bench | shell | clean"
+	@echo "make install | train | validate | bench | shell | clean | purge (daily retention)"
 
 install: $(VENV)/.installed $(BROWSER_DEPS)
 
@@ -67,6 +67,11 @@ test-stories: $(MODEL)
 
 test-e2e: $(MODEL) $(BROWSER_DEPS)
 	$(PY) -m pytest tests/e2e -q
+
+# Retention (README: "Running in production"): delete conversations, handoffs and feedback older than
+# RETENTION_DAYS (30). Meant for a daily timer.
+purge: $(VENV)/.installed
+	$(PY) -m bot.privacy purge
 
 # Viitta and stock Rasa side by side (trains both, ~12 min on 2 cores) -> bench/results/bench.md
 bench: install

@@ -1,18 +1,23 @@
 """Start Viitta: the action server, the Rasa server (HTTP API + REST channel) and the guide console,
 configured from the environment.
 
-    python -m bot.serve            # what `make run` does after install, directory load and training
+    python -m bot.serve                  # what `make run` does after install, directory load and training
+    python -m bot.serve --rasa-only      # one more Rasa instance (production: several behind one address)
+    python -m bot.serve --actions-only   # the action server alone
 
 The processes run until one of them stops or you press Ctrl-C; then all are stopped.
 """
 from __future__ import annotations
 
+import argparse
 import os
+import secrets
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import yaml
 from sqlalchemy.engine import make_url
@@ -22,19 +27,65 @@ from bot.settings import ROOT, get_settings
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
+# Rasa's SQL tracker store, writing redacted events (bot/privacy/tracker_store.py).
+TRACKER_STORE_TYPE = "bot.privacy.tracker_store.RedactingTrackerStore"
+# Rasa's Redis lock store with atomic ticket handling, for several Rasa instances (connectors/lock_store.py).
+LOCK_STORE_TYPE = "connectors.lock_store.AtomicRedisLockStore"
+# Passwords stay out of the endpoints file on disk: Rasa substitutes ${VAR} from the environment that
+# main() passes to the Rasa server.
+TRACKER_PASSWORD_VAR = "VIITTA_TRACKER_PASSWORD"
+LOCK_PASSWORD_VAR = "VIITTA_LOCK_PASSWORD"
+
+
 def tracker_store_config(url: str) -> dict:
-    """Rasa's SQL tracker store settings from one SQLAlchemy URL."""
+    """Rasa tracker store settings from one SQLAlchemy URL (SQLite file or a server database)."""
     parsed = make_url(url)
     if parsed.drivername.startswith("sqlite"):
-        return {"type": "SQL", "dialect": "sqlite", "db": parsed.database}
-    return {
-        "type": "SQL", "dialect": parsed.drivername.split("+")[0], "url": parsed.host, "port": parsed.port,
-        "db": parsed.database, "username": parsed.username, "password": parsed.password,
+        return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": parsed.database}
+    config = {
+        "type": TRACKER_STORE_TYPE, "dialect": parsed.drivername.split("+")[0], "url": parsed.host,
+        "port": parsed.port, "db": parsed.database, "username": parsed.username,
     }
+    if parsed.password:
+        config["password"] = "${%s}" % TRACKER_PASSWORD_VAR
+    if parsed.query:
+        config["query"] = dict(parsed.query)
+    return config
+
+
+def lock_store_config(url: str) -> dict | None:
+    """Rasa's Redis lock store from redis://[:password@]host[:port][/db][?key_prefix=name]; None: in-process."""
+    if not url:
+        return None
+    parsed = urlsplit(url)
+    if parsed.scheme not in ("redis", "rediss"):
+        raise SystemExit(f"LOCK_STORE_URL must be a redis:// URL, not {parsed.scheme}://")
+    config = {"type": LOCK_STORE_TYPE, "url": parsed.hostname or "localhost", "port": parsed.port or 6379,
+              "db": int(parsed.path.strip("/") or 0), "use_ssl": parsed.scheme == "rediss"}
+    if parsed.username:
+        config["username"] = unquote(parsed.username)
+    if parsed.password:
+        config["password"] = "${%s}" % LOCK_PASSWORD_VAR
+    prefix = parse_qs(parsed.query).get("key_prefix")
+    if prefix:
+        config["key_prefix"] = prefix[0]
+    return config
+
+
+def secret_environment() -> dict:
+    """The passwords that the endpoints file names as ${VAR}, for the Rasa server's environment."""
+    s = get_settings()
+    env = {}
+    tracker_password = make_url(s.tracker_store_url).password
+    if tracker_password:
+        env[TRACKER_PASSWORD_VAR] = str(tracker_password)
+    if s.lock_store_url and urlsplit(s.lock_store_url).password:
+        env[LOCK_PASSWORD_VAR] = unquote(urlsplit(s.lock_store_url).password)
+    return env
 
 
 def write_endpoints(path: Path) -> Path:
-    """endpoints.yml for this run (action server address and tracker store from the settings)."""
+    """endpoints.yml for this run (action server, tracker store and lock store from the settings)."""
     s = get_settings()
     endpoints = {
         "action_endpoint": {"url": f"http://{s.action_host}:{s.action_port}/webhook"},
@@ -42,6 +93,9 @@ def write_endpoints(path: Path) -> Path:
         # Anonymous counts for the owners' page (README: "What people need"); writes to DATABASE_URL.
         "event_broker": {"type": "bot.analytics.broker.CountingEventBroker"},
     }
+    lock_store = lock_store_config(s.lock_store_url)
+    if lock_store:
+        endpoints["lock_store"] = lock_store
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
     return path
@@ -71,17 +125,32 @@ def console_command() -> list[str]:
     return [str(Path(sys.executable).parent / "python"), "-m", "connectors.guide", "serve"]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.serve", description=__doc__.splitlines()[0])
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--rasa-only", action="store_true", help="start only the Rasa server")
+    only.add_argument("--actions-only", action="store_true", help="start only the action server")
+    args = parser.parse_args(argv)
     endpoints = write_endpoints(ROOT / "var" / f"endpoints.{get_settings().rasa_port}.yml")
     action_cmd, rasa_cmd = commands(endpoints)
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    # One key per run when none is configured, so that both processes hash a sender id alike in logs.
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+           "LOG_HASH_KEY": os.environ.get("LOG_HASH_KEY") or secrets.token_hex(16)}
     s = get_settings()
-    processes = [subprocess.Popen(action_cmd, cwd=ROOT, env=env)]
-    processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env=env))
-    processes.append(subprocess.Popen(console_command(), cwd=ROOT, env=env))
-    print(f"Viitta: Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat demo: "
-          f"http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo), action server on :{s.action_port}, "
-          f"guide console on http://{s.guide_host}:{s.guide_port}/guide/. Ctrl-C stops all.", flush=True)
+    processes, started = [], []
+    if not args.rasa_only:
+        processes.append(subprocess.Popen(action_cmd, cwd=ROOT, env=env))
+        started.append(f"action server on :{s.action_port}")
+    if not args.actions_only:
+        processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env={**env, **secret_environment()}))
+        started.append(f"Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat "
+                       f"demo: http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo)")
+    if not (args.rasa_only or args.actions_only):
+        # The console is one more process of the whole set; in production it runs on its own
+        # (python -m connectors.guide serve).
+        processes.append(subprocess.Popen(console_command(), cwd=ROOT, env=env))
+        started.append(f"guide console on http://{s.guide_host}:{s.guide_port}/guide/")
+    print(f"Viitta: {', '.join(started)}. Ctrl-C stops all.", flush=True)
 
     def stop(*_):
         for p in processes:

@@ -25,6 +25,11 @@ class Settings:
     cors_origins: tuple[str, ...]
     analytics_keep_days: int  # how long the redacted unanswered messages are kept (counters stay)
     ptv_api_url: str  # Suomi.fi Palvelutietovaranto open API, for `python -m bot.directory import-ptv`
+    # Production and privacy (README: "Running in production", "Privacy").
+    lock_store_url: str = ""  # redis://[:password@]host:port/db; empty: Rasa's in-process lock store
+    retention_days: int = 30
+    rate_limit_per_minute: int = 20  # per sender and Rasa instance; 0 switches the limit off
+    log_hash_key: str = ""  # key for the hashed sender ids in logs
     # a live chat nobody takes within this time is closed and the person told so (handoff)
     handoff_max_wait_minutes: int = 30
     # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
@@ -57,6 +62,10 @@ def get_settings() -> Settings:
         cors_origins=tuple(o for o in env("CORS_ORIGINS", "").split() if o),
         analytics_keep_days=int(env("ANALYTICS_KEEP_DAYS", "56")),
         ptv_api_url=(env("PTV_API_URL") or "https://api.palvelutietovaranto.suomi.fi").rstrip("/"),
+        lock_store_url=env("LOCK_STORE_URL", ""),
+        retention_days=int(env("RETENTION_DAYS", "30")),
+        rate_limit_per_minute=int(env("RATE_LIMIT_PER_MINUTE", "20")),
+        log_hash_key=env("LOG_HASH_KEY", ""),
         handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
         guide_host=env("GUIDE_HOST", "127.0.0.1"),
         guide_port=int(env("GUIDE_PORT", "5080")),

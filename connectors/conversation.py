@@ -1,6 +1,6 @@
 """One turn of a conversation, the same for every channel (REST, web chat, Telegram):
 
-limits → the guide relay → the bot → never an empty answer.
+limits → the guide relay → the bot → never an empty answer; acute danger → the emergency guidance first.
 Channels stay thin: they parse their transport and call `converse`, then render the replies.
 """
 from __future__ import annotations
@@ -11,6 +11,8 @@ from typing import Any, Optional
 
 from bot.db import shared_engine
 from bot.handoff import service
+from bot.privacy import logs
+from bot.safety.crisis import detect
 from connectors import fallback, limits, relay
 
 logger = logging.getLogger(__name__)
@@ -28,18 +30,36 @@ async def _language(agent: Any, sender_id: str, metadata: Optional[dict]) -> str
 
 async def converse(agent: Any, on_new_message: relay.OnNewMessage, sender_id: str, raw_text: Any,
                    channel: str, metadata: Optional[dict] = None) -> list[dict]:
-    text, _cut = limits.truncate(limits.clean(raw_text))
+    logs.install()  # our log filter on every handler of this process (idempotent)
+    cleaned = limits.clean(raw_text)
+    # The crisis check reads the whole message, before truncation and before the rate limit: someone
+    # in danger is never slowed down, and a danger written at the end of a long story still counts.
+    crisis = detect(cleaned)
+    text, cut = limits.truncate(cleaned)
+    with logs.turn(sender_id, text):
+        if not crisis.acute and not limits.rate_limiter().allow(sender_id):
+            return fallback.reply(await _language(agent, sender_id, metadata), "utter_slow_down")
+        replies = await _answer(agent, on_new_message, sender_id, text, channel, metadata)
+        if crisis.acute:
+            replies = fallback.emergency_first(replies, crisis.language or await _language(agent, sender_id, metadata))
+        if cut:
+            replies = replies + fallback.reply(await _language(agent, sender_id, metadata), "utter_message_truncated")
+        return replies
+
+
+async def _answer(agent: Any, on_new_message: relay.OnNewMessage, sender_id: str, text: str, channel: str,
+                  metadata: Optional[dict]) -> list[dict]:
     try:
         handled, replies = await relay.before_bot(agent, on_new_message, sender_id, text, channel)
     except Exception:  # app database down: the bot can still answer
-        logger.exception("handoff relay unavailable")
+        logger.exception("handoff relay unavailable (%s)", logs.pseudonym(sender_id))
         handled, replies = False, []
     if handled:
         return replies
     try:
         answer = await relay.tell_bot(on_new_message, sender_id, text, channel, metadata)
     except Exception:
-        logger.exception("the bot failed to answer")
+        logger.exception("the bot failed to answer (%s)", logs.pseudonym(sender_id))
         answer = []
     if not answer:
         answer = await _recover(agent, on_new_message, sender_id, text, channel, metadata)
@@ -59,5 +79,5 @@ async def _recover(agent: Any, on_new_message: relay.OnNewMessage, sender_id: st
             if answer:
                 return answer
     except Exception:
-        logger.exception("could not recover an empty answer")
+        logger.exception("could not recover an empty answer (%s)", logs.pseudonym(sender_id))
     return fallback.reply(await _language(agent, sender_id, metadata))

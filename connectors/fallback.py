@@ -1,15 +1,16 @@
-"""The reply of last resort: when the bot produced nothing (action server down, an error inside Rasa),
-the person still gets the national helplines in their language."""
+"""Replies a channel gives by itself, from domain.yml: the national helplines when the bot produced
+nothing (action server down, an error inside Rasa), the emergency guidance when the crisis detector
+found acute danger but the bot's answer did not start with it, and the input-limit notices."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 import yaml
 
-from bot.actions.texts import render
 from bot.settings import ROOT
 
 RESPONSE = "utter_directory_unavailable"
+EMERGENCY = "utter_emergency"
 
 
 @lru_cache(maxsize=1)
@@ -17,14 +18,48 @@ def _domain() -> dict:
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
-def reply(language: str) -> list[dict]:
+def _variation(response: str, language: str) -> dict:
     lang = language if language in ("fi", "sv") else "fi"
-    return [{"text": render(_domain(), RESPONSE, lang)}]
+    for variation in _domain()["responses"][response]:
+        if any(c.get("name") == "language" and c.get("value") == lang for c in variation.get("condition") or []):
+            return variation
+    raise KeyError(f"response {response!r} has no {lang!r} variation")
+
+
+def message(response: str, language: str) -> dict:
+    """The `language` variation of a domain response as one channel message (text, custom payload, buttons)."""
+    variation = _variation(response, language)
+    out = {"text": variation["text"]}
+    if variation.get("custom"):
+        out["custom"] = dict(variation["custom"])
+    if variation.get("buttons"):
+        out["buttons"] = [dict(b) for b in variation["buttons"]]
+    return out
+
+
+def reply(language: str, response: str = RESPONSE) -> list[dict]:
+    return [message(response, language)]
 
 
 def emergency(language: str) -> list[dict]:
     """The emergency response (112 and the crisis lines) as Rasa would send it: text, then the payload."""
-    lang = language if language in ("fi", "sv") else "fi"
-    variation = next(v for v in _domain()["responses"]["utter_emergency"]
-                     if {"name": "language", "value": lang, "type": "slot"} in v["condition"])
-    return [{"text": variation["text"]}, {"custom": variation["custom"]}]
+    variation = _variation(EMERGENCY, language)
+    return [{"text": variation["text"]}, {"custom": dict(variation["custom"])}]
+
+
+@lru_cache(maxsize=1)
+def _emergency_texts() -> frozenset[str]:
+    return frozenset(v["text"] for v in _domain()["responses"][EMERGENCY])
+
+
+def is_emergency(reply: dict) -> bool:
+    """A part of the emergency response: its text or its `custom: {"type": "emergency"}` payload."""
+    custom = reply.get("custom")
+    return (isinstance(custom, dict) and custom.get("type") == "emergency") or reply.get("text") in _emergency_texts()
+
+
+def emergency_first(replies: list[dict], language: str) -> list[dict]:
+    """`replies` beginning with the emergency guidance, said once (Rasa's own if it is already first)."""
+    if replies and is_emergency(replies[0]):
+        return replies
+    return emergency(language) + [r for r in replies if not is_emergency(r)]

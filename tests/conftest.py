@@ -90,3 +90,13 @@ def threaded_engine(request, tmp_path):
         with cleanup.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         cleanup.dispose()
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    """Every test starts with an empty per-sender rate limit: the limiter lives as long as the process
+    (connectors.limits.rate_limiter), and unit tests reuse sender ids far more than 20 times a minute."""
+    yield
+    from connectors import limits
+
+    limits.rate_limiter.cache_clear()

@@ -4,3 +4,4 @@
 LANGUAGE_KEY = "viitta_language"
 PLACES_KEY = "viitta_places"
 PLACE_TOKEN = "xplacex"
+CRISIS_KEY = "viitta_crisis"  # bot.nlu.crisis: {"acute", "category", "language"}

@@ -20,8 +20,8 @@ UI: dict[str, dict[str, str]] = {
     "password": {"fi": "Salasana", "sv": "Lösenord"},
     "login_button": {"fi": "Kirjaudu", "sv": "Logga in"},
     "login_failed": {"fi": "Käyttäjätunnus tai salasana on väärin.", "sv": "Fel användarnamn eller lösenord."},
-    "login_blocked": {"fi": "Liian monta epäonnistunutta yritystä. Yritä uudelleen 15 minuutin kuluttua.",
-                      "sv": "För många misslyckade försök. Försök igen om 15 minuter."},
+    "login_blocked": {"fi": "Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen 15 minuutin kuluttua.",
+                      "sv": "För många misslyckade inloggningsförsök. Försök igen om 15 minuter."},
     "logged_out": {"fi": "Olet kirjautunut ulos.", "sv": "Du har loggat ut."},
     "session_ended": {"fi": "Istuntosi on päättynyt. Kirjaudu uudelleen.",
                       "sv": "Din session har gått ut. Logga in igen."},
@@ -34,11 +34,11 @@ UI: dict[str, dict[str, str]] = {
     "mine_empty": {"fi": "Sinulla ei ole avoimia keskusteluja.", "sv": "Du har inga öppna samtal."},
     "col_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning"},
     "col_language": {"fi": "Kieli", "sv": "Språk"},
-    "col_wait": {"fi": "Odottanut", "sv": "Väntat"},
-    "col_kind": {"fi": "Tapa", "sv": "Form"},
+    "col_wait": {"fi": "Odotusaika", "sv": "Väntetid"},
+    "col_kind": {"fi": "Yhteydenottotapa", "sv": "Kontaktsätt"},
     "col_from": {"fi": "Siirretty alueelta", "sv": "Flyttat från"},
     "col_action": {"fi": "Toiminto", "sv": "Åtgärd"},
-    "kind_live": {"fi": "Chat nyt", "sv": "Chatt nu"},
+    "kind_live": {"fi": "Live-chat", "sv": "Livechatt"},
     "kind_message": {"fi": "Jätetty viesti", "sv": "Lämnat meddelande"},
     "lang_fi": {"fi": "suomi", "sv": "finska"},
     "lang_sv": {"fi": "ruotsi", "sv": "svenska"},
@@ -46,8 +46,8 @@ UI: dict[str, dict[str, str]] = {
     "open": {"fi": "Avaa", "sv": "Öppna"},
     "minutes": {"fi": "{minutes} min", "sv": "{minutes} min"},
     "hours_minutes": {"fi": "{hours} h {minutes} min", "sv": "{hours} h {minutes} min"},
-    "already_taken": {"fi": "Toinen ohjaaja ehti ottaa tämän keskustelun.",
-                      "sv": "En annan handledare hann ta det här samtalet."},
+    "already_taken": {"fi": "Toinen palveluohjaaja ehti ottaa tämän keskustelun.",
+                      "sv": "En annan servicehandledare hann ta det här samtalet."},
     "not_waiting": {"fi": "Keskustelu ei ole enää jonossa.", "sv": "Samtalet väntar inte längre i kön."},
     # summary fields the person agreed to share
     "summary_role": {"fi": "Kuka kysyy", "sv": "Vem frågar"},
@@ -65,7 +65,7 @@ UI: dict[str, dict[str, str]] = {
     "state_active": {"fi": "Käynnissä", "sv": "Pågår"},
     "state_ended": {"fi": "Päättynyt, palautettu botille", "sv": "Avslutat, tillbaka hos boten"},
     "state_cancelled": {"fi": "Asiakas lopetti keskustelun", "sv": "Klienten avslutade samtalet"},
-    "state_expired": {"fi": "Odotus päättyi", "sv": "Väntetiden gick ut"},
+    "state_expired": {"fi": "Odotusaika umpeutui", "sv": "Väntetiden gick ut"},
     "state_requested": {"fi": "Odottaa suostumusta", "sv": "Väntar på samtycke"},
     "before_heading": {"fi": "Keskustelu botin kanssa ennen siirtoa", "sv": "Samtalet med boten före överlämningen"},
     "before_empty": {"fi": "Botin kanssa käytyä keskustelua ei ole tallessa.",
@@ -87,27 +87,29 @@ UI: dict[str, dict[str, str]] = {
     "forward": {"fi": "Siirrä", "sv": "Flytta"},
     "forwarded_done": {"fi": "Keskustelu siirrettiin toisen alueen jonoon.",
                        "sv": "Samtalet flyttades till ett annat områdes kö."},
-    "same_county": {"fi": "Keskustelu on jo tämän alueen jonossa.", "sv": "Samtalet står redan i det här områdets kö."},
-    "taken_by_other": {"fi": "Keskustelu on toisen ohjaajan hoidossa.", "sv": "En annan handledare sköter samtalet."},
+    "same_county": {"fi": "Keskustelu on jo tämän alueen jonossa.",
+                    "sv": "Samtalet finns redan i det här områdets kö."},
+    "taken_by_other": {"fi": "Keskustelu on toisen palveluohjaajan hoidossa.",
+                       "sv": "En annan servicehandledare sköter samtalet."},
     "not_active": {"fi": "Keskustelu ei ole enää käynnissä.", "sv": "Samtalet pågår inte längre."},
     "back_to_queue": {"fi": "Takaisin jonoon", "sv": "Tillbaka till kön"},
     "connection_lost": {"fi": "Yhteys palvelimeen katkesi. Yritetään uudelleen…",
                         "sv": "Anslutningen till servern bröts. Försöker igen…"},
     # duty
     "duty_heading": {"fi": "Päivystysajat", "sv": "Jourtider"},
-    "duty_intro": {"fi": "Botti tarjoaa live-chattia vain, kun alueella päivystetään. Muulloin se kertoo sen "
-                         "suoraan ja tarjoaa mahdollisuuden jättää viestin.",
-                   "sv": "Boten erbjuder livechatt bara när någon har jour i området. Annars säger den det "
-                         "rakt ut och erbjuder möjlighet att lämna ett meddelande."},
+    "duty_intro": {"fi": "Botti tarjoaa live-chattia vain, kun alueella päivystetään. Muulloin botti kertoo, "
+                         "ettei chat ole auki, ja tarjoaa mahdollisuuden jättää viestin.",
+                   "sv": "Boten erbjuder livechatt bara när någon har jour i området. Annars berättar boten att "
+                         "chatten är stängd och erbjuder möjlighet att lämna ett meddelande."},
     "hours_label": {"fi": "Päivystysajat (esim. ma-pe 08:00-16:00; la 10-14)",
                     "sv": "Jourtider (t.ex. må-fr 08:00-16:00; lö 10-14)"},
     "hours_none": {"fi": "Ei päivystysaikoja", "sv": "Inga jourtider"},
     "switch_legend": {"fi": "Päivystys nyt", "sv": "Jour just nu"},
     "switch_auto": {"fi": "Päivystysaikojen mukaan", "sv": "Enligt jourtiderna"},
-    "switch_on": {"fi": "Päivystää nyt (ajoista riippumatta)", "sv": "Jour nu (oberoende av tiderna)"},
-    "switch_off": {"fi": "Ei päivystä nyt (ajoista riippumatta)", "sv": "Ingen jour nu (oberoende av tiderna)"},
-    "on_duty_now": {"fi": "Live-chat on nyt tarjolla.", "sv": "Livechatten erbjuds nu."},
-    "off_duty_now": {"fi": "Live-chat ei ole nyt tarjolla.", "sv": "Livechatten erbjuds inte nu."},
+    "switch_on": {"fi": "Päivystys nyt (ajoista riippumatta)", "sv": "Jour nu (oberoende av tiderna)"},
+    "switch_off": {"fi": "Ei päivystystä nyt (ajoista riippumatta)", "sv": "Ingen jour nu (oberoende av tiderna)"},
+    "on_duty_now": {"fi": "Live-chat on nyt auki.", "sv": "Livechatten är öppen nu."},
+    "off_duty_now": {"fi": "Live-chat on nyt kiinni.", "sv": "Livechatten är stängd nu."},
     "save": {"fi": "Tallenna", "sv": "Spara"},
     "saved": {"fi": "Tallennettu.", "sv": "Sparat."},
     "hours_invalid": {"fi": "Aikoja ei voitu lukea. Kirjoita ne muodossa ma-pe 08:00-16:00.",
@@ -115,7 +117,7 @@ UI: dict[str, dict[str, str]] = {
     # errors
     "bad_request": {"fi": "Pyyntöä ei voitu lukea.", "sv": "Begäran kunde inte läsas."},
     "login_required": {"fi": "Kirjaudu ensin sisään.", "sv": "Logga in först."},
-    "csrf_failed": {"fi": "Lomakkeen tarkistus epäonnistui. Lataa sivu uudelleen ja yritä uudelleen.",
+    "csrf_failed": {"fi": "Lomakkeen tarkistus epäonnistui. Lataa sivu uudelleen ja yritä sitten uudestaan.",
                     "sv": "Formuläret kunde inte kontrolleras. Ladda om sidan och försök igen."},
     "forbidden": {"fi": "Sinulla ei ole oikeutta tähän.", "sv": "Du har inte behörighet till det här."},
     "not_found": {"fi": "Keskustelua ei löytynyt.", "sv": "Samtalet hittades inte."},
@@ -130,14 +132,16 @@ STATUS: dict[str, dict[str, str]] = {
     },
     # A message left out of hours: the person is not in a live chat, the answer arrives in the conversation.
     "handoff_joined_message": {
-        "fi": "Palveluohjaaja {name} luki viestisi ja vastaa sinulle tähän keskusteluun.",
+        "fi": "Palveluohjaaja {name} on lukenut viestisi ja vastaa sinulle tässä keskustelussa.",
         "sv": "Servicehandledaren {name} har läst ditt meddelande och svarar dig här i samtalet.",
     },
     "handoff_forwarded": {
-        "fi": "Keskustelusi siirrettiin palveluohjaajalle toiselle alueelle ({county}). Odota hetki, ohjaaja "
-              "liittyy pian. Jos haluat lopettaa odottamisen, kirjoita \"lopeta\".",
+        "fi": "Keskustelusi on siirretty toisen alueen palveluohjaajalle ({county}). Odota hetki – "
+              "palveluohjaaja tulee mukaan niin pian kuin ehtii. Jos haluat lopettaa odottamisen, kirjoita "
+              "\"lopeta\".",
         "sv": "Ditt samtal har flyttats till en servicehandledare i ett annat område ({county}). Vänta en "
-              "stund, en handledare ansluter snart. Om du vill sluta vänta, skriv \"avsluta\".",
+              "stund – en servicehandledare kommer med så snart hen hinner. Om du vill sluta vänta, skriv "
+              "\"avsluta\".",
     },
     # The bot's own "you are back with Viitta" (utter_handoff_ended) follows at once; this line only
     # says who left, as chat services do, so that the person does not read the same sentence twice.
@@ -146,8 +150,8 @@ STATUS: dict[str, dict[str, str]] = {
         "sv": "Servicehandledaren {name} har lämnat samtalet.",
     },
     "handoff_ended_message": {
-        "fi": "Palveluohjaaja {name} merkitsi viestisi käsitellyksi.",
-        "sv": "Servicehandledaren {name} har markerat ditt meddelande som besvarat.",
+        "fi": "Palveluohjaaja {name} on käsitellyt viestisi.",
+        "sv": "Servicehandledaren {name} har behandlat ditt meddelande.",
     },
 }
 

@@ -28,27 +28,27 @@
       subtitle: "Nimetön chat lasta odottaville ja lapsiperheille",
       privacy: "Älä kirjoita nimeäsi, henkilötunnustasi tai yhteystietojasi. Hätätilanteessa soita 112.",
       minimize: "Pienennä chat", exit: "Poistu nopeasti",
-      exitHint: "Vaihtaa sivun heti toiseen ja tyhjentää keskustelun tästä selaimesta. Myös Esc kahdesti.",
+      exitHint: "Vie sinut heti toiselle sivulle ja tyhjentää keskustelun tästä selaimesta. Voit myös painaa Esc-näppäintä kaksi kertaa.",
       otherLang: "På svenska", otherLangCode: "sv", deleteChat: "Poista keskustelu",
       confirmDelete: "Poistetaanko koko keskustelu myös palvelimelta? Sitä ei voi palauttaa.",
       confirmYes: "Poista", confirmNo: "Peruuta",
       deleted: "Keskustelu on poistettu. Voit aloittaa uuden, kun haluat.",
       deleteFailed: "Keskustelun poistaminen ei onnistunut. Yritä hetken päästä uudelleen.",
       log: "Keskustelu", inputLabel: "Kirjoita viesti", placeholder: "Kirjoita viesti…", send: "Lähetä",
-      you: "Sinä", bot: "Viitta", guide: "Palveluohjaaja", notice: "Tiedote", emergency: "Hätätilanne",
+      you: "Sinä", bot: "Viitta", guide: "Palveluohjaaja", notice: "Ilmoitus", emergency: "Hätätilanne",
       choices: "Vastausvaihtoehdot", connecting: "Yhdistetään…", writing: "Viitta kirjoittaa…",
       offline: "Yhteys katkesi. Yritetään uudelleen – viestisi lähtevät, kun yhteys palaa.",
       openNow: "Avoinna nyt", closedNow: "Suljettu nyt", call: "Soita", web: "Verkkosivu",
-      waiting: "Odotat palveluohjaajaa. Voit kirjoittaa jo nyt – hän näkee viestisi.",
+      waiting: "Odotat palveluohjaajaa. Voit kirjoittaa jo nyt – hän näkee viestisi, kun tulee mukaan.",
       active: "Palveluohjaaja on mukana keskustelussa.",
-      cancelWait: "Peru odotus", endChat: "Lopeta keskustelu"
+      cancelWait: "Lopeta odottaminen", endChat: "Lopeta keskustelu"
     },
     sv: {
       launcher: "Fråga Viitta", unread: "nya meddelanden", newMessage: "Nytt meddelande i Viitta-chatten.", title: "Viitta",
       subtitle: "Anonym chatt för blivande föräldrar och barnfamiljer",
       privacy: "Skriv inte ditt namn, din personbeteckning eller dina kontaktuppgifter. Ring 112 i nödsituationer.",
       minimize: "Minimera chatten", exit: "Lämna snabbt",
-      exitHint: "Byter genast till en annan sida och tömmer samtalet från den här webbläsaren. Också Esc två gånger.",
+      exitHint: "Tar dig genast till en annan sida och raderar samtalet från den här webbläsaren. Du kan också trycka på Esc två gånger.",
       otherLang: "Suomeksi", otherLangCode: "fi", deleteChat: "Radera samtalet",
       confirmDelete: "Vill du radera hela samtalet också från servern? Det går inte att återställa.",
       confirmYes: "Radera", confirmNo: "Avbryt",
@@ -58,10 +58,10 @@
       you: "Du", bot: "Viitta", guide: "Servicehandledare", notice: "Meddelande", emergency: "Nödsituation",
       choices: "Svarsalternativ", connecting: "Ansluter…", writing: "Viitta skriver…",
       offline: "Anslutningen bröts. Vi försöker igen – dina meddelanden skickas när anslutningen är tillbaka.",
-      openNow: "Öppet nu", closedNow: "Stängt just nu", call: "Ring", web: "Webbsida",
-      waiting: "Du väntar på en servicehandledare. Du kan redan skriva – hen ser dina meddelanden.",
+      openNow: "Öppet nu", closedNow: "Stängt nu", call: "Ring", web: "Webbsida",
+      waiting: "Du väntar på en servicehandledare. Du kan redan skriva – hen ser dina meddelanden när hen kommer med.",
       active: "En servicehandledare är med i samtalet.",
-      cancelWait: "Avbryt väntan", endChat: "Avsluta samtalet"
+      cancelWait: "Sluta vänta", endChat: "Avsluta samtalet"
     }
   };
 

@@ -167,7 +167,7 @@ def test_handoff_status_is_shown_and_the_guides_messages_stand_out(widget, viitt
     messages.post(engine, conversation, "bot", {"text": "Palveluohjaaja liittyy pian. Olet jonossa ensimmäisenä.",
                                                 "custom": {"type": "handoff_started", "handoff_id": "h1", "area": "lappi"}})
     expect(banner).to_contain_text("Odotat palveluohjaajaa", timeout=TIMEOUT)
-    expect(banner.get_by_role("button")).to_have_text("Peru odotus")
+    expect(banner.get_by_role("button")).to_have_text("Lopeta odottaminen")
     messages.post(engine, conversation, "system", {"text": "Palveluohjaaja Anna liittyi keskusteluun.",
                                                    "custom": {"type": "handoff_joined"}})
     messages.post(engine, conversation, "guide", {"text": "Hei! Kerro rauhassa."}, guide_name="Anna")

@@ -286,7 +286,7 @@ def test_owners_routes_are_served_behind_the_login(app_engine, tracker_url, monk
         return web.Response(text="owners")
 
     fake = types.ModuleType("connectors.guide.owners")
-    fake.routes = lambda: [web.get("/guide/owners", owners_page)]
+    fake.routes = lambda engine=None: [web.get("/guide/owners", owners_page)]
     monkeypatch.setitem(sys.modules, "connectors.guide.owners", fake)
     make_guide(app_engine, "boss", counties=(), role="admin")
     make_guide(app_engine, "aino")

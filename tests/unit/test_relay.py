@@ -118,7 +118,7 @@ def test_while_waiting_the_person_writes_to_the_guide_and_the_bot_is_silent(db, 
     assert _say(agent, bot, "") == []  # nothing to pass on
     assert bot.heard == []
     [logged] = messages.history(db, "p1")
-    assert (logged.sender, logged.handoff_id, logged.body) == ("person", handoff.id, {"text": "mun nimi on Maija, puh [phone]"})
+    assert (logged.sender, logged.handoff_id, logged.body) == ("person", handoff.id, {"text": "mun nimi on [name], puh [phone]"})
     assert messages.to_person(db, "p1") == []  # the person's own words are not echoed back
     _activate(db, handoff)
     assert _say(agent, bot, "onko siellä joku?") == [] and bot.heard == []

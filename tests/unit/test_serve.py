@@ -35,9 +35,41 @@ def test_an_outside_address_with_a_token_uses_it(monkeypatch, tmp_path):
 
 
 def test_the_tracker_store_follows_one_url():
-    assert serve.tracker_store_config("sqlite:////tmp/t.db") == {"type": "SQL", "dialect": "sqlite", "db": "/tmp/t.db"}
+    assert serve.tracker_store_config("sqlite:////tmp/t.db") == {
+        "type": "bot.privacy.tracker_store.RedactingTrackerStore", "dialect": "sqlite", "db": "/tmp/t.db"}
     pg = serve.tracker_store_config("postgresql://viitta:pw@db.local:5433/tracker")
     assert pg["dialect"] == "postgresql" and pg["url"] == "db.local" and pg["port"] == 5433 and pg["db"] == "tracker"
+    assert pg["type"] == "bot.privacy.tracker_store.RedactingTrackerStore"
+
+
+def test_passwords_stay_out_of_the_endpoints_file(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRACKER_STORE_URL", "postgresql://viitta:tracker-secret@db.local/tracker")
+    monkeypatch.setenv("LOCK_STORE_URL", "redis://:lock-secret@cache.local:6380/2?key_prefix=viitta")
+    path = serve.write_endpoints(tmp_path / "e.yml")
+    written = path.read_text()
+    assert "tracker-secret" not in written and "lock-secret" not in written
+    assert serve.secret_environment() == {"VIITTA_TRACKER_PASSWORD": "tracker-secret",
+                                          "VIITTA_LOCK_PASSWORD": "lock-secret"}
+    # Rasa reads the file with ${VAR} substitution from the environment the Rasa server gets.
+    from rasa.utils.endpoints import read_endpoint_config
+
+    monkeypatch.setenv("VIITTA_TRACKER_PASSWORD", "tracker-secret")
+    monkeypatch.setenv("VIITTA_LOCK_PASSWORD", "lock-secret")
+    tracker = read_endpoint_config(str(path), "tracker_store")
+    lock = read_endpoint_config(str(path), "lock_store")
+    assert tracker.kwargs["password"] == "tracker-secret"
+    assert lock.type == "connectors.lock_store.AtomicRedisLockStore" and lock.url == "cache.local"
+    assert lock.kwargs["port"] == 6380
+    assert lock.kwargs["db"] == 2 and lock.kwargs["password"] == "lock-secret" and lock.kwargs["key_prefix"] == "viitta"
+
+
+def test_no_lock_store_url_keeps_rasas_in_process_lock(monkeypatch, tmp_path):
+    import yaml
+
+    monkeypatch.delenv("LOCK_STORE_URL", raising=False)
+    assert "lock_store" not in yaml.safe_load(serve.write_endpoints(tmp_path / "e.yml").read_text())
+    with pytest.raises(SystemExit, match="redis"):
+        serve.lock_store_config("memcached://x")
 
 
 def test_endpoints_point_at_the_configured_action_server(monkeypatch, tmp_path):

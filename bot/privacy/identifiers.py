@@ -1,0 +1,155 @@
+"""Structured personal data in free text: e-mail addresses, henkilötunnus, IBANs, phone numbers, street
+addresses. Each finder returns (start, end) spans of the original text; checksums are verified where the
+format has one (henkilötunnus check character, IBAN mod-97), so that order numbers and dates are left alone.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Iterator
+
+Span = tuple[int, int]
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])",
+                   re.IGNORECASE)
+
+# DDMMYY, century sign (+ 1800s; - Y X W V U 1900s; A B C D E F 2000s), individual number, check character.
+HETU = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?!\w)", re.IGNORECASE)
+_HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_CENTURY = {"+": 1800, **{c: 1900 for c in "-YXWVU"}, **{c: 2000 for c in "ABCDEF"}}
+
+# Two letters, two check digits, 11-30 alphanumerics, in groups of four or written together.
+IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![\w])", re.IGNORECASE)
+_IBAN_LENGTH = {"FI": 18, "SE": 24, "NO": 15, "DK": 18, "DE": 22, "EE": 20, "AX": 18}
+
+# A phone number starts with + or 0 and has 7-13 digits in groups split by single spaces, dashes or
+# a bracketed area code: 040 123 4567, 040-1234567, +358 40 1234567, (09) 123 4567, 070-123 45 67.
+PHONE = re.compile(r"(?<![\w+/.,])(?:\+\s?\d{1,3}|00\d{1,3}|\(0\d{1,3}\)|0\d{1,4})(?:[ \-]?\d{1,5}){1,5}(?![\w/]|[.,]\d)")
+
+_STREET_FI = ("katu", "kadu", "tie", "kuja", "polku", "polu", "raitti", "raiti", "vayla", "kaari", "kaare",
+              "rinne", "rintee", "ranta", "ranna", "tori", "aukio", "puistikko", "puistiko", "kaarre", "kaartee",
+              "kierto", "kierro", "lenkki", "lenki", "maki", "mae", "piha", "kulma", "portti", "porti", "tanhua",
+              "penger", "pientare")
+_STREET_SV = ("gatan", "gata", "vagen", "vag", "grand", "granden", "stigen", "backen", "backe", "allen", "alle",
+              "esplanaden", "torget", "kajen", "stranden", "strand", "slingan", "ringen", "liden", "branten",
+              "gangen", "kroken", "tappan", "vagen")
+# Highways have numbers too ("valtatie 4"), and "tie" alone is a word.
+_NOT_STREETS = re.compile(r"^(?:valta|kanta|seutu|moottori|maan|yhdys|koulu|tyo|koti|elama|menestys|rahti|"
+                          r"hoito|ura|kehitys|oppi|vaellus|pyora)?(?:tie|vag|vagen)\w{0,4}$")
+STREET = re.compile(
+    r"(?<![\w-])(?P<street>(?:(?:vastra|ostra|norra|sodra|stora|lilla|gamla|nya|vanha|uusi|iso|pikku|ita|lansi)\s+)?"
+    r"[^\W\d_]{2,}(?:-[^\W\d_]+)?(?:" + "|".join(sorted(set(_STREET_FI + _STREET_SV), key=len, reverse=True))
+    + r")[^\W\d_]{0,5})\s+(?P<number>(?!0)\d{1,4}(?!\d)(?:\s?-\s?\d{1,4})?(?:\s?[a-h](?![^\W\d_]))?(?:\s?\d{1,3}(?!\d))?"
+    r"(?:\s?(?:as|bst|lgh|h|lh)\.?\s?\d{1,4})?)(?::\s?[^\W\d_]{1,4})?"
+    r"(?P<postal>,?\s+\d{5}(?:\s+[^\W\d_][\w-]*)?)?",
+    re.IGNORECASE)
+# "osoite on ...", "asun osoitteessa ...", "min adress är ...": the rest of the clause, when it has a number.
+ADDRESS_CUE = re.compile(r"\b(?:osoit(?:e|teeni|teemme|teeni on|e on|teeni:|e:|teessa|teessa)|kotiosoite\w*|"
+                         r"adress(?:en)?(?: ar)?:?|min adress ar|var adress ar|bor pa adressen)\s+(?P<rest>[^.;!?\n]{3,60})",
+                         re.IGNORECASE)
+
+_UNIT_AFTER = re.compile(r"^\s*(?:km|kg|g|mg|ml|dl|l|%|€|e|eur|euro\w*|kpl|vko|v|h|min)\b", re.IGNORECASE)
+# "koulutie 2 km", "vägen 3 år": a measure, not a house number (checked on the unfolded text: år ≠ är).
+_MEASURE_AFTER = re.compile(r"^\s*(?:km|m|min|h|kpl|%|€|e|eur|euro\w*|v|vuo\w*|kk|viik\w*|vk|år|veck\w*|dag\w*|"
+                            r"päiv\w*|tunt\w*|minuu\w*|timm\w*|kilo\w*|metri\w*|meter|kg|g|ml|dl|l|mg)\b", re.IGNORECASE)
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A", "é": "e", "É": "E"})
+
+
+def fold_keep_length(text: str) -> str:
+    """ä→a, ö→o, å→a without changing offsets, so spans found on the folded text fit the original."""
+    return text.translate(_FOLD)
+
+
+def emails(text: str) -> Iterator[Span]:
+    for m in EMAIL.finditer(text):
+        yield m.span()
+
+
+def valid_hetu(ddmmyy: str, sign: str, individual: str, check: str) -> bool:
+    """The check character is right and the date exists."""
+    if _HETU_CHECK[int(ddmmyy + individual) % 31] != check.upper():
+        return False
+    try:
+        date(_CENTURY[sign.upper()] + int(ddmmyy[4:]), int(ddmmyy[2:4]), int(ddmmyy[:2]))
+    except ValueError:
+        return False
+    return individual != "000" and individual != "001"
+
+
+def hetus(text: str) -> Iterator[Span]:
+    for m in HETU.finditer(text):
+        if valid_hetu(m.group(1) + m.group(2) + m.group(3), m.group(4), m.group(5), m.group(6)):
+            yield m.span()
+
+
+def valid_iban(candidate: str) -> bool:
+    compact = candidate.replace(" ", "").upper()
+    if not 15 <= len(compact) <= 34 or _IBAN_LENGTH.get(compact[:2], len(compact)) != len(compact):
+        return False
+    rearranged = compact[4:] + compact[:4]
+    digits = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(digits) % 97 == 1
+
+
+def ibans(text: str) -> Iterator[Span]:
+    for m in IBAN.finditer(text):
+        if valid_iban(m.group(1)):
+            yield m.span()
+
+
+def _digits(number: str) -> str:
+    digits = re.sub(r"\D", "", number)
+    if number.lstrip().startswith("+358"):
+        return "0" + digits[3:]
+    if digits.startswith("00358"):
+        return "0" + digits[5:]
+    return digits
+
+
+@lru_cache(maxsize=1)
+def public_numbers() -> frozenset[str]:
+    """Phone numbers of the services and helplines in the directory (public, not personal data)."""
+    numbers = {"112", "116111", "116123", "0800147111", "0925250111", "0925250112", "080005005"}
+    try:
+        from bot.directory.loader import read_data
+
+        data = read_data()
+        for service in (*data.services, *data.helplines):
+            if service.phone:
+                numbers.add(_digits(service.phone.value))
+    except Exception:  # the redactor must work even without the directory files
+        pass
+    return frozenset(numbers)
+
+
+# A henkilötunnus with a wrong check character is not a phone number either.
+_HETU_SHAPE = re.compile(r"^\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]?$", re.IGNORECASE)
+
+
+def phones(text: str) -> Iterator[Span]:
+    for m in PHONE.finditer(text):
+        number = m.group().rstrip(" -")
+        digits = _digits(number)
+        if _HETU_SHAPE.match(number):
+            continue
+        if not 7 <= len(re.sub(r"\D", "", number)) <= 15 or digits in public_numbers():
+            continue
+        if _UNIT_AFTER.match(text[m.end():]):  # "0 5 10 15 km" is a distance, not a number to call
+            continue
+        yield m.start(), m.start() + len(number)
+
+
+def addresses(text: str) -> Iterator[Span]:
+    folded = fold_keep_length(text)
+    for m in STREET.finditer(folded):
+        street = m.group("street").lower()
+        if _NOT_STREETS.match(street) or _MEASURE_AFTER.match(text[m.end():]):
+            continue
+        yield m.start(), m.end()
+    for m in ADDRESS_CUE.finditer(folded):
+        rest = m.group("rest")
+        if any(ch.isdigit() for ch in rest):
+            cut = re.search(r"\s+(?:ja|och|mutta|men|eli|joten|sa att)\s", rest)
+            end = m.start("rest") + (cut.start() if cut else len(rest.rstrip()))
+            yield m.start("rest"), end
