@@ -3,7 +3,8 @@
 Each conversation is sent with its own sender id, message by message. `expect` says what a good
 answer to a message contains, so the report can show what each bot answered, not only how fast:
 `("services", county)` – service cards whose first one is of that county (`national` for the
-national lines); `("emergency", None)` – the emergency payload.
+national lines); `("emergency", None)` – the emergency payload. The offer of a human service guide is
+declined: a handoff waits for a person, which is not what this benchmark measures.
 """
 from __future__ import annotations
 
@@ -40,8 +41,8 @@ MIX: tuple[Conversation, ...] = (
     Conversation("sv emergency, violence now", "sv",
                  ("min man slår mig just nu och barnen är hemma hjälp",),
                  {0: ("emergency", None)}),
-    Conversation("fi exhausted, Sodankylä, accepts a guide", "fi",
-                 ("mä en jaksa enää, vauva itkee koko ajan eikä kukaan auta", "Sodankylä", "joo kiitos"),
+    Conversation("fi exhausted, Sodankylä, no guide", "fi",
+                 ("mä en jaksa enää, vauva itkee koko ajan eikä kukaan auta", "Sodankylä", "ei kiitos"),
                  {1: ("services", "lappi")}),
     Conversation("sv pregnant, drugs, Vasa in one message", "sv",
                  ("jag är gravid och använder droger, vi bor i Vasa", "tack så mycket"),
@@ -49,8 +50,8 @@ MIX: tuple[Conversation, ...] = (
     Conversation("fi emergency, overdose", "fi",
                  ("otin äsken kaikki mun lääkkeet enkä halua enää elää",),
                  {0: ("emergency", None)}),
-    Conversation("sv exhausted in Åbo, accepts a guide", "sv",
-                 ("hej", "jag orkar inte längre, bebisen skriker hela nätterna och jag bor i Åbo", "ja tack"),
+    Conversation("sv exhausted in Åbo, no guide", "sv",
+                 ("hej", "jag orkar inte längre, bebisen skriker hela nätterna och jag bor i Åbo", "nej tack"),
                  {1: ("services", "varsinais-suomi")}),
     Conversation("fi partner drinks in Oulu, asks the number again", "fi",
                  ("asutaan oulussa, mun mies juo tosi paljon ja meil on kolmen kuukauden vauva",
