@@ -79,10 +79,11 @@ def epoch_times(log: str) -> dict[str, dict]:
     found = {}
     parts = re.split(r"Starting to train component '(\w+)'", log)
     for component, text in zip(parts[1::2], parts[2::2]):
-        marks = [(int(k), _seconds(elapsed)) for k, elapsed in re.findall(r"Epochs:\s+\d+%\|[^|]*\|\s*(\d+)/\d+ \[([\d:]+)<", text)]
+        marks = [(int(k), _seconds(elapsed)) for k, elapsed
+                 in re.findall(r"Epochs:\s+\d+%\|[^|]*\|\s*(\d+)/\d+ \[([\d:]+)<", text) if int(k) > 0]
         if marks:
-            done = max(k for k, _ in marks)
-            found[component] = {"epochs": done, "first_s": min(s for k, s in marks if k == 1),
+            first, done = min(k for k, _ in marks), max(k for k, _ in marks)
+            found[component] = {"epochs": done, "first_s": min(s for k, s in marks if k == first),
                                 "total_s": max(s for k, s in marks if k == done)}
     return found
 
