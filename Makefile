@@ -16,7 +16,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train run shell load-directory validate test test-unit test-e2e test-stories bench lock clean purge
+.PHONY: help install train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu lock clean purge
 
 help:
 	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
@@ -73,7 +73,12 @@ test-e2e: $(MODEL) $(BROWSER_DEPS)
 purge: $(VENV)/.installed
 	$(PY) -m bot.privacy purge
 
-bench: install train
+# Viitta and stock Rasa side by side (trains both, ~12 min on 2 cores) -> bench/results/bench.md
+bench: install
+	$(PY) -m bench.run
+
+# NLU candidate pipelines with 3-fold cross-validation (~15 min) -> bench/results/nlu.md
+bench-nlu: install
 	$(PY) -m bench.nlu_bench
 
 lock: $(VENV)/.installed

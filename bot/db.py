@@ -7,6 +7,7 @@ from typing import Optional
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import QueuePool
 
 from bot.settings import get_settings
 
@@ -14,10 +15,14 @@ from bot.settings import get_settings
 def make_engine(url: Optional[str] = None) -> Engine:
     """A new engine; SQLite files get their folder created and foreign keys switched on."""
     url = url or get_settings().database_url
+    pooling = {}
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        # SQLAlchemy 1.4 opens and closes a SQLite file for every session; a pool (2.0's default) keeps
+        # them open: 1–2 ms less per query in the channel relay and the counting broker (bench/README.md).
+        pooling = {"poolclass": QueuePool, "connect_args": {"check_same_thread": False}}
     # hide_parameters: an SQL error in a log line must not quote what was stored (a person's redacted words).
-    engine = create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True, **pooling)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
     return engine

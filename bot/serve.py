@@ -109,7 +109,8 @@ def commands(endpoints: Path) -> tuple[list[str], list[str]]:
     bin_dir = Path(sys.executable).parent
     actions = [str(bin_dir / "python"), "-m", "rasa_sdk", "--actions", "bot.actions",
                "--port", str(s.action_port)]
-    rasa = [str(bin_dir / "rasa"), "run", "--enable-api", "--model", str(s.model_path),
+    # Rasa's own CLI with our measured fixes applied first (bot/rasa_server.py).
+    rasa = [str(bin_dir / "python"), "-m", "bot.rasa_server", "run", "--enable-api", "--model", str(s.model_path),
             "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
             "--interface", s.rasa_host, "--port", str(s.rasa_port)]
     if s.rasa_token:

@@ -11,8 +11,9 @@ __all__ = ["ServiceDirectory", "Bilingual", "County", "Match", "Service", "defau
 
 @lru_cache(maxsize=1)
 def default_directory() -> ServiceDirectory:
-    """The directory in the app database (DATABASE_URL); shared by all actions of a process."""
+    """The directory in the app database (DATABASE_URL), answers kept for a minute; shared by all actions
+    of a process."""
     from bot.db import shared_engine
-    from bot.directory.sql import SqlDirectory
+    from bot.directory.cached import CachedSqlDirectory
 
-    return SqlDirectory(shared_engine())
+    return CachedSqlDirectory(shared_engine())
