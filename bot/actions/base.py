@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.directory import ServiceDirectory, default_directory
+from bot.privacy.logs import pseudonym
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +65,8 @@ class DirectoryAction(Action, ABC):
         try:
             return await self.answer(dispatcher, tracker, domain)
         except (SQLAlchemyError, OSError):
-            logger.exception("database unavailable in %s", self.name())
+            # The conversation's pseudonym lets an operator match this with the Rasa server's log lines.
+            logger.exception("database unavailable in %s (%s)", self.name(), pseudonym(tracker.sender_id))
             dispatcher.messages.clear()
             dispatcher.utter_message(response=self.unavailable_response)
             return []
