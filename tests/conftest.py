@@ -53,11 +53,10 @@ def _postgres_engine():
     return engine, schema
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request):
-    """A fresh, empty app database, once on SQLite (in memory) and once on PostgreSQL."""
-    if request.param == "sqlite":
-        eng = make_engine("sqlite:///:memory:")
+def _database(kind: str, sqlite_url: str):
+    """Yield an empty app database of `kind`; a PostgreSQL one lives in its own schema, dropped afterwards."""
+    if kind == "sqlite":
+        eng = make_engine(sqlite_url)
         yield eng
         eng.dispose()
         return
@@ -70,26 +69,19 @@ def engine(request):
         with cleanup.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         cleanup.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request):
+    """A fresh, empty app database, once on SQLite (in memory) and once on PostgreSQL."""
+    yield from _database(request.param, "sqlite:///:memory:")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def threaded_engine(request, tmp_path):
     """Like `engine`, for code that uses the database from several threads (asyncio.to_thread, races):
     in-memory SQLite is one database per connection, so this one is a SQLite file."""
-    if request.param == "sqlite":
-        eng = make_engine(f"sqlite:///{tmp_path / 'app.db'}")
-        yield eng
-        eng.dispose()
-        return
-    eng, schema = _postgres_engine()
-    try:
-        yield eng
-    finally:
-        eng.dispose()
-        cleanup = make_engine(POSTGRES_URL)
-        with cleanup.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        cleanup.dispose()
+    yield from _database(request.param, f"sqlite:///{tmp_path / 'app.db'}")
 
 
 @pytest.fixture(autouse=True)
