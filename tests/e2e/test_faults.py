@@ -106,21 +106,23 @@ def test_databases_down_every_turn_still_gets_an_answer(stack):
         shutil.copy(path, saved[name])
         path.write_bytes(b"this is not a database " * 200)  # what a dead disk or a dropped database looks like
     try:
-        for text in ("mun mies juo ja asutaan Kemissä", "onko tämä nimetöntä", "mies lyö mua nyt"):
+        # Kainuu: a county no earlier test of this module asked for, so the action server's directory
+        # cache cannot answer and the broken database is really read (and its failure logged).
+        for text in ("mun mies juo ja asutaan Kajaanissa", "onko tämä nimetöntä", "mies lyö mua nyt"):
             replies = chat.say(text)
             assert replies and any(r.get("text") for r in replies), (text, replies)
             if "lyö mua nyt" in text:
                 assert replies[0]["text"] == text_of("utter_emergency", "fi")
-            elif "Kemissä" in text:
+            elif "Kajaanissa" in text:
                 assert _national_lines(replies) or customs(replies, "service"), replies
     finally:
         for name, copy in saved.items():
             shutil.copy(copy, stack.home / name)
-    assert customs(Chat(stack.base).say("mun mies juo ja asutaan Kemissä"), "service")
+    assert customs(Chat(stack.base).say("mun mies juo ja asutaan Kajaanissa"), "service")
     # The failures were logged, with SQL, under the conversation's pseudonym: no id, no words.
     logs = _logs(stack)
     assert "file is not a database" in logs and _pseudonym(chat.sender) in logs
-    assert chat.sender not in logs and "mun mies juo ja asutaan Kemissä" not in logs
+    assert chat.sender not in logs and "mun mies juo ja asutaan Kajaanissa" not in logs
 
 
 def test_a_restarted_rasa_server_continues_the_conversation(stack):
