@@ -106,13 +106,18 @@ async def show_handoff(request: web.Request) -> web.Response:
     return web.json_response(out)
 
 
-@routes.post("/guide/api/handoffs/{handoff_id}/take")
-async def take(request: web.Request) -> web.Response:
+async def _change(request: web.Request, change) -> web.Response:
+    """Apply a console change (take, end) to the handoff of the URL; answer with the handoff as it is now."""
     try:
-        handoff = await run(request, console.take, request["guide"], request.match_info["handoff_id"])
+        handoff = await run(request, change, request["guide"], request.match_info["handoff_id"])
     except ConsoleError as exc:
         return refused(request, exc)
     return web.json_response(handoff_json(handoff, request["guide"], request["lang"]))
+
+
+@routes.post("/guide/api/handoffs/{handoff_id}/take")
+async def take(request: web.Request) -> web.Response:
+    return await _change(request, console.take)
 
 
 @routes.get("/guide/api/handoffs/{handoff_id}/messages")
@@ -144,11 +149,7 @@ async def send_message(request: web.Request) -> web.Response:
 
 @routes.post("/guide/api/handoffs/{handoff_id}/end")
 async def end(request: web.Request) -> web.Response:
-    try:
-        handoff = await run(request, console.end, request["guide"], request.match_info["handoff_id"])
-    except ConsoleError as exc:
-        return refused(request, exc)
-    return web.json_response(handoff_json(handoff, request["guide"], request["lang"]))
+    return await _change(request, console.end)
 
 
 @routes.post("/guide/api/handoffs/{handoff_id}/forward")
