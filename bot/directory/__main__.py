@@ -1,10 +1,11 @@
 """Directory command line: keep the service directory true.
 
     python -m bot.directory load                        # YAML files -> DATABASE_URL (migrates it first; idempotent)
-    python -m bot.directory validate [--county X] [--stale-months 12]   # findings as a table; exit 1 on errors
+    python -m bot.directory validate [--county X] [--stale-months 12]   # findings and per-county freshness
     python -m bot.directory export --format csv --out pohjanmaa.csv [--county pohjanmaa]
-    python -m bot.directory import-ptv --county pohjanmaa --file response.json [--file more.json]
-    python -m bot.directory import-ptv --county pohjanmaa --live   # PTV_API_URL, every municipality, paged
+    python -m bot.directory import-ptv --file channels.json [--file more.json]   # each channel into its county
+    python -m bot.directory import-ptv --live [--county pohjanmaa]    # PTV_API_URL, every municipality, paged
+    python -m bot.directory table [--check]   # the per-county table of data/README.md
 """
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ from bot.directory.validation import as_table, validate
 EXPORT_FIELDS = (
     "id", "origin", "county", "category", "municipalities", "name_fi", "name_sv", "description_fi", "description_sv",
     "url", "url_sv", "phone", "phone_source", "email", "email_source", "address_fi", "address_sv", "address_source",
-    "hours", "hours_fi", "hours_sv", "hours_source", "contact_role_fi", "contact_name", "contact_source",
-    "languages", "audience", "source", "checked", "review", "notes",
+    "hours", "hours_fi", "hours_sv", "hours_source", "how_to_reach_fi", "how_to_reach_sv", "how_to_reach_url",
+    "how_to_reach_source", "contact_role_fi", "contact_name", "contact_source", "named_contacts",
+    "languages", "audience", "source", "source_date", "checked", "review", "notes",
 )
 
 
@@ -46,9 +48,34 @@ def cmd_load(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    findings = validate(read_data(Path(args.data)), stale_months=args.stale_months, county=args.county)
+    from bot.directory import freshness
+
+    data = read_data(Path(args.data))
+    findings = validate(data, stale_months=args.stale_months, county=args.county)
     print(as_table(findings))
+    counties = [c for c in data.counties if args.county in (None, c.code)]
+    print(f"\nPer county (records checked more than {args.stale_months} months ago, named contacts with an old source):")
+    print(freshness.as_table(freshness.per_county(counties, data.services, stale_months=args.stale_months),
+                             stale_months=args.stale_months))
     return 1 if any(f.level == "error" for f in findings) else 0
+
+
+def cmd_table(args) -> int:
+    from bot.directory import readme_table
+
+    data = read_data(Path(args.data))
+    path = Path(args.readme or Path(args.data) / "README.md")
+    if args.check:
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if readme_table.render(current, data) != current:
+            print(f"{path}: the county table differs from the data; run `python -m bot.directory table`",
+                  file=sys.stderr)
+            return 1
+        print(f"{path}: the county table matches the data")
+        return 0
+    changed = readme_table.update(path, data)
+    print(f"{path}: {'table updated' if changed else 'unchanged'}")
+    return 0
 
 
 def export_rows(data_dir: Path, county: str | None = None) -> list[dict]:
@@ -72,10 +99,23 @@ def export_rows(data_dir: Path, county: str | None = None) -> list[dict]:
             "contact_role_fi": s.contact.role.fi if s.contact and s.contact.role else "",
             "contact_name": (s.contact.name or "") if s.contact else "",
             "contact_source": (s.contact.source or "") if s.contact else "",
+            "how_to_reach_fi": s.how_to_reach.text.fi if s.how_to_reach else "",
+            "how_to_reach_sv": s.how_to_reach.text.sv if s.how_to_reach else "",
+            "how_to_reach_url": s.how_to_reach.url if s.how_to_reach else "",
+            "how_to_reach_source": s.how_to_reach.source if s.how_to_reach else "",
+            "named_contacts": "; ".join(_person(p) for p in s.contacts),
+            "source_date": s.source_date.isoformat() if s.source_date else "",
             "languages": ", ".join(s.languages), "audience": ", ".join(s.audience), "source": s.source,
             "checked": s.checked.isoformat(), "review": "yes" if s.review else "", "notes": s.notes,
         })
     return rows
+
+
+def _person(p) -> str:
+    """One named contact in a cell: who, how to reach them, where it was read and when."""
+    who = ", ".join(filter(None, [p.name, p.title.fi if p.title else "", p.phone, p.email]))
+    dates = f"checked {p.checked.isoformat()}" + (f", page dated {p.source_date.isoformat()}" if p.source_date else "")
+    return f"{who} <{p.source}; {dates}>"
 
 
 def cmd_export(args) -> int:
@@ -143,6 +183,10 @@ def main(argv=None) -> int:
     e.add_argument("--county", default=None, help="only this county's records")
     e.add_argument("--out", default=None)
     e.set_defaults(func=cmd_export)
+    t = sub.add_parser("table", help="write the per-county table of data/README.md from the data")
+    t.add_argument("--check", action="store_true", help="only compare; exit 1 when the table is out of date")
+    t.add_argument("--readme", default=None, help="defaults to <data>/README.md")
+    t.set_defaults(func=cmd_table)
     p = sub.add_parser("import-ptv", help="import a county's services from Suomi.fi Palvelutietovaranto (PTV)")
     p.add_argument("--county", required=True, help="county code, e.g. pohjanmaa")
     source = p.add_mutually_exclusive_group(required=True)

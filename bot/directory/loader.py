@@ -9,7 +9,8 @@ from typing import Any, Optional
 import yaml
 
 from bot.directory.hours import parse_hours
-from bot.directory.records import CATEGORIES, HELPLINE_KINDS, Bilingual, Contact, County, Service, Sourced
+from bot.directory.records import (CATEGORIES, HELPLINE_KINDS, Bilingual, Contact, County, NamedContact, Service,
+                                   Sourced, WayIn)
 from bot.places import registry
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -125,7 +126,7 @@ def _service(raw: dict, county: Optional[str], where: str, origin: str = "curate
             name=contact_raw.get("name") or None,
             source=contact_raw.get("source") or None,
         )
-    checked = raw.get("checked") or date.today()
+    checked = _date(raw.get("checked"), where, "checked") or date.today()
     return Service(
         id=str(sid),
         category=category,
@@ -143,11 +144,60 @@ def _service(raw: dict, county: Optional[str], where: str, origin: str = "curate
         hours=hours,
         hours_source=str(hours_raw.get("source") or "") if isinstance(hours_raw, dict) else "",
         contact=contact,
+        contacts=tuple(_named_contact(c, checked, f"{where}: contacts[{i}]") for i, c in enumerate(raw.get("contacts") or [])),
+        how_to_reach=_way_in(raw.get("how_to_reach"), where),
+        source_date=_date(raw.get("source_date"), where, "source_date"),
         languages=tuple(raw.get("languages") or ("fi",)),
         audience=tuple(raw.get("audience") or ("families",)),
         source=str(raw["source"]),
-        checked=checked if isinstance(checked, date) else date.fromisoformat(str(checked)),
+        checked=checked,
         notes=str(raw.get("notes") or ""),
         review=bool(raw.get("review", False)),
         origin=origin,
     )
+
+
+def _date(value: Any, where: str, key: str) -> Optional[date]:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise DataError(f"{where}: {key} {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _named_contact(raw: Any, record_checked: date, where: str) -> NamedContact:
+    """A named person for professionals: a name, a title, a way to reach them and the page that says so."""
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise DataError(f"{where}: a named contact needs a name")
+    if not raw.get("source"):
+        raise DataError(f"{where}: contact {raw['name']!r} has no source")  # never invent a person
+    if not raw.get("phone") and not raw.get("email"):
+        raise DataError(f"{where}: contact {raw['name']!r} needs a phone or an e-mail")
+    audience = raw.get("audience", "professionals")
+    if audience not in ("professionals", ["professionals"]):
+        raise DataError(f"{where}: named contacts are for professionals only (audience {audience!r})")
+    title = raw.get("title")
+    return NamedContact(
+        name=" ".join(str(raw["name"]).split()),
+        source=str(raw["source"]),
+        checked=_date(raw.get("checked"), where, "checked") or record_checked,
+        title=_bilingual(title, where) if title else None,
+        phone=str(raw.get("phone") or "").strip(),
+        email=str(raw.get("email") or "").strip(),
+        source_date=_date(raw.get("source_date"), where, "source_date"),
+    )
+
+
+def _way_in(raw: Any, where: str) -> Optional[WayIn]:
+    """`how_to_reach: {fi, sv, url, source}`: the way in the county names when the unit has no line."""
+    if not raw:
+        return None
+    if not isinstance(raw, dict) or not raw.get("fi"):
+        raise DataError(f"{where}: how_to_reach needs a Finnish text (fi)")
+    if not raw.get("source"):
+        raise DataError(f"{where}: how_to_reach has no source")
+    return WayIn(text=_bilingual({"fi": raw["fi"], "sv": raw.get("sv") or ""}, where), source=str(raw["source"]),
+                 url=str(raw.get("url") or ""))

@@ -41,6 +41,33 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class NamedContact:
+    """A person a county publishes as a contact for professionals; shown only to professionals."""
+
+    name: str
+    source: str
+    checked: date
+    title: Optional[Bilingual] = None
+    phone: str = ""
+    email: str = ""
+    source_date: Optional[date] = None  # the date the source page itself prints, when it prints one
+
+    @property
+    def dated(self) -> date:
+        """How old the fact is: the page's own date when known, else when it was last read."""
+        return self.source_date or self.checked
+
+
+@dataclass(frozen=True)
+class WayIn:
+    """How the county says to get in when the unit has no line of its own (form, chat, switchboard, 112)."""
+
+    text: Bilingual
+    source: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class County:
     code: str
     number: str
@@ -77,6 +104,9 @@ class Service:
     hours: OpeningHours = field(default_factory=OpeningHours)
     hours_source: str = ""
     contact: Optional[Contact] = None
+    contacts: tuple[NamedContact, ...] = ()  # named people for professionals (records' `contacts:`)
+    how_to_reach: Optional[WayIn] = None
+    source_date: Optional[date] = None  # the source page's own date (PTV: the channel's `modified`)
     languages: tuple[str, ...] = ("fi",)
     audience: tuple[str, ...] = ("families",)
     notes: str = ""

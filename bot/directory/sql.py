@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, declarative_base, relationship, selectinload
 from bot.directory.hours import parse_hours
 from bot.directory.interface import ServiceDirectory
 from bot.directory.loader import DirectoryData
-from bot.directory.records import Bilingual, Contact, County, Service, Sourced
+from bot.directory.records import Bilingual, Contact, County, NamedContact, Service, Sourced, WayIn
 from bot.places import registry
 
 Base = declarative_base()
@@ -76,6 +76,13 @@ class _ServiceColumns:
     contact_role_sv = Column(String(120))
     contact_name = Column(String(120))
     contact_source = Column(String(400))
+    # Named contacts for professionals: [{name, title_fi, title_sv, phone, email, source, checked, source_date}].
+    contacts = Column(JSON, nullable=False, default=list)
+    how_to_reach_fi = Column(Text)
+    how_to_reach_sv = Column(Text)
+    how_to_reach_url = Column(String(400))
+    how_to_reach_source = Column(String(400))
+    source_date = Column(Date)
     languages = Column(JSON, nullable=False, default=list)
     audience = Column(JSON, nullable=False, default=list)
     source = Column(String(400), nullable=False)
@@ -219,6 +226,12 @@ def _service_row(s: Service) -> dict:
         "contact_role_sv": s.contact.role.sv if s.contact and s.contact.role else None,
         "contact_name": s.contact.name if s.contact else None,
         "contact_source": s.contact.source if s.contact else None,
+        "contacts": [_contact_data(c) for c in s.contacts],
+        "how_to_reach_fi": s.how_to_reach.text.fi if s.how_to_reach else None,
+        "how_to_reach_sv": s.how_to_reach.text.sv if s.how_to_reach else None,
+        "how_to_reach_url": s.how_to_reach.url if s.how_to_reach else None,
+        "how_to_reach_source": s.how_to_reach.source if s.how_to_reach else None,
+        "source_date": s.source_date,
         "languages": list(s.languages), "audience": list(s.audience), "source": s.source,
         "checked": s.checked, "notes": s.notes, "review": s.review, "origin": s.origin,
     }
@@ -252,6 +265,10 @@ def _service_record(r) -> Service:
         hours=parse_hours(r.hours),
         hours_source=r.hours_source,
         contact=contact,
+        contacts=tuple(_contact_record(c) for c in r.contacts or ()),
+        how_to_reach=WayIn(Bilingual(r.how_to_reach_fi, r.how_to_reach_sv or ""), r.how_to_reach_source or "",
+                           r.how_to_reach_url or "") if r.how_to_reach_fi else None,
+        source_date=r.source_date,
         languages=tuple(r.languages or ()),
         audience=tuple(r.audience or ()),
         source=r.source,
@@ -259,4 +276,19 @@ def _service_record(r) -> Service:
         notes=r.notes,
         review=r.review,
         origin=r.origin or "curated",
+    )
+
+
+def _contact_data(c: NamedContact) -> dict:
+    return {"name": c.name, "title_fi": c.title.fi if c.title else "", "title_sv": c.title.sv if c.title else "",
+            "phone": c.phone, "email": c.email, "source": c.source, "checked": c.checked.isoformat(),
+            "source_date": c.source_date.isoformat() if c.source_date else None}
+
+
+def _contact_record(raw: dict) -> NamedContact:
+    return NamedContact(
+        name=raw["name"], source=raw["source"], checked=date.fromisoformat(raw["checked"]),
+        title=Bilingual(raw["title_fi"], raw.get("title_sv") or "") if raw.get("title_fi") else None,
+        phone=raw.get("phone") or "", email=raw.get("email") or "",
+        source_date=date.fromisoformat(raw["source_date"]) if raw.get("source_date") else None,
     )

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Optional
 
+from bot.directory.freshness import REGIONAL_CATEGORIES, has_way_in, months_before
 from bot.directory.loader import DirectoryData
-from bot.directory.records import CATEGORIES, Service
+from bot.directory.records import Service
 
 # The seven counties of the pilot (see the seeds): every category must be answered there.
 PILOT_COUNTIES = ("lappi", "kainuu", "pohjois-pohjanmaa", "keski-pohjanmaa", "pohjanmaa", "satakunta",
                   "varsinais-suomi")
-REGIONAL_CATEGORIES = tuple(c for c in CATEGORIES if c != "crisis_line")
 # Finnish numbers as people dial them: 0 or +358 and 5–14 digits/spaces, or a short national number (116 117).
 _PHONE = re.compile(r"^(\+358|0)[0-9 ]{5,14}$|^1[0-9]{2}( ?[0-9]{3})?$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s.]*(\.[^\s.]+)+[^\s]*$")
@@ -29,7 +29,7 @@ class Finding:
     where: str  # record id, or county code for county-wide findings
     problem: str
     county: str = ""
-    check: str = ""  # phone | email | url | contact | review | stale | categories | county
+    check: str = ""  # phone | email | url | contact | people | review | stale | categories | county
 
 
 def validate(data: DirectoryData, stale_months: int = 12, today: Optional[date] = None,
@@ -77,21 +77,28 @@ def _record_findings(s: Service, stale_months: int, today: date) -> list[Finding
     for url in filter(None, (s.url, s.url_sv)):
         if url.startswith("http://"):
             add("warning", "url", f"web page without https: {url}")
-    if not s.phone and not s.email:
-        add("warning", "contact", "no phone or e-mail; the web page is the only contact")
+    if s.how_to_reach:
+        for url in filter(None, (s.how_to_reach.url, s.how_to_reach.source)):
+            if not _URL.match(url):
+                add("error", "url", f"how_to_reach: URL looks broken: {url!r}")
+    if not has_way_in(s):
+        add("warning", "contact", "no way in: no phone, e-mail or how_to_reach; the web page is the only contact")
     if s.review:
         add("warning", "review", f"needs the county's review: {s.notes[:90]}")
-    if s.checked < _months_before(today, stale_months):
+    limit = months_before(today, stale_months)
+    if s.checked < limit:
         add("warning", "stale", f"stale: last checked {s.checked.isoformat()} (more than {stale_months} months ago)")
+    for person in s.contacts:
+        if person.phone and not _PHONE.match(person.phone):
+            add("error", "people", f"{person.name}: phone looks broken: {person.phone!r}")
+        if person.email and not _EMAIL.match(person.email):
+            add("error", "people", f"{person.name}: e-mail looks broken: {person.email!r}")
+        if not _URL.match(person.source):
+            add("error", "people", f"{person.name}: source URL looks broken: {person.source!r}")
+        if person.dated < limit:
+            add("warning", "people", f"named contact {person.name}: source dated {person.dated.isoformat()}, "
+                                     f"older than {stale_months} months; confirm or remove them")
     return found
-
-
-def _months_before(day: date, months: int) -> date:
-    """The same calendar day `months` earlier (the month's last day when it has no such day)."""
-    import calendar
-
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def as_table(findings: list[Finding]) -> str:
