@@ -6,7 +6,12 @@ from typing import Any, Optional
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.texts import render
-from bot.directory.records import Match, Service
+from bot.directory.records import Match, NamedContact, Service
+
+
+def asks_as_professional(role: Optional[str], concern: Optional[str]) -> bool:
+    """A professional is asking (the role slot, or a referral question): named contacts may be shown."""
+    return role == "professional" or concern == "professional_referral"
 
 
 def payload(service: Service, lang: str, open_now: Optional[bool]) -> dict[str, Any]:
@@ -23,20 +28,28 @@ def payload(service: Service, lang: str, open_now: Optional[bool]) -> dict[str, 
     }
 
 
-def details(domain: dict, service: Service, lang: str, open_now: Optional[bool]) -> str:
-    """The contact lines under the card's name, each label written in the domain."""
+def details(domain: dict, service: Service, lang: str, open_now: Optional[bool], professional: bool = False) -> str:
+    """The contact lines under the card's name, each label written in the domain. Named people are for
+    professionals only; parents get the unit's own line. A record waiting for the county's review says so."""
     lines = []
     if service.phone:
         lines.append(render(domain, "utter_label_phone", lang, phone=service.phone.value))
+    if service.review:
+        lines.append(render(domain, "utter_label_check_number", lang))
+    if service.how_to_reach:
+        way = " ".join(filter(None, [service.how_to_reach.text.get(lang), service.how_to_reach.url]))
+        lines.append(render(domain, "utter_label_way_in", lang, way_in=way))
     if service.hours.known:
         hours = render(domain, "utter_label_hours", lang, hours=service.hours.describe(lang))
         if open_now is not None:
             hours += " " + render(domain, "utter_label_open_now" if open_now else "utter_label_closed_now", lang)
         lines.append(hours)
-    if service.contact and (service.contact.role or service.contact.name):
+    if service.contact and (service.contact.role or (professional and service.contact.name)):
         who = ", ".join(filter(None, [service.contact.role.get(lang) if service.contact.role else "",
-                                      service.contact.name or ""]))
+                                      (service.contact.name or "") if professional else ""]))
         lines.append(render(domain, "utter_label_contact", lang, contact=who))
+    if professional:
+        lines += [render(domain, "utter_label_named_contact", lang, contact=_person(p, lang)) for p in service.contacts]
     if service.email:
         lines.append(render(domain, "utter_label_email", lang, email=service.email.value))
     if service.address:
@@ -45,13 +58,18 @@ def details(domain: dict, service: Service, lang: str, open_now: Optional[bool])
     return "\n".join(lines)
 
 
-def utter_match(dispatcher: CollectingDispatcher, domain: dict, match: Match, lang: str) -> None:
+def _person(p: NamedContact, lang: str) -> str:
+    return ", ".join(filter(None, [p.name, p.title.get(lang) if p.title else "", p.phone, p.email]))
+
+
+def utter_match(dispatcher: CollectingDispatcher, domain: dict, match: Match, lang: str,
+                professional: bool = False) -> None:
     """One message per service: text for every channel plus the structured card."""
     s = match.service
     dispatcher.utter_message(
         response="utter_service_card",
         name=s.name.get(lang),
         description=s.description.get(lang),
-        details=details(domain, s, lang, match.open_now),
+        details=details(domain, s, lang, match.open_now, professional),
         json_message=payload(s, lang, match.open_now),
     )

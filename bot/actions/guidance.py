@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.answer import choose_services, helpline_matches
 from bot.actions.base import DirectoryAction, conversation_language
-from bot.actions.cards import utter_match
+from bot.actions.cards import asks_as_professional, utter_match
 from bot.actions.needs import categories_for
 from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County, Match
@@ -69,6 +69,7 @@ class ActionShowContactDetails(DirectoryAction):
             dispatcher.utter_message(response="utter_ask_which_service")
             return []
         dispatcher.utter_message(response="utter_contact_details")
+        professional = asks_as_professional(tracker.get_slot("role"), tracker.get_slot("concern"))
         for service in services:
-            utter_match(dispatcher, domain, Match(service, service.hours.is_open(), local=False), lang)
+            utter_match(dispatcher, domain, Match(service, service.hours.is_open(), local=False), lang, professional)
         return []

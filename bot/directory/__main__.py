@@ -135,18 +135,21 @@ def cmd_export(args) -> int:
 
 
 def cmd_import_ptv(args) -> int:
-    from bot.directory.ptv import PtvError, fetch_county, read_files
-    from bot.directory.ptv_import import import_items, write
+    from bot.directory.ptv import PtvError, fetch_channels, fetch_linked_services, read_files
+    from bot.directory.ptv_import import import_all, write
     from bot.settings import get_settings
 
     data_dir = Path(args.data)
     base = (args.api_url or get_settings().ptv_api_url).rstrip("/")
     try:
         if args.live:
-            items = fetch_county(base, args.county, include_whole_country=args.include_whole_country,
-                                 progress=not args.no_progress)
+            items = fetch_channels(base, args.county, include_whole_country=args.include_whole_country,
+                                   progress=not args.no_progress)
         else:
             items = read_files(Path(f) for f in args.file)
+        if args.live or args.fetch_services:
+            # The channel list names each linked service; its classes and ontology terms need Service/{id}.
+            fetch_linked_services(items, base, Path(args.cache) if args.cache else None, progress=not args.no_progress)
     except PtvError as exc:
         print(f"PTV: {exc}", file=sys.stderr)
         return 3
@@ -155,15 +158,19 @@ def cmd_import_ptv(args) -> int:
 
         Path(args.save).write_text(json.dumps(items.as_json(), ensure_ascii=False, indent=1), encoding="utf-8")
     today = date.today()
-    result = import_items(items, args.county, data_dir, Path(args.mapping), base, today, overwrite=args.overwrite)
-    print(result.table())
-    print(result.summary())
+    imported = import_all(items, data_dir, Path(args.mapping), base, today, county=args.county,
+                          overwrite=args.overwrite)
+    print(imported.report())
     if args.dry_run:
         print("dry run: nothing written")
         return 0
-    path = write(result, data_dir, today)
+    paths = [write(result, data_dir, today) for result in imported.results]
     read_data(data_dir)  # what was written must load; raises DataError (exit 2) otherwise
-    print(f"written: {path} — review it, then `python -m bot.directory validate --county {args.county}` and `load`")
+    for path in paths:
+        county = path.stem
+        print(f"written: {path} — review it, then `python -m bot.directory validate --county {county}`")
+    if paths:
+        print("then `python -m bot.directory load` (and `python -m bot.directory table` for data/README.md)")
     return 0
 
 
@@ -187,12 +194,15 @@ def main(argv=None) -> int:
     t.add_argument("--check", action="store_true", help="only compare; exit 1 when the table is out of date")
     t.add_argument("--readme", default=None, help="defaults to <data>/README.md")
     t.set_defaults(func=cmd_table)
-    p = sub.add_parser("import-ptv", help="import a county's services from Suomi.fi Palvelutietovaranto (PTV)")
-    p.add_argument("--county", required=True, help="county code, e.g. pohjanmaa")
+    p = sub.add_parser("import-ptv", help="import services from Suomi.fi Palvelutietovaranto (PTV), each into its county")
+    p.add_argument("--county", default=None, help="only this county (e.g. pohjanmaa); default: every county found")
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--file", action="append", help="a saved PTV API v11 response (JSON); repeatable")
     source.add_argument("--live", action="store_true", help="fetch from PTV_API_URL, municipality by municipality")
     p.add_argument("--api-url", default=None, help="overrides PTV_API_URL")
+    p.add_argument("--fetch-services", action="store_true",
+                   help="with --file: also fetch each linked service from PTV_API_URL (always done with --live)")
+    p.add_argument("--cache", default="var/ptv-cache", help="where fetched services are kept for a week ('' = not kept)")
     p.add_argument("--include-whole-country", action="store_true", help="also nationwide channels (live)")
     p.add_argument("--mapping", default=str(DATA_DIR / "ptv_mapping.yml"), help="PTV -> category rules")
     p.add_argument("--overwrite", action="store_true",

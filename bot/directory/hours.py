@@ -58,7 +58,8 @@ class OpeningHours:
         lang = lang if lang in _DAY_LABELS else "fi"
         if self.always:
             return _ALWAYS[lang]
-        return ", ".join(f"{_days_label(r.days, lang)} {_clock(r.start)}–{_clock(r.end)}" for r in self.ranges)
+        return ", ".join(f"{_days_label(r.days, lang)} {_clock(r.start, start=True)}–{_clock(r.end)}"
+                         for r in self.ranges)
 
     def as_data(self) -> Any:
         """Back to the YAML notation (for storage and export)."""
@@ -119,7 +120,7 @@ def _days_code(days: tuple[int, ...]) -> str:
     return ",".join(_DAYS[d] for d in days)
 
 
-def _clock(t: time) -> str:
+def _clock(t: time, start: bool = False) -> str:
     if t == time(0, 0):
-        return "24"
+        return "0" if start else "24"  # midnight starts a day at 0 and ends one at 24
     return f"{t.hour}" if t.minute == 0 else f"{t.hour}.{t.minute:02d}"

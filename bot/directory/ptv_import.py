@@ -1,6 +1,7 @@
 """Merge a PTV import into the directory files without overwriting people's work, and say what changed.
 
-Imported records live in data/ptv/<county>.yml, in the same format as the hand-curated
+Each channel goes to the county its municipality codes name (`--county` only filters); each county touched
+by the import is merged on its own. Imported records live in data/ptv/<county>.yml, in the same format as the hand-curated
 data/services/<county>.yml, and `load` reads both. Rules:
 - a curated record (services/) is never changed: a PTV channel that matches one (its `ptv_id`, or the same
   category and phone number or name) is left out and reported as "curated" with the differences;
@@ -49,11 +50,11 @@ class ImportResult:
     def counts(self) -> dict[str, int]:
         return {a: sum(1 for c in self.changes if c.action == a) for a in _ACTIONS}
 
-    def table(self, width: int = 110) -> str:
+    def table(self, width: int = 400) -> str:
         rows = sorted(self.changes, key=lambda c: (_ACTIONS.index(c.action), c.record))
         if not rows:
             return "Nothing to import."
-        w_id = min(max(len(c.record) for c in rows), 60)
+        w_id = min(max(len(c.record) for c in rows), 90)
         lines = [f"{'action':9}  {'record':{w_id}}  name / detail", f"{'-' * 9}  {'-' * w_id}  {'-' * 40}"]
         for c in rows:
             text = c.name + (f" — {c.detail}" if c.detail else "")
@@ -64,14 +65,66 @@ class ImportResult:
         return f"PTV import for {self.county}: " + ", ".join(f"{n} {a}" for a, n in self.counts().items())
 
 
+@dataclass
+class Imported:
+    """An import of several counties: one result per county, and the channels no county could take."""
+
+    results: list[ImportResult] = field(default_factory=list)
+    unplaced: list[Change] = field(default_factory=list)
+
+    def result(self, county: str) -> ImportResult:
+        return next((r for r in self.results if r.county == county), ImportResult(county))
+
+    def report(self) -> str:
+        parts = []
+        for r in self.results:
+            parts += [f"== {r.county} ==", r.table(), r.summary(), ""]
+        if self.unplaced:
+            parts.append("== no county ==")
+            parts += [f"skipped    {c.record}  {c.name} — {c.detail}" for c in self.unplaced]
+            parts.append("")
+        total = {a: sum(r.counts()[a] for r in self.results) for a in _ACTIONS}
+        total["skipped"] += len(self.unplaced)
+        parts.append(f"PTV import, {len(self.results)} count{'y' if len(self.results) == 1 else 'ies'}: "
+                     + ", ".join(f"{n} {a}" for a, n in total.items()))
+        return "\n".join(parts)
+
+
+def _websites(data_dir: Path) -> dict[str, str]:
+    counties = yaml.safe_load((data_dir / "counties.yml").read_text(encoding="utf-8"))["counties"]
+    out = {}
+    for c in counties:
+        website = c.get("website") or ""
+        out[c["code"]] = website.get("fi", "") if isinstance(website, dict) else str(website)
+    return out
+
+
+def import_all(items: PtvItems, data_dir: Path, mapping: Path, source_base: str, today: date,
+               county: Optional[str] = None, overwrite: bool = False) -> Imported:
+    """Every channel into its own county (only `county`'s when given); see import_items."""
+    websites = _websites(data_dir)
+    if county is not None and county not in websites:
+        raise DataError(f"unknown county {county!r}")
+    found = candidates(items, load_mapping(mapping), source_base, today, websites, county=county)
+    by_county: dict[str, list] = {}
+    imported = Imported()
+    for c in found:
+        if c.county is None:
+            imported.unplaced.append(Change("skipped", c.channel_id, c.name, c.skipped))
+        else:
+            by_county.setdefault(c.county, []).append(c)
+    for code in sorted(set(by_county) | ({county} if county else set())):
+        imported.results.append(_merge(code, by_county.get(code, []), data_dir, overwrite))
+    return imported
+
+
 def import_items(items: PtvItems, county: str, data_dir: Path, mapping: Path, source_base: str, today: date,
                  overwrite: bool = False) -> ImportResult:
     """What data/ptv/<county>.yml should hold after importing `items`, and every change on the way."""
-    counties = {c["code"]: c for c in yaml.safe_load((data_dir / "counties.yml").read_text(encoding="utf-8"))["counties"]}
-    if county not in counties:
-        raise DataError(f"unknown county {county!r}")
-    website = counties[county].get("website") or ""
-    website = website.get("fi", "") if isinstance(website, dict) else str(website)
+    return import_all(items, data_dir, mapping, source_base, today, county=county, overwrite=overwrite).result(county)
+
+
+def _merge(county: str, found: list, data_dir: Path, overwrite: bool) -> ImportResult:
     curated = _records(data_dir / "services" / f"{county}.yml")
     existing_doc = _doc(data_dir / "ptv" / f"{county}.yml")
     existing = {r["id"]: r for r in existing_doc.get("services") or []}
@@ -80,23 +133,24 @@ def import_items(items: PtvItems, county: str, data_dir: Path, mapping: Path, so
     result = ImportResult(county, ignore=ignore)
 
     wanted: dict[str, dict] = {}
-    for found in candidates(items, county, load_mapping(mapping), source_base, today, website):
-        record = found.record
+    for candidate in found:
+        record = candidate.record
         if record is None:
-            result.changes.append(Change("skipped", found.channel_id, found.name, found.skipped))
+            result.changes.append(Change("skipped", candidate.channel_id, candidate.name, candidate.skipped))
             continue
         if record["id"] in ignored:
-            result.changes.append(Change("skipped", record["id"], found.name, f"listed under ignore: in ptv/{county}.yml"))
+            result.changes.append(Change("skipped", record["id"], candidate.name,
+                                         f"listed under ignore: in ptv/{county}.yml"))
             continue
         try:
             _service(record, county, f"ptv/{county}.yml", "ptv")
         except DataError as exc:
-            result.changes.append(Change("skipped", record["id"], found.name, f"not loadable: {exc}"))
+            result.changes.append(Change("skipped", record["id"], candidate.name, f"not loadable: {exc}"))
             continue
         twin = _curated_twin(record, curated)
         if twin is not None:
             differences = _differences(twin, record)
-            result.changes.append(Change("curated", twin["id"], found.name,
+            result.changes.append(Change("curated", twin["id"], candidate.name,
                                          f"PTV {record['ptv']['channel']}: " + (
                                              "differs in " + "; ".join(differences) if differences else "same facts")))
             continue
@@ -205,6 +259,8 @@ def _curated_twin(record: dict, curated: list[dict]) -> Optional[dict]:
 
 def _fact(record: dict, key: str):
     value = record.get(key)
+    if key in ("url", "url_sv") and isinstance(value, str):
+        return value.rstrip("/") or None  # "https://x.fi/" and "https://x.fi" are the same page
     if isinstance(value, dict):
         if key == "phone":
             return _digits(value) or None
