@@ -119,3 +119,85 @@ def test_open_now_follows_helsinki_time():
     assert parse_hours("24/7").is_open() is True
     assert parse_hours(None).is_open() is None
     assert hours.describe("fi") == "ma–pe 8–16" and hours.describe("sv") == "mån–fre 8–16"
+
+
+# --- named contacts for professionals, the way in, the per-county table (issue 14) ------------------------
+
+_RECORD = {"id": "x", "category": "family_guidance", "name": {"fi": "Palveluohjaus", "sv": "Servicehandledning"},
+           "url": "https://x.fi/palveluohjaus", "source": "https://x.fi/palveluohjaus", "checked": "2026-11-30"}
+_PERSON = {"name": "Maija Meikäläinen", "title": {"fi": "perheohjaaja", "sv": "familjehandledare"},
+           "phone": "040 123 4567", "email": "maija.meikalainen@x.fi", "source": "https://x.fi/ammattilaisille",
+           "source_date": "2025-09-14", "audience": "professionals"}
+
+
+def test_named_contacts_and_the_way_in_are_read_with_their_sources():
+    raw = {**_RECORD, "source_date": "2026-10-01", "contacts": [_PERSON, {**_PERSON, "name": "Ville", "phone": None,
+                                                                          "title": "sosiaaliohjaaja", "checked": "2026-01-02",
+                                                                          "source_date": None}],
+           "how_to_reach": {"fi": "Lomakkeella tai vaihteen kautta.", "sv": "Med blankett eller via växeln.",
+                            "url": "https://x.fi/lomake", "source": "https://x.fi/palveluohjaus"}}
+    s = _service(raw, "lappi", "test")
+    first, second = s.contacts
+    assert (first.name, first.title.get("sv"), first.phone, first.source_date) == (
+        "Maija Meikäläinen", "familjehandledare", "040 123 4567", date(2025, 9, 14))
+    assert first.checked == date(2026, 11, 30) and first.dated == date(2025, 9, 14)  # the page's own date counts
+    assert second.title.get("sv") == "sosiaaliohjaaja" and second.dated == date(2026, 1, 2) and not second.phone
+    assert s.how_to_reach.text.get("sv") == "Med blankett eller via växeln." and s.how_to_reach.url.endswith("/lomake")
+    assert s.source_date == date(2026, 10, 1)
+    plain = _service(_RECORD, "lappi", "test")  # every new field is optional
+    assert plain.contacts == () and plain.how_to_reach is None and plain.source_date is None
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"source": None}, "has no source"),
+    ({"phone": None, "email": None}, "needs a phone or an e-mail"),
+    ({"name": ""}, "needs a name"),
+    ({"audience": "families"}, "for professionals only"),
+    ({"source_date": "14.9.2025"}, "is not a date"),
+])
+def test_a_named_contact_without_a_source_or_a_way_to_reach_them_is_refused(change, message):
+    with pytest.raises(DataError, match=message):
+        _service({**_RECORD, "contacts": [{**_PERSON, **change}]}, "lappi", "test")
+
+
+def test_a_way_in_needs_a_finnish_text_and_a_source():
+    with pytest.raises(DataError, match="how_to_reach has no source"):
+        _service({**_RECORD, "how_to_reach": {"fi": "Soita vaihteeseen."}}, "lappi", "test")
+    with pytest.raises(DataError, match="Finnish text"):
+        _service({**_RECORD, "how_to_reach": {"sv": "Ring växeln.", "source": "https://x.fi"}}, "lappi", "test")
+
+
+def test_contacts_and_the_way_in_survive_the_database(engine, directory_data, categories):
+    from dataclasses import replace
+
+    raw = {**_RECORD, "id": "lappi-test-contacts", "source_date": "2026-10-01", "contacts": [_PERSON],
+           "how_to_reach": {"fi": "Lomakkeella.", "sv": "Med blankett.", "source": "https://x.fi/palveluohjaus"}}
+    record = _service(raw, "lappi", "test")
+    load(engine, replace(directory_data, services=(*directory_data.services, record)), categories)
+    back = SqlDirectory(engine).service("lappi-test-contacts")
+    assert back == record
+
+
+def test_the_committed_county_table_matches_the_data(directory_data):
+    """bot/directory/data/README.md: after changing records run `python -m bot.directory table`."""
+    from bot.directory.loader import DATA_DIR
+    from bot.directory.readme_table import render
+
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    assert render(readme, directory_data) == readme, "run `.venv/bin/python -m bot.directory table`"
+
+
+def test_the_county_table_counts_categories_records_phones_and_reviews(directory_data):
+    from dataclasses import replace
+
+    from bot.directory.readme_table import markdown
+
+    lappi = [s for s in directory_data.services if s.county == "lappi"]
+    row = next(line for line in markdown(directory_data).splitlines() if "(`lappi`)" in line)
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    with_phone = sum(1 for s in lappi if s.phone)
+    assert cells[1:4] == [str(len({s.category for s in lappi} - {"crisis_line"})), str(len(lappi)),
+                          f"{with_phone} ({round(100 * with_phone / len(lappi))} %)"]
+    assert cells[5] == str(sum(1 for s in lappi if s.review))
+    fewer = replace(directory_data, services=tuple(s for s in directory_data.services if s.county != "lappi"))
+    assert "| 0 | 0 | 0 (–) | 0 | 0 |" in next(line for line in markdown(fewer).splitlines() if "(`lappi`)" in line)

@@ -46,3 +46,51 @@ def test_the_curated_data_passes_the_command_line_check():
                          text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-2000:]
     assert "0 error(s)" in run.stdout
+
+
+def test_named_contacts_are_checked_and_an_old_source_is_a_warning(directory_data):
+    from bot.directory.records import Bilingual, NamedContact, WayIn
+
+    first = next(s for s in directory_data.services if s.county == "lappi")
+    old = NamedContact("Maija Meikäläinen", "https://x.fi/yhteystiedot", checked=date(2026, 11, 1),
+                       title=Bilingual("perheohjaaja"), phone="040 123 4567", source_date=date(2025, 6, 1))
+    fresh = NamedContact("Ville Virtanen", "https://x.fi/yhteystiedot", checked=date(2026, 11, 1), phone="040-12x")
+    data = replace(directory_data, services=(replace(first, contacts=(old, fresh)),
+                                            *[s for s in directory_data.services if s.id != first.id]))
+    found = [f for f in validate(data, today=date(2026, 12, 1)) if f.where == first.id and f.check == "people"]
+    assert {(f.level, f.problem.split(":")[0]) for f in found} == {
+        ("warning", "named contact Maija Meikäläinen"), ("error", "Ville Virtanen")}
+    assert "2025-06-01" in next(f.problem for f in found if f.level == "warning")
+    # A contact whose page was read a month ago but is dated 13 months back is old; the same page dated
+    # last month is not.
+    recent = replace(old, source_date=date(2026, 11, 1))
+    data = replace(data, services=(replace(first, contacts=(recent,)), *data.services[1:]))
+    assert not [f for f in validate(data, today=date(2026, 12, 1)) if f.check == "people"]
+
+    no_way = replace(first, phone=None, email=None, how_to_reach=None)
+    with_way = replace(no_way, how_to_reach=WayIn(Bilingual("Lomakkeella."), "https://x.fi/lomake"))
+    assert (first.id, "contact") in _findings(replace(data, services=(no_way, *data.services[1:])))
+    assert (first.id, "contact") not in _findings(replace(data, services=(with_way, *data.services[1:])))
+
+
+def test_validate_prints_the_freshness_of_every_county():
+    run = subprocess.run([sys.executable, "-m", "bot.directory", "validate", "--county", "lappi"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    table = run.stdout.split("Per county", 1)[1].splitlines()
+    assert table[1].split()[:4] == ["county", "categories/12", "records", "with"]
+    assert table[3].split()[0] == "lappi" and len(table) == 4  # only the county asked for
+
+
+def test_the_freshness_counts_stale_records_and_old_contacts(directory_data):
+    from bot.directory.freshness import per_county
+    from bot.directory.records import NamedContact
+
+    lappi = [s for s in directory_data.services if s.county == "lappi"]
+    aged = [replace(s, checked=date(2024, 1, 1)) for s in lappi[:2]]
+    person = NamedContact("M", "https://x.fi", checked=date(2026, 11, 1), phone="040 123 4567",
+                          source_date=date(2024, 1, 1))
+    services = [*aged, replace(lappi[2], contacts=(person,)), *lappi[3:]]
+    counties = [c for c in directory_data.counties if c.code == "lappi"]
+    (row,) = per_county(counties, services, today=date(2026, 12, 1))
+    assert (row.records, row.stale, row.stale_contacts) == (len(lappi), 2, 1)
+    assert row.with_phone == sum(1 for s in lappi if s.phone) and row.review == sum(1 for s in lappi if s.review)
