@@ -180,6 +180,8 @@ def render(engine, scope: _Scope) -> str:
         parts.append(_table([w["guess"], w["count"]],
                             [[k or "–", n] for k, n in summary.fallback_guesses.most_common(15)], numeric=(1,)))
 
+    parts += _directory_section(engine, scope, w)
+
     parts.append(f"<h2 id=unanswered>{escape(w['unanswered'])}</h2><p class=muted>{escape(w['unanswered_intro'])}</p>")
     if messages:
         parts.append(_table([w["day"], w["language"], w["county"], w["reason"], w["guess"], w["confidence"], w["text"]],
@@ -193,6 +195,25 @@ def render(engine, scope: _Scope) -> str:
             f"<meta name=viewport content='width=device-width, initial-scale=1'>"
             f"<title>{escape(w['title'])} – Viitta</title><style>{_STYLE}</style></head>"
             f"<body><main>{''.join(parts)}</main></body></html>")
+
+
+def _directory_section(engine, scope: _Scope, w: dict, stale_months: int = 12) -> list[str]:
+    """How full and fresh the directory is per county (of the scope), from the records in the app database."""
+    from bot.directory.freshness import REGIONAL_CATEGORIES, per_county
+    from bot.directory.sql import SqlDirectory
+
+    directory = SqlDirectory(engine)
+    counties = [c for c in directory.counties() if scope.counties is None or c.code in scope.counties]
+    parts = [f"<h2 id=directory>{escape(w['directory'])}</h2>",
+             f"<p class=muted>{escape(w['directory_intro'].format(months=stale_months))}</p>"]
+    if not counties:
+        return parts + [f"<p>{escape(w['nothing'])}</p>"]
+    rows = per_county(counties, directory.services(), stale_months=stale_months)
+    headers = [w["county"], w["directory_categories"], w["directory_records"], w["directory_with_phone"],
+               w["directory_review"], w["directory_stale"].format(months=stale_months), w["directory_old_contacts"]]
+    body = [[county_label(r.county, scope.lang), f"{r.categories}/{len(REGIONAL_CATEGORIES)}", r.records,
+             f"{r.with_phone} ({r.phone_share})", r.review, r.stale, r.stale_contacts] for r in rows]
+    return parts + [_table(headers, body, numeric=(1, 2, 3, 4, 5, 6))]
 
 
 def _filters(scope: _Scope, w: dict) -> str:

@@ -102,3 +102,24 @@ def test_csv_exports_of_counters_and_messages(db):
     assert {m["text"] for m in messages} == {"<b>apua</b> soita [phone]", "'=HYPERLINK(\"x\")"}  # formula defused
     scoped = _get(db, Guide(counties=["pohjanmaa"]), "/guide/owners/export.csv?table=unanswered")[2].decode("utf-8-sig")
     assert "HYPERLINK" not in scoped and "[phone]" in scoped  # unknown-county messages are shared, Lappi's are not
+
+
+def test_the_page_shows_the_directorys_freshness_per_county(db, directory_data, categories):
+    from dataclasses import replace
+    from datetime import date
+
+    from bot.directory.sql import load
+
+    lappi = [s for s in directory_data.services if s.county == "lappi"]
+    aged = replace(lappi[0], id="lappi-aged", checked=date(2020, 1, 1))
+    load(db, replace(directory_data, services=(*directory_data.services, aged)), categories)
+    html = _get(db, Guide(), "/guide/owners")[2].decode("utf-8")
+    assert "Palveluhakemisto alueittain" in html
+    phones = sum(1 for s in lappi if s.phone) + (1 if aged.phone else 0)
+    reviews = sum(1 for s in lappi if s.review) + aged.review
+    assert (f"<td>Lapin hyvinvointialue</td><td class=n>12/12</td><td class=n>{len(lappi) + 1}</td>"
+            f"<td class=n>{phones} ({round(100 * phones / (len(lappi) + 1))} %)</td><td class=n>{reviews}</td>"
+            f"<td class=n>1</td><td class=n>0</td>") in html
+    scoped = _get(db, Guide(counties=["pohjanmaa"]), "/guide/owners?lang=sv")[2].decode("utf-8")
+    assert "Servicekatalogen per område" in scoped and "Österbottens välfärdsområde</td><td class=n>12/12" in scoped
+    assert "Lapplands välfärdsområde</td><td class=n>" not in scoped  # only the admin's counties
