@@ -55,6 +55,7 @@ shell: install load-directory train
 
 validate: $(VENV)/.installed
 	$(PY) -m bot.directory validate
+	$(PY) -m bot.directory table --check
 	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data
 
 test: install validate test-unit train test-stories test-e2e
