@@ -66,14 +66,14 @@ def categorize(rules: list[Rule], texts: Iterable[str], classes: Iterable[str] =
 
 
 def service_category(rules: list[Rule], service: dict) -> Optional[str]:
-    classes = {_class_code(c) for c in service.get("serviceClasses") or []}
+    classes = {class_code(c) for c in service.get("serviceClasses") or []}
     terms = {t.get("uri") for t in service.get("ontologyTerms") or [] if t.get("uri")}
     texts = [*localized_values(service.get("serviceNames")), *localized_values(service.get("keywords")),
              *(v for t in service.get("ontologyTerms") or [] for v in localized_values(t.get("name")))]
     return categorize(rules, texts, classes, terms)
 
 
-def _class_code(service_class: dict) -> str:
+def class_code(service_class: dict) -> str:
     return str(service_class.get("code") or (service_class.get("uri") or "").rstrip("/").rsplit("/", 1)[-1])
 
 

@@ -18,7 +18,7 @@ from typing import Any, Optional
 from bot.directory import phones
 from bot.directory.hours import parse_hours
 from bot.directory.ptv import API, PtvItems
-from bot.directory.ptv_mapping import Rule, _class_code, categorize, localized_values, service_category
+from bot.directory.ptv_mapping import Rule, class_code, categorize, localized_values, service_category
 from bot.places import registry
 
 IMPORTED_CHANNEL_TYPES = ("ServiceLocation", "Phone", "EChannel", "WebPage")  # not PrintableForm
@@ -91,7 +91,7 @@ def candidates(items: PtvItems, rules: list[Rule], source_base: str, today: date
         for county_code, municipalities in sorted(placed.items()):
             for category, service_id in sorted(categories.items()):
                 record_id = f"ptv-{category}-{channel_id}" + (f"-{county_code}" if several else "")
-                record = _record(record_id, channel, items.services.get(service_id or ""),
+                record = _record(record_id, channel, service_id, items.services.get(service_id or ""),
                                  _linked_name(channel, service_id), category, websites.get(county_code, ""),
                                  municipalities, f"{source_base}{API}/ServiceChannel/{channel_id}", today)
                 found.append(Candidate(channel_id, name, county_code, record))
@@ -149,7 +149,7 @@ def _categories(channel: dict, items: PtvItems, rules: list[Rule]) -> tuple[dict
             words.add("service keywords", localized_values(full.get("keywords")))
             words.add("service ontology terms",
                       [v for t in full.get("ontologyTerms") or [] for v in localized_values(t.get("name"))])
-            words.classes |= {_class_code(c) for c in full.get("serviceClasses") or []}
+            words.classes |= {class_code(c) for c in full.get("serviceClasses") or []}
             category = service_category(rules, full) or categorize(rules, [label])
         else:
             category = categorize(rules, words.add("service", [label]))
@@ -175,8 +175,8 @@ def _linked_name(channel: dict, service_id: Optional[str]) -> str:
     return ""
 
 
-def _record(record_id: str, channel: dict, service: Optional[dict], service_name: str, category: str,
-            county_website: str, municipalities: list[str], source: str, today: date) -> dict:
+def _record(record_id: str, channel: dict, service_id: Optional[str], service: Optional[dict], service_name: str,
+            category: str, county_website: str, municipalities: list[str], source: str, today: date) -> dict:
     service_name = (_text(service.get("serviceNames"), "fi") if service else "") or service_name
     notes = [f"PTV {channel.get('serviceChannelType')}" + (f", palvelu: {service_name}" if service_name else "")]
     review = False
@@ -223,17 +223,9 @@ def _record(record_id: str, channel: dict, service: Optional[dict], service_name
         **({"source_date": date.fromisoformat(modified)} if _is_date(modified) else {}),
         "review": review,
         "notes": "; ".join(n for n in notes if n),
-        "ptv": {"channel": channel["id"], "service": (service or {}).get("id") or _linked_id(channel, service_name),
-                "modified": modified},
+        "ptv": {"channel": channel["id"], "service": service_id, "modified": modified},
     })
     return record
-
-
-def _linked_id(channel: dict, name: str) -> Optional[str]:
-    for link in channel.get("services") or []:
-        if (link.get("service") or {}).get("name") == name:
-            return (link.get("service") or {}).get("id")
-    return None
 
 
 def _is_date(text: Optional[str]) -> bool:
