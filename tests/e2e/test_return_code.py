@@ -13,13 +13,15 @@ from bot.db import make_engine
 from bot.handoff import service
 from tests.e2e.conftest import text_of
 from tests.e2e.test_guide_console import guide_cli, log_in, new_guide
-from tests.e2e.test_widget_browser import CHROMIUM_ARGS, TIMEOUT, Widget
+from tests.e2e.test_widget_browser import AXE, CHROMIUM_ARGS, TIMEOUT, Widget, _axe
 
 COUNTY = "lappi"
 
 
 @pytest.fixture(scope="module")
 def browser():
+    if not AXE.exists():
+        pytest.fail(f"{AXE} missing: run `npm ci --prefix tests/browser` (make install does)")
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield launched
@@ -34,7 +36,8 @@ def off_duty(stack):
 
 
 def _tab(browser, base: str) -> Widget:
-    return Widget(browser.new_context(viewport={"width": 1280, "height": 900}).new_page(), base)
+    # bypass_csp: only so that the accessibility scan can inject axe-core into the demo page.
+    return Widget(browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page(), base)
 
 
 def _leave_a_message(widget: Widget, text: str) -> tuple[str, str]:
@@ -52,6 +55,7 @@ def _leave_a_message(widget: Widget, text: str) -> tuple[str, str]:
     code = widget.log.locator(".code .code-value")
     expect(code).to_have_text(re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$"), timeout=TIMEOUT)
     expect(widget.log.locator(".code")).to_contain_text("Kopioi koodi")
+    assert _axe(widget.page) == []  # the code box is as accessible as the rest of the chat
     return widget.stored()["conversation"], code.inner_text()
 
 
@@ -111,4 +115,5 @@ def test_a_wrong_code_is_refused_kindly(browser, viitta):
     widget.page.get_by_role("button", name="Öppna samtalet").click()
     expect(widget.page.get_by_role("alert")).to_contain_text("Vi hittade inget samtal", timeout=TIMEOUT)
     assert widget.stored()["conversation"] == conversation
+    assert _axe(widget.page) == []  # the open code form with its error
     widget.page.context.close()
