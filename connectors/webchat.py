@@ -248,9 +248,11 @@ class WebChatInput(InputChannel):
         if not found:
             await conversation.send({"type": "error", "reason": "code_unknown"})
             return
-        async with conversation._lock:  # no delivery of the old conversation after this point
+        # Under the delivery lock: the poller sends nothing of either conversation until the widget has
+        # been told to switch and has the left message.
+        async with conversation._lock:
             conversation.conversation_id, conversation.after = found.conversation_id, found.message_id
-        await conversation.send({"type": "restored", "conversation": found.conversation_id})
-        if left and left[0].id == found.message_id:
-            await conversation.send(frame(left[0]))
+            await conversation.send({"type": "restored", "conversation": found.conversation_id})
+            if left and left[0].id == found.message_id:
+                await conversation.send(frame(left[0]))
         await conversation.flush()
