@@ -44,6 +44,11 @@ class Settings:
     telegram_api_url: str = "https://api.telegram.org"
     telegram_webhook_url: str = ""
     telegram_id_key: str = ""
+    # Return codes of the web chat (bot/handoff/return_codes.py): the HMAC key, and how many codes one
+    # client (address) may try in 15 minutes and all clients together in a minute.
+    return_code_key: str = ""
+    return_code_tries_per_client: int = 5
+    return_code_tries_per_minute: int = 60
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +84,9 @@ def get_settings() -> Settings:
         telegram_api_url=(env("TELEGRAM_API_URL") or "https://api.telegram.org").rstrip("/"),
         telegram_webhook_url=env("TELEGRAM_WEBHOOK_URL", ""),
         telegram_id_key=env("TELEGRAM_ID_KEY", ""),
+        return_code_key=env("RETURN_CODE_KEY", ""),
+        return_code_tries_per_client=int(env("RETURN_CODE_TRIES_PER_CLIENT", "5")),
+        return_code_tries_per_minute=int(env("RETURN_CODE_TRIES_PER_MINUTE", "60")),
     )
 
 

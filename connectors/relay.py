@@ -71,9 +71,21 @@ async def resume_tracker(agent: Any, sender_id: str) -> None:
             await agent.tracker_store.save(tracker)
 
 
+class ChannelCollector(CollectingOutputChannel):
+    """Collects the replies under the channel's own name, so that a response's `channel:` variation
+    (worded for the web chat, say) is the one Rasa picks."""
+
+    def __init__(self, channel: str) -> None:
+        super().__init__()
+        self.channel = channel
+
+    def name(self) -> str:  # type: ignore[override]
+        return self.channel
+
+
 async def tell_bot(on_new_message: OnNewMessage, sender_id: str, text: str, channel: str,
                    metadata: Optional[dict] = None) -> list[dict]:
-    collector = CollectingOutputChannel()
+    collector = ChannelCollector(channel)
     await on_new_message(UserMessage(text, collector, sender_id, input_channel=channel, metadata=metadata))
     return collector.messages
 

@@ -4,6 +4,9 @@
     GET  /webhooks/webchat/demo        a demo page (?lang=sv for Swedish)
     WS   /webhooks/webchat/socket      the conversation
 
+A message left for a guide gives the person a return code (connectors/return_code.py): typed into
+the widget later, in any tab, it reopens that conversation with the guide's answer.
+
 Every message to the person — the bot's replies, a guide's messages, status changes — goes through
 the outbox (bot.handoff.messages) and reaches the widget with its id; the widget remembers the last id
 it rendered, so a reconnect or a reload within the tab neither loses nor repeats a message.
@@ -25,9 +28,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.db import shared_engine
-from bot.handoff import messages
+from bot.handoff import messages, return_codes
 from bot.settings import get_settings
-from connectors import replies
+from connectors import replies, return_code
 from connectors.conversation import converse
 from connectors.forget import forget_conversation
 
@@ -83,8 +86,8 @@ def frame(message) -> dict:
 class Connection:
     """One open socket: its conversation and how far delivery has got."""
 
-    def __init__(self, ws: Any, conversation_id: str, after: int) -> None:
-        self.ws, self.conversation_id, self.after = ws, conversation_id, after
+    def __init__(self, ws: Any, conversation_id: str, after: int, client: str = "") -> None:
+        self.ws, self.conversation_id, self.after, self.client = ws, conversation_id, after, client
         self._lock = asyncio.Lock()
 
     async def send(self, payload: dict) -> None:
@@ -142,6 +145,8 @@ class WebChatInput(InputChannel):
                     await conversation.send({"type": "message", "sender": "bot", **reply})
             else:
                 await conversation.flush()
+            if return_code.left_a_message(answer):
+                await self._give_code(conversation)
             # Everything of this turn is out: the widget stops showing that Viitta is writing.
             await conversation.send({"type": "answered", **({"ref": ref} if ref else {})})
         except Exception:  # the socket closed meanwhile: the next connection fetches the replies
@@ -178,7 +183,8 @@ class WebChatInput(InputChannel):
                 return
             conversation_id = conversation_from(hello.get("conversation"))
             after = hello.get("after") if conversation_id and isinstance(hello.get("after"), int) else 0
-            conversation = Connection(ws, conversation_id or new_conversation_id(), max(after, 0))
+            conversation = Connection(ws, conversation_id or new_conversation_id(), max(after, 0),
+                                      return_code.client_address(request))
             await conversation.send({"type": "ready", "conversation": conversation.conversation_id})
             pusher = asyncio.create_task(conversation.push_forever())
             try:
@@ -203,6 +209,8 @@ class WebChatInput(InputChannel):
                 await asyncio.shield(asyncio.ensure_future(
                     self._turn(agent, on_new_message, conversation, data["text"], metadata_from(data.get("metadata")),
                                ref)))
+            elif data.get("type") == "redeem":
+                await self._redeem(conversation, data.get("code"))
             elif data.get("type") == "forget":
                 try:
                     await forget_conversation(agent, conversation.conversation_id)
@@ -213,3 +221,38 @@ class WebChatInput(InputChannel):
                 await conversation.send({"type": "forgotten"})
                 await conversation.ws.close(code=1000, reason="forgotten")
                 return
+
+    async def _give_code(self, conversation: Connection) -> None:
+        """The return code of the message just left, straight to this socket (never stored in plain text)."""
+        try:
+            code = await asyncio.to_thread(return_codes.issue, shared_engine(), conversation.conversation_id)
+        except Exception:  # the message is safe with the guide; only the way back is missing
+            logger.exception("could not issue a return code")
+            return
+        frame_ = return_code.code_frame(code)
+        if frame_:
+            await conversation.send(frame_)
+
+    async def _redeem(self, conversation: Connection, typed: Any) -> None:
+        """A typed return code: this socket continues that conversation from the left message on."""
+        if not return_code.guess_limiter().allow(conversation.client):
+            await conversation.send({"type": "error", "reason": "code_limited"})
+            return
+        try:
+            found = await asyncio.to_thread(return_codes.redeem, shared_engine(), typed)
+            left = found and await asyncio.to_thread(messages.history, shared_engine(), found.conversation_id,
+                                                     found.message_id - 1, found.handoff_id)
+        except Exception:
+            logger.exception("could not look up a return code")
+            found, left = None, None
+        if not found:
+            await conversation.send({"type": "error", "reason": "code_unknown"})
+            return
+        # Under the delivery lock: the poller sends nothing of either conversation until the widget has
+        # been told to switch and has the left message.
+        async with conversation._lock:
+            conversation.conversation_id, conversation.after = found.conversation_id, found.message_id
+            await conversation.send({"type": "restored", "conversation": found.conversation_id})
+            if left and left[0].id == found.message_id:
+                await conversation.send(frame(left[0]))
+        await conversation.flush()

@@ -101,9 +101,10 @@ def claim_delivery(engine: Engine, conversation_id: str, previous_id: int, new_i
 
 def forget(engine: Engine, conversation_id: str) -> None:
     """"Delete my conversation": messages, addresses and handoffs of the conversation go at once."""
-    from bot.handoff.schema import HandoffRow
+    from bot.handoff.schema import HandoffRow, ReturnCodeRow
 
     with Session(engine) as session, session.begin():
+        session.execute(delete(ReturnCodeRow).where(ReturnCodeRow.conversation_id == conversation_id))
         session.execute(delete(MessageRow).where(MessageRow.conversation_id == conversation_id))
         session.execute(delete(ChannelAddressRow).where(ChannelAddressRow.conversation_id == conversation_id))
         session.execute(delete(HandoffRow).where(HandoffRow.conversation_id == conversation_id))

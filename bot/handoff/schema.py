@@ -115,3 +115,16 @@ class FeedbackRow(Base):
     language = Column(String(2), nullable=False)
     helpful = Column(Boolean, nullable=False)
     after_handoff = Column(Boolean, nullable=False, default=False)
+
+
+class ReturnCodeRow(Base):
+    """The web chat's way back to a left message: only the code's HMAC digest is kept, with the
+    conversation and the left message it opens, until the handoff's retention ends."""
+
+    __tablename__ = "return_codes"
+    code_digest = Column(String(64), primary_key=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    handoff_id = Column(ForeignKey("handoffs.id", ondelete="CASCADE"), nullable=False, unique=True)
+    message_id = Column(Integer, nullable=False)  # the left message: shown first when the code is used
+    created_at = Column(DateTime, nullable=False)
+    expires_at = Column(DateTime, nullable=False, index=True)

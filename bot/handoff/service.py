@@ -218,10 +218,12 @@ def purge(engine: Engine, before: datetime) -> int:
     """Delete handoffs closed before the given time, with their messages; returns how many handoffs."""
     from sqlalchemy import delete
 
-    from bot.handoff.schema import MessageRow
+    from bot.handoff.schema import MessageRow, ReturnCodeRow
 
     old = select(HandoffRow.id).where(HandoffRow.state.notin_(OPEN_STATES), HandoffRow.closed_at < before)
     with Session(engine) as session, session.begin():
+        session.execute(delete(ReturnCodeRow).where(ReturnCodeRow.handoff_id.in_(old)),
+                        execution_options={"synchronize_session": False})
         session.execute(delete(MessageRow).where(MessageRow.handoff_id.in_(old)),
                         execution_options={"synchronize_session": False})
         result = session.execute(delete(HandoffRow).where(HandoffRow.state.notin_(OPEN_STATES),

@@ -52,7 +52,7 @@ def purge_conversations(engine: Engine, before: datetime) -> int:
 def purge(days: Optional[int] = None, now: Optional[datetime] = None, app: Optional[Engine] = None,
           tracker: Optional[Engine] = None) -> Purged:
     """Delete conversations, handoffs, handoff messages and feedback older than `days` (RETENTION_DAYS)."""
-    from bot.handoff import feedback, messages, service
+    from bot.handoff import feedback, messages, return_codes, service
 
     days = get_settings().retention_days if days is None else days
     if days < 0:
@@ -65,6 +65,7 @@ def purge(days: Optional[int] = None, now: Optional[datetime] = None, app: Optio
     finally:
         if tracker is None:
             tracker_engine.dispose()
+    return_codes.purge(app, now, before)
     handoffs = service.purge(app, before)
     old_messages = messages.purge(app, before)
     old_feedback = feedback.purge(app, before)

@@ -74,7 +74,7 @@ UI: dict[str, dict[str, str]] = {
     "live_empty": {"fi": "Ei vielä viestejä.", "sv": "Inga meddelanden ännu."},
     "sender_person": {"fi": "Asiakas", "sv": "Klienten"},
     "sender_bot": {"fi": "Viitta-botti", "sv": "Viitta-boten"},
-    "sender_system": {"fi": "Viitta (ilmoitus)", "sv": "Viitta (meddelande)"},
+    "sender_system": {"fi": "Viitta (tiedote)", "sv": "Viitta (information)"},
     "sender_button": {"fi": "valitsi painikkeen", "sv": "valde en knapp"},
     "message_label": {"fi": "Viesti asiakkaalle", "sv": "Meddelande till klienten"},
     "send": {"fi": "Lähetä", "sv": "Skicka"},

@@ -11,6 +11,8 @@
  *
  * It loads nothing from anywhere but the server it came from (no fonts, CDN or analytics).
  * The conversation id and transcript live in sessionStorage only: gone when the tab closes.
+ * A message left for a service guide gives a return code instead: "Minulla on paluukoodi" /
+ * "Jag har en returkod" reopens that conversation in any tab (connectors/return_code.py).
  */
 (function () {
   "use strict";
@@ -35,13 +37,19 @@
       deleted: "Keskustelu on poistettu. Voit aloittaa uuden, kun haluat.",
       deleteFailed: "Keskustelun poistaminen ei onnistunut. Yritä hetken päästä uudelleen.",
       log: "Keskustelu", inputLabel: "Kirjoita viesti", placeholder: "Kirjoita viesti…", send: "Lähetä",
-      you: "Sinä", bot: "Viitta", guide: "Palveluohjaaja", notice: "Ilmoitus", emergency: "Hätätilanne",
+      you: "Sinä", bot: "Viitta", guide: "Palveluohjaaja", notice: "Tiedote", emergency: "Hätätilanne",
       choices: "Vastausvaihtoehdot", connecting: "Yhdistetään…", writing: "Viitta kirjoittaa…",
       offline: "Yhteys katkesi. Yritetään uudelleen – viestisi lähtevät, kun yhteys palaa.",
       openNow: "Avoinna nyt", closedNow: "Suljettu nyt", call: "Soita", web: "Verkkosivu",
       waiting: "Odotat palveluohjaajaa. Voit kirjoittaa jo nyt – hän näkee viestisi, kun tulee mukaan.",
       active: "Palveluohjaaja on mukana keskustelussa.",
-      cancelWait: "Lopeta odottaminen", endChat: "Lopeta keskustelu"
+      cancelWait: "Lopeta odottaminen", endChat: "Lopeta keskustelu",
+      haveCode: "Minulla on paluukoodi", codeLabel: "Paluukoodi (8 merkkiä)", codeOpen: "Avaa keskustelu",
+      codeCancel: "Peruuta", codeTitle: "Paluukoodisi", copy: "Kopioi koodi", copied: "Koodi on kopioitu.",
+      codeHelp: "Tallenna koodi itsellesi. Kun palaat – vaikka toisessa välilehdessä tai myöhemmin – valitse ”Minulla on paluukoodi” ja kirjoita koodi. Näet silloin palveluohjaajan vastauksen ja voit jatkaa keskustelua. Koodi on voimassa {days} päivää.",
+      codeUnknown: "Tällä koodilla ei löytynyt keskustelua. Tarkista koodi: siinä on 8 merkkiä, esimerkiksi ACDE-FHJK.",
+      codeLimited: "Koodia on yritetty monta kertaa. Odota hetki ja yritä sitten uudelleen.",
+      restored: "Palasit aiempaan keskusteluusi. Jos palveluohjaaja on jo vastannut, vastaus näkyy alla."
     },
     sv: {
       launcher: "Fråga Viitta", unread: "nya meddelanden", newMessage: "Nytt meddelande i Viitta-chatten.", title: "Viitta",
@@ -55,13 +63,19 @@
       deleted: "Samtalet är raderat. Du kan börja ett nytt när du vill.",
       deleteFailed: "Det gick inte att radera samtalet. Försök igen om en stund.",
       log: "Samtal", inputLabel: "Skriv ett meddelande", placeholder: "Skriv ett meddelande…", send: "Skicka",
-      you: "Du", bot: "Viitta", guide: "Servicehandledare", notice: "Meddelande", emergency: "Nödsituation",
+      you: "Du", bot: "Viitta", guide: "Servicehandledare", notice: "Information", emergency: "Nödsituation",
       choices: "Svarsalternativ", connecting: "Ansluter…", writing: "Viitta skriver…",
       offline: "Anslutningen bröts. Vi försöker igen – dina meddelanden skickas när anslutningen är tillbaka.",
       openNow: "Öppet nu", closedNow: "Stängt nu", call: "Ring", web: "Webbsida",
       waiting: "Du väntar på en servicehandledare. Du kan redan skriva – hen ser dina meddelanden när hen kommer med.",
       active: "En servicehandledare är med i samtalet.",
-      cancelWait: "Sluta vänta", endChat: "Avsluta samtalet"
+      cancelWait: "Sluta vänta", endChat: "Avsluta samtalet",
+      haveCode: "Jag har en returkod", codeLabel: "Returkod (8 tecken)", codeOpen: "Öppna samtalet",
+      codeCancel: "Avbryt", codeTitle: "Din returkod", copy: "Kopiera koden", copied: "Koden är kopierad.",
+      codeHelp: "Spara koden. När du kommer tillbaka – också i en annan flik eller senare – välj ”Jag har en returkod” och skriv in koden. Då ser du servicehandledarens svar och kan fortsätta samtalet. Koden gäller i {days} dagar.",
+      codeUnknown: "Vi hittade inget samtal med den här koden. Kontrollera koden: den har 8 tecken, till exempel ACDE-FHJK.",
+      codeLimited: "Koden har prövats många gånger. Vänta en stund och försök sedan igen.",
+      restored: "Du är tillbaka i ditt tidigare samtal. Om servicehandledaren redan har svarat syns svaret nedan."
     }
   };
 
@@ -84,7 +98,7 @@
   // ---- state, kept in sessionStorage only ------------------------------------------------------
   function fresh() {
     return { conversation: null, after: 0, lang: cfg.lang, open: false, started: false,
-             items: [], pending: [], forget: false, handoff: "" };
+             items: [], pending: [], forget: false, handoff: "", redeem: null };
   }
   function load() {
     try {
@@ -151,6 +165,12 @@
     ".choices{display:flex;flex-wrap:wrap;gap:6px;align-self:flex-start;max-width:100%}",
     ".choices button{font-weight:500;text-align:left}",
     ".status{margin:0;padding:0 12px;font-size:.9rem;color:#3d3d3d;min-height:1.2em}",
+    ".redeem{margin:0;padding:8px 12px;background:#eef3f8;border-bottom:1px solid #c5d3e0;display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}",
+    ".redeem label{flex:1 1 100%;font-weight:600}",
+    ".redeem input{flex:1 1 8em;min-width:0;font:inherit;padding:6px;border:2px solid #5a5a5a;border-radius:6px;text-transform:uppercase;letter-spacing:.1em}",
+    ".redeem .error{flex:1 1 100%;margin:0;color:#8c1d18;font-weight:600}",
+    ".code{align-self:stretch;max-width:100%;background:#fff;border:2px solid #0b4f8a;border-radius:10px;white-space:normal}",
+    ".code-value{display:inline-block;margin:4px 8px 4px 0;font-size:1.4rem;font-weight:700;letter-spacing:.12em;font-family:ui-monospace,Menlo,Consolas,monospace}",
     "form{display:flex;gap:8px;padding:10px 12px;border-top:1px solid #e0e0e0;align-items:flex-end}",
     "textarea{flex:1 1 auto;min-width:0;resize:none;padding:8px;border:2px solid #5a5a5a;border-radius:6px;color:#1a1a1a;background:#fff}",
     // Small screens and high zoom: every pixel to the conversation (kept last so that it wins).
@@ -191,7 +211,8 @@
           ui.exit = el("button", { type: "button", className: "exit", "aria-describedby": "viitta-exit-hint" }),
           ui.exitHint = el("span", { id: "viitta-exit-hint", className: "sr" }),
           ui.lang = el("button", { type: "button" }),
-          ui.del = el("button", { type: "button" })
+          ui.del = el("button", { type: "button" }),
+          ui.codeEntry = el("button", { type: "button", "aria-expanded": "false", "aria-controls": "viitta-redeem" })
         ])
       ]),
       ui.privacy = el("p", { className: "privacy" }),
@@ -199,6 +220,14 @@
         ui.confirmText = el("p", { id: "viitta-confirm-text" }),
         ui.confirmYes = el("button", { type: "button", className: "exit" }),
         ui.confirmNo = el("button", { type: "button" })
+      ]),
+      ui.redeem = el("form", { className: "redeem", id: "viitta-redeem", hidden: "" }, [
+        ui.codeLabel = el("label", { "for": "viitta-code" }),
+        ui.codeInput = el("input", { id: "viitta-code", type: "text", maxlength: "20", autocomplete: "off",
+                                     autocapitalize: "characters", spellcheck: "false", "aria-describedby": "viitta-code-error" }),
+        ui.codeOpen = el("button", { type: "submit", className: "primary" }),
+        ui.codeCancel = el("button", { type: "button" }),
+        ui.codeError = el("p", { id: "viitta-code-error", className: "error", role: "alert" })
       ]),
       ui.handoff = el("div", { className: "handoff", hidden: "" }, [
         ui.handoffText = el("p", { role: "status" }),
@@ -230,6 +259,10 @@
     ui.lang.textContent = t("otherLang");
     ui.lang.setAttribute("lang", t("otherLangCode"));
     ui.del.textContent = t("deleteChat");
+    ui.codeEntry.textContent = t("haveCode");
+    ui.codeLabel.textContent = t("codeLabel");
+    ui.codeOpen.textContent = t("codeOpen");
+    ui.codeCancel.textContent = t("codeCancel");
     ui.minimizeLabel.textContent = t("minimize");
     ui.minimize.setAttribute("title", t("minimize"));
     ui.privacy.textContent = t("privacy");
@@ -304,7 +337,31 @@
     ]);
   }
 
+  function codeNode(item) {
+    var copy = el("button", { type: "button", text: t("copy") });
+    var done = el("span", { className: "sr", role: "status" });
+    var value = el("strong", { className: "code-value", text: item.code });
+    copy.addEventListener("click", function () {
+      var shown = function () { done.textContent = t("copied"); };
+      var select = function () {
+        // No clipboard API (plain http): select the code so that the person can copy it themselves.
+        var range = document.createRange(); range.selectNodeContents(value);
+        var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+        try { if (document.execCommand("copy")) shown(); } catch (e) { /* selected is enough */ }
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(item.code).then(shown, select);
+      else select();
+    });
+    return el("div", { className: "msg code" }, [
+      el("p", { className: "card-name", text: t("codeTitle") }),
+      value, copy, done,
+      el("p", { text: t("codeHelp").replace("{days}", String(item.days || 30)) })
+    ]);
+  }
+
   function messageNode(item) {
+    if (item.kind === "code") return codeNode(item);
+    if (item.kind === "note") return el("div", { className: "msg from-system", text: t(item.key) });
     var custom = item.custom && typeof item.custom === "object" ? item.custom : {};
     if (custom.type === "service" && custom.name) return serviceCard(item, custom);
     if (custom.type === "emergency") return emergency(item, custom);
@@ -406,6 +463,7 @@
   function transmit() {
     if (!ready || !ws) return;
     if (state.forget) { ws.send(JSON.stringify({ type: "forget" })); return; }
+    if (state.redeem) { ws.send(JSON.stringify({ type: "redeem", code: state.redeem })); state.redeem = null; save(); }
     state.pending.forEach(function (p) {
       if (sentRefs[p.ref]) return;
       sentRefs[p.ref] = true;
@@ -433,7 +491,7 @@
         if (f.id <= state.after) return;  // already rendered before a reconnect
         state.after = f.id;
       }
-      var item = { kind: "in", id: f.id, sender: f.sender, text: f.text, buttons: f.buttons,
+      var item = { kind: f.sender === "person" ? "person" : "in", id: f.id, sender: f.sender, text: f.text, buttons: f.buttons,
                    custom: f.custom, guide_name: f.guide_name };
       trackHandoff(item);
       remember(item);
@@ -442,6 +500,14 @@
         ui.announce.textContent = "";
         window.setTimeout(function () { ui.announce.textContent = t("newMessage"); }, 50);
       }
+    } else if (f.type === "return_code" && typeof f.code === "string") {
+      remember({ kind: "code", code: f.code, days: f.days });
+    } else if (f.type === "restored") {
+      restore(f.conversation);
+    } else if (f.type === "error" && (f.reason === "code_unknown" || f.reason === "code_limited")) {
+      ui.redeem.hidden = false;
+      ui.codeError.textContent = t(f.reason === "code_limited" ? "codeLimited" : "codeUnknown");
+      ui.codeInput.focus();
     } else if (f.type === "forgotten") {
       reset();
       notice(t("deleted"));
@@ -478,6 +544,22 @@
     showHandoff();
     setBusy();
     setStatus("");
+  }
+
+  function restore(conversation) {
+    // The code's conversation replaces this one; its left message and what followed arrive next.
+    state.conversation = conversation; state.after = 0; state.items = []; state.pending = [];
+    state.handoff = ""; state.started = true;
+    ui.log.textContent = "";
+    closeRedeem(false);
+    remember({ kind: "note", key: "restored" });
+    showHandoff();
+    ui.input.focus();
+  }
+  function closeRedeem(focus) {
+    ui.redeem.hidden = true; ui.codeError.textContent = ""; ui.codeInput.value = "";
+    ui.codeEntry.setAttribute("aria-expanded", "false");
+    if (focus) ui.codeEntry.focus();
   }
 
   // ---- actions -----------------------------------------------------------------------------------
@@ -525,6 +607,20 @@
     state.forget = true; state.pending = []; save();
     connect(); transmit();
     ui.input.focus();
+  });
+  ui.codeEntry.addEventListener("click", function () {
+    if (!ui.redeem.hidden) { closeRedeem(true); return; }
+    ui.redeem.hidden = false; ui.codeEntry.setAttribute("aria-expanded", "true");
+    ui.codeInput.focus();
+  });
+  ui.codeCancel.addEventListener("click", function () { closeRedeem(true); });
+  ui.redeem.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var code = ui.codeInput.value.trim();
+    if (!code) { ui.codeInput.focus(); return; }
+    ui.codeError.textContent = "";
+    state.redeem = code; save();
+    connect(); transmit();
   });
   ui.handoffCancel.addEventListener("click", function () {
     say("/cancel_handoff", ui.handoffCancel.textContent);

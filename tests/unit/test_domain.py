@@ -27,21 +27,49 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def _by_channel(name) -> dict:
+    """{channel (None for every channel): [variations]}: a channel's wording (`channel: webchat`) is a
+    pair of its own, picked by Rasa before the channel-free pair."""
+    found: dict = {}
+    for variation in RESPONSES[name]:
+        found.setdefault(variation.get("channel"), []).append(variation)
+    return found
+
+
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_every_response_has_one_finnish_and_one_swedish_variation(name):
-    languages = [_language(v) for v in RESPONSES[name]]
-    assert sorted(languages) == ["fi", "sv"], f"{name}: {languages} (every variation needs a language condition)"
+    channels = _by_channel(name)
+    assert None in channels, f"{name}: a channel's wording needs the channel-free pair next to it"
+    for channel, variations in channels.items():
+        languages = [_language(v) for v in variations]
+        assert sorted(languages) == ["fi", "sv"], \
+            f"{name} ({channel or 'any channel'}): {languages} (every variation needs a language condition)"
+    # The pieces Python renders (bot.actions.texts, connectors.fallback) take the first of a language.
+    assert [v.get("channel") for v in RESPONSES[name][:2]] == [None, None]
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_both_languages_say_the_same_things(name):
-    by_lang = {_language(v): v for v in RESPONSES[name]}
-    fi, sv = by_lang["fi"], by_lang["sv"]
-    assert _placeholders(fi["text"]) == _placeholders(sv["text"])
-    assert fi.get("custom", {}).get("type") == sv.get("custom", {}).get("type")
-    assert [b["payload"] for b in fi.get("buttons", [])] == [b["payload"] for b in sv.get("buttons", [])] \
-        or name.startswith("utter_ask_client")
-    assert fi["text"] != sv["text"] or fi["text"].startswith("{")
+    for variations in _by_channel(name).values():
+        by_lang = {_language(v): v for v in variations}
+        fi, sv = by_lang["fi"], by_lang["sv"]
+        assert _placeholders(fi["text"]) == _placeholders(sv["text"])
+        assert fi.get("custom", {}).get("type") == sv.get("custom", {}).get("type")
+        assert [b["payload"] for b in fi.get("buttons", [])] == [b["payload"] for b in sv.get("buttons", [])] \
+            or name.startswith("utter_ask_client")
+        assert fi["text"] != sv["text"] or fi["text"].startswith("{")
+
+
+@pytest.mark.parametrize("name", sorted(n for n in RESPONSES if len(_by_channel(n)) > 1))
+def test_a_channels_wording_keeps_the_placeholders_payload_and_buttons(name):
+    channels = _by_channel(name)
+    for lang in ("fi", "sv"):
+        default = next(v for v in channels[None] if _language(v) == lang)
+        for channel, variations in channels.items():
+            worded = next(v for v in variations if _language(v) == lang)
+            assert _placeholders(worded["text"]) == _placeholders(default["text"]), (channel, lang)
+            assert worded.get("custom") == default.get("custom"), (channel, lang)
+            assert worded.get("buttons") == default.get("buttons"), (channel, lang)
 
 
 def test_the_issue_intents_exist():
