@@ -5,13 +5,18 @@ A token is a name when it is
   name is also an everyday word (anna, satu, saga): those need a capital inside a sentence or a cue;
 - the word after a cue: "nimeni on", "jag heter" (any word that is not a function word), "olen",
   "mun mies", "min son", "sosiaalityöntekijä" (a capitalised word or a listed name);
-- a capitalised word or a listed surname right after a name (Mikko Laine, Anna Lindqvist).
+- a capitalised word or a listed surname right after a name (Mikko Laine, Anna Lindqvist);
+- a word Voikko's Finnish dictionary knows only as a given name or surname (Kustaa, Pääkkönen, Lundgren:
+  it has Finland's Finnish and Swedish names), unless it is also an everyday word (toivo, onni, sisko:
+  then as an ambiguous listed name); in lower case only next to a name or after a cue;
+- an unknown capitalised word right before a surname (Jennie Bergman).
 Places are never names (the place resolver reads the unredacted text, but stored text should still say
 "asun Sallassa"), except a bare municipality name right after a first name: "Jari Lahti".
 """
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +40,13 @@ STRONG_CUES = (
     "han heter", "hen heter", "som heter", "kalla mig",
 )
 # After these a capitalised word or a listed name is a name.
-WEAK_CUES = ("olen", "oon", "ma oon", "mina olen", "taalla", "taalla on", "jag ar", "ja ar", "har ar")
+WEAK_CUES = ("olen", "oon", "ma oon", "mina olen", "taalla", "taalla on", "jag ar", "ja ar", "har ar",
+             "e", "heter", "nimella", "nimi", "namn", "namnet", "mottagare", "saaja")
+# After a name: "Maria Norrman täällä", "aino tässä", "Sofie Persson här".
+AFTER_CUES = frozenset({"täällä", "tässä", "täs", "här", "taalla", "tassa"})  # not folded: har (has) ≠ här
+# A family word right before a name: "äiti aino sihvonen", "pappa Sundin"; only a name Voikko or the list
+# knows as nothing else (äiti toivoi stays).
+FAMILY_CUES = ("aiti", "isa", "mamma", "pappa", "perhe", "familjen", "familjehem", "sijaisperhe", "mottagare")
 # Sign-offs: the name may follow on the next line or after the abbreviation's full stop.
 SIGN_OFFS = ("terveisin", "t", "terv", "halsningar", "mvh", "hal", "vanliga halsningar", "ystavallisin terveisin")
 RELATION_CUES = (
@@ -53,7 +64,9 @@ RELATION_CUES = (
     "barnets mamma", "bebisens pappa", "sonen", "dottern", "maken", "sambon",
     "sosiaalityontekija", "sosiaalityontekijamme", "sosiaaliohjaaja", "terveydenhoitaja", "terkka", "sossu",
     "laakari", "kuraattori", "opettaja", "hoitaja", "tyontekija", "ohjaaja", "herra", "rouva", "neiti",
-    "tohtori", "socialarbetaren", "socialarbetare", "halsovardaren", "halsovardare", "lakaren", "lakare",
+    "tohtori", "asiakkaani", "asiakkaamme", "asiakas", "asiakkaasta", "klienten", "min klient", "var klient",
+    "klient", "klienten", "mormor", "morfar", "farmor", "farfar", "mummo", "vaari", "ukki", "pappa", "isapuoli",
+    "aitipuoli", "styvpappa", "styvmamma", "exa", "eksa", "socialarbetaren", "socialarbetare", "halsovardaren", "halsovardare", "lakaren", "lakare",
     "kuratorn", "kurator", "lararen", "larare", "handlaggaren", "fru", "herr", "doktor", "dr",
 )
 # Words that follow a cue but are not names (folded).
@@ -75,6 +88,61 @@ lastensuojelu sosiaalipaivystys poliisi poliisille hatakeskus myrkytystietokesku
 folkhalsan mll vaestoliitto a-klinikka a-kliniken hyvinvointialue valfardsomradet ok okei kiitos tack hei hej
 moi moikka terve tervehdys huomenta apua hjalp
 """.split())
+
+
+# Voikko's word classes for person names; any other class is an everyday word (or a place).
+_PERSON_CLASSES = frozenset({"etunimi", "sukunimi"})
+_VOIKKO_LOCK = threading.Lock()  # one libvoikko handle is not safe to share between threads
+
+
+@lru_cache(maxsize=1)
+def _voikko():
+    try:
+        from voikko import libvoikko
+
+        return libvoikko.Voikko("fi")
+    except Exception:  # without the Debian packages the list and the cues still work
+        return None
+
+
+@lru_cache(maxsize=65536)
+def voikko_analyses(word: str) -> tuple[dict, ...]:
+    engine = _voikko()
+    if engine is None or not word:
+        return ()
+    with _VOIKKO_LOCK:
+        return tuple(engine.analyze(word))
+
+
+@lru_cache(maxsize=65536)
+def voikko_classes(word: str) -> frozenset[str]:
+    """The word classes Voikko gives `word` (etunimi, sukunimi, paikannimi, nimisana, ...)."""
+    return frozenset(a.get("CLASS", "") for a in voikko_analyses(word))
+
+
+def dictionary_name(word: str) -> Optional[bool]:
+    """True: Voikko knows `word` only as a person's name; False: as a name and an everyday word (toivo);
+    None: not as a person's name at all."""
+    classes = voikko_classes(word)
+    if not classes & _PERSON_CLASSES:
+        return None
+    return not (classes - _PERSON_CLASSES)
+
+
+@lru_cache(maxsize=1)
+def service_words() -> frozenset[str]:
+    """Capitalised words of the directory's service names (Toivo, Eloisa): names only after a strong cue."""
+    words = {"toivo"}
+    try:
+        from bot.directory.loader import read_data
+
+        data = read_data()
+        for service in (*data.services, *data.helplines):
+            for text in (service.name.fi, service.name.sv):
+                words.update(fold(w) for w in _WORD.findall(text or "") if w[:1].isupper())
+    except Exception:  # the redactor must work even without the directory files
+        pass
+    return frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -164,12 +232,18 @@ def _cue_before(tokens: list[_Token], i: int, cues: tuple[str, ...], across_sent
     return False
 
 
-def _places(text: str, tokens: list[_Token]) -> dict[int, bool]:
-    """Token index -> True when the token is a place written in its base form (could be a surname)."""
+@lru_cache(maxsize=256)
+def _find_places(text: str):
     from bot.places.resolver import find_places
 
+    return tuple(find_places(text))
+
+
+def _places(text: str, tokens: list[_Token]) -> dict[int, bool]:
+    """Token index -> True when the token is a place written in its base form (could be a surname)."""
+
     found: dict[int, bool] = {}
-    for place in find_places(text):
+    for place in _find_places(text):
         for i, tok in enumerate(tokens):
             if tok.start < place.end and place.start < tok.end:
                 base = fold(place.municipality or "") == tok.folded
@@ -186,16 +260,35 @@ def _is_name(tokens: list[_Token], i: int, places: dict[int, bool], previous_is_
     if i in places:
         # "asun Sallassa" stays; "Jari Lahti" is a surname.
         return previous_is_name and places[i] and tok.capital
-    if previous_is_name and (tok.capital and tok.folded not in STOPWORDS or base in names.surnames):
-        return True
     if _cue_before(tokens, i, STRONG_CUES):
         return tok.folded not in STOPWORDS
+    if tok.folded in service_words():
+        return False
+    known = dictionary_name(tok.text) if len(tok.folded) >= 3 and tok.folded not in STOPWORDS else None
+    if previous_is_name and (tok.capital and tok.folded not in STOPWORDS or base in names.surnames or known
+                             or voikko_classes(tok.text) & {"paikannimi"} == voikko_classes(tok.text) != frozenset()):
+        return True  # "irmeli syrjälä": after a name, a word only known as a proper noun
+    following = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
+    if following is not None and following.text.lower() in AFTER_CUES and tok.folded not in STOPWORDS:
+        if base or known is not None or tok.capital:
+            return True
     if (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, RELATION_CUES)
             or _cue_before(tokens, i, SIGN_OFFS, across_sentences=True)):
-        if base or (tok.capital and tok.folded not in STOPWORDS):
+        if base or known is not None or (tok.capital and tok.folded not in STOPWORDS):
             return True
+    if _cue_before(tokens, i, FAMILY_CUES) and (known or (base and base not in names.ambiguous)
+                                                or (tok.capital and not tok.sentence_start)):
+        return True
     if base is None:
-        return False
+        if known is None:
+            # A capitalised word inside a sentence that no dictionary knows is a proper noun: in
+            # Swedish sentences (Voikko is Finnish) and for Swedish names in Finnish ones (Rickard).
+            return (tok.capital and not tok.sentence_start and not voikko_classes(tok.text)
+                    and not re.match(r"[^\W\d_a-zåäö]{2}", tok.text)  # HAL-poliklinik: an acronym
+                    and not voikko_classes(tok.text.lower()) and tok.folded not in STOPWORDS)
+        # Voikko's name: only a name (Pääkkönen) counts capitalised anywhere; a name that is also a
+        # word (Sisko, Onni) only capitalised inside a sentence, like the ambiguous listed names.
+        return tok.capital and (known or not tok.sentence_start)
     if base in names.ambiguous or tok.folded in names.ambiguous:
         return tok.capital and not tok.sentence_start
     return True
@@ -211,12 +304,20 @@ def names(text: str) -> Iterator[Span]:
     for i in range(len(tokens)):
         previous = bool(flags) and flags[-1] and not tokens[i].sentence_start
         flags.append(_is_name(tokens, i, places, previous))
-    # An everyday-word first name is a name when a surname follows: "uppgifter: Lena Karlsson".
-    for i in range(1, len(tokens)):
+    # An everyday-word first name is a name when a surname follows ("uppgifter: Lena Karlsson"), and
+    # so is a capitalised word no dictionary knows ("Jennie Bergman"); right to left, so that it carries.
+    for i in range(len(tokens) - 1, 0, -1):
         if flags[i] and not flags[i - 1] and not tokens[i].sentence_start and i - 1 not in places:
-            before = _base_name(tokens[i - 1].folded)
-            if before in _names().first and _base_name(tokens[i].folded) in _names().surnames:
-                flags[i - 1] = True
+            before, word = tokens[i - 1], tokens[i]
+            surname = (_base_name(word.folded) in _names().surnames or "sukunimi" in voikko_classes(word.text)
+                       or word.capital)
+            first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text)
+            if not surname or before.folded in NOT_NAMES or (before.folded in STOPWORDS and not (first and before.capital)):
+                continue
+            listed = _base_name(before.folded)
+            listed = listed in _names().first and listed not in _names().ambiguous
+            if (first and (before.capital or listed)) or (before.capital and not voikko_classes(before.text)):
+                flags[i - 1] = True  # "mun sisko Jenni": sisko stays
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
