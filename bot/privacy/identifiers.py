@@ -36,7 +36,7 @@ _STREET_FI = ("katu", "kadu", "tie", "kuja", "polku", "polu", "raitti", "raiti",
               "rinne", "rintee", "ranta", "ranna", "tori", "aukio", "puistikko", "puistiko", "kaarre", "kaartee",
               "kierto", "kierro", "lenkki", "lenki", "maki", "mae", "piha", "kulma", "portti", "porti", "tanhua",
               "penger", "pientare", "bulevardi", "esplanadi", "valli", "laituri", "kaarto")
-_STREET_SV = ("gatan", "gata", "vagen", "vag", "grand", "granden", "stigen", "backen", "backe", "allen", "alle",
+_STREET_SV = ("gatan", "gata", "vagen", "vag", "grand", "granden", "stigen", "backen", "backe", "allen",
               "esplanaden", "torget", "kajen", "stranden", "strand", "slingan", "ringen", "liden", "branten",
               "gangen", "kroken", "tappan", "vagen", "boulevarden", "bulevarden", "platsen", "straket", "kullen")
 # Highways have numbers too ("valtatie 4"), and "tie" alone is a word.
@@ -162,11 +162,16 @@ def phones(text: str) -> Iterator[Span]:
 
 
 @lru_cache(maxsize=256)
-def place_spans(text: str) -> tuple[Span, ...]:
-    """Where `text` names a municipality (bot.places): those words are places, not streets or people."""
+def place_mentions(text: str) -> tuple:
+    """bot.places' municipalities in `text`, once per text (the name finder asks too; it is the costly part)."""
     from bot.places.resolver import find_places
 
-    return tuple((p.start, p.end) for p in find_places(text))
+    return tuple(find_places(text))
+
+
+def place_spans(text: str) -> tuple[Span, ...]:
+    """Where `text` names a municipality: those words are places, not streets or people."""
+    return tuple((p.start, p.end) for p in place_mentions(text))
 
 
 def _everyday_word(word: str) -> bool:
