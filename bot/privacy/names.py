@@ -255,7 +255,8 @@ def _places(text: str, tokens: list[_Token]) -> dict[int, bool]:
     for place in _find_places(text):
         for i, tok in enumerate(tokens):
             if tok.start < place.end and place.start < tok.end:
-                base = fold(place.municipality or "") == tok.folded
+                municipality = fold(place.municipality or "")
+                base = municipality == tok.folded or municipality.startswith(tok.folded + " ")  # Koski Tl
                 found[i] = base
     return found
 
@@ -265,6 +266,9 @@ def _cue_words() -> frozenset[str]:
     """Every word of a cue: a word that introduces a name is not one."""
     phrases = (*STRONG_CUES, *WEAK_CUES, *SIGN_OFFS, *RELATION_CUES, *FAMILY_CUES, *SOFT_CUES)
     return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
+
+
+_NOUN_OR_NAME = frozenset({"nimisana", "etunimi", "sukunimi", "paikannimi", "nimi"})
 
 
 def _proper_only(word: str) -> bool:
@@ -389,6 +393,19 @@ def names(text: str) -> Iterator[Span]:
     for i in range(len(tokens)):
         previous = bool(flags) and flags[-1] and not tokens[i].sentence_start
         flags.append(_is_name(text, tokens, i, places, previous))
+    # Written all in lower case: a first name (list or Voikko) and a word Voikko knows only as a surname,
+    # or one with a Nordic surname ending: "aino sihvonen", "axel lindberg".
+    for i in range(1, len(tokens)):
+        before, word = tokens[i - 1], tokens[i]
+        if flags[i] and flags[i - 1] or word.sentence_start or not word.text.islower() or i in places:
+            continue
+        surname = voikko_classes(word.text) == frozenset({"sukunimi"}) or _nordic_surname(word)
+        first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text)
+        if surname and (first or flags[i - 1]) and before.folded not in STOPWORDS and before.folded not in NOT_NAMES:
+            flags[i - 1] = flags[i] = True
+        elif flags[i - 1] and before.text.islower() and len(word.folded) >= 4 and word.folded not in STOPWORDS \
+                and voikko_classes(word.text) and voikko_classes(word.text) <= _NOUN_OR_NAME:
+            flags[i] = True  # "[name] peltoniemi", "[name] järvi": a lower-case name, then a noun
     # An everyday-word first name is a name when a surname follows ("uppgifter: Lena Karlsson"), and
     # so is a capitalised word no dictionary knows ("Jennie Bergman"); right to left, so that it carries.
     for i in range(len(tokens) - 1, 0, -1):
@@ -397,7 +414,8 @@ def names(text: str) -> Iterator[Span]:
             surname = (_base_name(word.folded) in _names().surnames or "sukunimi" in voikko_classes(word.text)
                        or word.capital)
             first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text)
-            if not surname or before.folded in NOT_NAMES or before.folded in _cue_words() \
+            cue_word = before.folded in _cue_words() and not (first and before.capital)
+            if not surname or before.folded in NOT_NAMES or cue_word \
                     or (before.folded in STOPWORDS and not (first and before.capital and not before.sentence_start)):
                 continue  # "Hälsningar Anna", "Socialarbetaren Anna": the cue, not a first name
             listed = _base_name(before.folded)
