@@ -27,8 +27,9 @@ _IBAN_LENGTH = {"FI": 18, "SE": 24, "NO": 15, "DK": 18, "DE": 22, "EE": 20, "AX"
 # A phone number starts with +, 00 or 0 and has 7-15 digits in groups split by a space, dash, dot or slash,
 # or a bracketed area code or country code: 040 123 4567, 040-1234567, 040.123.4567, +358 40 1234567,
 # (+358) 40 1234567, +358 (0)40 123 4567, (09) 123 4567, 070-123 45 67, puh.07-52792239.
-PHONE = re.compile(r"(?<![\w+])(?<!\d[.,])(?:\(?\+\s?\d{1,3}\)?(?:\s?\(0\))?|00\d{1,3}|\(0\d{1,4}\)|0\d{1,4})"
-                   r"(?:[ \-./]?\d{1,5}){1,6}(?![\w/]|[.,]\d)")
+# Digits run freely, then groups follow only after a separator: bounded backtracking on long digit runs.
+PHONE = re.compile(r"(?<![\w+])(?<!\d[.,])(?:\(?\+\s?\d{1,3}\)?(?:\s?\(0\))?[ \-./]?|00\d{1,3}[ \-./]?|\(0\d{1,4}\)\s?|0)"
+                   r"\d{1,12}(?:[ \-./]\d{1,12}){0,5}(?![\w/]|[.,]\d)")
 # Dates and times look like dotted numbers: 01.02.2024, 09.30-16.00.
 _DATE_OR_TIME = re.compile(r"^\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?(?:\s?-\s?\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?)?$")
 

@@ -49,6 +49,9 @@ SOFT_CUES = ("det ar", "e")
 # A surname told as one: "Laine on mun sukunimi", "Persson är mitt efternamn", "Ojala, Anna heter jag".
 SURNAME_AFTER = ("on mun sukunimi", "on minun sukunimeni", "on sukunimeni", "on mun sukunimeni", "ar mitt efternamn",
                  "ar efternamnet", "heter jag")
+GREETINGS = frozenset({"moi", "hei", "moikka", "terve", "hej", "hejsan", "tjena", "halloj", "viitta"})
+LABELS = frozenset({"kontakt", "yhteydenotto", "asiakas", "klient", "lahettaja", "avsandare", "nimi", "namn",
+                    "yhteyshenkilo", "kontaktperson", "saaja", "mottagare", "potilas", "patient"})
 CONJUNCTIONS = frozenset({"ja", "och", "tai", "eller", "enka", "inte", "eika", "seka"})
 # A genitive before these is a person's: "Johans pappa", "Kaarinan äiti".
 FAMILY_AFTER = frozenset({"pappa", "mamma", "isa", "aiti", "bror", "syster", "veli", "sisko", "son", "dotter",
@@ -342,6 +345,15 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     following = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
     after = tokens[i + 2] if i + 2 < len(tokens) and not tokens[i + 2].sentence_start else None
     if following is not None and following.text.lower() in AFTER_CUES and name_like:
+        return True
+    # Introducing oneself at the start: "ragnar här, ...", "moi! kent tässä": any word that is not a
+    # function or cue word, even one no dictionary knows.
+    if (following is not None and following.text.lower() in AFTER_CUES and not stop and len(tok.folded) >= 3
+            and tok.folded not in _cue_words() and (tok.sentence_start or tokens[i - 1].folded in GREETINGS)):
+        return True
+    # A label and a colon: "Kontakt: Mika Lehtinen", "Yhteydenotto: Helmi Peltoniemi".
+    if (i > 0 and tokens[i - 1].folded in LABELS and text[tokens[i - 1].end:tok.start].strip() == ":"
+            and tok.capital and (base or known is not None or not voikko_classes(tok.text) or _proper_only(tok.text))):
         return True
     if (after is not None and after.text.lower() in AFTER_CUES and name_like
             and (_base_name(following.folded) or dictionary_name(following.text) is not None or following.capital)):
