@@ -130,13 +130,19 @@ def _digits(number: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def directory():
+    """The service directory, read once for the public numbers and the service names."""
+    from bot.directory.loader import read_data
+
+    return read_data()
+
+
+@lru_cache(maxsize=1)
 def public_numbers() -> frozenset[str]:
     """Phone numbers of the services and helplines in the directory (public, not personal data)."""
     numbers = {"112", "116111", "116123", "0800147111", "0925250111", "0925250112", "080005005"}
     try:
-        from bot.directory.loader import read_data
-
-        data = read_data()
+        data = directory()
         for service in (*data.services, *data.helplines):
             if service.phone:
                 numbers.add(_digits(service.phone.value))

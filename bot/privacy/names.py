@@ -151,9 +151,9 @@ def service_words() -> frozenset[str]:
     """Capitalised words of the directory's service names (Toivo, Eloisa): names only after a strong cue."""
     words = {"toivo"}
     try:
-        from bot.directory.loader import read_data
+        from bot.privacy.identifiers import directory
 
-        data = read_data()
+        data = directory()
         for service in (*data.services, *data.helplines):
             for text in (service.name.fi, service.name.sv):
                 words.update(fold(w) for w in _WORD.findall(text or "") if w[:1].isupper())
