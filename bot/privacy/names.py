@@ -323,6 +323,8 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if tok.folded in NOT_NAMES or len(tok.folded) < 2:
         return False
     base = _base_name(tok.folded)
+    if base and base != tok.folded and voikko_classes(tok.text) and not voikko_classes(tok.text) & _PERSON_CLASSES:
+        base = None  # an inflected form Voikko knows only as an everyday word: "riitaa" (quarrel), not Riitta
     # A function word is one, except a listed name capitalised inside a sentence ("min kompis Hans").
     stop = tok.folded in STOPWORDS and not (tok.capital and not tok.sentence_start and base in names.first)
     if _cue_before(tokens, i, STRONG_CUES) or _phrase_after(tokens, i, SURNAME_AFTER):
@@ -330,7 +332,9 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     known = dictionary_name(tok.text) if len(tok.folded) >= 3 and not stop else None
     if known and (base in names.ambiguous or tok.folded in names.ambiguous):
         known = False  # the list knows it is also a word (Swedish "sanna" = true), whatever Voikko says
-    name_like = bool(base or known is not None or (tok.capital and not stop))
+    # A name by the list, by Voikko alone, or by its capital; Voikko's name that is also a word needs the
+    # capital ("terveydenhoitaja, milloin": Voikko knows a Milloi).
+    name_like = bool(base or known or (tok.capital and not stop))
     # A municipality is a name only in its base form and with a cue (Jari Lahti, olen Kaarina):
     # "asun Sallassa" stays.
     if i in places and not (places[i] and tok.capital):

@@ -46,6 +46,8 @@ from tests.privacy.measure import measure, report
     ("kan man ringa Toivo anonymt?", "kan man ringa Toivo anonymt?"),  # the service
     ("toivo alkaa loppua", "toivo alkaa loppua"),
     ("lasten isä lähti eikä maksa", "lasten isä lähti eikä maksa"),
+    ("meillä on paljon riitaa", "meillä on paljon riitaa"),  # quarrel, not a form of Riitta
+    ("olen terveydenhoitaja, milloin pitää ilmoittaa", "olen terveydenhoitaja, milloin pitää ilmoittaa"),
 ])
 def test_redaction_rules(text, expected):
     assert redact(text) == expected
