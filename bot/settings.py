@@ -30,6 +30,7 @@ class Settings:
     retention_days: int = 30
     rate_limit_per_minute: int = 20  # per sender and Rasa instance; 0 switches the limit off
     log_hash_key: str = ""  # key for the hashed sender ids in logs
+    conversation_key: str = ""  # key of issued web chat ids and REST conversation tokens (connectors/ids.py)
     # a live chat nobody takes within this time is closed and the person told so (handoff)
     handoff_max_wait_minutes: int = 30
     # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
@@ -71,6 +72,7 @@ def get_settings() -> Settings:
         retention_days=int(env("RETENTION_DAYS", "30")),
         rate_limit_per_minute=int(env("RATE_LIMIT_PER_MINUTE", "20")),
         log_hash_key=env("LOG_HASH_KEY", ""),
+        conversation_key=env("CONVERSATION_KEY", ""),
         handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
         guide_host=env("GUIDE_HOST", "127.0.0.1"),
         guide_port=int(env("GUIDE_PORT", "5080")),

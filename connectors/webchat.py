@@ -18,7 +18,6 @@ import asyncio
 import json
 import logging
 import re
-import secrets
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlsplit
@@ -30,7 +29,7 @@ from sanic.request import Request
 from bot.db import shared_engine
 from bot.handoff import messages, return_codes
 from bot.settings import get_settings
-from connectors import replies, return_code
+from connectors import ids, replies, return_code
 from connectors.conversation import converse
 from connectors.forget import forget_conversation
 
@@ -40,7 +39,6 @@ WIDGET_DIR = Path(__file__).resolve().parent / "widget"
 PUSH_EVERY_SECONDS = 0.5
 HELLO_TIMEOUT_SECONDS = 10
 MAX_FRAME_CHARS = 16_000
-CONVERSATION_ID = re.compile(r"^web-[0-9a-f]{32}$")
 COUNTY = re.compile(r"^[a-z-]{2,40}$")
 # The demo page may load only what Viitta serves itself.
 DEMO_CSP = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -48,12 +46,13 @@ DEMO_CSP = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-sr
 
 
 def new_conversation_id() -> str:
-    return f"web-{secrets.token_hex(16)}"
+    return ids.new_web_id()
 
 
 def conversation_from(value: Any) -> Optional[str]:
-    """The client's conversation id if it is one Viitta could have made, else None."""
-    return value if isinstance(value, str) and CONVERSATION_ID.match(value) else None
+    """The client's conversation id if this server issued it (signed, connectors/ids.py), else None:
+    an id the client made up or took from elsewhere starts a new conversation."""
+    return ids.issued_web_id(value)
 
 
 def metadata_from(value: Any) -> dict:
@@ -182,8 +181,9 @@ class WebChatInput(InputChannel):
                 await ws.close(code=1002, reason="hello expected")
                 return
             conversation_id = conversation_from(hello.get("conversation"))
-            after = hello.get("after") if conversation_id and isinstance(hello.get("after"), int) else 0
-            conversation = Connection(ws, conversation_id or new_conversation_id(), max(after, 0),
+            # A cursor outside a message id's range (after=10**20) starts from the beginning.
+            after = (ids.message_id(hello.get("after")) or 0) if conversation_id else 0
+            conversation = Connection(ws, conversation_id or new_conversation_id(), after,
                                       return_code.client_address(request))
             await conversation.send({"type": "ready", "conversation": conversation.conversation_id})
             pusher = asyncio.create_task(conversation.push_forever())

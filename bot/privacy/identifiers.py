@@ -20,30 +20,52 @@ _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _CENTURY = {"+": 1800, **{c: 1900 for c in "-YXWVU"}, **{c: 2000 for c in "ABCDEF"}}
 
 # Two letters, two check digits, 11-30 alphanumerics, in groups of four or written together.
-IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![\w])", re.IGNORECASE)
+# The last, short group is digits: letters there are the next word ("SE08 3080 ... 6453 om").
+IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?\d{1,3})?)(?![\w])", re.IGNORECASE)
 _IBAN_LENGTH = {"FI": 18, "SE": 24, "NO": 15, "DK": 18, "DE": 22, "EE": 20, "AX": 18}
 
-# A phone number starts with + or 0 and has 7-13 digits in groups split by single spaces, dashes or
-# a bracketed area code: 040 123 4567, 040-1234567, +358 40 1234567, (09) 123 4567, 070-123 45 67.
-PHONE = re.compile(r"(?<![\w+/.,])(?:\+\s?\d{1,3}|00\d{1,3}|\(0\d{1,3}\)|0\d{1,4})(?:[ \-]?\d{1,5}){1,5}(?![\w/]|[.,]\d)")
+# A phone number starts with +, 00 or 0 and has 7-15 digits in groups split by a space, dash, dot or slash,
+# or a bracketed area code or country code: 040 123 4567, 040-1234567, 040.123.4567, +358 40 1234567,
+# (+358) 40 1234567, +358 (0)40 123 4567, (09) 123 4567, 070-123 45 67, puh.07-52792239.
+# Digits run freely, then groups follow only after a separator: bounded backtracking on long digit runs.
+PHONE = re.compile(r"(?<![\w+])(?<!\d[.,])(?:\(?\+\s?\d{1,3}\)?(?:\s?\(0\))?[ \-./]?|00\d{1,3}[ \-./]?|\(0\d{1,4}\)\s?|0)"
+                   r"\d{1,12}(?:[ \-./]\d{1,12}){0,5}(?![\w/]|[.,]\d)")
+# Dates and times look like dotted numbers: 01.02.2024, 09.30-16.00.
+_DATE_OR_TIME = re.compile(r"^\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?(?:\s?-\s?\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?)?$")
 
 _STREET_FI = ("katu", "kadu", "tie", "kuja", "polku", "polu", "raitti", "raiti", "vayla", "kaari", "kaare",
               "rinne", "rintee", "ranta", "ranna", "tori", "aukio", "puistikko", "puistiko", "kaarre", "kaartee",
               "kierto", "kierro", "lenkki", "lenki", "maki", "mae", "piha", "kulma", "portti", "porti", "tanhua",
-              "penger", "pientare")
-_STREET_SV = ("gatan", "gata", "vagen", "vag", "grand", "granden", "stigen", "backen", "backe", "allen", "alle",
+              "penger", "pientare", "bulevardi", "esplanadi", "valli", "laituri", "kaarto")
+_STREET_SV = ("gatan", "gata", "vagen", "vag", "grand", "granden", "stigen", "backen", "backe", "allen",
               "esplanaden", "torget", "kajen", "stranden", "strand", "slingan", "ringen", "liden", "branten",
-              "gangen", "kroken", "tappan", "vagen")
+              "gangen", "kroken", "tappan", "vagen", "boulevarden", "bulevarden", "platsen", "straket", "kullen")
 # Highways have numbers too ("valtatie 4"), and "tie" alone is a word.
 _NOT_STREETS = re.compile(r"^(?:valta|kanta|seutu|moottori|maan|yhdys|koulu|tyo|koti|elama|menestys|rahti|"
                           r"hoito|ura|kehitys|oppi|vaellus|pyora)?(?:tie|vag|vagen)\w{0,4}$")
 STREET = re.compile(
     r"(?<![\w-])(?P<street>(?:(?:vastra|ostra|norra|sodra|stora|lilla|gamla|nya|vanha|uusi|iso|pikku|ita|lansi)\s+)?"
     r"[^\W\d_]{2,}(?:-[^\W\d_]+)?(?:" + "|".join(sorted(set(_STREET_FI + _STREET_SV), key=len, reverse=True))
-    + r")[^\W\d_]{0,5})\s+(?P<number>(?!0)\d{1,4}(?!\d)(?:\s?-\s?\d{1,4})?(?:\s?[a-h](?![^\W\d_]))?(?:\s?\d{1,3}(?!\d))?"
+    + r")[^\W\d_]{0,5})\s+(?P<number>\d{1,4}(?!\d)(?:\s?-\s?\d{1,4})?(?:\s?[a-h](?![^\W\d_]))?(?:\s?\d{1,3}(?!\d))?"
     r"(?:\s?(?:as|bst|lgh|h|lh)\.?\s?\d{1,4})?)(?::\s?[^\W\d_]{1,4})?"
     r"(?P<postal>,?\s+\d{5}(?:\s+[^\W\d_][\w-]*)?)?",
     re.IGNORECASE)
+_SUFFIXES = "|".join(sorted(set(_STREET_FI + _STREET_SV), key=len, reverse=True))
+# A street named without a house number ("asutaan Jännekadulla", "vi bor på Nygatan"): one word that ends
+# in a street type, capitalised (a street's name) or after "asun", "bor på", "osoite".
+STREET_WORD = re.compile(r"(?<![\w-])(?:(?:vanha|uusi|iso|pikku|ita|lansi|pohjois|etela|vastra|ostra|norra|sodra|stora|"
+                         r"lilla|gamla|nya)\s+)?[^\W\d_]{2,}(?:-[^\W\d_]+)?(?:" + _SUFFIXES + r")[^\W\d_]{0,5}(?![\w-])",
+                         re.IGNORECASE)
+_LIVING_CUE = re.compile(r"(?:\basu(?:n|mme|u|vat|taan|tiin|in)|\bbo(?:r|dde)?\s+pa|\bosoi?t\w*|\badress\w*)\s*:?\s*$",
+                         re.IGNORECASE)
+# Finnish streets named after a person or a place, in two or three words: "Gunnel Nymanin katu 6",
+# "Ylä-Fallin bulevardi", "Aleksis Kiven katu" (the capitals are read on the original text).
+_STREET_TYPE_FI = ("katu|kadu|tie|kuja|polku|polu|bulevardi|raitti|raiti|vayla|kaari|kaare|rinne|rintee|aukio|tori|"
+                   "ranta|ranna|linja|esplanadi|puistikko|puistiko|kaarre|kaartee")  # "Toinen linja" only in words
+STREET_MULTI = re.compile(
+    r"(?<![\w-])(?P<words>(?:[A-Z][^\W\d_]*(?:-[^\W\d_]+)?\s+){0,2})(?P<genitive>[A-Z][^\W\d_]*(?:-[^\W\d_]+)?n)\s+"
+    r"[^\W\d_]{0,12}(?:" + _STREET_TYPE_FI + r")[^\W\d_]{0,5}(?![\w-])"
+    r"(?:\s+\d{1,4}(?!\d)(?:\s?[a-hA-H](?![^\W\d_]))?(?:\s?\d{1,3}(?!\d))?)?")
 # "osoite on ...", "asun osoitteessa ...", "min adress är ...": the rest of the clause, when it has a number.
 ADDRESS_CUE = re.compile(r"\b(?:osoit(?:e|teeni|teemme|teeni on|e on|teeni:|e:|teessa|teessa)|kotiosoite\w*|"
                          r"adress(?:en)?(?: ar)?:?|min adress ar|var adress ar|bor pa adressen)\s+(?P<rest>[^.;!?\n]{3,60})",
@@ -100,7 +122,7 @@ def ibans(text: str) -> Iterator[Span]:
 
 def _digits(number: str) -> str:
     digits = re.sub(r"\D", "", number)
-    if number.lstrip().startswith("+358"):
+    if number.lstrip("( ").startswith("+358"):
         return "0" + digits[3:]
     if digits.startswith("00358"):
         return "0" + digits[5:]
@@ -108,13 +130,19 @@ def _digits(number: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def directory():
+    """The service directory, read once for the public numbers and the service names."""
+    from bot.directory.loader import read_data
+
+    return read_data()
+
+
+@lru_cache(maxsize=1)
 def public_numbers() -> frozenset[str]:
     """Phone numbers of the services and helplines in the directory (public, not personal data)."""
     numbers = {"112", "116111", "116123", "0800147111", "0925250111", "0925250112", "080005005"}
     try:
-        from bot.directory.loader import read_data
-
-        data = read_data()
+        data = directory()
         for service in (*data.services, *data.helplines):
             if service.phone:
                 numbers.add(_digits(service.phone.value))
@@ -129,9 +157,9 @@ _HETU_SHAPE = re.compile(r"^\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]?$", re.IGNORECASE)
 
 def phones(text: str) -> Iterator[Span]:
     for m in PHONE.finditer(text):
-        number = m.group().rstrip(" -")
+        number = m.group().rstrip(" -./")
         digits = _digits(number)
-        if _HETU_SHAPE.match(number):
+        if _HETU_SHAPE.match(number) or _DATE_OR_TIME.match(number):
             continue
         if not 7 <= len(re.sub(r"\D", "", number)) <= 15 or digits in public_numbers():
             continue
@@ -140,13 +168,75 @@ def phones(text: str) -> Iterator[Span]:
         yield m.start(), m.start() + len(number)
 
 
+@lru_cache(maxsize=256)
+def place_mentions(text: str) -> tuple:
+    """bot.places' municipalities in `text`, once per text (the name finder asks too; it is the costly part)."""
+    from bot.places.resolver import find_places
+
+    return tuple(find_places(text))
+
+
+def place_spans(text: str) -> tuple[Span, ...]:
+    """Where `text` names a municipality: those words are places, not streets or people."""
+    return tuple((p.start, p.end) for p in place_mentions(text))
+
+
+def _everyday_word(word: str) -> bool:
+    """Voikko knows the word, and not only as a name (meidän, elämäntie)."""
+    from bot.privacy.names import voikko_classes
+
+    classes = voikko_classes(word)
+    return bool(classes - {"etunimi", "sukunimi", "paikannimi", "nimi", ""})
+
+
+def _simple_word(word: str) -> bool:
+    """Voikko knows the word as an everyday word that is not a compound (Ranta, Rinne): not a street's
+    name on its own. Compounds (Maapadonpolku) are how streets are named."""
+    from bot.privacy.names import voikko_analyses
+
+    return any(a.get("CLASS") not in ("etunimi", "sukunimi", "paikannimi", "nimi") and "=" not in a.get("STRUCTURE", "=")[1:]
+               for a in voikko_analyses(word))
+
+
+def _streets_in_words(text: str, folded: str) -> Iterator[Span]:
+    places = place_spans(text)
+    for m in STREET_MULTI.finditer(folded):
+        if any(s < m.end("genitive") and m.start("genitive") < e for s, e in places):
+            continue  # "Oulun tori" is a public square
+        sentence_start = not text[:m.start()].strip() or bool(re.search(r"[.!?:\n]\s*$", text[:m.start()]))
+        if not m.group("words") and sentence_start and _everyday_word(text[m.start("genitive"):m.end("genitive")]):
+            continue  # "Meidän katu"
+        yield m.start(), m.end()
+
+
+def _street_words(text: str, folded: str) -> Iterator[Span]:
+    from bot.privacy.names import service_words
+
+    places = place_spans(text)
+    for m in STREET_WORD.finditer(folded):
+        word, start = m.group(), m.start()
+        if _NOT_STREETS.match(word.lower()) or word.lower() in service_words():
+            continue
+        if re.match(r"^[^\W\d_]{2}allen", word.lower()):
+            continue  # "Kvällen" is the evening, "Ekallén" a street
+        if any(s < m.end() and start < e for s, e in places):
+            continue  # Pyhäranta is a municipality
+        capital = text[start].isupper()
+        cue = bool(_LIVING_CUE.search(folded[max(0, start - 30):start]))
+        if cue or (capital and not _simple_word(text[start:m.end()])):
+            yield start, m.end()
+
+
 def addresses(text: str) -> Iterator[Span]:
     folded = fold_keep_length(text)
+    multi = list(_streets_in_words(text, folded))  # first: "Haagan pappilankatu 5" is longer than its second word
+    yield from multi
     for m in STREET.finditer(folded):
         street = m.group("street").lower()
         if _NOT_STREETS.match(street) or _MEASURE_AFTER.match(text[m.end():]):
             continue
         yield m.start(), m.end()
+    yield from _street_words(text, folded)
     for m in ADDRESS_CUE.finditer(folded):
         rest = m.group("rest")
         if any(ch.isdigit() for ch in rest):

@@ -16,6 +16,7 @@ from bot.handoff import duty
 from bot.handoff.records import Handoff, Message
 from bot.handoff.service import utcnow
 from bot.places.registry import county_names
+from connectors import ids
 from connectors.guide import accounts, console, hours_text, transcript
 from connectors.guide.app import CONFIG, api_error, run
 from connectors.guide.console import ConsoleError, county_label
@@ -124,9 +125,8 @@ async def take(request: web.Request) -> web.Response:
 async def read_messages(request: web.Request) -> web.Response:
     """?after=<message id>: the messages of this handoff after it, and the handoff's current state."""
     guide: accounts.Guide = request["guide"]
-    try:
-        after = int(request.query.get("after", "0"))
-    except ValueError:
+    after = ids.message_id(request.query.get("after"))  # 10**20 would overflow the database's BIGINT
+    if after is None:
         return api_error(request, 400, "bad_request")
     try:
         handoff, found = await run(request, console.read, guide, request.match_info["handoff_id"], after)

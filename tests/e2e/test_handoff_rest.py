@@ -161,7 +161,7 @@ def test_fi_out_of_hours_leave_a_message_and_get_the_answer_on_coming_back(chat,
                           handoff.id, guide_name="Anna")
     service.end(app_db, handoff.id)
     returning = Chat(viitta)
-    returning.sender = chat.sender
+    returning.sender, returning.token = chat.sender, chat.token  # the client kept its conversation token
     found = returning.poll_until(lambda got: any(m.get("custom", {}).get("type") == "handoff_ended" for m in got))
     assert [m["sender"] for m in found] == ["guide", "bot", "bot"] and found[0]["id"] == reply.id
     assert found[0]["text"] == "Hei! Perheneuvola auttaa unikysymyksissä." and found[0]["guide_name"] == "Anna"
@@ -208,4 +208,5 @@ def test_polling_needs_a_sender_and_a_message_id(viitta):
     url = f"{viitta}/webhooks/rest/messages"
     assert requests.get(url, params={"after": 0}, timeout=10).status_code == 400
     assert requests.get(url, params={"sender": "x", "after": "eilen"}, timeout=10).status_code == 400
-    assert requests.get(url, params={"sender": f"nobody-{uuid.uuid4().hex}"}, timeout=10).json() == []
+    # Without the conversation's token (connectors/ids.py) nothing is read, not even whether it exists.
+    assert requests.get(url, params={"sender": f"nobody-{uuid.uuid4().hex}"}, timeout=10).status_code == 403

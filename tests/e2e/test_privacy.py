@@ -52,3 +52,27 @@ def test_a_person_can_have_their_conversation_deleted(viitta, viitta_home, monke
         settings.get_settings.cache_clear()
     tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", timeout=10).json()
     assert [e for e in tracker["events"] if e["event"] == "user"] == []
+
+
+def test_generated_messages_are_stored_redacted(viitta):
+    """A sample of the generator's messages (tests/privacy/generated.py) through the REST channel into the
+    real tracker store: what is stored is what the redactor makes of the message, and no identity code,
+    phone number, e-mail address or IBAN is left."""
+    from bot.privacy.redaction import redact
+    from connectors.limits import clean
+    from tests.privacy.generated import generate
+
+    sample = [m for lang in ("fi", "sv") for m in generate(lang, 400, seed=29)[::10] if not m.text.startswith("/")]
+    fixed_left, stored_as_redacted = [], 0
+    for message in sample:
+        chat = Chat(viitta)  # one conversation each: the rate limit counts per sender
+        chat.say(message.text)
+        tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", timeout=10).json()
+        [stored] = [e["text"] for e in tracker["events"] if e["event"] == "user"]
+        stored_as_redacted += stored == redact(clean(message.text))
+        for span in message.spans:
+            value = message.text[span.start:span.end]
+            if span.kind in ("hetu", "phone", "email", "iban") and value in stored:
+                fixed_left.append((span.kind, stored))
+    assert len(sample) >= 60 and fixed_left == []
+    assert stored_as_redacted == len(sample)

@@ -24,7 +24,7 @@ def test_a_custom_payload_is_joined_to_the_text_rasa_split_it_from():
 def test_the_widget_may_only_name_conversations_viitta_could_have_made():
     made = webchat.new_conversation_id()
     assert webchat.conversation_from(made) == made and made != webchat.new_conversation_id()
-    for other in (None, 5, "", "tg-" + "0" * 32, "web-" + "0" * 31, made + "x", "web-" + "G" * 32):
+    for other in (None, 5, "", "tg-" + "0" * 32, "web-" + "0" * 31, "web-" + "0" * 32, made + "x", "web-" + "G" * 32):
         assert webchat.conversation_from(other) is None
 
 

@@ -74,6 +74,8 @@ def test_the_guide_and_the_person_exchange_messages(console, app_engine):
     assert [(m["sender"], m["text"]) for m in read["messages"]][-1] == ("person", "soita [phone]")
     later = aino.get(f"{console.url}/guide/api/handoffs/{handoff.id}/messages?after={from_person.id}").json()
     assert later["messages"] == []
+    for cursor in (10**20, -1, "1e3", "eilen"):  # out of a message id's range: 400, never 500
+        assert aino.get(f"{console.url}/guide/api/handoffs/{handoff.id}/messages?after={cursor}").status_code == 400
     sent = api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages",
                json={"text": "Hei, olen Aino."})
     assert sent.status_code == 201 and sent.json()["guide_name"] == "Aino"

@@ -25,6 +25,29 @@ from tests.privacy.measure import measure, report
     ("asun Sallassa ja Kaarinassa", "asun Sallassa ja Kaarinassa"),  # places stay for the resolver
     ("Jari Lahti soitti", "[name] [name] soitti"),
     ("puhuin Mikon kanssa", "puhuin [name] kanssa"),
+    # phones as people write them (issue 13)
+    ("puh (+358) 40 1234567", "puh [phone]"),
+    ("soita +358 (0)40 123 4567", "soita [phone]"),
+    ("puh.040.123.4567", "puh.[phone]"),
+    ("ring 08-123 45 67", "ring [phone]"),
+    ("tavataan 01.02.2024 klo 09.30-16.00", "tavataan 01.02.2024 klo 09.30-16.00"),  # a date and a time
+    ("konto SE08 3080 2300 2531 5754 6453 om ni vill", "konto [iban] om ni vill"),
+    # streets without a house number, and in words
+    ("asutaan Jännekadulla", "asutaan [address]"),
+    ("vi bor på Nygatan i ett höghus", "vi bor på [address] i ett höghus"),
+    ("asun Gunnel Nymanin katu 6", "asun [address]"),
+    ("asun Pyhärannassa", "asun Pyhärannassa"),  # a municipality, not a street
+    ("Kvällen är värst", "Kvällen är värst"),
+    # names by Voikko's dictionary and by context
+    ("Kustaa Pääkkönen täällä, vauva on 3kk", "[name] [name] täällä, vauva on 3kk"),
+    ("jonny här, vet inte vad jag ska göra", "[name] här, vet inte vad jag ska göra"),
+    ("Kiitos! -Marja", "Kiitos! -[name]"),
+    ("Kontakt: Mika Lehtinen", "Kontakt: [name] [name]"),
+    ("kan man ringa Toivo anonymt?", "kan man ringa Toivo anonymt?"),  # the service
+    ("toivo alkaa loppua", "toivo alkaa loppua"),
+    ("lasten isä lähti eikä maksa", "lasten isä lähti eikä maksa"),
+    ("meillä on paljon riitaa", "meillä on paljon riitaa"),  # quarrel, not a form of Riitta
+    ("olen terveydenhoitaja, milloin pitää ilmoittaa", "olen terveydenhoitaja, milloin pitää ilmoittaa"),
 ])
 def test_redaction_rules(text, expected):
     assert redact(text) == expected
