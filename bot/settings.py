@@ -30,6 +30,12 @@ class Settings:
     retention_days: int = 30
     rate_limit_per_minute: int = 20  # per sender and Rasa instance; 0 switches the limit off
     log_hash_key: str = ""  # key for the hashed sender ids in logs
+    # Shared secret between the Rasa server and the action server (bot/action_server.py); bot.serve
+    # makes one per run when both start together and none is set.
+    action_token: str = ""
+    # The reverse proxy whose X-Forwarded-For the guide console believes (its address, e.g. 127.0.0.1);
+    # empty: the connecting address is the client's.
+    guide_trusted_proxy: str = ""
     # a live chat nobody takes within this time is closed and the person told so (handoff)
     handoff_max_wait_minutes: int = 30
     # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
@@ -66,6 +72,8 @@ def get_settings() -> Settings:
         retention_days=int(env("RETENTION_DAYS", "30")),
         rate_limit_per_minute=int(env("RATE_LIMIT_PER_MINUTE", "20")),
         log_hash_key=env("LOG_HASH_KEY", ""),
+        action_token=env("ACTION_TOKEN", ""),
+        guide_trusted_proxy=env("GUIDE_TRUSTED_PROXY", ""),
         handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
         guide_host=env("GUIDE_HOST", "127.0.0.1"),
         guide_port=int(env("GUIDE_PORT", "5080")),
