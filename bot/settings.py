@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,7 +43,9 @@ class Settings:
     guide_host: str = "127.0.0.1"
     guide_port: int = 5080
     guide_session_minutes: int = 60
-    guide_secure_cookies: bool = False
+    # None: Secure (__Host-) cookies except over plain http on loopback (development); True/False: always/never.
+    guide_secure_cookies: Optional[bool] = None
+    guide_secret: str = ""  # key of the login form's CSRF token; several consoles behind one address share it
     # Telegram channel (connectors/telegram.py): enabled only when telegram_token is set.
     telegram_token: str = ""
     telegram_secret: str = ""
@@ -78,9 +81,8 @@ def get_settings() -> Settings:
         guide_host=env("GUIDE_HOST", "127.0.0.1"),
         guide_port=int(env("GUIDE_PORT", "5080")),
         guide_session_minutes=int(env("GUIDE_SESSION_MINUTES", "60")),
-        # Off by default only on a loopback address (plain http://127.0.0.1 in development).
-        guide_secure_cookies=_flag(env("GUIDE_SECURE_COOKIES"),
-                                   env("GUIDE_HOST", "127.0.0.1") not in ("127.0.0.1", "localhost", "::1")),
+        guide_secure_cookies=_flag(env("GUIDE_SECURE_COOKIES"), None),
+        guide_secret=env("GUIDE_SECRET", ""),
         telegram_token=env("TELEGRAM_TOKEN", ""),
         telegram_secret=env("TELEGRAM_SECRET", ""),
         telegram_mode=env("TELEGRAM_MODE", "webhook"),
@@ -90,7 +92,7 @@ def get_settings() -> Settings:
     )
 
 
-def _flag(value: str | None, default: bool) -> bool:
+def _flag(value: str | None, default: Optional[bool]) -> Optional[bool]:
     if value is None or value == "":
         return default
     return value.strip().lower() in ("1", "true", "yes", "on")
