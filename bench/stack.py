@@ -10,6 +10,7 @@ between samples of the report are not missed.
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -61,8 +62,9 @@ class Memory:
 
 
 # The bench's servers are on loopback for one run; the HTTP API (/model/parse) and the action server
-# need their tokens all the same (bot/serve.py, bot/action_server.py).
-BENCH_TOKEN = "bench-local-token-0123456789"
+# need their tokens all the same (bot/serve.py, bot/action_server.py). One per run, inherited by the
+# bench's client processes through the environment.
+BENCH_TOKEN = os.environ.setdefault("VIITTA_BENCH_TOKEN", secrets.token_urlsafe(24))
 
 
 class Stack:
