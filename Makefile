@@ -50,7 +50,7 @@ run: install load-directory train
 	$(PY) -m bot.serve
 
 shell: install load-directory train
-	@echo "Start the action server in another terminal first: $(PY) -m rasa_sdk --actions bot.actions"
+	@echo "Start the action server in another terminal first: $(PY) -m bot.action_server --actions bot.actions (loopback only)"
 	$(RASA) shell --model bot/models --endpoints endpoints.yml
 
 validate: $(VENV)/.installed

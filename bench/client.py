@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import time
 from pathlib import Path
@@ -95,7 +96,10 @@ def _holdout() -> list[tuple[str, str, str]]:
 
 
 async def parse(args) -> dict:
-    url = f"{args.url}/model/parse"
+    # The HTTP API answers only with RASA_TOKEN (bench/stack.py sets it for the servers it starts).
+    from bench.stack import BENCH_TOKEN
+
+    url = f"{args.url}/model/parse?token={os.environ.get('RASA_TOKEN') or BENCH_TOKEN}"
     holdout = _holdout()
     mentions = yaml.safe_load((ROOT / "tests" / "nlu" / "municipality_mentions.yml").read_text(encoding="utf-8"))
     texts = sorted({text for _, text, _ in holdout} | {m["text"] for m in mentions["mentions"]})

@@ -10,6 +10,7 @@ between samples of the report are not missed.
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -60,6 +61,12 @@ class Memory:
         phase[name] = max(phase.get(name, 0.0), rss_mb)
 
 
+# The bench's servers are on loopback for one run; the HTTP API (/model/parse) and the action server
+# need their tokens all the same (bot/serve.py, bot/action_server.py). One per run, inherited by the
+# bench's client processes through the environment.
+BENCH_TOKEN = os.environ.setdefault("VIITTA_BENCH_TOKEN", secrets.token_urlsafe(24))
+
+
 class Stack:
     """Start with `start()`, talk to `url`, read `memory`, always `stop()`."""
 
@@ -80,6 +87,7 @@ class Stack:
             "TRACKER_STORE_URL": f"sqlite:///{self.workdir / 'tracker.db'}",
             "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port), "GUIDE_PORT": str(free_port()),
             "VIITTA_MODEL": str(self.model), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+            "RASA_TOKEN": BENCH_TOKEN, "ACTION_TOKEN": BENCH_TOKEN,
         }
 
     def start(self, timeout: float = 300) -> None:
@@ -97,7 +105,7 @@ class Stack:
         while time.monotonic() - started < timeout and not (rasa_ok and action_ok):
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} stopped during start-up; see {self.workdir / 'serve.log'}")
-            if not action_ok and _answers(f"http://127.0.0.1:{self.action_port}/webhook", _action_call(domain),
+            if not action_ok and _answers(f"http://127.0.0.1:{self.action_port}/webhook?token={BENCH_TOKEN}", _action_call(domain),
                                           lambda r: r.get("responses")):
                 action_ok = True
                 self.cold_start["action_server_s"] = time.monotonic() - started

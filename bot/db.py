@@ -34,7 +34,7 @@ def shared_engine(url: Optional[str] = None) -> Engine:
     return make_engine(url)
 
 
-# Every module that owns tables in the app database; Alembic's env.py and create_all() read this list.
+# Every module that owns tables in the app database; Alembic's env.py and the tests' create_all() read this list.
 SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema", "bot.analytics.schema", "connectors.guide.schema")
 
 
@@ -94,13 +94,6 @@ def current_revision(engine: Engine) -> Optional[str]:
 
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
-
-
-def create_all(engine: Engine) -> None:
-    """Every table straight from the models, without Alembic (fast, for tests; tests/unit/test_migrations.py
-    proves that the migrations produce the same schema)."""
-    for metadata in all_metadata():
-        metadata.create_all(engine)
 
 
 def _adopt_unversioned(connection, config) -> None:

@@ -14,6 +14,10 @@
    only the last turns can be lost on a power cut. PostgreSQL is not touched.
 3. Reading a conversation turns every stored event's name into its class by walking all ~40 Event
    subclasses, for each event. The answer per name is now remembered.
+4. Security, not speed: the HTTP API (on only with RASA_TOKEN, bot/serve.py) refuses changes sent as
+   text/plain or as a form. A web page of any origin may send those without a CORS preflight
+   (`/conversations/<id>/tracker/events` set a slot from a foreign Origin); JSON needs a preflight,
+   which Rasa's CORS answers only for CORS_ORIGINS. The channels under /webhooks/ are not touched.
 """
 from __future__ import annotations
 
@@ -90,6 +94,39 @@ def _remembered_event_types(original):
     return staticmethod(resolve_by_type)
 
 
+# Content types a browser sends cross-origin without asking first (the Fetch standard's "simple" requests).
+SIMPLE_CONTENT_TYPES = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data"}
+# PUT and DELETE always need a preflight; POST does not when its body is one of the types above or untyped.
+CHANGING_METHODS = {"POST"}
+
+
+def refused_cross_site(method: str, path: str, content_type: str) -> bool:
+    """A change to the HTTP API in a form a foreign page can send without a preflight."""
+    if method not in CHANGING_METHODS or path.startswith("/webhooks/"):
+        return False
+    return content_type.split(";")[0].strip().lower() in SIMPLE_CONTENT_TYPES or not content_type
+
+
+def _api_without_simple_posts(original):
+    """Wraps rasa.server.create_app: the API's changes need a JSON (or YAML) body."""
+
+    def create_app(*args, **kwargs):
+        from sanic import response
+
+        app = original(*args, **kwargs)
+
+        @app.on_request
+        async def refuse_simple_requests(request):
+            if refused_cross_site(request.method, request.path, request.headers.get("content-type", "")):
+                return response.json({"status": "failure", "reason": "UnsupportedMediaType",
+                                      "message": "send JSON (Content-Type: application/json)"}, status=415)
+
+        return app
+
+    create_app.wrapped = original
+    return create_app
+
+
 def apply() -> None:
     """Install the fixes into the Rasa modules of this process (idempotent)."""
     from rasa.core import tracker_store
@@ -98,7 +135,11 @@ def apply() -> None:
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
+    from rasa import server
+
     RemoteAction._validate_action_result = validate_action_result
+    if not hasattr(server.create_app, "wrapped"):
+        server.create_app = _api_without_simple_posts(server.create_app)
     if not hasattr(Event.resolve_by_type, "wrapped"):
         Event.resolve_by_type = _remembered_event_types(Event.resolve_by_type)
     if not hasattr(tracker_store.create_engine_kwargs, "wrapped"):

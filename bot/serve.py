@@ -35,6 +35,7 @@ LOCK_STORE_TYPE = "connectors.lock_store.AtomicRedisLockStore"
 # main() passes to the Rasa server.
 TRACKER_PASSWORD_VAR = "VIITTA_TRACKER_PASSWORD"
 LOCK_PASSWORD_VAR = "VIITTA_LOCK_PASSWORD"
+ACTION_TOKEN_VAR = "ACTION_TOKEN"
 
 
 def tracker_store_config(url: str) -> dict:
@@ -84,11 +85,15 @@ def secret_environment() -> dict:
     return env
 
 
-def write_endpoints(path: Path) -> Path:
-    """endpoints.yml for this run (action server, tracker store and lock store from the settings)."""
+def write_endpoints(path: Path, action_token: bool = False) -> Path:
+    """endpoints.yml for this run (action server, tracker store and lock store from the settings);
+    `action_token`: Rasa sends ACTION_TOKEN (from its environment, never written here) on every action call."""
     s = get_settings()
+    action = {"url": f"http://{s.action_host}:{s.action_port}/webhook"}
+    if action_token:
+        action["token"] = "${%s}" % ACTION_TOKEN_VAR
     endpoints = {
-        "action_endpoint": {"url": f"http://{s.action_host}:{s.action_port}/webhook"},
+        "action_endpoint": action,
         "tracker_store": tracker_store_config(s.tracker_store_url),
         # Anonymous counts for the owners' page (README: "What people need"); writes to DATABASE_URL.
         "event_broker": {"type": "bot.analytics.broker.CountingEventBroker"},
@@ -104,17 +109,18 @@ def write_endpoints(path: Path) -> Path:
 def commands(endpoints: Path) -> tuple[list[str], list[str]]:
     """(action server, Rasa server) command lines."""
     s = get_settings()
-    if s.rasa_host not in LOCAL_HOSTS and not s.rasa_token:
-        raise SystemExit(f"RASA_HOST={s.rasa_host} is reachable from outside: set RASA_TOKEN to protect the HTTP API.")
     bin_dir = Path(sys.executable).parent
-    actions = [str(bin_dir / "python"), "-m", "rasa_sdk", "--actions", "bot.actions",
+    # rasa_sdk bound to ACTION_HOST and checking the shared secret (bot/action_server.py).
+    actions = [str(bin_dir / "python"), "-m", "bot.action_server", "--actions", "bot.actions",
                "--port", str(s.action_port)]
     # Rasa's own CLI with our measured fixes applied first (bot/rasa_server.py).
-    rasa = [str(bin_dir / "python"), "-m", "bot.rasa_server", "run", "--enable-api", "--model", str(s.model_path),
+    rasa = [str(bin_dir / "python"), "-m", "bot.rasa_server", "run", "--model", str(s.model_path),
             "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
             "--interface", s.rasa_host, "--port", str(s.rasa_port)]
+    # The HTTP API (/conversations, /model, /status) only behind a token; without RASA_TOKEN it is off
+    # and only the channels (/webhooks/...) and "/" answer.
     if s.rasa_token:
-        rasa += ["--auth-token", s.rasa_token]
+        rasa += ["--enable-api", "--auth-token", s.rasa_token]
     if s.cors_origins:
         rasa += ["--cors", *s.cors_origins]
     return actions, rasa
@@ -131,20 +137,28 @@ def main(argv: list[str] | None = None) -> int:
     only.add_argument("--rasa-only", action="store_true", help="start only the Rasa server")
     only.add_argument("--actions-only", action="store_true", help="start only the action server")
     args = parser.parse_args(argv)
-    endpoints = write_endpoints(ROOT / "var" / f"endpoints.{get_settings().rasa_port}.yml")
+    s = get_settings()
+    # A secret per run when none is configured and both servers start together: even on loopback, no
+    # other local process (or a request forged through another service) reaches the actions.
+    action_token = s.action_token or ("" if (args.rasa_only or args.actions_only) else secrets.token_urlsafe(32))
+    if s.action_host not in LOCAL_HOSTS and not action_token:
+        raise SystemExit(f"ACTION_HOST={s.action_host} is reachable from other hosts: set ACTION_TOKEN.")
+    endpoints = write_endpoints(ROOT / "var" / f"endpoints.{s.rasa_port}.yml", bool(action_token))
     action_cmd, rasa_cmd = commands(endpoints)
     # One key per run when none is configured, so that both processes hash a sender id alike in logs.
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
            "LOG_HASH_KEY": os.environ.get("LOG_HASH_KEY") or secrets.token_hex(16)}
-    s = get_settings()
+    if action_token:
+        env[ACTION_TOKEN_VAR] = action_token
     processes, started = [], []
     if not args.rasa_only:
         processes.append(subprocess.Popen(action_cmd, cwd=ROOT, env=env))
-        started.append(f"action server on :{s.action_port}")
+        started.append(f"action server on {s.action_host}:{s.action_port}")
     if not args.actions_only:
         processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env={**env, **secret_environment()}))
         started.append(f"Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat "
-                       f"demo: http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo)")
+                       f"demo: http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo; HTTP API "
+                       + ("on, with RASA_TOKEN)" if s.rasa_token else "off: set RASA_TOKEN to use it)"))
     if not (args.rasa_only or args.actions_only):
         # The console is one more process of the whole set; in production it runs on its own
         # (python -m connectors.guide serve).

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,13 +32,21 @@ class Settings:
     rate_limit_per_minute: int = 20  # per sender and Rasa instance; 0 switches the limit off
     log_hash_key: str = ""  # key for the hashed sender ids in logs
     conversation_key: str = ""  # key of issued web chat ids and REST conversation tokens (connectors/ids.py)
+    # Shared secret between the Rasa server and the action server (bot/action_server.py); bot.serve
+    # makes one per run when both start together and none is set.
+    action_token: str = ""
+    # The reverse proxy whose X-Forwarded-For the guide console believes (its address, e.g. 127.0.0.1);
+    # empty: the connecting address is the client's.
+    guide_trusted_proxy: str = ""
     # a live chat nobody takes within this time is closed and the person told so (handoff)
     handoff_max_wait_minutes: int = 30
     # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
     guide_host: str = "127.0.0.1"
     guide_port: int = 5080
     guide_session_minutes: int = 60
-    guide_secure_cookies: bool = False
+    # None: Secure (__Host-) cookies except over plain http on loopback (development); True/False: always/never.
+    guide_secure_cookies: Optional[bool] = None
+    guide_secret: str = ""  # key of the login form's CSRF token; several consoles behind one address share it
     # Telegram channel (connectors/telegram.py): enabled only when telegram_token is set.
     telegram_token: str = ""
     telegram_secret: str = ""
@@ -73,13 +82,14 @@ def get_settings() -> Settings:
         rate_limit_per_minute=int(env("RATE_LIMIT_PER_MINUTE", "20")),
         log_hash_key=env("LOG_HASH_KEY", ""),
         conversation_key=env("CONVERSATION_KEY", ""),
+        action_token=env("ACTION_TOKEN", ""),
+        guide_trusted_proxy=env("GUIDE_TRUSTED_PROXY", ""),
         handoff_max_wait_minutes=int(env("HANDOFF_MAX_WAIT_MINUTES", "30")),
         guide_host=env("GUIDE_HOST", "127.0.0.1"),
         guide_port=int(env("GUIDE_PORT", "5080")),
         guide_session_minutes=int(env("GUIDE_SESSION_MINUTES", "60")),
-        # Off by default only on a loopback address (plain http://127.0.0.1 in development).
-        guide_secure_cookies=_flag(env("GUIDE_SECURE_COOKIES"),
-                                   env("GUIDE_HOST", "127.0.0.1") not in ("127.0.0.1", "localhost", "::1")),
+        guide_secure_cookies=_flag(env("GUIDE_SECURE_COOKIES"), None),
+        guide_secret=env("GUIDE_SECRET", ""),
         telegram_token=env("TELEGRAM_TOKEN", ""),
         telegram_secret=env("TELEGRAM_SECRET", ""),
         telegram_mode=env("TELEGRAM_MODE", "webhook"),
@@ -92,7 +102,7 @@ def get_settings() -> Settings:
     )
 
 
-def _flag(value: str | None, default: bool) -> bool:
+def _flag(value: str | None, default: Optional[bool]) -> Optional[bool]:
     if value is None or value == "":
         return default
     return value.strip().lower() in ("1", "true", "yes", "on")

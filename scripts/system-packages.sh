@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages Viitta needs: Voikko (Finnish morphology for spaCy's Finnish
-# pipeline and the municipality resolver) and Chromium (the browser tests drive it with
-# Playwright; Playwright's own browser download does not work offline). Installs only what is missing.
+# pipeline and the municipality resolver), Chromium (the browser tests drive it with
+# Playwright; Playwright's own browser download does not work offline) and nginx-light (the example
+# reverse proxy of SECURITY.md is started by tests/unit/test_reverse_proxy.py). Installs only what is missing.
 set -euo pipefail
-needed=(libvoikko1 voikko-fi chromium)
+needed=(libvoikko1 voikko-fi chromium nginx-light)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

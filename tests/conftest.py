@@ -12,6 +12,18 @@ from bot.db import make_engine
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 
+def create_all(engine) -> None:
+    """Every app table straight from the models, without Alembic: fast, and only for tests (outside them
+    only bot.db.upgrade creates tables; tests/unit/test_migrations.py proves both give the same schema)."""
+    from bot.db import all_metadata
+
+    for metadata in all_metadata():
+        metadata.create_all(engine)
+
+
+create_schema = create_all  # the name the guide tests use
+
+
 def _on_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

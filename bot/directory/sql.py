@@ -150,13 +150,6 @@ def ensure_schema(engine: Engine) -> None:
         upgrade(engine)
 
 
-def create_schema(engine: Engine) -> None:
-    """Every app table straight from the models, without migrations (fast, for tests)."""
-    from bot.db import create_all
-
-    create_all(engine)
-
-
 def load(engine: Engine, data: DirectoryData, categories: dict[str, dict]) -> dict[str, int]:
     """Make the database hold exactly `data`; running it twice changes nothing. Returns counts."""
     ensure_schema(engine)

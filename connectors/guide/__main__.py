@@ -6,11 +6,15 @@
     python -m connectors.guide set-password --username aino
     python -m connectors.guide list-users
     python -m connectors.guide deactivate --username aino
-    python -m connectors.guide create-token --username aino --days 90     # bearer token for the JSON API
+    python -m connectors.guide create-token --username aino --days 90 --label "county CRM"   # JSON API token
+    python -m connectors.guide list-tokens [--username aino]              # id, label, owner, dates (never the token)
+    python -m connectors.guide revoke-token "county CRM"                  # by label or by id
     python -m connectors.guide set-hours --county lappi "ma-pe 08:00-16:00"
     python -m connectors.guide duty --county lappi on|off|auto             # without a mode: show the state
 
 Passwords come from a prompt or standard input (--password-stdin), never from the command line.
+Every command first brings the app database to the newest schema with Alembic (bot.db.upgrade), the
+only thing that creates tables outside the tests.
 """
 from __future__ import annotations
 
@@ -26,11 +30,10 @@ from connectors.guide import accounts, hours_text, sessions
 
 
 def _engine():
-    from bot.db import make_engine
-    from bot.directory.sql import create_schema
+    from bot.db import make_engine, upgrade
 
     engine = make_engine()
-    create_schema(engine)  # idempotent: a fresh clone can create guides before anything else ran
+    upgrade(engine)  # a fresh clone can create guides before anything else ran; an old database is migrated
     return engine
 
 
@@ -56,9 +59,11 @@ def serve(_args: argparse.Namespace) -> int:
     from connectors.guide.app import make_app
 
     s = get_settings()
-    app = make_app(_engine(), s.tracker_store_url, s.guide_session_minutes, s.guide_secure_cookies)
-    print(f"Guide console on http://{s.guide_host}:{s.guide_port}/guide/"
-          + (" (its cookies are Secure: serve it through HTTPS)" if s.guide_secure_cookies else ""), flush=True)
+    app = make_app(_engine(), s.tracker_store_url, s.guide_session_minutes, s.guide_secure_cookies,
+                   tuple(s.guide_trusted_proxy.replace(",", " ").split()), s.guide_secret)
+    print(f"Guide console on http://{s.guide_host}:{s.guide_port}/guide/ (cookies Secure"
+          + (" except over plain http://127.0.0.1 for development)" if s.guide_secure_cookies is None else
+             ")" if s.guide_secure_cookies else ": never - GUIDE_SECURE_COOKIES=0)"), flush=True)
     web.run_app(app, host=s.guide_host, port=s.guide_port, print=None, access_log=None)
     return 0
 
@@ -95,6 +100,30 @@ def create_token(args: argparse.Namespace) -> int:
     if guide is None or not guide.active:
         raise accounts.AccountError(f"no active guide {args.username!r}")
     print(sessions.create_token(engine, guide, args.days, args.label or ""))
+    return 0
+
+
+def list_tokens(args: argparse.Namespace) -> int:
+    engine = _engine()
+    owner = None
+    if args.username:
+        guide = accounts.by_username(engine, args.username)
+        if guide is None:
+            raise accounts.AccountError(f"no guide {args.username!r}")
+        owner = guide.id
+    when = lambda value: value.isoformat(timespec="minutes") if value else "never"  # noqa: E731
+    print("id\tlabel\towner\tcreated\tlast used\texpires")
+    for t in sessions.list_tokens(engine, owner):
+        print(f"{t.id}\t{t.label or '-'}\t{t.username}\t{when(t.created_at)}\t{when(t.last_used_at)}\t{when(t.expires_at)}")
+    return 0
+
+
+def revoke_token(args: argparse.Namespace) -> int:
+    revoked = sessions.revoke_token(_engine(), args.token)
+    if not revoked:
+        raise accounts.AccountError(f"no token with the id or label {args.token!r} (see list-tokens)")
+    for t in revoked:
+        print(f"revoked {t.id} ({t.label or 'no label'}, {t.username})")
     return 0
 
 
@@ -151,6 +180,14 @@ def parser() -> argparse.ArgumentParser:
     token.add_argument("--days", type=int, default=90)
     token.add_argument("--label", help="what the token is for")
     token.set_defaults(run=create_token)
+
+    listing = commands.add_parser("list-tokens", help="API tokens: id, label, owner, created, last used, expiry")
+    listing.add_argument("--username", help="only this guide's")
+    listing.set_defaults(run=list_tokens)
+
+    revoke = commands.add_parser("revoke-token", help="end API tokens at once, by id or label (list-tokens)")
+    revoke.add_argument("token", help="a token id (12 characters) or a label")
+    revoke.set_defaults(run=revoke_token)
 
     hours = commands.add_parser("set-hours", help="a county's weekly duty hours, e.g. 'ma-pe 08:00-16:00'")
     hours.add_argument("--county", required=True, type=_county)

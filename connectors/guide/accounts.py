@@ -69,7 +69,7 @@ def create(engine: Engine, username: str, display_name: str, password: str, coun
     if role == "guide" and not counties:
         raise AccountError("a guide needs at least one county (--county)")
     try:
-        password_hash = hash_password(password)
+        password_hash = hash_password(password, username)
     except ValueError as exc:
         raise AccountError(str(exc)) from exc
     with Session(engine) as session, session.begin():
@@ -114,8 +114,9 @@ def authenticate(engine: Engine, username: str, password: str) -> Optional[Guide
 
 
 def set_password(engine: Engine, username: str, password: str) -> None:
+    """A new password; every session and API token of the guide ends (whoever had them)."""
     try:
-        password_hash = hash_password(password)
+        password_hash = hash_password(password, username)
     except ValueError as exc:
         raise AccountError(str(exc)) from exc
     with Session(engine) as session, session.begin():
@@ -123,7 +124,9 @@ def set_password(engine: Engine, username: str, password: str) -> None:
         if row is None:
             raise AccountError(f"no guide {username!r}")
         row.password_hash = password_hash
-    _logout_everywhere(engine, row.id)
+        # Read inside the session: after the commit the row is expired and detached.
+        guide_id = row.id
+    _logout_everywhere(engine, guide_id)
 
 
 def deactivate(engine: Engine, username: str) -> Guide:

@@ -7,6 +7,7 @@ Authentication: the console's session cookie plus the X-CSRF-Token header on cha
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import datetime
 from typing import Optional
 
@@ -16,12 +17,13 @@ from bot.handoff import duty
 from bot.handoff.records import Handoff, Message
 from bot.handoff.service import utcnow
 from bot.places.registry import county_names
-from connectors import ids
-from connectors.guide import accounts, console, hours_text, transcript
+from connectors.guide import accounts, console, hours_text, sessions, transcript
 from connectors.guide.app import CONFIG, api_error, run
 from connectors.guide.console import ConsoleError, county_label
 
 routes = web.RouteTableDef()
+# Message ids are database integers: anything outside is refused before it reaches SQL (10**20 gave a 500).
+MAX_ID = 2**31 - 1
 
 
 def iso(value: Optional[datetime]) -> Optional[str]:
@@ -51,6 +53,15 @@ def message_json(message: Message) -> dict:
     if message.guide_name:
         out["guide_name"] = message.guide_name
     return out
+
+
+def bounded_int(text: str, low: int, high: int) -> Optional[int]:
+    """The integer `text` when it is plain decimal digits within [low, high], else None."""
+    text = text.strip()
+    if not re.fullmatch(r"-?[0-9]{1,12}", text):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
 
 
 def refused(request: web.Request, exc: ConsoleError) -> web.Response:
@@ -125,7 +136,7 @@ async def take(request: web.Request) -> web.Response:
 async def read_messages(request: web.Request) -> web.Response:
     """?after=<message id>: the messages of this handoff after it, and the handoff's current state."""
     guide: accounts.Guide = request["guide"]
-    after = ids.message_id(request.query.get("after"))  # 10**20 would overflow the database's BIGINT
+    after = bounded_int(request.query.get("after", "0"), 0, MAX_ID)
     if after is None:
         return api_error(request, 400, "bad_request")
     try:
@@ -221,6 +232,32 @@ async def duty_change(request: web.Request) -> web.Response:
     if mode is not None:
         await run(request, duty.set_switch, county, mode)
     return web.json_response(await run(request, _duty_json, county, request["lang"]))
+
+
+def token_json(info: sessions.TokenInfo) -> dict:
+    return {"id": info.id, "label": info.label, "username": info.username, "created_at": iso(info.created_at),
+            "last_used_at": iso(info.last_used_at), "expires_at": iso(info.expires_at)}
+
+
+@routes.get("/guide/api/tokens")
+async def list_tokens(request: web.Request) -> web.Response:
+    """The API tokens (an admin: everyone's; a guide: their own), never the tokens themselves."""
+    guide: accounts.Guide = request["guide"]
+    found = await run(request, sessions.list_tokens, None if guide.is_admin else guide.id)
+    return web.json_response({"tokens": [token_json(t) for t in found]})
+
+
+@routes.delete("/guide/api/tokens/{token_id}")
+async def revoke_token(request: web.Request) -> web.Response:
+    """End one token by its id (an admin: anyone's; a guide: their own). 404 when there is none."""
+    guide: accounts.Guide = request["guide"]
+    token_id = request.match_info["token_id"]
+    if not (len(token_id) == sessions.TOKEN_ID_CHARS and all(c in "0123456789abcdef" for c in token_id)):
+        return api_error(request, 404, "token_not_found")
+    revoked = await run(request, sessions.revoke_token, token_id, None if guide.is_admin else guide.id)
+    if not revoked:
+        return api_error(request, 404, "token_not_found")
+    return web.json_response({"revoked": [token_json(t) for t in revoked]})
 
 
 def add_routes(app: web.Application) -> None:

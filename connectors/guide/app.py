@@ -4,17 +4,27 @@ Every route refuses a request without a login (401 for the API, a redirect to th
 pages) except the login page itself and the static files. Logins are server-side sessions (HttpOnly,
 SameSite=Strict cookie; a CSRF token checked on every POST/PUT/DELETE, from the form field `csrf_token`
 or the `X-CSRF-Token` header); the API also takes `Authorization: Bearer <token>` tokens made with the CLI.
+
+Cookies are `__Host-` cookies (Secure, Path=/, no Domain: no other host or plain-HTTP page can set or
+read them) unless the console is used over plain HTTP on loopback for development (GUIDE_SECURE_COOKIES
+unset; `1` forces Secure, `0` never). The login form's CSRF token is signed with the console's key
+(GUIDE_SECRET, else one per process): a cookie planted by someone else does not come with a valid form.
 """
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import hmac
 import importlib
+import ipaddress
+import secrets
 from pathlib import Path
 from typing import Any, Callable, Optional
 from urllib.parse import quote
 
 from aiohttp import web
+from yarl import URL
 from sqlalchemy.engine import Engine
 
 from connectors.guide import sessions, strings
@@ -22,8 +32,11 @@ from connectors.guide.accounts import Guide
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "viitta_guide_session"
-LOGIN_COOKIE = "viitta_guide_login"  # double-submit CSRF token of the login form (no session exists yet)
+LOGIN_COOKIE = "viitta_guide_login"  # nonce of the login form; the form carries its signature
 LANG_COOKIE = "viitta_guide_lang"
+HOST_PREFIX = "__Host-"
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+FORWARDING_HEADERS = ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded", "X-Real-IP")
 PUBLIC_PATHS = {"/guide/login"}  # plus the static files (resource "static")
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Pages and scripts come only from the console itself; nothing may frame it.
@@ -52,9 +65,71 @@ def api_error(request: web.Request, status: int, code: str) -> web.Response:
     return web.json_response({"error": code, "message": message}, status=status)
 
 
+def plain_loopback(request: web.Request) -> bool:
+    """A developer's browser on this machine over http:// with nothing in between (no proxy headers)."""
+    if request.secure or any(name in request.headers for name in FORWARDING_HEADERS):
+        return False
+    try:  # (not request.url: aiohttp 3.9 with today's yarl cannot build it from a Host with a port)
+        host = (URL(f"http://{request.host}").host or "").strip("[]").lower()
+    except ValueError:
+        return False
+    return host in LOOPBACK_NAMES and _is_loopback(request.remote or "")
+
+
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def secure_cookies(request: web.Request) -> bool:
+    configured = request.app[CONFIG]["secure_cookies"]
+    return configured if configured is not None else not plain_loopback(request)
+
+
+def cookie_name(request: web.Request, base: str) -> str:
+    return HOST_PREFIX + base if secure_cookies(request) else base
+
+
 def cookie_options(request: web.Request) -> dict:
-    return {"path": "/guide", "httponly": True, "samesite": "Strict",
-            "secure": bool(request.app[CONFIG]["secure_cookies"])}
+    return {"path": "/", "httponly": True, "samesite": "Strict", "secure": secure_cookies(request)}
+
+
+def get_cookie(request: web.Request, base: str) -> str:
+    return request.cookies.get(cookie_name(request, base), "")
+
+
+def set_cookie(response: web.StreamResponse, request: web.Request, base: str, value: str, **options) -> None:
+    response.set_cookie(cookie_name(request, base), value, **{**cookie_options(request), **options})
+
+
+def del_cookie(response: web.StreamResponse, request: web.Request, base: str) -> None:
+    response.del_cookie(cookie_name(request, base), path="/")
+
+
+def client_address(request: web.Request) -> str:
+    """The client's address: the connecting one, or, when that is a trusted proxy (GUIDE_TRUSTED_PROXY),
+    the last X-Forwarded-For entry that is not a trusted proxy. Anyone else's X-Forwarded-For is ignored."""
+    remote = request.remote or "unknown"
+    trusted = request.app[CONFIG]["trusted_proxies"]
+    if remote not in trusted:
+        return remote
+    forwarded = [a.strip() for value in request.headers.getall("X-Forwarded-For", []) for a in value.split(",")]
+    for address in reversed([a for a in forwarded if a]):
+        if address in trusted:
+            continue
+        try:
+            return str(ipaddress.ip_address(address))
+        except ValueError:
+            return remote  # a proxy that passes on garbage is not believed
+    return remote
+
+
+def login_form_token(request: web.Request, nonce: str) -> str:
+    """The login form's CSRF token: an HMAC of the nonce cookie under the console's key."""
+    mac = hmac.new(request.app[CONFIG]["secret"], b"login-form:" + nonce.encode("utf-8"), hashlib.sha256)
+    return base64.urlsafe_b64encode(mac.digest()).decode("ascii").rstrip("=")
 
 
 def _language(request: web.Request) -> str:
@@ -62,8 +137,8 @@ def _language(request: web.Request) -> str:
     if wanted in strings.LANGUAGES:
         request["set_lang"] = wanted
         return wanted
-    if request.cookies.get(LANG_COOKIE) in strings.LANGUAGES:
-        return request.cookies[LANG_COOKIE]
+    if get_cookie(request, LANG_COOKIE) in strings.LANGUAGES:
+        return get_cookie(request, LANG_COOKIE)
     accept = request.headers.get("Accept-Language", "").lower()
     return "sv" if accept.startswith("sv") else "fi"
 
@@ -84,7 +159,7 @@ async def _identify(request: web.Request) -> tuple[Optional[Guide], Optional[str
             return None, None, False
         guide = await run(request, sessions.token_guide, token.strip())
         return guide, None, guide is not None
-    token = request.cookies.get(SESSION_COOKIE, "")
+    token = get_cookie(request, SESSION_COOKIE)
     if not token:
         return None, None, False
     live = await run(request, sessions.resume, token, request.app[CONFIG]["session_minutes"])
@@ -108,8 +183,7 @@ async def language(request: web.Request, handler):
     request["lang"] = _language(request)
     response = await handler(request)
     if request.get("set_lang"):
-        response.set_cookie(LANG_COOKIE, request["set_lang"], max_age=365 * 24 * 3600,
-                            **{**cookie_options(request), "httponly": False})
+        set_cookie(response, request, LANG_COOKIE, request["set_lang"], max_age=365 * 24 * 3600, httponly=False)
     return response
 
 
@@ -161,13 +235,18 @@ def owners_module():
 
 
 def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
-             secure_cookies: bool = False) -> web.Application:
+             secure_cookies: Optional[bool] = None, trusted_proxies: tuple = (), secret: str = "") -> web.Application:
+    """`secure_cookies` None: Secure except over plain loopback HTTP; `trusted_proxies`: addresses whose
+    X-Forwarded-For is believed; `secret`: the key of the login form's token (several consoles behind one
+    address need the same one)."""
     from connectors.guide import api, pages
 
     app = web.Application(middlewares=[language, guard], client_max_size=64 * 1024)
     app[ENGINE] = engine
     app[CONFIG] = {"tracker_store_url": tracker_store_url, "session_minutes": session_minutes,
-                   "secure_cookies": secure_cookies, "owners_link": None, "admin_paths": set()}
+                   "secure_cookies": secure_cookies, "owners_link": None, "admin_paths": set(),
+                   "trusted_proxies": frozenset(a.strip() for a in trusted_proxies if a.strip()),
+                   "secret": secret.encode("utf-8") if secret else secrets.token_bytes(32)}
     app.on_response_prepare.append(_headers)
     pages.add_routes(app)
     api.add_routes(app)

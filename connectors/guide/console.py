@@ -63,8 +63,16 @@ def may_read(guide: Guide, handoff: Handoff) -> bool:
     return handoff.guide_id == guide.id or (guide.is_admin and handoff.state != "requested")
 
 
+def well_formed_id(handoff_id: str) -> bool:
+    """Handoff ids are short ASCII letters, digits, - and _ (what the database is never asked about otherwise:
+    PostgreSQL refuses a NUL character with an error, not an empty answer)."""
+    return 0 < len(handoff_id) <= 32 and handoff_id.isascii() and handoff_id.replace("-", "").replace("_", "").isalnum()
+
+
 def load(engine: Engine, guide: Guide, handoff_id: str) -> Handoff:
     """The handoff if this guide may see it; otherwise NotFound (we do not tell whether it exists)."""
+    if not well_formed_id(handoff_id):
+        raise NotFound("not_found")
     handoff = service.get(engine, handoff_id)
     if handoff is None or not visible(guide, handoff):
         raise NotFound("not_found")

@@ -19,7 +19,8 @@ from bot.handoff.service import utcnow
 from bot.places.registry import county_names
 from bot.settings import ROOT
 from connectors.guide import accounts, console, hours_text, sessions, strings, transcript
-from connectors.guide.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, cookie_options, run)
+from connectors.guide.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, client_address, del_cookie,
+                                  get_cookie, login_form_token, run, set_cookie)
 from connectors.guide.console import ConsoleError, county_label
 
 routes = web.RouteTableDef()
@@ -98,51 +99,63 @@ def _safe_next(target: Optional[str]) -> str:
 
 @routes.get("/guide/login", name="login")
 async def login_form(request: web.Request) -> web.StreamResponse:
-    token = request.cookies.get(SESSION_COOKIE)
+    token = get_cookie(request, SESSION_COOKIE)
     if token and await run(request, sessions.resume, token, request.app[CONFIG]["session_minutes"]):
         raise web.HTTPSeeOther(_safe_next(request.query.get("next")))
     return _login_page(request)
 
 
-def _login_page(request: web.Request, status: int = 200, error: Optional[str] = None) -> web.Response:
-    # Keep a token the browser already has: a second tab, or a favicon request answered with this page,
-    # must not invalidate the form that is already open.
-    existing = request.cookies.get(LOGIN_COOKIE, "")
-    form_token = existing if len(existing) == 43 and existing.replace("-", "").replace("_", "").isalnum() \
-        else secrets.token_urlsafe(32)
-    response = render(request, "login.html", status=status, form_token=form_token, error=error,
-                      next=_safe_next(request.query.get("next")))
-    response.set_cookie(LOGIN_COOKIE, form_token, max_age=3600, **cookie_options(request))
+def _nonce(value: str) -> bool:
+    return len(value) == 43 and value.replace("-", "").replace("_", "").isalnum()
+
+
+def _login_page(request: web.Request, status: int = 200, error: Optional[str] = None,
+                wait: Optional[int] = None) -> web.Response:
+    # Keep a nonce the browser already has: a second tab, or a favicon request answered with this page,
+    # must not invalidate the form that is already open. The form carries the nonce's signature, so a
+    # nonce planted by someone else is useless without the console's key.
+    existing = get_cookie(request, LOGIN_COOKIE)
+    nonce = existing if _nonce(existing) else secrets.token_urlsafe(32)
+    response = render(request, "login.html", status=status, form_token=login_form_token(request, nonce),
+                      error=error, wait=wait, next=_safe_next(request.query.get("next")))
+    set_cookie(response, request, LOGIN_COOKIE, nonce, max_age=3600)
+    if wait:
+        response.headers["Retry-After"] = str(wait)
     return response
 
 
 @routes.post("/guide/login")
 async def login(request: web.Request) -> web.StreamResponse:
     form = await request.post()
-    sent, expected = str(form.get("csrf_token", "")), request.cookies.get(LOGIN_COOKIE, "")
-    if not sent or not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+    sent, nonce = str(form.get("csrf_token", "")), get_cookie(request, LOGIN_COOKIE)
+    if not sent or not _nonce(nonce) or not hmac.compare_digest(sent.encode(), login_form_token(request, nonce).encode()):
         return web.Response(status=403, text=strings.ui("csrf_failed", request["lang"]), content_type="text/plain")
     username, password = str(form.get("username", ""))[:80], str(form.get("password", ""))[:1000]
-    address = request.remote or "unknown"
-    if await run(request, sessions.login_blocked, username, address):
-        return _login_page(request, 429, "login_blocked")
-    guide = await run(request, accounts.authenticate, username, password)
+    address = client_address(request)
+    wait = await run(request, sessions.claim_attempt, username, address)
+    if wait is not None:
+        return _login_page(request, 429, "login_wait", wait=wait)
+    try:
+        guide = await run(request, accounts.authenticate, username, password)
+    except Exception:
+        await run(request, sessions.attempt_abandoned, username)
+        raise
     if guide is None:
-        await run(request, sessions.record_failure, username, address)
+        await run(request, sessions.attempt_failed, username, address)
         return _login_page(request, 401, "login_failed")
-    await run(request, sessions.clear_failures, username)
+    await run(request, sessions.attempt_succeeded, username)
     live = await run(request, sessions.start, guide, request.app[CONFIG]["session_minutes"])
     response = web.HTTPSeeOther(_safe_next(str(form.get("next", ""))))
-    response.set_cookie(SESSION_COOKIE, live.token, **cookie_options(request))
-    response.del_cookie(LOGIN_COOKIE, path="/guide")
+    set_cookie(response, request, SESSION_COOKIE, live.token)
+    del_cookie(response, request, LOGIN_COOKIE)
     raise response
 
 
 @routes.post("/guide/logout")
 async def logout(request: web.Request) -> web.StreamResponse:
-    await run(request, sessions.end, request.cookies.get(SESSION_COOKIE, ""))
+    await run(request, sessions.end, get_cookie(request, SESSION_COOKIE))
     response = web.HTTPSeeOther("/guide/login?notice=logged_out")
-    response.del_cookie(SESSION_COOKIE, path="/guide")
+    del_cookie(response, request, SESSION_COOKIE)
     raise response
 
 

@@ -1,4 +1,4 @@
-"""Tables of the guide console: login sessions, API tokens and failed logins (for rate limiting).
+"""Tables of the guide console: login sessions, API tokens and the login throttle (failed logins).
 
 Tokens are stored only as SHA-256 digests: a copy of the database does not let anyone log in.
 """
@@ -31,11 +31,16 @@ class GuideTokenRow(Base):
     label = Column(String(80), nullable=False, default="")
     created_at = Column(DateTime, nullable=False)
     expires_at = Column(DateTime, nullable=False)
+    last_used_at = Column(DateTime, nullable=True)  # moved on at most once a minute (sessions.TOUCH_EVERY)
 
 
-class LoginFailureRow(Base):
-    __tablename__ = "guide_login_failures"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    username = Column(String(80), nullable=False, index=True)
-    address = Column(String(64), nullable=False, index=True)
-    at = Column(DateTime, nullable=False, index=True)
+class LoginThrottleRow(Base):
+    """Failed logins of one username or one client address. `next_at` is when the next attempt may be
+    checked: claimed by a single UPDATE before the password is verified, so parallel attempts cannot all
+    pass; after the free attempts every failure doubles the wait (sessions.DELAYS)."""
+
+    __tablename__ = "guide_login_throttle"
+    key = Column(String(160), primary_key=True)  # "user:<username>" or "addr:<address>"
+    failures = Column(Integer, nullable=False, default=0)
+    next_at = Column(DateTime, nullable=False)
+    last_failure_at = Column(DateTime, nullable=True, index=True)

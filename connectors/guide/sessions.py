@@ -1,9 +1,15 @@
-"""Server-side login sessions, API tokens and the login rate limit, all in the app database.
+"""Server-side login sessions, API tokens and the login throttle, all in the app database.
 
 A session cookie holds a random token; the database keeps only its SHA-256 digest, the guide, the
 session's CSRF token and when it expires (idle limit GUIDE_SESSION_MINUTES, and never more than
 MAX_SESSION_HOURS after the login). API tokens work the same way without CSRF (a browser never sends
-them on its own).
+them on its own); a token's id is the start of its digest, which names it without revealing it.
+
+Failed logins slow the next attempts down instead of locking the account (anyone could lock a guide
+out, and behind a proxy without GUIDE_TRUSTED_PROXY every client shares one address): the first
+FREE_FAILURES per username (FREE_FAILURES_PER_ADDRESS per address) cost nothing, then each failure
+doubles the wait, up to MAX_DELAY. An attempt claims its username with one UPDATE before the password
+is checked, so parallel attempts are checked one at a time.
 """
 from __future__ import annotations
 
@@ -13,22 +19,29 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Optional
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.handoff.service import utcnow
 from connectors.guide import accounts
 from connectors.guide.accounts import Guide
-from connectors.guide.schema import GuideSessionRow, GuideTokenRow, LoginFailureRow
+from connectors.guide.schema import GuideSessionRow, GuideTokenRow, LoginThrottleRow
 
 MAX_SESSION_HOURS = 12
 # The idle expiry is moved on at most this often, so that polling does not write on every request.
 TOUCH_EVERY = timedelta(seconds=60)
-# Failed logins: at most this many per username, and per client address, within the window.
-FAILURE_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_USER = 5
-MAX_FAILURES_PER_ADDRESS = 20
+# Failed logins: free attempts, then a wait that doubles from FIRST_DELAY up to the cap; a throttle row
+# with no failure for FORGET_AFTER starts again from zero.
+FREE_FAILURES = 5
+FREE_FAILURES_PER_ADDRESS = 20
+FIRST_DELAY = timedelta(seconds=2)
+MAX_DELAY = timedelta(minutes=5)
+MAX_DELAY_PER_ADDRESS = timedelta(minutes=15)
+FORGET_AFTER = timedelta(hours=1)
+# How long a claimed attempt holds its username (the password check takes ~0.2 s; a crash frees it then).
+CHECKING = timedelta(seconds=10)
+TOKEN_ID_CHARS = 12
 
 
 def digest(token: str) -> str:
@@ -88,6 +101,8 @@ def end(engine: Engine, token: str) -> None:
 def create_token(engine: Engine, guide: Guide, days: int, label: str = "", now: Optional[datetime] = None) -> str:
     """A new API token for the guide; returned once, stored only as a digest."""
     now = now or utcnow()
+    if not 1 <= days <= 3650:
+        raise accounts.AccountError("a token lasts 1-3650 days")
     token = "vgt_" + secrets.token_urlsafe(32)
     with Session(engine) as session, session.begin():
         session.add(GuideTokenRow(token_digest=digest(token), guide_id=guide.id, label=label[:80],
@@ -95,13 +110,67 @@ def create_token(engine: Engine, guide: Guide, days: int, label: str = "", now: 
     return token
 
 
+def token_id(token_digest: str) -> str:
+    return token_digest[:TOKEN_ID_CHARS]
+
+
 def token_guide(engine: Engine, token: str, now: Optional[datetime] = None) -> Optional[Guide]:
     now = now or utcnow()
-    with Session(engine) as session:
-        guide_id = session.scalar(select(GuideTokenRow.guide_id).where(
-            GuideTokenRow.token_digest == digest(token), GuideTokenRow.expires_at > now))
-    guide = accounts.by_id(engine, guide_id) if guide_id is not None else None
+    if not token:
+        return None
+    with Session(engine) as session, session.begin():
+        row = session.scalars(select(GuideTokenRow).where(
+            GuideTokenRow.token_digest == digest(token), GuideTokenRow.expires_at > now)).first()
+        if row is None:
+            return None
+        if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
+            row.last_used_at = now
+        guide_id = row.guide_id
+    guide = accounts.by_id(engine, guide_id)
     return guide if guide and guide.active else None
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """What may be shown of a token: never the token, nor its whole digest."""
+
+    id: str
+    label: str
+    username: str
+    guide_id: int
+    created_at: datetime
+    last_used_at: Optional[datetime]
+    expires_at: datetime
+
+
+def list_tokens(engine: Engine, guide_id: Optional[int] = None) -> list[TokenInfo]:
+    """Every token (of one guide when `guide_id` is given), oldest first."""
+    from bot.handoff.schema import GuideRow
+
+    query = (select(GuideTokenRow, GuideRow.username).join(GuideRow, GuideRow.id == GuideTokenRow.guide_id)
+             .order_by(GuideTokenRow.created_at, GuideTokenRow.token_digest))
+    if guide_id is not None:
+        query = query.where(GuideTokenRow.guide_id == guide_id)
+    with Session(engine) as session:
+        return [TokenInfo(id=token_id(row.token_digest), label=row.label, username=username, guide_id=row.guide_id,
+                          created_at=row.created_at, last_used_at=row.last_used_at, expires_at=row.expires_at)
+                for row, username in session.execute(query)]
+
+
+def revoke_token(engine: Engine, id_or_label: str, guide_id: Optional[int] = None) -> list[TokenInfo]:
+    """End the tokens with this id, or else with this label (of one guide when `guide_id` is given);
+    returns what was revoked (empty: nothing matched)."""
+    wanted = (id_or_label or "").strip()
+    if not wanted:
+        return []
+    found = list_tokens(engine, guide_id)
+    matched = [t for t in found if t.id == wanted] or [t for t in found if t.label and t.label == wanted]
+    with Session(engine) as session, session.begin():
+        for info in matched:
+            session.execute(delete(GuideTokenRow).where(GuideTokenRow.token_digest.startswith(info.id),
+                                                        GuideTokenRow.guide_id == info.guide_id)
+                            .execution_options(synchronize_session=False))
+    return matched
 
 
 def revoke_tokens(engine: Engine, guide: Guide) -> int:
@@ -109,25 +178,85 @@ def revoke_tokens(engine: Engine, guide: Guide) -> int:
         return session.execute(delete(GuideTokenRow).where(GuideTokenRow.guide_id == guide.id)).rowcount
 
 
-def login_blocked(engine: Engine, username: str, address: str, now: Optional[datetime] = None) -> bool:
-    """True when this username or this client address failed too often within the window."""
-    since = (now or utcnow()) - FAILURE_WINDOW
-    username = username.strip().lower()[:80]
-    with Session(engine) as session:
-        per_user = session.scalar(select(func.count()).select_from(LoginFailureRow).where(
-            LoginFailureRow.username == username, LoginFailureRow.at > since))
-        per_address = session.scalar(select(func.count()).select_from(LoginFailureRow).where(
-            LoginFailureRow.address == address, LoginFailureRow.at > since))
-    return per_user >= MAX_FAILURES_PER_USER or per_address >= MAX_FAILURES_PER_ADDRESS
+# ---------------------------------------------------------------- login throttle
+
+def _keys(username: str, address: str) -> tuple[str, str]:
+    return f"user:{username.strip().lower()[:80]}", f"addr:{address[:64]}"
 
 
-def record_failure(engine: Engine, username: str, address: str, now: Optional[datetime] = None) -> None:
+def _delay(failures: int, free: int, cap: timedelta) -> timedelta:
+    if failures < free:
+        return timedelta(0)
+    return min(cap, FIRST_DELAY * (2 ** min(failures - free, 20)))
+
+
+def _ensure_rows(session: Session, keys: tuple[str, ...], now: datetime) -> None:
+    """The throttle rows exist (an INSERT that a parallel attempt's INSERT of the same key does not break)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    for key in keys:
+        session.execute(insert(LoginThrottleRow).values(key=key, failures=0, next_at=now)
+                        .on_conflict_do_nothing(index_elements=["key"]))
+
+
+def claim_attempt(engine: Engine, username: str, address: str, now: Optional[datetime] = None) -> Optional[int]:
+    """None when this attempt may check a password (the username is then held until `attempt_failed` or
+    `attempt_succeeded`), else the seconds to wait."""
+    now = now or utcnow()
+    user_key, address_key = _keys(username, address)
+    with Session(engine) as session, session.begin():
+        _ensure_rows(session, (user_key, address_key), now)
+        # Old failures are forgotten, then the address and the username must both be free.
+        session.execute(update(LoginThrottleRow).where(
+            LoginThrottleRow.key.in_((user_key, address_key)), LoginThrottleRow.last_failure_at < now - FORGET_AFTER,
+            LoginThrottleRow.next_at <= now).values(failures=0))
+        address_row = session.get(LoginThrottleRow, address_key)
+        if address_row.next_at > now:
+            return _seconds(address_row.next_at - now)
+        claimed = session.execute(update(LoginThrottleRow).where(
+            LoginThrottleRow.key == user_key, LoginThrottleRow.next_at <= now).values(next_at=now + CHECKING))
+        if claimed.rowcount == 1:
+            return None
+        waiting_until = session.scalar(select(LoginThrottleRow.next_at).where(LoginThrottleRow.key == user_key))
+    return _seconds((waiting_until or now) - now)
+
+
+def _seconds(delta: timedelta) -> int:
+    return max(1, int(delta.total_seconds() + 0.999))
+
+
+def attempt_failed(engine: Engine, username: str, address: str, now: Optional[datetime] = None) -> None:
     now = now or utcnow()
     with Session(engine) as session, session.begin():
-        session.execute(delete(LoginFailureRow).where(LoginFailureRow.at <= now - FAILURE_WINDOW))
-        session.add(LoginFailureRow(username=username.strip().lower()[:80], address=address[:64], at=now))
+        for key, free, cap in zip(_keys(username, address), (FREE_FAILURES, FREE_FAILURES_PER_ADDRESS),
+                                  (MAX_DELAY, MAX_DELAY_PER_ADDRESS)):
+            session.execute(update(LoginThrottleRow).where(LoginThrottleRow.key == key).values(
+                failures=LoginThrottleRow.failures + 1, last_failure_at=now))
+            failures = session.scalar(select(LoginThrottleRow.failures).where(LoginThrottleRow.key == key)) or 0
+            release = now + _delay(failures, free, cap)
+            if key.startswith("user:"):
+                session.execute(update(LoginThrottleRow).where(LoginThrottleRow.key == key).values(next_at=release))
+            else:  # never earlier than a wait already set
+                session.execute(update(LoginThrottleRow).where(LoginThrottleRow.key == key,
+                                                               LoginThrottleRow.next_at < release)
+                                .values(next_at=release))
+        # Rows nobody failed on for long are dropped here: failures are rare, so the table stays small.
+        session.execute(delete(LoginThrottleRow).where(LoginThrottleRow.last_failure_at < now - FORGET_AFTER,
+                                                       LoginThrottleRow.next_at <= now))
 
 
-def clear_failures(engine: Engine, username: str) -> None:
+def attempt_abandoned(engine: Engine, username: str, now: Optional[datetime] = None) -> None:
+    """A claimed attempt whose password was never checked (an error): the username is free again, uncounted."""
+    now = now or utcnow()
     with Session(engine) as session, session.begin():
-        session.execute(delete(LoginFailureRow).where(LoginFailureRow.username == username.strip().lower()))
+        session.execute(update(LoginThrottleRow).where(LoginThrottleRow.key == _keys(username, "")[0],
+                                                       LoginThrottleRow.next_at > now,
+                                                       LoginThrottleRow.next_at <= now + CHECKING).values(next_at=now))
+
+
+def attempt_succeeded(engine: Engine, username: str, now: Optional[datetime] = None) -> None:
+    """The username starts again from zero (the address keeps its count: it may be guessing others)."""
+    with Session(engine) as session, session.begin():
+        session.execute(delete(LoginThrottleRow).where(LoginThrottleRow.key == _keys(username, "")[0]))

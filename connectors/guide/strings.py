@@ -20,8 +20,10 @@ UI: dict[str, dict[str, str]] = {
     "password": {"fi": "Salasana", "sv": "Lösenord"},
     "login_button": {"fi": "Kirjaudu", "sv": "Logga in"},
     "login_failed": {"fi": "Käyttäjätunnus tai salasana on väärin.", "sv": "Fel användarnamn eller lösenord."},
-    "login_blocked": {"fi": "Liian monta epäonnistunutta kirjautumisyritystä. Yritä uudelleen 15 minuutin kuluttua.",
-                      "sv": "För många misslyckade inloggningsförsök. Försök igen om 15 minuter."},
+    "login_wait": {"fi": "Liian monta epäonnistunutta kirjautumisyritystä. Odota {seconds} sekuntia ja yritä "
+                          "sitten uudelleen.",
+                   "sv": "För många misslyckade inloggningsförsök. Vänta {seconds} sekunder och försök sedan igen."},
+    "token_not_found": {"fi": "Tunnistetta ei löytynyt.", "sv": "Token hittades inte."},
     "logged_out": {"fi": "Olet kirjautunut ulos.", "sv": "Du har loggat ut."},
     "session_ended": {"fi": "Istuntosi on päättynyt. Kirjaudu uudelleen.",
                       "sv": "Din session har gått ut. Logga in igen."},

@@ -135,6 +135,10 @@ def load_directory(env: dict) -> None:
 
 # The session's stack also runs the Telegram channel in webhook mode against a local stand-in of the
 # Bot API (tests/e2e/telegram_standin.py); test_telegram.py starts a second stack for polling mode.
+# The session stack's HTTP API token: without RASA_TOKEN the API is off (test_api_security.py).
+RASA_TOKEN = "e2e-rasa-api-token-0123456789"
+API = {"token": RASA_TOKEN}
+
 TELEGRAM = {"TELEGRAM_TOKEN": "123456:e2e-webhook", "TELEGRAM_SECRET": "e2e-secret-0123456789",
             "TELEGRAM_ID_KEY": "e2e-id-key", "TELEGRAM_MODE": "webhook"}
 
@@ -181,7 +185,7 @@ def running_viitta(env: dict, tmp: Path):
 @pytest.fixture(scope="session")
 def viitta_env(viitta_home, telegram_api) -> dict:
     """The session stack's environment (its DATABASE_URL, TRACKER_STORE_URL, ports, Telegram settings)."""
-    return stack_env(viitta_home, **TELEGRAM, TELEGRAM_API_URL=telegram_api.url)
+    return stack_env(viitta_home, **TELEGRAM, TELEGRAM_API_URL=telegram_api.url, RASA_TOKEN=RASA_TOKEN)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.e2e.conftest import language_of
+from tests.e2e.conftest import API, language_of
 
 
 @pytest.mark.parametrize("text", [
@@ -15,7 +15,7 @@ def test_odd_messages_get_an_answer(chat, viitta, text):
     replies = chat.say(text)
     assert replies, f"no reply to {text[:30]!r}"
     assert any(r.get("text") for r in replies)
-    assert requests.get(f"{viitta}/status", timeout=5).status_code == 200
+    assert requests.get(f"{viitta}/status", params=API, timeout=5).status_code == 200
 
 
 def test_gibberish_gets_the_fallback_with_a_way_to_a_human(chat):

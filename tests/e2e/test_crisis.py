@@ -6,7 +6,7 @@ import requests
 import yaml
 
 from tests.crisis.measure import HERE as CRISIS_SETS
-from tests.e2e.conftest import Chat, customs, text_of
+from tests.e2e.conftest import API, Chat, customs, text_of
 
 
 def _first_is_emergency(replies: list[dict], lang: str) -> bool:
@@ -40,7 +40,7 @@ def test_an_idiom_is_answered_as_usual(viitta):
 
 
 def _parse(viitta: str, text: str) -> dict:
-    response = requests.post(f"{viitta}/model/parse", json={"text": text}, timeout=30)
+    response = requests.post(f"{viitta}/model/parse", params=API, json={"text": text}, timeout=30)
     response.raise_for_status()
     return response.json()
 

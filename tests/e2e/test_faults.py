@@ -38,7 +38,7 @@ def stack(tmp_path_factory):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train`.")
     home = tmp_path_factory.mktemp("faults")
-    env = stack_env(home, RASA_TOKEN=TOKEN, LOG_HASH_KEY=LOG_KEY)
+    env = stack_env(home, RASA_TOKEN=TOKEN, LOG_HASH_KEY=LOG_KEY, ACTION_TOKEN="e2e-faults-action-secret")
     load_directory(env)
     actions = Stack(home, env, ("--actions-only",), "actions")
     rasa = Stack(home, env, ("--rasa-only",), "rasa")

@@ -5,7 +5,7 @@ import sqlite3
 
 import requests
 
-from tests.e2e.conftest import Chat, customs
+from tests.e2e.conftest import API, Chat, customs
 
 PERSONAL = ("Mikko", "Virtanen", "040 123 4567", "131052-308T", "Kauppakatu 12")
 MESSAGE = ("moi, nimeni on Mikko Virtanen ja asun Kemissä, hetu 131052-308T, osoite Kauppakatu 12 B 4. "
@@ -18,7 +18,7 @@ def test_the_turn_uses_the_place_but_nothing_personal_is_stored(viitta, viitta_h
     cards = customs(answer, "service")
     assert cards and cards[0]["area"] == "lappi"  # the place resolver read the unredacted message
 
-    tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", timeout=10).json()
+    tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", params=API, timeout=10).json()
     stored = [e["text"] for e in tracker["events"] if e["event"] == "user"]
     assert stored and all(p not in stored[0] for p in PERSONAL)
     assert "[name] [name]" in stored[0] and "[hetu]" in stored[0] and "[phone]" in stored[0] and "Kemissä" in stored[0]
@@ -50,7 +50,7 @@ def test_a_person_can_have_their_conversation_deleted(viitta, viitta_home, monke
         retention.forget(chat.sender)
     finally:
         settings.get_settings.cache_clear()
-    tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", timeout=10).json()
+    tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", params=API, timeout=10).json()
     assert [e for e in tracker["events"] if e["event"] == "user"] == []
 
 

@@ -61,7 +61,7 @@ def instances(tmp_path_factory):
     database, drop = _fresh_database()
     home = tmp_path_factory.mktemp("production")
     prefix = f"viittae2e{uuid.uuid4().hex[:8]}"  # our own lock keys on a shared Redis
-    env = stack_env(home, DATABASE_URL=database, TRACKER_STORE_URL=database, RASA_TOKEN=TOKEN,
+    env = stack_env(home, DATABASE_URL=database, TRACKER_STORE_URL=database, RASA_TOKEN=TOKEN, ACTION_TOKEN="e2e-production-action-secret",
                     LOCK_STORE_URL=f"{REDIS_URL}?key_prefix={prefix}")
     actions = Stack(home, env, ("--actions-only",), "actions")
     rasa = [Stack(home, env, ("--rasa-only",), "rasa-a"),

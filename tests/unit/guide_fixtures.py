@@ -14,7 +14,7 @@ from aiohttp import web
 from sqlalchemy import text
 
 from bot.db import make_engine
-from bot.directory.sql import create_schema
+from tests.conftest import create_schema
 from connectors.guide import accounts
 from connectors.guide.app import make_app
 from tests.conftest import POSTGRES_URL, _postgres_engine

@@ -12,7 +12,7 @@ from sqlalchemy import inspect, text
 from bot.analytics import counters
 from bot.analytics.counters import count, counts, purge_unanswered, remember_unanswered, unanswered
 from bot.analytics.events import EventCounter
-from bot.db import create_all
+from tests.conftest import create_all
 
 DAY = date(2026, 11, 23)
 

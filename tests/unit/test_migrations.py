@@ -76,8 +76,59 @@ def test_load_on_an_empty_database_migrates_it_first(engine, directory_data, cat
 
 
 def test_a_database_made_from_todays_models_is_recorded_as_up_to_date(engine):
-    from bot.db import create_all
+    from tests.conftest import create_all
 
     create_all(engine)  # what tests and create_schema() do
     upgrade(engine)
     assert current_revision(engine) == _head() and _differences(engine) == []
+
+
+def test_every_guide_command_on_a_0003_database_leaves_it_upgradable(tmp_path, monkeypatch):
+    """The console's CLI ran create_all() first: on a database at 0003 it made the 0004 tables outside
+    Alembic, and the next upgrade failed ("table guide_api_tokens already exists"). Now only Alembic
+    creates tables: every command migrates, and a later upgrade is a no-op."""
+    import io
+
+    from bot import settings
+    from bot.db import make_engine
+    from connectors.guide.__main__ import main as guide_cli
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = make_engine(url)
+    _run(engine, command.upgrade, "0003")
+    monkeypatch.setenv("DATABASE_URL", url)
+    settings.get_settings.cache_clear()
+    password = "pitka-ja-hyva-salasana\n"
+    commands = [
+        ["list-users"], ["list-tokens"],
+        ["create-user", "--username", "aino", "--name", "Aino", "--county", "lappi", "--password-stdin"],
+        ["create-user", "--username", "paa", "--name", "Paa", "--role", "admin", "--password-stdin"],
+        ["set-password", "--username", "aino", "--password-stdin"],
+        ["create-token", "--username", "aino", "--days", "3", "--label", "crm"],
+        ["list-tokens", "--username", "aino"], ["revoke-token", "crm"],
+        ["set-hours", "--county", "lappi", "ma-pe 8-16"], ["duty", "--county", "lappi", "on"],
+        ["duty", "--county", "lappi"], ["deactivate", "--username", "aino"], ["list-users"],
+    ]
+    try:
+        for argv in commands:
+            monkeypatch.setattr("sys.stdin", io.StringIO(password))
+            assert guide_cli(argv) == 0, argv
+            assert current_revision(engine) == _head(), argv
+    finally:
+        settings.get_settings.cache_clear()
+    upgrade(engine)
+    assert current_revision(engine) == _head() and _differences(engine) == []
+    engine.dispose()
+
+
+def test_no_code_outside_the_tests_creates_tables_without_alembic():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = [str(path.relative_to(root)) for folder in ("bot", "connectors", "bench", "scripts")
+             for path in (root / folder).rglob("*.py")
+             if "migrations" not in path.parts
+             and any(re.search(r"\bcreate_all\(|\bcreate_schema\(", line.split("#")[0])
+                     for line in path.read_text().splitlines())]
+    assert found == []

@@ -12,7 +12,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.analytics.counters import count, remember_unanswered, today
-from bot.db import create_all
+from tests.conftest import create_all
 from connectors.guide import owners
 
 

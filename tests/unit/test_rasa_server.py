@@ -79,3 +79,27 @@ def test_event_names_resolve_as_before():
     assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
     with pytest.raises(ValueError, match="Unknown event name"):
         Event.resolve_by_type("no_such_event")
+
+
+@pytest.mark.parametrize("method,path,content_type,refused", [
+    ("POST", "/conversations/x/tracker/events", "text/plain", True),
+    ("POST", "/conversations/x/tracker/events", "text/plain;charset=UTF-8", True),
+    ("POST", "/model/parse", "application/x-www-form-urlencoded", True),
+    ("POST", "/model/parse", "multipart/form-data; boundary=x", True),
+    ("POST", "/model/parse", "", True),
+    ("POST", "/model/parse", "application/json", False),
+    ("POST", "/model/train", "application/x-yaml", False),
+    ("GET", "/conversations/x/tracker", "", False),
+    ("PUT", "/conversations/x/tracker/events", "text/plain", False),  # PUT always needs a preflight
+    ("POST", "/webhooks/rest/webhook", "text/plain", False),  # the channels are the public part
+])
+def test_the_api_refuses_what_a_foreign_page_can_post_without_a_preflight(method, path, content_type, refused):
+    assert rasa_server.refused_cross_site(method, path, content_type) is refused
+
+
+def test_the_api_app_gets_the_check():
+    from rasa import server
+
+    assert hasattr(server.create_app, "wrapped")
+    app = server.create_app(auth_token="t")
+    assert any(getattr(m, "__name__", "") == "refuse_simple_requests" for m in app.request_middleware)

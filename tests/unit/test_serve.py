@@ -13,25 +13,44 @@ def fresh_settings():
     settings.get_settings.cache_clear()
 
 
-def test_localhost_needs_no_token(monkeypatch, tmp_path):
+def test_without_a_token_the_http_api_is_off(monkeypatch, tmp_path):
     monkeypatch.delenv("RASA_TOKEN", raising=False)
-    monkeypatch.setenv("RASA_HOST", "127.0.0.1")
-    _, rasa = serve.commands(tmp_path / "endpoints.yml")
-    assert "--enable-api" in rasa and "--auth-token" not in rasa
+    for host in ("127.0.0.1", "0.0.0.0"):  # the channels may face the network; the API never without a token
+        monkeypatch.setenv("RASA_HOST", host)
+        settings.get_settings.cache_clear()
+        _, rasa = serve.commands(tmp_path / "endpoints.yml")
+        assert "--enable-api" not in rasa and "--auth-token" not in rasa
 
 
-def test_an_outside_address_without_a_token_is_refused(monkeypatch, tmp_path):
-    monkeypatch.delenv("RASA_TOKEN", raising=False)
-    monkeypatch.setenv("RASA_HOST", "0.0.0.0")
-    with pytest.raises(SystemExit, match="RASA_TOKEN"):
-        serve.commands(tmp_path / "endpoints.yml")
-
-
-def test_an_outside_address_with_a_token_uses_it(monkeypatch, tmp_path):
+def test_a_token_switches_the_http_api_on_behind_it(monkeypatch, tmp_path):
     monkeypatch.setenv("RASA_HOST", "0.0.0.0")
     monkeypatch.setenv("RASA_TOKEN", "s3cret")
     _, rasa = serve.commands(tmp_path / "endpoints.yml")
-    assert rasa[rasa.index("--auth-token") + 1] == "s3cret"
+    assert "--enable-api" in rasa and rasa[rasa.index("--auth-token") + 1] == "s3cret"
+
+
+def test_the_action_server_is_ours_bound_to_action_host(monkeypatch, tmp_path):
+    actions, _ = serve.commands(tmp_path / "endpoints.yml")
+    assert actions[1:3] == ["-m", "bot.action_server"]
+
+
+def test_the_action_token_reaches_rasa_only_through_the_environment(monkeypatch, tmp_path):
+    import yaml
+    from rasa.utils.endpoints import read_endpoint_config
+
+    path = serve.write_endpoints(tmp_path / "e.yml", action_token=True)
+    assert yaml.safe_load(path.read_text())["action_endpoint"]["token"] == "${ACTION_TOKEN}"
+    monkeypatch.setenv("ACTION_TOKEN", "per-run-secret")
+    assert read_endpoint_config(str(path), "action_endpoint").token == "per-run-secret"
+    assert "token" not in yaml.safe_load(serve.write_endpoints(tmp_path / "f.yml").read_text())["action_endpoint"]
+
+
+def test_an_action_server_off_loopback_needs_a_secret(monkeypatch):
+    monkeypatch.setenv("ACTION_HOST", "0.0.0.0")
+    monkeypatch.delenv("ACTION_TOKEN", raising=False)
+    monkeypatch.setattr(serve.subprocess, "Popen", lambda *a, **k: pytest.fail("started without a secret"))
+    with pytest.raises(SystemExit, match="ACTION_TOKEN"):
+        serve.main(["--actions-only"])
 
 
 def test_the_tracker_store_follows_one_url():
