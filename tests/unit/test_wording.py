@@ -112,3 +112,35 @@ def test_finnish_and_swedish_service_texts_contain_the_same_numbers():
     differ = [(where, numbers(fi) ^ numbers(sv)) for where, fi, sv in _directory_pairs(SERVICE_FILES)
               if (numbers(fi) ^ numbers(sv)) - SWEDISH_ONLY_NUMBERS]
     assert differ == []
+
+
+def _split_pairs(node, where="") -> list[str]:
+    """{fi, sv} mappings with extra empty keys: an unquoted comma in a YAML flow mapping
+    (`name: {fi: Lastenneuvola, Porvoo, sv: …}`) cuts the text at the comma without any YAML error."""
+    found = []
+    if isinstance(node, dict):
+        if "fi" in node and any(value is None for value in node.values()):
+            found.append(f"{where}: {sorted(k for k, v in node.items() if v is None)}")
+        for key, value in node.items():
+            found += _split_pairs(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _split_pairs(value, f"{where}[{value.get('id', i) if isinstance(value, dict) else i}]")
+    return found
+
+
+# keski-uusimaa and pohjois-savo are being edited on another branch (findings in docs/language-review.md).
+_SPLIT_PENDING = {"keski-uusimaa.yml", "pohjois-savo.yml"}
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=False, reason="fixed on another branch"))
+    if p.name in _SPLIT_PENDING else p
+    for p in OWN_FILES + SERVICE_FILES], ids=lambda p: p.name)
+def test_no_text_is_cut_at_a_comma(path):
+    assert _split_pairs(yaml.safe_load(path.read_text(encoding="utf-8")), path.name) == []
+
+
+def test_the_cut_check_sees_a_cut_name():
+    assert _split_pairs(yaml.safe_load("name: {fi: Lastenneuvola, Porvoo, sv: Barnrådgivningen i Borgå}")) \
+        == [".name: ['Porvoo']"]
