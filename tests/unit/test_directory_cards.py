@@ -65,7 +65,7 @@ def test_a_parent_sees_the_units_line_and_no_named_person(directory):
                                    {"concern": "professional_referral"}])
 def test_a_professional_sees_the_named_contacts_in_their_language(directory, slots):
     cards = _run(ActionRecommendServices(directory), {**slots, "language": "sv"})
-    assert ("Kontaktperson för yrkesverksamma: Maija Meikäläinen, familjehandledare, 040 765 4321, "
+    assert ("Kontaktperson för yrkespersoner: Maija Meikäläinen, familjehandledare, 040 765 4321, "
             "maija.meikalainen@example.fi") in cards["guidance"]
     assert "Kontaktperson: servicehandledare, Ville Virtanen" in cards["guidance"]
     assert "Telefon: 016 322 0000" in cards["guidance"]  # the unit's line stays
