@@ -33,7 +33,7 @@ def _folds(examples, k=4, seed=0):
     return StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels)
 
 
-def cross_validated(examples, features="chars+lemmas", c=4.0):
+def cross_validated(examples, features="chars+lemmas", c=16.0):
     """P(acute), P(acute)+P(uncertain) for every example, each from a model that did not see it."""
     acute, riskp = np.zeros(len(examples)), np.zeros(len(examples))
     for train_idx, test_idx in _folds(examples):
@@ -100,7 +100,7 @@ def thresholds_table(examples) -> list[str]:
     lines = ["| acute at | check-in at | defused check-in at | lang | acute recall (full+check-in) | full | "
              "uncertain flagged | near-miss full | near-miss check-in | everyday full | everyday check-in |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
-    for acute_at, checkin_at, defused_at in product((0.6, 0.75, 0.85), (0.25, 0.35, 0.45), (0.6, 0.8)):
+    for acute_at, checkin_at, defused_at in product((0.5, 0.6, 0.7, 0.8), (0.3, 0.4, 0.5, 0.6), (0.8,)):
         g = summary(examples, tiers(examples, a, r, acute_at, checkin_at, defused_at))
         for lang in ("fi", "sv"):
             n, f, c = g[("acute", lang)]

@@ -56,15 +56,20 @@ def checkin(language: str) -> list[dict]:
     return emergency(language, CHECKIN)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _texts(response: str) -> frozenset[str]:
+    return frozenset(v["text"] for v in _domain()["responses"][response])
+
+
 def _emergency_texts() -> frozenset[str]:
-    return frozenset(v["text"] for v in _domain()["responses"][EMERGENCY])
+    return _texts(EMERGENCY)
 
 
 def is_emergency(reply: dict) -> bool:
-    """A part of the emergency response: its text or its `custom: {"type": "emergency"}` payload."""
+    """A part of the emergency response or of the check-in: its text or its `custom: {"type": "emergency"}`."""
     custom = reply.get("custom")
-    return (isinstance(custom, dict) and custom.get("type") == "emergency") or reply.get("text") in _emergency_texts()
+    return (isinstance(custom, dict) and custom.get("type") == "emergency") or reply.get("text") in _emergency_texts() \
+        or reply.get("text") in _texts(CHECKIN)
 
 
 def _is_full(reply: dict) -> bool:

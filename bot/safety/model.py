@@ -61,6 +61,16 @@ def _fold(text: str) -> str:
     return normalise(text[:MAX_CHARS])
 
 
+# Spoken and Finland-Swedish forms -> the standard word, before the Swedish lemma lookup (which knows only
+# standard forms): "ja orkar int" and "jag orkar inte" must meet. The Finnish side has its own map
+# (bot.nlu.lemmas.SPOKEN_FINNISH).
+SPOKEN_SWEDISH = {
+    "ja": "jag", "int": "inte", "he": "det", "e": "är", "ä": "är", "mej": "mig", "dej": "dig", "sej": "sig",
+    "nån": "någon", "nåt": "något", "nånting": "någonting", "nånsin": "någonsin", "mera": "mer", "sku": "skulle",
+    "barna": "barnen", "ungarna": "barnen", "va": "vara", "sen": "sedan", "tagi": "tagit",
+}
+
+
 def lemma_view(text: str) -> str:
     """Finnish and Swedish lemmas of every word, prefixed so they never meet ("f:kuolla s:do")."""
     from bot.nlu.lemmas import lemmatize
@@ -69,7 +79,7 @@ def lemma_view(text: str) -> str:
     if not words:
         return ""
     fi = lemmatize(words, "fi", "voikko")
-    sv = lemmatize(words, "sv")
+    sv = lemmatize([SPOKEN_SWEDISH.get(w, w) for w in words], "sv")
     return " ".join(f"f:{a} s:{b}" for a, b in zip(fi, sv))
 
 
@@ -119,7 +129,7 @@ def _lemma_all(texts: Iterable[str]) -> list[str]:
     return [lemma_view(t) for t in texts]
 
 
-def build(features: str = "chars+lemmas", c: float = 4.0):
+def build(features: str = "chars+lemmas", c: float = 16.0):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
@@ -183,7 +193,7 @@ def training_examples() -> list[Example]:
     return data_examples() + pattern_set_examples() + intent_examples()
 
 
-def train(examples: Sequence[Example], features: str = "chars+lemmas", c: float = 4.0):
+def train(examples: Sequence[Example], features: str = "chars+lemmas", c: float = 16.0):
     model = build(features, c)
     model.fit([e.text for e in examples], [e.label for e in examples])
     return model
@@ -256,4 +266,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Through the imported module, not __main__: the pickle must name bot.safety.model's functions.
+    from bot.safety import model as _module
+
+    raise SystemExit(_module.main())

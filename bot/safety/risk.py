@@ -28,12 +28,12 @@ from bot.safety.crisis import detect
 logger = logging.getLogger(__name__)
 
 TIERS = ("none", "checkin", "acute")
-ACUTE_AT = 0.75
-CHECKIN_AT = 0.40
-DEFUSED_CHECKIN_AT = 0.70
+ACUTE_AT = 0.80
+CHECKIN_AT = 0.50
+DEFUSED_CHECKIN_AT = 0.80
 GATE = 0.15
 CONTEXT_TURNS = 2  # previous messages read with the current one
-CONTEXT_ACUTE_AT = 0.80
+CONTEXT_ACUTE_AT = 0.85
 
 
 @dataclass(frozen=True)
