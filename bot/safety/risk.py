@@ -19,6 +19,7 @@ bench/results/crisis.md), with false alarms on near misses as the bound.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -28,12 +29,17 @@ from bot.safety.crisis import detect
 logger = logging.getLogger(__name__)
 
 TIERS = ("none", "checkin", "acute")
+_WORDS = re.compile(r"\w+")
 ACUTE_AT = 0.80
 CHECKIN_AT = 0.50
 DEFUSED_CHECKIN_AT = 0.80
 GATE = 0.15
 CONTEXT_TURNS = 2  # previous messages read with the current one
 CONTEXT_ACUTE_AT = 0.85
+# The model reads messages of at least this many words: a one- or two-word message ("ja", "joo",
+# "hätä taas") is too little for n-grams (the Swedish "ja" looked like the dialect's "ja" = jag in the
+# acute data); the patterns and the intent classifier still read it.
+MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -88,8 +94,8 @@ def assess(text: str, history: Sequence[str] = ()) -> Assessment:
     finding = detect(text)
     if finding.acute:
         return Assessment("acute", finding.category, finding.language, "pattern", 1.0, 1.0)
-    if not text.strip():
-        return Assessment()
+    if len(_WORDS.findall(text)) < MIN_WORDS:
+        return Assessment(defused=finding.defused)
     acute, risk = _scores(text)
     tier = _tier(acute, risk, finding.defused)
     found = Assessment(tier, None, None, "model" if tier != "none" else "", acute, risk, finding.defused)
