@@ -166,3 +166,28 @@ def test_the_guide_console_flags_acute_and_uncertain_messages_during_a_handoff(s
     expect(flagged).to_have_count(3, timeout=15_000)
     expect(flagged.nth(2)).to_contain_text("HUOLI")
     page.context.close()
+
+
+@pytest.mark.skipif(browser is None, reason="Playwright is not installed")
+def test_a_swedish_speaking_persons_flagged_messages_are_flagged_for_the_guide(stack, browser, duty):
+    from tests.e2e.test_guide_console import log_in, new_guide, playwright
+
+    expect = playwright.expect
+    duty("pohjanmaa", "on")
+    username = new_guide(stack, "pohjanmaa", "Britt")
+    chat = Chat(stack.base)
+    chat.say("jag vill prata med en människa, jag bor i Jakobstad")
+    [payload] = customs(chat.say("ja"), "handoff_started")
+    handoff_id = payload["handoff_id"]
+    checkin = chat.say(CHECKIN["sv"])  # nobody has joined: the check-in at once, in Swedish
+    assert checkin[0]["text"] == text_of("utter_crisis_checkin", "sv") and _tier(checkin) == "checkin"
+    page = log_in(browser, stack, username)
+    row = page.locator(f'tr[data-handoff="{handoff_id}"]')
+    expect(row.locator(".flag")).to_contain_text("HUOLI", timeout=15_000)
+    row.get_by_role("button", name="Ota keskustelu").click()
+    page.wait_for_url(f"{stack.guide_url}/guide/handoffs/{handoff_id}")
+    assert _tier(chat.say("jag vill dö i natt")) == "acute"  # a guide is there: the full reply still first
+    flagged = page.locator("#messages li.flagged")
+    expect(flagged).to_have_count(2, timeout=15_000)
+    expect(flagged.nth(1)).to_contain_text("HÄTÄ")
+    page.context.close()
