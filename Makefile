@@ -12,11 +12,15 @@ BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
 MODEL_INPUTS := config.yml domain.yml $(shell find bot/data bot/nlu bot/policies bot/places -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null) \
 	bot/directory/data/municipalities.csv bot/directory/data/place_aliases.yml bot/directory/data/counties.yml
 
+# The crisis risk model (bot/safety/model.py): an artifact built from its data, never committed.
+CRISIS_MODEL := var/crisis/risk.joblib
+CRISIS_INPUTS := bot/safety/model.py $(wildcard bot/safety/data/*.yml) $(wildcard tests/crisis/*.yml) $(wildcard bot/data/nlu_*.yml)
+
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu lock clean purge
+.PHONY: help install crisis-model train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu lock clean purge
 
 help:
 	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
@@ -36,7 +40,13 @@ $(VENV)/.installed: requirements.txt constraints.txt scripts/system-packages.sh
 	$(PY) -m pip check
 	@touch $@
 
-train: $(MODEL)
+train: $(MODEL) $(CRISIS_MODEL)
+
+crisis-model: $(CRISIS_MODEL)
+
+$(CRISIS_MODEL): $(VENV)/.installed $(CRISIS_INPUTS)
+	$(PY) -m bot.safety.model
+	@touch $@
 
 $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
 	$(RASA) train --config config.yml --domain domain.yml --data bot/data --out bot/models \
@@ -60,7 +70,7 @@ validate: $(VENV)/.installed
 
 test: install validate test-unit train test-stories test-e2e
 
-test-unit: $(VENV)/.installed
+test-unit: $(VENV)/.installed $(CRISIS_MODEL)
 	$(PY) -m pytest tests/unit -q
 
 test-stories: $(MODEL)

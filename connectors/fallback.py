@@ -11,6 +11,7 @@ from bot.settings import ROOT
 
 RESPONSE = "utter_directory_unavailable"
 EMERGENCY = "utter_emergency"
+CHECKIN = "utter_crisis_checkin"
 
 
 @lru_cache(maxsize=1)
@@ -41,25 +42,52 @@ def reply(language: str, response: str = RESPONSE) -> list[dict]:
     return [message(response, language)]
 
 
-def emergency(language: str) -> list[dict]:
-    """The emergency response (112 and the crisis lines) as Rasa would send it: text, then the payload."""
-    variation = _variation(EMERGENCY, language)
-    return [{"text": variation["text"]}, {"custom": dict(variation["custom"])}]
+def emergency(language: str, response: str = EMERGENCY) -> list[dict]:
+    """The emergency response (112 and the crisis lines) as Rasa would send it: text (with the buttons),
+    then the payload. `response` CHECKIN: the crisis net's check-in."""
+    variation = _variation(response, language)
+    first = {"text": variation["text"]}
+    if variation.get("buttons"):
+        first["buttons"] = [dict(b) for b in variation["buttons"]]
+    return [first, {"custom": dict(variation["custom"])}]
 
 
-@lru_cache(maxsize=1)
+def checkin(language: str) -> list[dict]:
+    return emergency(language, CHECKIN)
+
+
+@lru_cache(maxsize=2)
+def _texts(response: str) -> frozenset[str]:
+    return frozenset(v["text"] for v in _domain()["responses"][response])
+
+
 def _emergency_texts() -> frozenset[str]:
-    return frozenset(v["text"] for v in _domain()["responses"][EMERGENCY])
+    return _texts(EMERGENCY)
 
 
 def is_emergency(reply: dict) -> bool:
-    """A part of the emergency response: its text or its `custom: {"type": "emergency"}` payload."""
+    """A part of the emergency response or of the check-in: its text or its `custom: {"type": "emergency"}`."""
     custom = reply.get("custom")
-    return (isinstance(custom, dict) and custom.get("type") == "emergency") or reply.get("text") in _emergency_texts()
+    return (isinstance(custom, dict) and custom.get("type") == "emergency") or reply.get("text") in _emergency_texts() \
+        or reply.get("text") in _texts(CHECKIN)
+
+
+def _is_full(reply: dict) -> bool:
+    custom = reply.get("custom")
+    return reply.get("text") in _emergency_texts() or (
+        isinstance(custom, dict) and custom.get("type") == "emergency" and custom.get("tier", "acute") == "acute")
 
 
 def emergency_first(replies: list[dict], language: str) -> list[dict]:
-    """`replies` beginning with the emergency guidance, said once (Rasa's own if it is already first)."""
-    if replies and is_emergency(replies[0]):
+    """`replies` beginning with the full emergency guidance, said once (Rasa's own if it is already first);
+    a check-in among them is dropped (the full guidance says more)."""
+    if replies and _is_full(replies[0]):
         return replies
     return emergency(language) + [r for r in replies if not is_emergency(r)]
+
+
+def checkin_first(replies: list[dict], language: str) -> list[dict]:
+    """`replies` beginning with the check-in, unless they already begin with emergency guidance of either tier."""
+    if replies and is_emergency(replies[0]):
+        return replies
+    return checkin(language) + replies

@@ -112,9 +112,10 @@ async def give_back(agent: Any, on_new_message: OnNewMessage, handoff: Handoff, 
 
 
 async def before_bot(agent: Any, on_new_message: OnNewMessage, sender_id: str, text: str,
-                     channel: str) -> tuple[bool, list[dict]]:
+                     channel: str, crisis: Any = None) -> tuple[bool, list[dict]]:
     """(handled, replies): handled means a guide has the conversation and the bot must not see the
-    message; replies are to be sent before anything the bot says."""
+    message; replies are to be sent before anything the bot says. `crisis`: the crisis net's
+    Assessment of the message (bot.safety.risk); a flagged message is stored flagged for the console."""
     engine = shared_engine()
     handoff = await asyncio.to_thread(service.open_for, engine, sender_id)
     if handoff is None:
@@ -134,20 +135,27 @@ async def before_bot(agent: Any, on_new_message: OnNewMessage, sender_id: str, t
         return True, await give_back(agent, on_new_message, closed, channel, to_outbox=False)
     if not text:
         return True, []
-    await asyncio.to_thread(messages.post, engine, sender_id, "person", {"text": text}, handoff.id)
+    tier = getattr(crisis, "tier", "none")
+    body = {"text": text, "risk": tier} if tier != "none" else {"text": text}
+    await asyncio.to_thread(messages.post, engine, sender_id, "person", body, handoff.id)
     if handoff.kind == "message":
         # That was the message; the bot confirms it and has the conversation again.
         await resume_tracker(agent, sender_id)
         return True, await tell_bot(on_new_message, sender_id, "/handoff_message_left", channel,
                                     {"language": handoff.language})
-    if handoff.state == "waiting" and await in_danger(agent, text):
-        # Nobody has joined yet: someone in danger must not wait in silence for a guide.
-        return True, fallback.emergency(handoff.language)
+    if handoff.state == "waiting":
+        # Nobody has joined yet: someone in danger must not wait in silence for a guide. Acute: the full
+        # guidance; uncertain: the check-in (112 and the crisis line too). The channel keeps it first.
+        if tier == "acute" or (tier == "none" and await in_danger(agent, text)):
+            return True, fallback.emergency(handoff.language)
+        if tier == "checkin":
+            return True, fallback.checkin(handoff.language)
     return True, []
 
 
 async def in_danger(agent: Any, text: str) -> bool:
-    """Whether the bot's own understanding reads the message as acute danger (as its emergency rule does)."""
+    """Whether the bot's own understanding reads the message as acute danger (as its emergency rule does):
+    the classifier may know a wording the crisis net does not."""
     try:
         parsed = await agent.parse_message(text)
     except Exception:  # understanding failed: the message still reaches the guide

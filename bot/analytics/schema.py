@@ -17,6 +17,7 @@ METRICS = (
     "recommendation",        # a service of this category (key) was recommended; key "none": nothing found
     "fallback",              # the bot did not understand; key: its best guess, "out_of_scope" or "dialogue"
     "emergency",             # the emergency reply (112, crisis lines) was given
+    "crisis_tier",           # the crisis net fired in a channel; key: "acute" (full reply) or "checkin"
     "handoff_requested",     # a person asked for a human service guide
     "handoff_served",        # a guide took the conversation
     "handoff_missed",        # the request ended without a guide (expired, cancelled, out of hours)

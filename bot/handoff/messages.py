@@ -49,6 +49,26 @@ def history(engine: Engine, conversation_id: str, after_id: int = 0, handoff_id:
         return [_record(r) for r in session.scalars(query.order_by(MessageRow.id)).all()]
 
 
+# The crisis net's tiers a person's message can be flagged with (body["risk"], set by connectors.relay).
+RISK_TIERS = ("checkin", "acute")
+
+
+def risk_flags(engine: Engine, handoff_ids: list[str]) -> dict[str, str]:
+    """handoff id -> the strongest crisis flag of the person's messages in it ("acute" or "checkin"),
+    only for handoffs that have one. For the console's queue."""
+    if not handoff_ids:
+        return {}
+    flags: dict[str, str] = {}
+    with Session(engine) as session:
+        rows = session.execute(select(MessageRow.handoff_id, MessageRow.body).where(
+            MessageRow.handoff_id.in_(list(handoff_ids)), MessageRow.sender == "person")).all()
+    for handoff_id, body in rows:
+        tier = (body or {}).get("risk")
+        if tier in RISK_TIERS and RISK_TIERS.index(tier) >= RISK_TIERS.index(flags.get(handoff_id, tier)):
+            flags[handoff_id] = tier
+    return flags
+
+
 def to_person(engine: Engine, conversation_id: str, after_id: int = 0) -> list[Message]:
     """Messages addressed to the person (guide, bot, system) with id > after_id, oldest first."""
     with Session(engine) as session:

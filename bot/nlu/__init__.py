@@ -4,4 +4,4 @@
 LANGUAGE_KEY = "viitta_language"
 PLACES_KEY = "viitta_places"
 PLACE_TOKEN = "xplacex"
-CRISIS_KEY = "viitta_crisis"  # bot.nlu.crisis: {"acute", "category", "language"}
+CRISIS_KEY = "viitta_crisis"  # bot.nlu.crisis: {"acute", "tier", "category", "language", "source", scores}

@@ -1,8 +1,11 @@
-"""The crisis detector as the last NLU component: on acute danger the intent becomes `emergency`.
+"""The crisis net as the last NLU component: on acute danger the intent becomes `emergency`.
 
-The detector (bot.safety.crisis) is deterministic and independent of the trained classifier; putting
-it after the classifier and the FallbackClassifier means its decision always wins: "acute → emergency",
-whatever the model thought. The finding is left in the parse data under `viitta_crisis` so that the
+The net (bot.safety.risk: the deterministic patterns of bot.safety.crisis as the floor, and the crisis
+risk model for wordings they do not know) is independent of the intent classifier; putting it after
+the classifier and the FallbackClassifier means its decision always wins: "acute → emergency",
+whatever the classifier thought. The middle tier (an uncertain risk: a check-in first) is the
+channel's (connectors/conversation.py), which also reads the person's last messages together.
+The finding is left in the parse data under `viitta_crisis` so that the
 SafetyPolicy (bot.policies.safety) can put the emergency guidance first even inside other flows.
 
 The other way round the detector is careful: only when it has evidence that a danger phrase is not
@@ -24,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import CRISIS_KEY
-from bot.safety.crisis import detect
+from bot.safety.risk import assess
 
 EMERGENCY_INTENT = "emergency"
 FALLBACK_INTENT = "nlu_fallback"
@@ -49,11 +52,12 @@ class CrisisDetector(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            finding = detect(message.get(TEXT) or "")
-            message.set(CRISIS_KEY, finding.as_dict(), add_to_output=True)
+            text = message.get(TEXT) or ""
+            finding = assess(text)
+            message.set(CRISIS_KEY, {**finding.as_dict(), "acute": finding.tier == "acute"}, add_to_output=True)
             ranking = message.get(INTENT_RANKING_KEY) or []
             others = [i for i in ranking if i.get("name") != EMERGENCY_INTENT]
-            if finding.acute:
+            if finding.tier == "acute":
                 emergency = {"name": EMERGENCY_INTENT, "confidence": 1.0}
                 message.set(INTENT, emergency, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [emergency] + others, add_to_output=True)

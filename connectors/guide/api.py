@@ -47,7 +47,7 @@ def message_json(message: Message) -> dict:
     body = message.body
     out = {"id": message.id, "sender": message.sender, "text": body.get("text"),
            "created_at": iso(message.created_at)}
-    for key in ("buttons", "custom"):
+    for key in ("buttons", "custom", "risk"):
         if body.get(key):
             out[key] = body[key]
     if message.guide_name:

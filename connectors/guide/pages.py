@@ -14,7 +14,7 @@ import yaml
 from aiohttp import web
 
 from bot.actions.texts import render as domain_text
-from bot.handoff import duty
+from bot.handoff import duty, messages
 from bot.handoff.service import utcnow
 from bot.places.registry import county_names
 from bot.settings import ROOT
@@ -177,7 +177,9 @@ async def _queues(request: web.Request) -> dict:
     # A guide always sees their own counties (also when empty); an admin sees the non-empty ones.
     codes = list(guide.counties) + sorted(c for c in by_county if c not in guide.counties)
     queues = [{"code": c, "label": county_label(c, request["lang"]), "items": by_county.get(c, [])} for c in codes]
-    return {"queues": queues, "mine": mine, "total": len(waiting)}
+    # Messages the crisis net flagged (acute or uncertain) mark their handoff in the queue.
+    flags = await run(request, messages.risk_flags, [h.id for h in [*waiting, *mine]])
+    return {"queues": queues, "mine": mine, "total": len(waiting), "flags": flags}
 
 
 @routes.get("/guide/")

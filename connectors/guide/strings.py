@@ -32,6 +32,11 @@ UI: dict[str, dict[str, str]] = {
     "queue_of": {"fi": "{county}", "sv": "{county}"},
     "queue_count": {"fi": "{count} odottaa", "sv": "{count} väntar"},
     "queue_empty": {"fi": "Jonossa ei ole ketään.", "sv": "Ingen väntar i kön."},
+    # the crisis net's flags on a person's message (and on its handoff in the queue)
+    "flag_acute": {"fi": "HÄTÄ: voi olla välittömässä vaarassa – botti antoi 112-ohjeen",
+                   "sv": "NÖD: kan vara i akut fara – boten gav anvisningen om 112"},
+    "flag_checkin": {"fi": "HUOLI: varmista, onko henkilö turvassa",
+                     "sv": "ORO: kontrollera om personen är trygg"},
     "mine_heading": {"fi": "Omat keskustelut", "sv": "Mina samtal"},
     "mine_empty": {"fi": "Sinulla ei ole avoimia keskusteluja.", "sv": "Du har inga öppna samtal."},
     "col_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning"},

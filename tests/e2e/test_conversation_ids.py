@@ -10,7 +10,7 @@ import requests
 import websockets
 
 from bot.handoff import messages
-from tests.e2e.conftest import Chat
+from tests.e2e.conftest import API, Chat
 
 
 def _post(viitta: str, sender: str, text: str = "hei") -> requests.Response:
@@ -44,11 +44,11 @@ def test_delete_my_conversation_needs_the_token(viitta):
     url = f"{viitta}/webhooks/rest/forget"
     assert requests.post(url, json={"sender": chat.sender}, timeout=10).status_code == 403
     assert requests.post(url, json={"sender": chat.sender, "token": "x"}, timeout=10).status_code == 403
-    tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", timeout=10).json()
+    tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", params=API, timeout=10).json()
     assert [e for e in tracker["events"] if e["event"] == "user"]
     done = requests.post(url, json={"sender": chat.sender, "token": chat.token}, timeout=30)
     assert done.status_code == 200 and done.json() == {"status": "forgotten"}
-    tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", timeout=10).json()
+    tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", params=API, timeout=10).json()
     assert [e for e in tracker["events"] if e["event"] == "user"] == []
     assert _tokens(_post(viitta, chat.sender).json()) == [chat.token]  # a new conversation again
 

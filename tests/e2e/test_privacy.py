@@ -67,7 +67,7 @@ def test_generated_messages_are_stored_redacted(viitta):
     for message in sample:
         chat = Chat(viitta)  # one conversation each: the rate limit counts per sender
         chat.say(message.text)
-        tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", timeout=10).json()
+        tracker = requests.get(f"{viitta}/conversations/{chat.sender}/tracker", params=API, timeout=10).json()
         [stored] = [e["text"] for e in tracker["events"] if e["event"] == "user"]
         stored_as_redacted += stored == redact(clean(message.text))
         for span in message.spans:

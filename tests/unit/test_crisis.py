@@ -83,3 +83,90 @@ def test_a_danger_phrase_taken_back_is_marked_defused(text):
 def test_a_message_without_any_danger_phrase_is_neither():
     finding = detect("mun mies juo ja meillä on vauva")
     assert not finding.acute and not finding.defused
+
+
+# -- the crisis net (bot.safety.risk): patterns as the floor, the risk model, the conversation ----------
+
+from bot.safety import model as risk_model  # noqa: E402
+from bot.safety.risk import GATE, assess  # noqa: E402
+
+# Kinds of the taxonomy (bot/safety/README.md) and the share of their training messages the net must
+# flag (in-sample: a regression guard for the model and the thresholds, not a measure of new wordings;
+# that is bench/crisis_blind.py on a blind set).
+MIN_FLAGGED_IN_SAMPLE = 0.95
+
+
+def _data_by_kind():
+    groups = {}
+    for e in risk_model.data_examples():
+        groups.setdefault((e.label, e.language, e.kind), []).append(e.text)
+    return groups
+
+
+@pytest.mark.parametrize("key", sorted(k for k in _data_by_kind() if k[0] == "acute"), ids=lambda k: f"{k[1]}-{k[2]}")
+def test_every_acute_kind_of_the_taxonomy_is_flagged(key):
+    texts = _data_by_kind()[key]
+    tiers = [assess(t).tier for t in texts]
+    assert len(texts) >= 10
+    assert sum(t != "none" for t in tiers) / len(texts) >= MIN_FLAGGED_IN_SAMPLE
+    # most get the full reply; the check-in is for what the model is unsure of
+    assert tiers.count("acute") / len(texts) >= 0.7
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_uncertain_messages_get_at_least_the_check_in_and_near_misses_rarely_anything(language):
+    groups = _data_by_kind()
+    uncertain = [t for (label, lang, _), texts in groups.items() if label == "uncertain" and lang == language
+                 for t in texts]
+    near = [t for (label, lang, _), texts in groups.items() if label == "none" and lang == language for t in texts]
+    assert uncertain and near
+    assert sum(assess(t).tier != "none" for t in uncertain) / len(uncertain) >= MIN_FLAGGED_IN_SAMPLE
+    # In-sample the model raises no alarm of its own; the full replies here are the patterns' (16 of
+    # 387 fi, 7 sv: past crises the patterns read as now) – the floor is kept as it is, on purpose.
+    assert sum(assess(t).tier == "acute" and assess(t).source != "pattern" for t in near) / len(near) <= 0.01
+    assert sum(assess(t).tier == "acute" for t in near) / len(near) <= 0.06
+    assert sum(assess(t).tier == "checkin" for t in near) / len(near) <= 0.03
+
+
+@pytest.mark.parametrize("text", ["haluan kuolla", "han slår mig nu"])
+def test_a_pattern_is_the_floor(text):
+    found = assess(text)
+    assert found.tier == "acute" and found.source == "pattern"
+
+
+@pytest.mark.parametrize("text", ["hei", "missä on lähin neuvola", "tack för hjälpen", "/emergency", "", "kiitos"])
+def test_everyday_messages_and_payloads_are_not_flagged(text):
+    assert assess(text).tier == "none"
+
+
+@pytest.mark.parametrize("turns", [
+    ("en mä jaksa enää mitään", "mulla on ne kaikki pillerit tässä pöydällä"),
+    ("jag orkar inte mer", "tabletterna ligger framför mig nu"),
+])
+def test_two_messages_together_raise_the_tier(turns):
+    first, second = turns
+    alone = assess(second)
+    together = assess(second, (first,))
+    assert together.tier != "none"
+    assert ("none", "checkin", "acute").index(together.tier) >= ("none", "checkin", "acute").index(alone.tier)
+
+
+def test_a_thank_you_after_a_crisis_is_not_flagged_again():
+    assert assess("kiitos", ("haluan kuolla",)).tier == "none"
+    assert assess("ok", ("jag vill dö",)).tier == "none"
+
+
+def test_a_follow_up_after_the_full_reply_is_not_given_it_again_by_the_conversation_alone():
+    found = assess("en tiedä mitä teen", ("haluan kuolla tänään",))
+    assert found.tier != "acute" or found.source != "conversation"
+
+
+def test_danger_words_taken_back_are_at_most_a_check_in():
+    for text in ("mä tapan sen jos se ei tiskaa", "jag dog av skratt", "isä löi mua kun olin lapsi"):
+        assert assess(text).tier != "acute"
+
+
+def test_the_assessment_names_its_tier_and_source():
+    found = assess("mä haluun kuolla")
+    assert found.as_dict()["tier"] == "acute" and found.flagged
+    assert 0 < GATE < 1

@@ -160,3 +160,77 @@ def test_the_rate_limit_forgets_the_oldest_senders_first():
     for sender in ("a", "b", "c"):
         assert limiter.allow(sender)
     assert limiter.allow("a")  # "a" was forgotten, so it starts afresh
+
+
+# -- the crisis net's middle tier and the handoff flag -----------------------------------------------
+
+from bot.analytics.schema import DailyCountRow  # noqa: E402
+from bot.handoff import messages as handoff_messages  # noqa: E402
+from connectors import conversation  # noqa: E402
+from tests.unit.test_relay import FakeAgent, FakeBot, _activate, _start  # noqa: E402,F401
+from tests.unit.test_relay import db  # noqa: E402,F401  (the fixture)
+
+CHECKIN_FI = "en jaksa enää mitään, ihan sama mitä mulle käy"
+CHECKIN_SV = "jag orkar inte mer, det spelar ingen roll vad som händer med mig"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_check_in_is_short_in_the_persons_language_with_112_and_the_crisis_line(language):
+    text, payload = fallback.checkin(language)
+    assert payload["custom"]["type"] == "emergency" and payload["custom"]["tier"] == "checkin"
+    assert {"112", "09 2525 0111"} <= set(payload["custom"]["numbers"])
+    assert "112" in text["text"] and len(text["text"]) < 400 and text["buttons"][0]["payload"] == "/emergency"
+    assert text["text"] != fallback.checkin("sv" if language == "fi" else "fi")[0]["text"]
+    assert fallback.emergency(language)[1]["custom"]["tier"] == "acute"
+
+
+def test_the_check_in_comes_first_unless_emergency_guidance_already_does():
+    card = {"text": "HAL", "custom": {"type": "service"}}
+    checkin = fallback.checkin("fi")
+    assert fallback.checkin_first([card], "fi") == checkin + [card]
+    assert fallback.checkin_first(fallback.emergency("fi") + [card], "fi") == fallback.emergency("fi") + [card]
+    # acute wins over a check-in: the full guidance first, the check-in dropped
+    assert fallback.emergency_first(checkin + [card], "fi") == fallback.emergency("fi") + [card]
+
+
+def _say(agent, bot, text, sender="p1"):
+    return asyncio.run(conversation.converse(agent, bot, sender, text, "rest"))
+
+
+async def _set_language(agent, sender, language):
+    from rasa.shared.core.events import SlotSet
+
+    tracker = await agent.tracker_store.get_or_create_tracker(sender)
+    tracker.update(SlotSet("language", language))
+    await agent.tracker_store.save(tracker)
+
+
+@pytest.mark.parametrize("text, language", [(CHECKIN_FI, "fi"), (CHECKIN_SV, "sv")])
+def test_an_uncertain_message_gets_the_check_in_then_the_answer_and_is_counted(db, text, language):
+    agent = FakeAgent()
+    bot = FakeBot(agent)
+    asyncio.run(_set_language(agent, "p1", language))  # as the LanguagePolicy does in the real server
+    replies = _say(agent, bot, text)
+    assert replies[:2] == fallback.checkin(language)
+    assert replies[-1]["text"] == f"bot: {text}"  # then the conversation goes on
+    with db.connect() as connection:
+        rows = connection.execute(DailyCountRow.__table__.select()).all()
+    assert [(r.metric, r.key) for r in rows] == [("crisis_tier", "checkin")]
+
+
+def test_while_waiting_for_a_guide_a_flagged_message_is_answered_at_once_and_flagged(db):
+    agent = FakeAgent()
+    bot = FakeBot(agent)
+    handoff = _start(db, agent, language="fi")
+    acute = _say(agent, bot, "haluan kuolla")
+    assert acute[1]["custom"]["tier"] == "acute" and bot.heard == []
+    checkin = _say(agent, bot, CHECKIN_FI)
+    assert checkin[1]["custom"]["tier"] == "checkin"
+    assert _say(agent, bot, "hei, onko siellä ketään") == []
+    flags = [m.body.get("risk") for m in handoff_messages.history(db, "p1")]
+    assert flags == ["acute", "checkin", None]
+    assert handoff_messages.risk_flags(db, [handoff.id]) == {handoff.id: "acute"}
+    _activate(db, handoff)
+    # a guide is there: the check-in is the guide's to make; acute danger still gets the guidance first
+    assert _say(agent, bot, CHECKIN_FI) == []
+    assert _say(agent, bot, "jag vill dö")[1]["custom"]["tier"] == "acute"

@@ -74,6 +74,18 @@
       text.textContent = message.text || "";
       item.appendChild(who);
       item.appendChild(document.createTextNode(" "));
+      // The crisis net flagged the person's message: said in words, not only in colour.
+      var flagText = message.sender === "person" && (message.risk === "acute" || message.risk === "checkin") ?
+        list.getAttribute("data-flag-" + message.risk) : null;
+      if (flagText) {
+        item.className += " flagged flag-" + message.risk;
+        var flag = document.createElement("strong");
+        flag.className = "flag";
+        flag.setAttribute("data-flag", message.risk);
+        flag.textContent = flagText;
+        item.appendChild(flag);
+        item.appendChild(document.createTextNode(" "));
+      }
       item.appendChild(text);
       list.appendChild(item);
     };
