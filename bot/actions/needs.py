@@ -86,3 +86,13 @@ def referral_for(texts: Sequence[str], concern: Optional[str] = None) -> Referra
 def _topic_of(text: str) -> Optional[str]:
     folded = fold(text)
     return next((topic for topic, pattern in _TOPIC_PATTERNS if re.search(pattern, folded)), None)
+
+
+def referral_topics(texts: Sequence[str], needs: Sequence[str], concern: Optional[str] = None) -> list[str]:
+    """Every topic a professional named: from their words (oldest message first), then from the needs
+    read from the whole situation; `general` when nothing is known."""
+    topics = [t for t in map(_topic_of, reversed(list(texts))) if t]
+    topics += [TOPIC_OF_CONCERN[n] for n in needs if n in TOPIC_OF_CONCERN]
+    if not topics and concern in TOPIC_OF_CONCERN:
+        topics.append(TOPIC_OF_CONCERN[concern])
+    return list(dict.fromkeys(topics)) or ["general"]

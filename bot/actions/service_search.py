@@ -9,12 +9,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.answer import choose_services
+from bot.actions.answer import choose_for_situation
 from bot.actions.base import DirectoryAction, conversation_language, user_texts
 from bot.actions.cards import utter_match
-from bot.actions.needs import CONCERNS, categories_for, referral_for
+from bot.actions.needs import CONCERNS, categories_for, referral_topics
+from bot.actions.situation import situation_of
+from bot.actions.understood import understood_line
 from bot.analytics.counters import record_recommendations
 from bot.places import resolver
+from bot.situation import model
+from bot.situation.routing import route
 
 # Intents whose message is never an answer to "where do you live?".
 _NOT_A_PLACE = {
@@ -105,7 +109,8 @@ class ActionAskArea(Action):
 
 
 class ActionRecommendServices(DirectoryAction):
-    """1–3 services for the worry and place, most specific first, then the offer of a human."""
+    """1–3 services for the whole situation and place, most specific first, with one line saying what was
+    understood (and a button to correct it), then the offer of a human."""
 
     def name(self) -> Text:
         return "action_recommend_services"
@@ -113,21 +118,37 @@ class ActionRecommendServices(DirectoryAction):
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         concern = tracker.get_slot("concern")
-        role = tracker.get_slot("role")
         area = tracker.get_slot("area")
         municipality = tracker.get_slot("municipality")
         county = self.directory.county(area) if area else None
-
-        if role == "professional" or concern == "professional_referral":
-            referral = referral_for(user_texts(tracker), concern)
-            dispatcher.utter_message(response=referral.response)
-            categories, intro, audience = referral.categories, "utter_recommend_professional_referral", "professionals"
+        situation = situation_of(tracker)
+        professional = model.value(situation, "role") == "professional" or tracker.get_slot("role") == "professional" \
+            or concern == "professional_referral"
+        plan = route(situation, fallback_concern=concern)
+        if professional:
+            plan = route(situation, fallback_concern=concern,
+                         topics=referral_topics(user_texts(tracker), plan.needs, concern))
+            intro, audience = "utter_recommend_professional_referral", "professionals"
+            categories = plan.categories
         else:
-            categories, intro, audience = categories_for(concern, role), f"utter_recommend_{concern}", "families"
+            first = plan.concern or concern
+            categories = plan.categories if plan.needs else list(categories_for(concern, tracker.get_slot("role")))
+            intro, audience = f"utter_recommend_{first if first in CONCERNS else 'request_human'}", "families"
+        categories = [c for c in categories if not c.startswith("helpline:")]
+        if "family_guidance" not in categories:
+            categories.append("family_guidance")
 
-        matches = choose_services(self.directory, categories, area, municipality, lang, audience=audience)
+        matches = choose_for_situation(self.directory, categories, plan.line_kinds, situation, area, municipality,
+                                       lang, audience=audience)
         # Anonymous counts in the app database the directory reads (an in-memory directory has none).
         record_recommendations(getattr(self.directory, "engine", None), area, lang, [m.service.category for m in matches])
+        place = _place_name(municipality, county, lang)
+        understood = understood_line(domain, situation, plan.needs or ([concern] if concern in CONCERNS else []),
+                                     place, lang)
+        if understood:
+            dispatcher.utter_message(response="utter_understood", facts=understood)
+        for response in plan.referrals:
+            dispatcher.utter_message(response=response)
         county_name = county.name.get(lang) if county else ""
         if county and not county.in_system:
             dispatcher.utter_message(response="utter_aland")
@@ -142,3 +163,8 @@ class ActionRecommendServices(DirectoryAction):
             dispatcher.utter_message(response="utter_offer_handoff")
         return [SlotSet("last_services", [m.service.id for m in matches])]
 
+
+def _place_name(municipality, county, lang: str) -> str:
+    if municipality and municipality in resolver.registry.municipalities():
+        return resolver.registry.municipalities()[municipality].name(lang)
+    return county.name.get(lang) if county else ""

@@ -1,0 +1,50 @@
+"""Questions whose intent is certain from one word, put after the classifier: "can I be served in Sámi?".
+
+The classifier reads such a question as a wish for a human or a language change (and the language
+policy then switched to Swedish); a Sámi word with a question of service is `ask_sami_services`.
+Acute danger still wins: the crisis detector comes after this component.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.places.finnish import fold
+from bot.situation.cues import SAMI
+
+SAMI_INTENT = "ask_sami_services"
+
+
+def asks_sami(text: str) -> bool:
+    return bool(SAMI.search(fold(text)))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class TopicQuestions(GraphComponent):
+    """See the module docstring."""
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "TopicQuestions":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/") or not asks_sami(text):
+                continue
+            found = {"name": SAMI_INTENT, "confidence": 1.0}
+            ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != SAMI_INTENT]
+            message.set(INTENT, found, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [found] + ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
