@@ -201,7 +201,8 @@ def measure(root: Path, blind: Path) -> dict:
                 if (blind / f"messages_{lang}.yml").exists()}
     convs = {lang: conversations(blind / f"conversations_{lang}.yml", lang) for lang in LANGS
              if (blind / f"conversations_{lang}.yml").exists()}
-    train = [e for lang in LANGS for e in nlu_examples(root / "bot" / "data" / f"nlu_{lang}.yml")]
+    train = [e for lang in LANGS for path in sorted((root / "bot" / "data").glob(f"nlu*_{lang}.yml"))
+             for e in nlu_examples(path)]
     result: dict = {"root": str(root), "commit": _commit(root), "set": str(blind),
                     "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "intent": {},
                     "baseline": {}, "routing": {}, "routing_directory_aware": {}, "errors": {}, "confusion": {}, "routing_failures": {}}

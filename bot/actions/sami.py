@@ -1,5 +1,6 @@
-"""Can I be served in Sámi? An honest answer in the conversation's language (Viitta speaks fi and sv
-only), pointing to the Sámi-language services of Lappi, with Lappi's family service guidance."""
+"""What can you do – and "can I be served in Sámi?": an honest answer in the conversation's language
+(Viitta speaks fi and sv only), pointing to the Sámi-language services of Lappi, with Lappi's family
+service guidance. The NLU marks a message naming Sámi with `viitta_topic: sami` (bot/nlu/topics.py)."""
 from __future__ import annotations
 
 from typing import List, Text
@@ -16,11 +17,23 @@ from bot.places import resolver
 LAPPI = "lappi"
 
 
-class ActionAnswerSami(DirectoryAction):
+def asked_sami(tracker: Tracker) -> bool:
+    return (tracker.latest_message or {}).get("viitta_topic") == "sami"
+
+
+def sami_answered(tracker: Tracker) -> bool:
+    return any(e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == "utter_sami_services"
+               for e in tracker.events)
+
+
+class ActionAnswerCapabilities(DirectoryAction):
     def name(self) -> Text:
-        return "action_answer_sami"
+        return "action_answer_capabilities"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not asked_sami(tracker):
+            dispatcher.utter_message(response="utter_capabilities")
+            return []
         lang = conversation_language(tracker)
         municipality = tracker.get_slot("municipality")
         if municipality and resolver.county_of(municipality) != LAPPI:

@@ -13,6 +13,7 @@ from bot.actions.answer import choose_for_situation
 from bot.actions.base import DirectoryAction, conversation_language, user_texts
 from bot.actions.cards import utter_match
 from bot.actions.needs import CONCERNS, categories_for, referral_topics
+from bot.actions.sami import sami_answered
 from bot.actions.situation import situation_of
 from bot.actions.understood import understood_line
 from bot.analytics.counters import record_recommendations
@@ -149,6 +150,8 @@ class ActionRecommendServices(DirectoryAction):
             dispatcher.utter_message(response="utter_understood", facts=understood)
         for response in plan.referrals:
             dispatcher.utter_message(response=response)
+        if model.value(situation, "sami") and not sami_answered(tracker):
+            dispatcher.utter_message(response="utter_sami_services")
         county_name = county.name.get(lang) if county else ""
         if county and not county.in_system:
             dispatcher.utter_message(response="utter_aland")

@@ -1,8 +1,10 @@
-"""Questions whose intent is certain from one word, put after the classifier: "can I be served in Sámi?".
+"""Questions whose topic is certain from one word, put after the classifier: "can I be served in Sámi?".
 
-The classifier reads such a question as a wish for a human or a language change (and the language
-policy then switched to Swedish); a Sámi word with a question of service is `ask_sami_services`.
-Acute danger still wins: the crisis detector comes after this component.
+The classifier read such a question as a wish for a human or a language change (and the language
+policy then switched to Swedish). A message naming Sámi gets `viitta_topic: sami` in its parse data;
+unless it clearly tells a worry, its intent becomes `ask_capabilities` (a question about what Viitta
+can do), which bot/actions/sami.py answers honestly. Acute danger still wins: the crisis detector
+comes after this component.
 """
 from __future__ import annotations
 
@@ -19,7 +21,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.places.finnish import fold
 from bot.situation.cues import SAMI
 
-SAMI_INTENT = "ask_sami_services"
+TOPIC_KEY = "viitta_topic"
+SAMI_INTENT = "ask_capabilities"
+# A worry the classifier is sure of keeps its intent; the recommendation then answers the Sámi question too.
+WORRY_KEPT_FROM = 0.5
+WORRIES = ("substance_use_pregnancy", "substance_use_family", "youth_substance_use", "family_support",
+           "relationship_support", "child_welfare_concern", "domestic_violence", "parent_mental_health",
+           "professional_referral", "emergency")
 
 
 def asks_sami(text: str) -> bool:
@@ -39,6 +47,10 @@ class TopicQuestions(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             if text.startswith("/") or not asks_sami(text):
+                continue
+            message.set(TOPIC_KEY, "sami", add_to_output=True)
+            intent = message.get(INTENT) or {}
+            if intent.get("name") in WORRIES and (intent.get("confidence") or 0.0) >= WORRY_KEPT_FROM:
                 continue
             found = {"name": SAMI_INTENT, "confidence": 1.0}
             ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != SAMI_INTENT]

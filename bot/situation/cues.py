@@ -24,7 +24,7 @@ PREGNANCY_WEEK = _c(
 # Ages: "15-vuotias", "15v", "15 vuotta", "15-åring", "15 år (gammal)"; babies in months or weeks.
 AGE = _c(r"\b(\d{1,2})\s?(?:-?\s?vuotia\w*|-?v\b|vuotta\b|vuoden ikai\w*|-?\s?arin\w*|-?\s?aring\w*|ar gammal|ars\b|ar\b)")
 # A bare number about a child: "se on 15", "poika on 16", "sonen 15", "hon e 14".
-AGE_BARE = _c(r"\b(?:se|han|poika|poikani|tytto|tyttoni|tytar|tyttareni|nuori|sonen|dottern|hon|min son|min dotter|"
+AGE_BARE = _c(r"\b(?:oon|olen|ollaan|ma oon|mina olen|ja e|jag ar|jag e|ja ar|vi e|vi ar|se|han|poika|poikani|tytto|tyttoni|tytar|tyttareni|nuori|sonen|dottern|hon|min son|min dotter|"
               r"poika|pojan|tyton|lapsi)(?: on| ar| e)? (\d{1,2})\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|e\b|euro|min))")
 BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader)")
 BABY_WEEKS = _c(r"\b(\d{1,2})\s?(?:viikon ikai\w*|viikkoinen|viikon vanha|veckor gammal|veckors|veckor gamla)")
@@ -66,16 +66,17 @@ VIOLENCE_KINDS = (
                     r"\bkaynyt kasiksi|\bheitteli|\bheitti|\bsla(?:r|git|gs|ss)?\b|\bslog\b|\bslagit|\bmisshand|\bsparkar|"
                     r"\bsparkade|\bstryper|\bknuffa|\bknuffar|\bknuffade|\bblamarken|\bvaldsam|\bfysiskt vald|\bfysiskt")),
     ("emotional", _c(r"\bhaukku|\bhaukkuu|\bnoyryytt|\bmitatoi|\bmitatoin|\bvahatt|\bhuuta|\bhuutaa|\buhkail|\buhkaa|"
-                     r"\bpelottaa|\bpelkaan|\bpelkaa|\bpelon|\bpelossa|\btarkkail|\bkontrolloi|\bkontrol|\bmustasuk|"
+                     r"\bpelkaan (?:miesta|miestani|vaimoa|vaimoani|puolisoa|puolisoani|sita|hanta|exaa|exaani|kumppania)|"
+                     r"\ben saa (?:kayda|lahtea|menna|tavata|nahda|olla)|\bei anna mun (?:kayda|lahtea|menna)|\bpelossa|\bpelkaan etta (?:se|han) (?:lyo|satuttaa|tappaa|vie)|\btarkkail|\bkontrolloi|\bkontrol|\bmustasuk|"
                      r"\beristaa|\beristaytt|\bkieltaa tapaamasta|\bei saa tavata|\btarkistaa (?:mun |minun )?(?:puhelim|viest)|"
                      r"\blukee\b.{0,20}\bviest|\bvahti|\bvahtii|\bsaa tavata|\bsaa nahda|\bpaikanti|\bgps|"
                      r"\btietaa aina missa|\bsoittaa (?:\w+ )?kertaa|\bhenkinen vakivalta|\bhenkista vakivaltaa|"
                      r"\bhenkisesti|\bmanipul|\bkiristaa|\bsyyllista|\bsanoo etta olen (?:huono|tyhma|arvoton)|"
-                     r"\bforminskar|\bforminsk|\bfornedr|\bkallar mig|\bhotar|\bhotade|\bhot\b|\brad(?:d|da) for|"
-                     r"\bjag ar radd|\bkontrollerar|\bkontroll|\bsvartsjuk|\bisolera|\bfar inte traffa|\blaser min|"
-                     r"\bkollar min (?:telefon|mobil)|\bmin telefon|\bmin mobil|\bpsykiskt vald|\bpsykisk misshandel|"
+                     r"\bforminskar|\bforminsk|\bfornedr|\bkallar mig|\bhotar|\bhotade|\bhot\b|\brad(?:d|da) for (?:honom|henne|min man|min fru|sambon|min sambo|exet|mannen|frun)|"
+                     r"\bkontrollerar|\bsvartsjuk|\bisolera|\bfar inte traffa|\blaser min|"
+                     r"\bkollar min (?:telefon|mobil)|\bpsykiskt vald|\bpsykisk misshandel|"
                      r"\bsager att (?:jag|ja) (?:ar|e) (?:dum|ful|vardelos|ingenting)|\bdum o(?:ch)? ful|"
-                     r"\bsparar|\bsparar (?:mig|min)|\bvet alltid var|\bskriker|\bskrek|\bmanipuler|\bnedvardera|\bnedlatande|\btrakasser|\bvainoa|\bvainoaa|\bforfoljer")),
+                     r"\bsparar (?:mig|min telefon)|\bvet alltid var|\bskriker (?:at|pa) mig|\bskrek (?:at|pa) mig|\bmanipuler|\bnedvardera|\bnedlatande|\btrakasser|\bvainoa|\bvainoaa|\bforfoljer")),
     ("economic", _c(r"\brahat|\brahani|\brahoja|\brahaa|\brahoist|\btilin|\btilille|\bpankkitunnu|\bpankkikort|"
                     r"\bkayttoraha|\bpalkkani|\bpalkan|\bkela|\btaloudellinen vakivalta|\btaloudellista|"
                     r"\bpengar|\bpengarna|\bmina pengar|\bbankkort|\bbankkonto|\bkonto|\blonen|\bmin lon|"
@@ -84,12 +85,28 @@ VIOLENCE_KINDS = (
                   r"\bseksuaalista|\bahdistel|\bsex mot min vilja|\btvingar (?:mig )?(?:till|att ha) sex|\bvaldtag|"
                   r"\bsexuellt vald|\bsexuella overgrepp|\bovergrepp")),
 )
+# A substance verb that means use only in a pregnancy ("käytän raskaana", "tar grejer fast ja e gravid").
+PREGNANCY_USE = _c(r"\bkayta[nt]\b|\bkaytetaan|\bkayttaa\b|\bkayttanyt|\bkayttany|\btar grejer|\banvander\b|\btar nat")
+# The writer fears child welfare ("will they take the children if I tell?"): the fear, not a worry about a child.
+CHILD_WELFARE_FEAR = _c(r"\b(?:vieko|viekoo|ottaako|tuleeko|tekeeko|tekevatko|ilmoittaako|ilmotatteko|ilmoitatteko|"
+                        r"saako) (?:\w+ )?(?:lastensuojel|lasu|lapset|lapsen|ilmoitu|ilmotu|poliisi)|"
+                        r"\bmenetanko lapse|\bviedaanko lapse|\bhuostaan jos|\b(?:tar|tas) (?:dom|ni|de) barnen|"
+                        r"\bta barnen|\bgor ni en (?:barnskydds)?anmalan|\bblir (?:det|he) en (?:barnskydds)?anmalan|"
+                        r"\bfar (?:dom|de) veta|\bberattar ni for")
+# A parent's use as a child tells it: "äiti juo", "pappa e full".
+PARENT_USER = _c(r"\b(?:aiti|aitee|isa|iskä|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|"
+                 r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,2}(?:juo|juopottelee|kannissa|"
+                 r"humalassa|kayttaa|vetaa|polttaa|possyttelee|dricker|e full|ar full|super|tar piller|knarkar|roker)")
 # Economic violence that needs no control word.
-ECONOMIC_STRONG = _c(r"\blan i mitt namn|\bvelkaa (?:mun|minun) nimiin|\blainaa (?:mun|minun) nimiin|\btar hela min lon|"
+ECONOMIC_STRONG = _c(r"\blan i mitt namn|\binget eget bankkort|\bger (?:mig|mej) \d+ euro|\bmaste be om (?:pengar|allt)|"
+                     r"\btarkistaa kuit|\bkuitit|\bpankkitunnukset on (?:sill|miehell|vaimoll|puolisoll)|"
+                     r"\bomaa palkkaa|\bantaa (?:mulle |minulle )?\d+ euroa|\bkayttorahaa|\bvelkaa (?:mun|minun) nimiin|\blainaa (?:mun|minun) nimiin|\btar hela min lon|"
                      r"\bottaa (?:koko )?palkkani|\bottaa (?:mun|minun) palkan|\btaloudellista vakivaltaa|"
                      r"\bekonomiskt vald")
+# "ei se oo väkivaltainen", "han blir int våldsam": a cue right after a negation does not count.
+NEGATION = _c(r"(?:\bei|\ben|\beika|\benka|\bet|\binte|\bint|\baldrig|\bikinaan|\bkoskaan)\W+(?:\w+\W+){0,2}$")
 # Money or phone are violence only together with control words: "rahat on tiukalla" is not violence.
-CONTROL = _c(r"\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun )?|\bottaa (?:mun |minun )?|\bpitaa "
+CONTROL = _c(r"\bpaattaa kaik|\bpaattaa mita|\bbestammer allt|\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun )?|\bottaa (?:mun |minun )?|\bpitaa "
              r"(?:mun |minun )?|\bvalvoo|\btarkist|\blukee|\bkieltaa|\bpakott|\bhallitsee|\bkaikki rahat|"
              r"\bkontrollerar|\bkontroll|\bfar inte|\btar (?:mina|min|alla)|\bhaller i|\bbestammer over|\blaser|"
              r"\bkollar|\bforbjuder|\btvingar|\bger mig inte|\bnekar")
@@ -106,7 +123,8 @@ SUBSTANCE_WORDS = _c(r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\
                      r"\brusmed|\bmissbruk|\balkohol|\bhasch|\bgras\b|\bweed|\bamfetamin|\bkokain|\bsnus|\bvin\b|"
                      r"\bol\b|\bsprit|\bbeer|\bpillere|\blaakkei|\blaakkeit|\bpiller|\btabletter|\bopioid|\bheroi|"
                      r"\bmetadon|\bkorvaushoi|\bsubstitution|\bsmoking|\broker|\bpolttaa|\bpoltt|\bkrapula|\bbakis")
-MENTAL = _c(r"\bmasenn|\bmasentu|\bmasent|\bdeppi|\bdeprimer|\bmar (?:\w+ )?daligt|\bepaonnistu|\bitkee paljon|\bahdist|\bpaniikki|\bpaniikkikoht|\bsynnytysmasenn|\bitkettaa koko ajan|"
+MENTAL = _c(r"\b(?:int|inte) (?:matt|mar) bra|\bmatt daligt|\bsover daligt|\bta livet av|\bsjalvmord|"
+            r"\bitsemurha|\bitsetuhoyri|\bmasenn|\bmasentu|\bmasent|\bdeppi|\bdeprimer|\bmar (?:\w+ )?daligt|\bepaonnistu|\bitkee paljon|\bahdist|\bpaniikki|\bpaniikkikoht|\bsynnytysmasenn|\bitkettaa koko ajan|"
             r"\bmielenterv|\bpsyyk|\bterapi|\bitsetuho|\bitsetuhois|\bviiltel|\bviiltaa|\bei jaksa elaa|"
             r"\bloppuun palanut|\bburnout|\buupumus|\buupunut|\bunettom|\bdepress|\bangest|\bangslig|"
             r"\bpanikangest|\bforlossningsdepress|\bpsykisk|\bmentalt|\bsjalvskad|\bskar sig|\bskar mig|\butbrand|"
@@ -122,7 +140,7 @@ RELATIONSHIP = _c(r"\bero\b|\beron|\beroa|\berot|\berota|\berotaan|\beronnut|\be
                   r"\bpariterap|\bskilsmass|\bskilja|\bskiljer|\bseparat|\bseparera|\bgrala|\bbrak\b|\bbrakar|\bbraka|"
                   r"\bparrelation|\bparterapi|\bvardnad|\bumgang|\bboende|\bfamiljeratt|\bsamarbetssamtal|"
                   r"\bparforhallande|\bforhallande|\bvi bra?kar|\bvi grala")
-CHILD_WELFARE = _c(r"\blastensuojel|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|"
+CHILD_WELFARE = _c(r"\blastensuojel|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|"
                    r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
                    r"\bnaapurin lap|\blapsi on yksin|\blapset yksin|\bei hoida lapsi|\bbarnskydd|\bbarnskyddsanmal|"
                    r"\bforsummel|\bforsummar|\boro for barn|\borolig for barn|\bgrannens barn|\bbarnen ensamma|"

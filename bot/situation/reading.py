@@ -102,7 +102,7 @@ def read(message: Message) -> Reading:
         r.add("coping", "hard", 0.6)
     if cues.RELATIONSHIP.search(folded):
         r.add("relationship", "crisis", CUE)
-    if cues.CHILD_WELFARE.search(folded):
+    if cues.CHILD_WELFARE.search(folded) and not cues.CHILD_WELFARE_FEAR.search(folded):
         r.add("child_welfare", "worry", CUE)
     if cues.SAMI.search(folded):
         r.add("sami", True, CUE)
@@ -118,13 +118,14 @@ def read(message: Message) -> Reading:
     # ---- needs: the intent at its confidence; what the words say at CUE_NEED, more when both agree
     cue_needs: dict[str, float] = {}
     young = age is not None and 10 <= age <= 22 or bool(cues.YOUTH.search(folded))
-    has_substance = bool(substances) or bool(cues.SUBSTANCE_WORDS.search(folded))
+    has_substance = bool(substances) or bool(cues.SUBSTANCE_WORDS.search(folded)) or \
+        (pregnant and bool(cues.PREGNANCY_USE.search(folded)))
     if has_substance:
         if pregnant:
             cue_needs["substance_use_pregnancy"] = CUE
-        elif young and (subject is None or subject[0] in ("child", "young", "client")):
+        elif young and (subject is None or subject[0] not in ("partner", "parent")):
             cue_needs["youth_substance_use"] = CUE
-        elif subject and subject[0] in ("partner", "self", "relative", "parent", "client", "child"):
+        elif subject:
             cue_needs["substance_use_family"] = CUE_NEED
     if kinds:
         cue_needs["domestic_violence"] = CUE if kinds != ["emotional"] or _partner(folded) else CUE_NEED
@@ -134,10 +135,13 @@ def read(message: Message) -> Reading:
             cue_needs["child_welfare_concern"] = CUE_NEED
     if cues.RELATIONSHIP.search(folded) and not kinds:
         cue_needs["relationship_support"] = CUE_NEED
-    if cues.CHILD_WELFARE.search(folded):
+    fear = bool(cues.CHILD_WELFARE_FEAR.search(folded)) or intent == "ask_privacy"
+    if cues.CHILD_WELFARE.search(folded) and not fear:
         cue_needs["child_welfare_concern"] = CUE_NEED
     if cues.COPING.search(folded) and not (has_substance or kinds):
-        cue_needs["family_support"] = 0.5
+        cue_needs["family_support"] = CUE_NEED if fear else 0.5
+    if "relationship_support" in cue_needs and len(cue_needs) > 1 and intent != "relationship_support":
+        cue_needs["relationship_support"] = 0.5  # "since the divorce ..." is often only the background
     if intent in WORRY_INTENTS:
         r.need(intent, min(1.0, conf + 0.2) if intent in cue_needs else conf)
     for name, value in cue_needs.items():
@@ -172,6 +176,8 @@ def _subject(folded: str, role: Optional[str]) -> Optional[tuple[str, float]]:
     """About whom: client, partner, child / young person, relative, or the writer (with confidence)."""
     if role == "professional" or cues.CLIENT.search(folded):
         return "client", CUE
+    if cues.PARENT_USER.search(folded):
+        return "parent", CUE
     if cues.SELF_USE.search(folded) and not _partner(folded):
         return "self", CUE
     if _partner(folded):
@@ -198,11 +204,16 @@ def _pregnant_who(folded: str, role: Optional[str]) -> str:
     return "self"
 
 
+def _said(pattern, folded: str) -> bool:
+    """A match not right after a negation ("ei se oo väkivaltanen", "han blir int våldsam")."""
+    return any(not cues.NEGATION.search(folded[max(0, m.start() - 30):m.start()]) for m in pattern.finditer(folded))
+
+
 def _violence(folded: str) -> list[str]:
     kinds = []
     partner = _partner(folded) or bool(cues.PARTNER.search(folded))
     for kind, pattern in cues.VIOLENCE_KINDS:
-        if not pattern.search(folded):
+        if not _said(pattern, folded):
             continue
         if kind == "economic" and not cues.CONTROL.search(folded):
             continue
@@ -211,6 +222,6 @@ def _violence(folded: str) -> list[str]:
         kinds.append(kind)
     if "economic" not in kinds and cues.ECONOMIC_STRONG.search(folded):
         kinds.append("economic")
-    if not kinds and cues.VIOLENCE_WORDS.search(folded):
+    if not kinds and _said(cues.VIOLENCE_WORDS, folded):
         kinds.append("physical" if "henki" not in folded and "psykisk" not in folded else "emotional")
     return kinds
