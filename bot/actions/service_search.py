@@ -18,6 +18,7 @@ from bot.actions.situation import situation_of
 from bot.actions.understood import understood_line
 from bot.analytics.counters import record_recommendations
 from bot.places import resolver
+from bot.places.finnish import fold
 from bot.situation import model
 from bot.situation.routing import route
 
@@ -37,13 +38,17 @@ class ValidateServiceForm(FormValidationAction):
 
     async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: DomainDict) -> Dict[Text, Any]:
-        entities = tracker.latest_message.get("entities") or []
+        text = tracker.latest_message.get("text") or ""
+        everything = tracker.latest_message.get("entities") or []
+        entities = [e for e in everything if not _moved_from_or_to(text, e)]
         municipality = next((e["value"] for e in entities if e.get("entity") == "municipality"), None)
         county = next((e["value"] for e in entities if e.get("entity") == "county"), None)
         if municipality and resolver.county_of(municipality):
             return {"area": resolver.county_of(municipality), "municipality": municipality}
         if county:
             return {"area": county}
+        if len(entities) < len(everything):  # only a place moved from or to: still ask where they live
+            return {"municipality": None}
         known = tracker.get_slot("municipality")
         if known and not tracker.get_slot("area") and resolver.county_of(known):
             return {"area": resolver.county_of(known)}
@@ -60,6 +65,16 @@ class ValidateServiceForm(FormValidationAction):
     async def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
         return {"concern": value if value in CONCERNS else None}
+
+
+# "vi flyttade hit från Vasa", "exet vill flytta till Tammerfors", "muutettiin Vaasasta": not where one lives.
+_MOVED = re.compile(r"(?:\b(?:fran|ifran)|\bflytta\w* (?:\w+ )?till|\bmuut\w* (?:\w+ )?)\s*$")
+
+
+def _moved_from_or_to(text: str, entity: dict) -> bool:
+    if entity.get("entity") not in ("municipality", "county") or entity.get("start") is None:
+        return False
+    return bool(_MOVED.search(fold(text[:entity["start"]])))
 
 
 def _looks_like_place_answer(tracker: Tracker) -> bool:

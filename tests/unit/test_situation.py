@@ -152,3 +152,18 @@ def test_the_understood_line_says_pregnancy_substance_and_place():
     keys = [k for k, _ in fragments(s, route(s).needs, "Kemi")]
     assert keys[0] == "utter_fact_pregnant_self" and "utter_fact_place" in keys
     assert any(k.startswith("utter_fact_substance_") for k in keys)
+
+
+# ---------------------------------------------------------------- where one lives, not where one moved from
+
+@pytest.mark.parametrize("text, place, moved", [
+    ("Vi flyttade hit från Vasa för hans jobb", "Vasa", True),
+    ("exet vill flytta till tammerfors med barnen", "tammerfors", True),
+    ("muutettiin tänne Vaasasta viime vuonna", "Vaasa", True),
+    ("asun Vaasassa", "Vaasa", False),
+    ("Olen terveydenhoitaja Kokkolasta", "Kokkola", False),
+])
+def test_a_place_moved_from_or_to_is_not_the_home(text, place, moved):
+    from bot.actions.service_search import _moved_from_or_to
+
+    assert _moved_from_or_to(text, {"entity": "municipality", "start": text.index(place)}) is moved
