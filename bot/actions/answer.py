@@ -55,3 +55,13 @@ def choose_for_situation(directory: ServiceDirectory, categories: Sequence[str],
         if all(m.service.id != match.service.id for m in chosen):
             chosen.append(match)
     return chosen or helpline_matches(directory, LAST_RESORT, lang, now)[:limit]
+
+
+def national_lines(directory: ServiceDirectory, situation: dict, lang: str, fallback_concern: Optional[str] = None,
+                   limit: int = 3) -> list[Match]:
+    """National lines for the whole situation when the place stays untold: its kinds, fitting lines only,
+    the person's language first, the crisis line last."""
+    from bot.situation.routing import route
+
+    return choose_for_situation(directory, [], route(situation, fallback_concern).line_kinds, situation, None, None,
+                                lang, limit=limit)

@@ -119,7 +119,7 @@ PAST = _c(r"\blapsena\b|\bvuosia sitten|\baikoinaan|\bennen\b|\bsilloin kun|\bex
 SUBSTANCE_WORDS = _c(r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkanna|\bpilve|"
                      r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
                      r"\bdoka|\bnisti|\bvetaa|\bvetaa kamaa|\bkamaa|\bkokai|\bekstaasi|\bmdma|\bspiidi|\bnuuska|"
-                     r"\bdricker|\bdrack|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b|\bberusad|\bknark|\bdroger|\bdrog|"
+                     r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b|\bberusad|\bknark|\bdroger|\bdrog|"
                      r"\brusmed|\bmissbruk|\balkohol|\bhasch|\bgras\b|\bweed|\bamfetamin|\bkokain|\bsnus|\bvin\b|"
                      r"\bol\b|\bsprit|\bbeer|\bpillere|\blaakkei|\blaakkeit|\bpiller|\btabletter|\bopioid|\bheroi|"
                      r"\bmetadon|\bkorvaushoi|\bsubstitution|\bsmoking|\broker|\bpolttaa|\bpoltt|\bkrapula|\bbakis")

@@ -22,6 +22,8 @@ WORRY_INTENTS = (
 CUE = 0.8
 # A need only the words suggest (the classifier said something else): counts, but below a clear intent.
 CUE_NEED = 0.6
+# An intent the words do not back, in a short message or an answer to another question, counts this much.
+DISCOUNT = 0.5
 BUTTON = 1.0
 ANSWER = 0.9
 # Messages this long that name problems are read for every need they name (long stories, professionals).
@@ -143,7 +145,13 @@ def read(message: Message) -> Reading:
     if "relationship_support" in cue_needs and len(cue_needs) > 1 and intent != "relationship_support":
         cue_needs["relationship_support"] = 0.5  # "since the divorce ..." is often only the background
     if intent in WORRY_INTENTS:
-        r.need(intent, min(1.0, conf + 0.2) if intent in cue_needs else conf)
+        if intent in cue_needs:
+            conf = min(1.0, conf + 0.2)
+        elif not message.button and message.asked != "concern" and (message.asked or len(folded.split()) <= 3):
+            # A short message or the answer to another question ("poikaystävä" when asked the place) that the
+            # words do not back: context, not a new worry.
+            conf *= DISCOUNT
+        r.need(intent, conf)
     for name, value in cue_needs.items():
         r.need(name, value)
     return r
