@@ -179,8 +179,8 @@ def route(servers: Servers, conv: dict, directory: dict[str, list[str]]) -> dict
             emergency = emergency or custom.get("type") == "emergency"
             if first is None and custom.get("type") == "service":
                 first = {"category": custom.get("category"), "area": custom.get("area"), "turn": n + 1}
-        if first:
-            break
+        if first and not conv["emergency"]:
+            break  # where acute danger is expected the rest of the conversation is played: it may come later
     if conv["emergency"]:
         ok = emergency or (first is not None and first["category"] in ("social_emergency", "crisis_line")
                            and not conv["categories"])

@@ -12,7 +12,9 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions.base import DirectoryAction, conversation_language
 from bot.actions.cards import utter_match
+from bot.actions.situation import SLOT, situation_of
 from bot.places import resolver
+from bot.situation import model
 
 LAPPI = "lappi"
 
@@ -21,9 +23,16 @@ def asked_sami(tracker: Tracker) -> bool:
     return (tracker.latest_message or {}).get("viitta_topic") == "sami"
 
 
+ANSWERED = "answered"
+
+
 def sami_answered(tracker: Tracker) -> bool:
-    return any(e.get("event") == "bot" and (e.get("metadata") or {}).get("utter_action") == "utter_sami_services"
-               for e in tracker.events)
+    return model.value(situation_of(tracker), "sami") == ANSWERED
+
+
+def mark_answered(tracker: Tracker) -> SlotSet:
+    """The situation remembers the answer, so that a recommendation does not repeat it."""
+    return SlotSet(SLOT, model.merge(situation_of(tracker), model.Reading(facts=[model.Fact("sami", ANSWERED, 1.0)])))
 
 
 class ActionAnswerCapabilities(DirectoryAction):
@@ -42,4 +51,4 @@ class ActionAnswerCapabilities(DirectoryAction):
         matches = self.directory.recommend(["family_guidance"], LAPPI, municipality, lang, limit=2)
         for match in matches:
             utter_match(dispatcher, domain, match, lang)
-        return [SlotSet("last_services", [m.service.id for m in matches])] if matches else []
+        return [mark_answered(tracker)] + ([SlotSet("last_services", [m.service.id for m in matches])] if matches else [])

@@ -13,7 +13,7 @@ from bot.actions.answer import choose_for_situation
 from bot.actions.base import DirectoryAction, conversation_language, user_texts
 from bot.actions.cards import utter_match
 from bot.actions.needs import CONCERNS, categories_for, referral_topics
-from bot.actions.sami import sami_answered
+from bot.actions.sami import mark_answered, sami_answered
 from bot.actions.situation import situation_of
 from bot.actions.understood import understood_line
 from bot.analytics.counters import record_recommendations
@@ -165,8 +165,10 @@ class ActionRecommendServices(DirectoryAction):
             dispatcher.utter_message(response="utter_understood", facts=understood)
         for response in plan.referrals:
             dispatcher.utter_message(response=response)
+        events = []
         if model.value(situation, "sami") and not sami_answered(tracker):
             dispatcher.utter_message(response="utter_sami_services")
+            events.append(mark_answered(tracker))
         county_name = county.name.get(lang) if county else ""
         if county and not county.in_system:
             dispatcher.utter_message(response="utter_aland")
@@ -179,7 +181,7 @@ class ActionRecommendServices(DirectoryAction):
             utter_match(dispatcher, domain, match, lang)
         if concern != "request_human":
             dispatcher.utter_message(response="utter_offer_handoff")
-        return [SlotSet("last_services", [m.service.id for m in matches])]
+        return events + [SlotSet("last_services", [m.service.id for m in matches])]
 
 
 def _place_name(municipality, county, lang: str) -> str:
