@@ -68,13 +68,17 @@ class ValidateServiceForm(FormValidationAction):
 
 
 # "vi flyttade hit från Vasa", "exet vill flytta till Tammerfors", "muutettiin Vaasasta": not where one lives.
-_MOVED = re.compile(r"(?:\b(?:fran|ifran)|\bflytta\w* (?:\w+ )?till|\bmuut\w* (?:\w+ )?)\s*$")
+# ("vi har flyttat till Kuopio" is where they live now.)
+_MOVED = re.compile(r"(?:\b(?:fran|ifran)|\b(?:vill|ska|tanker|planerar|hotar) (?:\w+ )?flytta (?:\w+ )?till)\s*$")
+_MOVED_FI = re.compile(r"\bmuut\w* (?:\w+ )?$")
+_FROM_FI = re.compile(r"(?:sta|lta|lle)$")
 
 
 def _moved_from_or_to(text: str, entity: dict) -> bool:
     if entity.get("entity") not in ("municipality", "county") or entity.get("start") is None:
         return False
-    return bool(_MOVED.search(fold(text[:entity["start"]])))
+    before, word = fold(text[:entity["start"]]), fold(text[entity["start"]:entity.get("end") or len(text)])
+    return bool(_MOVED.search(before) or (_MOVED_FI.search(before) and _FROM_FI.search(word)))
 
 
 def _looks_like_place_answer(tracker: Tracker) -> bool:

@@ -24,7 +24,7 @@ PREGNANCY_WEEK = _c(
 # Ages: "15-vuotias", "15v", "15 vuotta", "15-åring", "15 år (gammal)"; babies in months or weeks.
 AGE = _c(r"\b(\d{1,2})\s?(?:-?\s?vuotia\w*|-?v\b|vuotta\b|vuoden ikai\w*|-?\s?arin\w*|-?\s?aring\w*|ar gammal|ars\b|ar\b)")
 # A bare number about a child: "se on 15", "poika on 16", "sonen 15", "hon e 14".
-AGE_BARE = _c(r"\b(?:oon|olen|ollaan|ma oon|mina olen|ja e|jag ar|jag e|ja ar|vi e|vi ar|se|han|poika|poikani|tytto|tyttoni|tytar|tyttareni|nuori|sonen|dottern|hon|min son|min dotter|"
+AGE_BARE = _c(r"\b(?:pa|oon|olen|ollaan|ma oon|mina olen|ja e|jag ar|jag e|ja ar|vi e|vi ar|se|han|poika|poikani|tytto|tyttoni|tytar|tyttareni|nuori|sonen|dottern|hon|min son|min dotter|"
               r"poika|pojan|tyton|lapsi)(?: on| ar| e)? (\d{1,2})\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|e\b|euro|min))")
 BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader)")
 BABY_WEEKS = _c(r"\b(\d{1,2})\s?(?:viikon ikai\w*|viikkoinen|viikon vanha|veckor gammal|veckors|veckor gamla)")
@@ -144,7 +144,9 @@ CHILD_WELFARE = _c(r"\blastensuojel|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa
                    r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
                    r"\bnaapurin lap|\blapsi on yksin|\blapset yksin|\bei hoida lapsi|\bbarnskydd|\bbarnskyddsanmal|"
                    r"\bforsummel|\bforsummar|\boro for barn|\borolig for barn|\bgrannens barn|\bbarnen ensamma|"
-                   r"\bsocialen|\bsossu|\bsosiaalitoimi|\bhuostaan|\bomhandertag")
+                   r"\bhuostaan|\bomhandertag|\bhamta\w* (?:\w+ ){0,3}(?:full|berusad)|"
+                   r"\b(?:haki|hakee|hakemaan|noutaa|nouti) (?:\w+ ){0,3}(?:humalassa|kannissa)|"
+                   r"\b(?:humalassa|kannissa) (?:\w+ )?(?:hakemaan|noutamaan)|\bfull nar (?:hon|han) hamta")
 URGENT = _c(r"\bnyt heti|\btanaan|\btana yona|\bjuuri nyt|\bjust nu|\bgenast|\bi natt|\bidag\b|\bakuutti|\bakut")
 SAMI = _c(r"\w*samisk|\bsame\b|\bbures\b|\bsaame|\bsaamen|\bsaameksi|\bsaamenkiel|\bsami\b|\bsamisk|\bsamiska|\bsamer\b|\bsapmi|\bsaamelai|"
           r"\bpohjoissaame|\binarinsaame|\bkoltansaame|\bnordsamisk|\bsamegiel|\bsamigiel")

@@ -38,13 +38,16 @@ class Reading:
 
     facts: list[Fact] = field(default_factory=list)
     needs: dict[str, float] = field(default_factory=dict)
+    # where in the message each need was first named: of equal needs, the one said first goes first
+    positions: dict[str, int] = field(default_factory=dict)
 
     def add(self, name: str, value: Any, confidence: float) -> None:
         if value is not None and value != "":
             self.facts.append(Fact(name, value, confidence))
 
-    def need(self, name: str, confidence: float) -> None:
+    def need(self, name: str, confidence: float, position: int = 0) -> None:
         self.needs[name] = max(confidence, self.needs.get(name, 0.0))
+        self.positions[name] = min(position, self.positions.get(name, position))
 
 
 def empty() -> dict:
@@ -75,10 +78,11 @@ def merge(situation: dict, reading: Reading) -> dict:
     needs = {k: dict(v) for k, v in s["needs"].items()}
     for name, confidence in reading.needs.items():
         old = needs.get(name)
+        position = reading.positions.get(name, 0)
         if old is None:
-            needs[name] = {"confidence": confidence, "turn": turn}
+            needs[name] = {"confidence": confidence, "turn": turn, "pos": position}
         elif confidence > old["confidence"]:
-            needs[name] = {"confidence": confidence, "turn": old["turn"]}
+            needs[name] = {"confidence": confidence, "turn": old["turn"], "pos": old.get("pos", 0)}
     return {"facts": facts, "needs": needs, "turn": turn}
 
 
@@ -107,7 +111,7 @@ def needs(situation: dict, minimum: float = STRONG) -> list[str]:
     """The needs that count, in the order the person raised them (strongest first within a turn)."""
     items = load(situation)["needs"].items()
     strong = [(n, e) for n, e in items if e["confidence"] >= minimum]
-    return [n for n, _ in sorted(strong, key=lambda ne: (ne[1]["turn"], -ne[1]["confidence"]))]
+    return [n for n, _ in sorted(strong, key=lambda ne: (ne[1]["turn"], -ne[1]["confidence"], ne[1].get("pos", 0)))]
 
 
 def primary_need(situation: dict) -> Optional[str]:

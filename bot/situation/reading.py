@@ -153,8 +153,22 @@ def read(message: Message) -> Reading:
             conf *= DISCOUNT
         r.need(intent, conf)
     for name, value in cue_needs.items():
-        r.need(name, value)
+        r.need(name, value, _position(CUE_PATTERNS.get(name, ()), folded))
     return r
+
+
+# Where a need is named in a message (the first of its patterns found).
+CUE_PATTERNS = {
+    "substance_use_pregnancy": (cues.SUBSTANCE_WORDS, cues.PREGNANCY), "youth_substance_use": (cues.SUBSTANCE_WORDS,),
+    "substance_use_family": (cues.SUBSTANCE_WORDS,), "domestic_violence": tuple(p for _, p in cues.VIOLENCE_KINDS),
+    "parent_mental_health": (cues.MENTAL,), "child_welfare_concern": (cues.CHILD_WELFARE, cues.SELF_HARM),
+    "relationship_support": (cues.RELATIONSHIP,), "family_support": (cues.COPING,),
+}
+
+
+def _position(patterns, text: str) -> int:
+    starts = [m.start() for m in (p.search(text) for p in patterns) if m]
+    return min(starts) if starts else len(text)
 
 
 def _first_int(pattern, text: str) -> Optional[int]:

@@ -53,6 +53,8 @@ def substance_kind(situation: dict) -> Optional[str]:
     subject, age = model.value(situation, "subject"), model.value(situation, "child_age")
     if subject == "young" or (subject in (None, "child", "client") and age is not None and 10 <= age <= 22):
         return "youth_substance_use"
+    if subject == "child" and (age is None or age >= 10):
+        return "youth_substance_use"  # "pojan huoneesta löytyi pilveä": a child who uses is a young person
     return None
 
 
@@ -75,22 +77,22 @@ def categories_of(need: str, situation: dict) -> list[str]:
         # Not acute: the child welfare office and family social work, then the guidance; acute: the emergency service.
         urgent = model.value(situation, "urgency") in ("acute", "soon")
         cats = ["social_emergency", "child_welfare", "family_social_work"] if urgent else \
-            ["child_welfare", "family_social_work", GUIDANCE, "social_emergency"]
+            ["child_welfare", "family_social_work"]  # the social emergency service after the guidance (route)
     if need == "substance_use_family" and not _baby_or_pregnancy(situation):
         # A mother-and-child home is for babies' families; a teenager's parent who drinks needs adult services.
         cats = [c for c in cats if c != "mother_child_home"]
     return cats
 
 
-def merge_categories(blocks: list[list[str]], violence: bool) -> list[str]:
+def merge_categories(blocks: list[list[str]], violence: bool, after: tuple[str, ...] = ()) -> list[str]:
     """Violence's two first; then the first category of every need, the second of every need, …; the
     family service guidance, the fallback of every county, where a need puts it first, else last."""
     out = ["violence_support", "social_emergency"] if violence else []
     for depth in range(max((len(b) for b in blocks), default=0)):
         out += [b[depth] for b in blocks if depth < len(b)]
     firsts = {b[0] for b in blocks if b}
-    out = [c for c in dict.fromkeys(out) if c != GUIDANCE or GUIDANCE in firsts]
-    return out + ([GUIDANCE] if GUIDANCE not in out else [])
+    out = [c for c in dict.fromkeys(out) if (c != GUIDANCE or GUIDANCE in firsts) and c not in after]
+    return out + ([GUIDANCE] if GUIDANCE not in out else []) + [c for c in after if c not in out]
 
 
 def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optional[list[str]] = None) -> Route:
@@ -101,10 +103,14 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
     blocks = [categories_of(n, situation) for n in needs]
     referrals: list[str] = []
     if topics:
-        topics = sorted(dict.fromkeys(topics), key=lambda t: TOPIC_PRECEDENCE.index(t) if t in TOPIC_PRECEDENCE else 9)
+        # The guidance in the order asked about; the services with violence, HAL and youth first.
         referrals = list(dict.fromkeys(REFERRAL_TOPICS[t][0] for t in topics))
+        topics = sorted(dict.fromkeys(topics), key=lambda t: TOPIC_PRECEDENCE.index(t) if t in TOPIC_PRECEDENCE else 9)
         blocks = [[c for c in REFERRAL_TOPICS[t][1] if not c.startswith("helpline:")] for t in topics] + blocks
-    categories = merge_categories(blocks, "domestic_violence" in needs or "violence" in (topics or []))
+    violence = "domestic_violence" in needs or "violence" in (topics or [])
+    calm_child_worry = "child_welfare_concern" in needs and not violence and \
+        model.value(situation, "urgency") not in ("acute", "soon")
+    categories = merge_categories(blocks, violence, after=("social_emergency",) if calm_child_worry else ())
     kinds = [k for n in needs for k in LINES.get(n, ())] + ["crisis"]
     return Route(needs=needs, categories=categories, line_kinds=list(dict.fromkeys(kinds)),
                  audience="professionals" if professional else "families", referrals=referrals)

@@ -159,6 +159,7 @@ def test_the_understood_line_says_pregnancy_substance_and_place():
 @pytest.mark.parametrize("text, place, moved", [
     ("Vi flyttade hit från Vasa för hans jobb", "Vasa", True),
     ("exet vill flytta till tammerfors med barnen", "tammerfors", True),
+    ("vi har flyttat till Kuopio", "Kuopio", False),
     ("muutettiin tänne Vaasasta viime vuonna", "Vaasa", True),
     ("asun Vaasassa", "Vaasa", False),
     ("Olen terveydenhoitaja Kokkolasta", "Kokkola", False),
@@ -166,4 +167,6 @@ def test_the_understood_line_says_pregnancy_substance_and_place():
 def test_a_place_moved_from_or_to_is_not_the_home(text, place, moved):
     from bot.actions.service_search import _moved_from_or_to
 
-    assert _moved_from_or_to(text, {"entity": "municipality", "start": text.index(place)}) is moved
+    start = text.index(place)
+    end = start + len(place) + (len(text[start + len(place):]) - len(text[start + len(place):].lstrip("abcdefghijklmnopqrstuvwxyzäö")))
+    assert _moved_from_or_to(text, {"entity": "municipality", "start": start, "end": end}) is moved
