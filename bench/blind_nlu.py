@@ -248,6 +248,23 @@ def _commit(root: Path) -> str:
 
 # ---------------------------------------------------------------- report
 
+# How the figures came about (issue 11); kept in the report so that no figure is read as blind when it is not.
+HISTORY = [
+    "How to read these rows:",
+    "- **first measure**: set A was measured once, on unchanged main (cdb1d5a) and its trained model, before",
+    "  anything was tuned. Its routing row was taken with a harness that stopped at the first service card",
+    "  also where acute danger was expected later (since fixed; 1 sv conversation of set A is affected).",
+    "- After that, set A's failures were read. Viitta's own examples (`bot/data/nlu_situation_*.yml`) and the",
+    "  situation's word patterns were written with those failures in view, so the **after** row on set A is",
+    "  *not* a blind figure: it shows what was fixed, not what a new reader will see.",
+    "- Set A was then retired into training (`bot/data/nlu_retired_a_*.yml`, issue 11: retire a blind set only",
+    "  after it has been reported). It must not be measured again; the blind figure for a release is that of",
+    "  a fresh set (set B), run by someone who has not tuned on it: `make bench-nlu BLIND_SET=/path/to/set`.",
+    "- Strict routing needs the wanted category itself, so it is bounded by the directory's coverage: most",
+    "  counties' seed data lack youth substance, HAL, family counselling and mental health entries; there",
+    "  the county's family service guidance is the answer (counted by the directory-aware column).",
+]
+
 def report(runs: dict) -> str:
     def pct(d):
         return f"{d['accuracy'] * 100:.1f} % ({d['ok']}/{d['n']})" if d else "–"
@@ -272,6 +289,7 @@ def report(runs: dict) -> str:
                      f"{pct(r['routing'].get('fi'))} | {pct(r['routing'].get('sv'))} | "
                      f"{pct(r.get('routing_directory_aware', {}).get('fi'))} | "
                      f"{pct(r.get('routing_directory_aware', {}).get('sv'))} |")
+    lines += ["", *HISTORY]
     notes = [r.get("note") for r in runs.values() if r.get("note")]
     if notes:
         lines += [""] + [f"- {n}" for n in notes]

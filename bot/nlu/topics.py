@@ -23,8 +23,9 @@ from bot.situation.cues import SAMI
 
 TOPIC_KEY = "viitta_topic"
 SAMI_INTENT = "ask_capabilities"
-# A worry the classifier is sure of keeps its intent; the recommendation then answers the Sámi question too.
-WORRY_KEPT_FROM = 0.5
+# A worry the classifier is very sure of keeps its intent (a Sámi question often reads as a weak worry);
+# the recommendation then answers the Sámi question too.
+WORRY_KEPT_FROM = 0.9
 WORRIES = ("substance_use_pregnancy", "substance_use_family", "youth_substance_use", "family_support",
            "relationship_support", "child_welfare_concern", "domestic_violence", "parent_mental_health",
            "professional_referral", "emergency")

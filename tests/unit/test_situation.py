@@ -170,3 +170,20 @@ def test_a_place_moved_from_or_to_is_not_the_home(text, place, moved):
     start = text.index(place)
     end = start + len(place) + (len(text[start + len(place):]) - len(text[start + len(place):].lstrip("abcdefghijklmnopqrstuvwxyzäö")))
     assert _moved_from_or_to(text, {"entity": "municipality", "start": start, "end": end}) is moved
+
+
+# ---------------------------------------------------------------- the correction button on every channel
+
+@pytest.mark.parametrize("lang, title", [("fi", "Ei ihan – korjaa"), ("sv", "Inte riktigt – rätta")])
+def test_the_correction_button_is_a_telegram_button_with_its_payload(lang, title):
+    from pathlib import Path
+
+    import yaml
+
+    from connectors import telegram_format as fmt
+
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    variation = next(v for v in domain["responses"]["utter_understood"] if v["condition"][0]["value"] == lang)
+    reply = {"recipient_id": "x", "text": variation["text"].format(facts="…"), "buttons": variation["buttons"]}
+    out = fmt.render_all([reply])
+    assert [(r[0].text, r[0].callback_data) for r in out[-1].keyboard.inline_keyboard] == [(title, "/correct_situation")]
