@@ -104,7 +104,7 @@ ECONOMIC_STRONG = _c(r"\blan i mitt namn|\binget eget bankkort|\bger (?:mig|mej)
                      r"\bottaa (?:koko )?palkkani|\bottaa (?:mun|minun) palkan|\btaloudellista vakivaltaa|"
                      r"\bekonomiskt vald")
 # "ei se oo väkivaltainen", "han blir int våldsam": a cue right after a negation does not count.
-NEGATION = _c(r"(?:\bei|\ben|\beika|\benka|\bet|\binte|\bint|\baldrig|\bikinaan|\bkoskaan)\W+(?:\w+\W+){0,2}$")
+NEGATION = _c(r"(?:\bei|\ben|\beika|\benka|\binte|\bint|\baldrig|\bikinaan|\bkoskaan)\W+(?:\w+\W+){0,2}$")
 # Money or phone are violence only together with control words: "rahat on tiukalla" is not violence.
 CONTROL = _c(r"\bpaattaa kaik|\bpaattaa mita|\bbestammer allt|\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun )?|\bottaa (?:mun |minun )?|\bpitaa "
              r"(?:mun |minun )?|\bvalvoo|\btarkist|\blukee|\bkieltaa|\bpakott|\bhallitsee|\bkaikki rahat|"
