@@ -85,13 +85,21 @@ class ActionCorrectSituation(Action):
                 SlotSet("substance", None)]
 
 
+# After these the search is over; a later privacy question or language switch does not restart it.
+_SEARCH_ENDED = {"action_recommend_services", "action_give_national_help", "handoff_form", "action_deactivate_loop"}
+
+
 class ActionResumeSearch(Action):
-    """After an answer outside the search (privacy): when the worry is known, go on to the place."""
+    """After an answer outside the search (privacy, language): when the worry is known and the search has
+    not ended, go on to the place."""
 
     def name(self) -> Text:
         return "action_resume_search"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if tracker.active_loop.get("name") or not tracker.get_slot("concern"):
+            return []
+        done = {e.get("name") for e in tracker.events if e.get("event") == "action"}
+        if done & _SEARCH_ENDED:  # answered already, or the person chose not to tell the place
             return []
         return [FollowupAction("service_form")]

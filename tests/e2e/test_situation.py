@@ -151,3 +151,11 @@ def test_the_swedish_line_and_button(chat):
     answer = chat.say("Vasa")
     line = understood(answer)
     assert line["text"].startswith("Jag förstod:") and line["buttons"][0]["title"] == "Inte riktigt – rätta"
+
+
+def test_a_privacy_question_after_the_answer_does_not_restart_the_search(chat):
+    chat.say("mun mies juo joka ilta")
+    assert customs(chat.say("Oulu"), "service")
+    after = chat.say("onko tämä keskustelu nimetön")
+    assert text_of("utter_privacy", "fi") in _texts(after)
+    assert text_of("utter_ask_area", "fi") not in _texts(after) and not customs(after, "service")
