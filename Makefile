@@ -20,7 +20,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install crisis-model train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu lock clean purge
+.PHONY: help install crisis-model train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu bench-nlu-candidates lock clean purge
 
 help:
 	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
@@ -88,8 +88,13 @@ purge: $(VENV)/.installed
 bench: install
 	$(PY) -m bench.run
 
-# NLU candidate pipelines with 3-fold cross-validation (~15 min) -> bench/results/nlu.md
-bench-nlu: install
+# Intent accuracy, a TF-IDF+LR baseline and whole-conversation routing on the blind set, through the real
+# servers (~10 min) -> bench/results/nlu.md. BLIND_SET=/path/to/set picks another set.
+bench-nlu: install train
+	$(PY) -m bench.blind_nlu $(if $(BLIND_SET),--set $(BLIND_SET))
+
+# NLU candidate pipelines with 3-fold cross-validation (~15 min) -> bench/results/nlu_candidates.md
+bench-nlu-candidates: install
 	$(PY) -m bench.nlu_bench
 
 lock: $(VENV)/.installed

@@ -1,7 +1,7 @@
 """NLU benchmark: candidate pipelines side by side, per language, on cross-validation and on an
 independent holdout set; municipality resolution against Rasa's exact-name lookup.
 
-    python -m bench.nlu_bench [--folds 3] [--quick]      # `make bench-nlu`; writes bench/results/nlu.md
+    python -m bench.nlu_bench [--folds 3] [--quick]      # `make bench-nlu-candidates`; writes bench/results/nlu_candidates.md
 
 Every candidate is trained with Rasa's own `train_nlu` and queried through a loaded Agent, so the
 numbers are those of the real pipeline. All runs share one process so that tokenisation (spaCy,
@@ -247,7 +247,7 @@ def main(argv=None) -> int:
 
     text = report(results, municipality_accuracy(), sizes, k, started)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "nlu.md").write_text(text, encoding="utf-8")
+    (RESULTS / "nlu_candidates.md").write_text(text, encoding="utf-8")
     print(text)
     return 0
 

@@ -9,10 +9,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.answer import choose_services, helpline_matches
+from bot.actions.answer import choose_services, helpline_matches, national_lines
 from bot.actions.base import DirectoryAction, conversation_language
 from bot.actions.cards import asks_as_professional, utter_match
 from bot.actions.needs import categories_for
+from bot.actions.situation import situation_of
 from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County, Match
 
@@ -46,9 +47,7 @@ class ActionGiveNationalHelp(DirectoryAction):
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
-        kinds = [c.split(":", 1)[1] for c in categories_for(tracker.get_slot("concern"), tracker.get_slot("role"))
-                 if c.startswith("helpline:")]
-        matches = helpline_matches(self.directory, kinds + ["crisis"], lang)[:3]
+        matches = national_lines(self.directory, situation_of(tracker), lang, tracker.get_slot("concern"))
         dispatcher.utter_message(response="utter_no_place_needed")
         dispatcher.utter_message(response="utter_national_lines")
         for match in matches:

@@ -45,7 +45,7 @@ _TOPIC_PATTERNS = (
             r"(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)\w*.*raskaa?n|gravid\w*.*(rusmed|drog|alkohol|dricker)|"
             r"(rusmed|drog|alkohol|dricker)\w*.*gravid"),
     ("child_welfare", r"lastensuojeluilmoi|barnskyddsanmal|lastensuojelu|barnskydd"),
-    ("violence", r"vakival|lyo|lyonyt|pahoinpit|\bvald|slar|misshandel"),
+    ("violence", r"vakival|lyo|lyonyt|pahoinpit|\bvald\b|\bvaldet|\bvalds|\bslar\b|misshandel"),
     ("youth", r"\bnuor|teini|\bungdom|tonaring|\bunga?\b|\bungdomar"),
     ("substance_family", r"paihte|huume|alkoho|juo|ryypp|korvaushoi|amfetam|kannab|rusmed|drog|alkohol|dricker|super\b"),
     ("mental_health", r"masenn|ahdist|mielenterv|psyk|itsetuho|depress|angest|mentalv|sjalvmord"),
@@ -86,3 +86,20 @@ def referral_for(texts: Sequence[str], concern: Optional[str] = None) -> Referra
 def _topic_of(text: str) -> Optional[str]:
     folded = fold(text)
     return next((topic for topic, pattern in _TOPIC_PATTERNS if re.search(pattern, folded)), None)
+
+
+SPECIFIC_TOPICS = ("anticipatory", "hal", "network")
+
+
+def referral_topics(texts: Sequence[str], needs: Sequence[str], concern: Optional[str] = None) -> list[str]:
+    """Every topic a professional named, from their words (oldest message first) and from the needs read
+    from the whole situation; `general` when nothing is known."""
+    said = [t for t in map(_topic_of, reversed(list(texts))) if t]
+    # A question named in words ("ennakollinen", "HAL-lähete", "verkostotapaaminen") first, then every need of
+    # the situation in its order, then what else the words matched.
+    topics = [t for t in said if t in SPECIFIC_TOPICS]
+    topics += [TOPIC_OF_CONCERN[n] for n in needs if n in TOPIC_OF_CONCERN]
+    topics += said
+    if not topics and concern in TOPIC_OF_CONCERN:
+        topics.append(TOPIC_OF_CONCERN[concern])
+    return list(dict.fromkeys(topics)) or ["general"]

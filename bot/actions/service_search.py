@@ -9,12 +9,18 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.actions.answer import choose_services
+from bot.actions.answer import choose_for_situation
 from bot.actions.base import DirectoryAction, conversation_language, user_texts
 from bot.actions.cards import utter_match
-from bot.actions.needs import CONCERNS, categories_for, referral_for
+from bot.actions.needs import CONCERNS, categories_for, referral_topics
+from bot.actions.sami import mark_answered, sami_answered
+from bot.actions.situation import situation_of
+from bot.actions.understood import understood_line
 from bot.analytics.counters import record_recommendations
 from bot.places import resolver
+from bot.places.finnish import fold
+from bot.situation import model
+from bot.situation.routing import route
 
 # Intents whose message is never an answer to "where do you live?".
 _NOT_A_PLACE = {
@@ -32,13 +38,17 @@ class ValidateServiceForm(FormValidationAction):
 
     async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: DomainDict) -> Dict[Text, Any]:
-        entities = tracker.latest_message.get("entities") or []
+        text = tracker.latest_message.get("text") or ""
+        everything = tracker.latest_message.get("entities") or []
+        entities = [e for e in everything if not _moved_from_or_to(text, e)]
         municipality = next((e["value"] for e in entities if e.get("entity") == "municipality"), None)
         county = next((e["value"] for e in entities if e.get("entity") == "county"), None)
         if municipality and resolver.county_of(municipality):
             return {"area": resolver.county_of(municipality), "municipality": municipality}
         if county:
             return {"area": county}
+        if len(entities) < len(everything):  # only a place moved from or to: still ask where they live
+            return {"municipality": None}
         known = tracker.get_slot("municipality")
         if known and not tracker.get_slot("area") and resolver.county_of(known):
             return {"area": resolver.county_of(known)}
@@ -55,6 +65,20 @@ class ValidateServiceForm(FormValidationAction):
     async def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
         return {"concern": value if value in CONCERNS else None}
+
+
+# "vi flyttade hit från Vasa", "exet vill flytta till Tammerfors", "muutettiin Vaasasta": not where one lives.
+# ("vi har flyttat till Kuopio" is where they live now.)
+_MOVED = re.compile(r"(?:\b(?:fran|ifran)|\b(?:vill|ska|tanker|planerar|hotar) (?:\w+ )?flytta (?:\w+ )?till)\s*$")
+_MOVED_FI = re.compile(r"\bmuut\w* (?:\w+ )?$")
+_FROM_FI = re.compile(r"(?:sta|lta|lle)$")
+
+
+def _moved_from_or_to(text: str, entity: dict) -> bool:
+    if entity.get("entity") not in ("municipality", "county") or entity.get("start") is None:
+        return False
+    before, word = fold(text[:entity["start"]]), fold(text[entity["start"]:entity.get("end") or len(text)])
+    return bool(_MOVED.search(before) or (_MOVED_FI.search(before) and _FROM_FI.search(word)))
 
 
 def _looks_like_place_answer(tracker: Tracker) -> bool:
@@ -105,7 +129,8 @@ class ActionAskArea(Action):
 
 
 class ActionRecommendServices(DirectoryAction):
-    """1–3 services for the worry and place, most specific first, then the offer of a human."""
+    """1–3 services for the whole situation and place, most specific first, with one line saying what was
+    understood (and a button to correct it), then the offer of a human."""
 
     def name(self) -> Text:
         return "action_recommend_services"
@@ -113,21 +138,41 @@ class ActionRecommendServices(DirectoryAction):
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         concern = tracker.get_slot("concern")
-        role = tracker.get_slot("role")
         area = tracker.get_slot("area")
         municipality = tracker.get_slot("municipality")
         county = self.directory.county(area) if area else None
-
-        if role == "professional" or concern == "professional_referral":
-            referral = referral_for(user_texts(tracker), concern)
-            dispatcher.utter_message(response=referral.response)
-            categories, intro, audience = referral.categories, "utter_recommend_professional_referral", "professionals"
+        situation = situation_of(tracker)
+        professional = model.value(situation, "role") == "professional" or tracker.get_slot("role") == "professional" \
+            or concern == "professional_referral"
+        plan = route(situation, fallback_concern=concern)
+        if professional:
+            plan = route(situation, fallback_concern=concern,
+                         topics=referral_topics(user_texts(tracker), plan.needs, concern))
+            intro, audience = "utter_recommend_professional_referral", "professionals"
+            categories = plan.categories
         else:
-            categories, intro, audience = categories_for(concern, role), f"utter_recommend_{concern}", "families"
+            first = plan.concern or concern
+            categories = plan.categories if plan.needs else list(categories_for(concern, tracker.get_slot("role")))
+            intro, audience = f"utter_recommend_{first if first in CONCERNS else 'request_human'}", "families"
+        categories = [c for c in categories if not c.startswith("helpline:")]
+        if "family_guidance" not in categories:
+            categories.append("family_guidance")
 
-        matches = choose_services(self.directory, categories, area, municipality, lang, audience=audience)
+        matches = choose_for_situation(self.directory, categories, plan.line_kinds, situation, area, municipality,
+                                       lang, audience=audience)
         # Anonymous counts in the app database the directory reads (an in-memory directory has none).
         record_recommendations(getattr(self.directory, "engine", None), area, lang, [m.service.category for m in matches])
+        place = _place_name(municipality, county, lang)
+        understood = understood_line(domain, situation, plan.needs or ([concern] if concern in CONCERNS else []),
+                                     place, lang)
+        if understood:
+            dispatcher.utter_message(response="utter_understood", facts=understood)
+        for response in plan.referrals:
+            dispatcher.utter_message(response=response)
+        events = []
+        if model.value(situation, "sami") and not sami_answered(tracker):
+            dispatcher.utter_message(response="utter_sami_services")
+            events.append(mark_answered(tracker))
         county_name = county.name.get(lang) if county else ""
         if county and not county.in_system:
             dispatcher.utter_message(response="utter_aland")
@@ -140,5 +185,10 @@ class ActionRecommendServices(DirectoryAction):
             utter_match(dispatcher, domain, match, lang, professional=audience == "professionals")
         if concern != "request_human":
             dispatcher.utter_message(response="utter_offer_handoff")
-        return [SlotSet("last_services", [m.service.id for m in matches])]
+        return events + [SlotSet("last_services", [m.service.id for m in matches])]
 
+
+def _place_name(municipality, county, lang: str) -> str:
+    if municipality and municipality in resolver.registry.municipalities():
+        return resolver.registry.municipalities()[municipality].name(lang)
+    return county.name.get(lang) if county else ""

@@ -43,7 +43,8 @@ def test_a_professional_gets_referral_guidance_and_the_regions_services(chat):
     asked = chat.say("olen neuvolan terveydenhoitaja, milloin minun pitää tehdä ennakollinen lastensuojeluilmoitus")
     assert text_of("utter_ask_area_professional", "fi") in _texts(asked)
     answer = chat.say("Kokkola")
-    assert _texts(answer)[0] == text_of("utter_referral_anticipatory", "fi")
+    # After the understood-situation line (issue 11), the referral guidance comes first.
+    assert _texts(answer)[1] == text_of("utter_referral_anticipatory", "fi")
     cards = customs(answer, "service")
     assert cards[0]["area"] == "keski-pohjanmaa" and cards[0]["category"] == "child_welfare"
 

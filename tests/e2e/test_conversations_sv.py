@@ -10,7 +10,9 @@ def test_a_partner_drinking_in_jakobstad_gets_pohjanmaa_services_in_swedish(chat
     asked = chat.say("min sambo dricker och vi har en bebis")
     assert text_of("utter_ask_area", "sv") in _texts(asked)
     answer = chat.say("Jakobstad")
-    assert _texts(answer)[0].startswith(text_of("utter_recommend_substance_use_family", "sv").split("(")[0].strip())
+    # After the understood-situation line (issue 11).
+    assert _texts(answer)[0].startswith("Jag förstod:")
+    assert _texts(answer)[1].startswith(text_of("utter_recommend_substance_use_family", "sv").split("(")[0].strip())
     cards = customs(answer, "service")
     assert cards and {c["area"] for c in cards} <= {"pohjanmaa", "national"} and cards[0]["area"] == "pohjanmaa"
     assert cards[0]["category"] == "adult_substance"
@@ -41,7 +43,7 @@ def test_a_professional_asking_about_a_forhandsanmalan(chat):
     asked = chat.say("jag är barnmorska, när ska jag göra en förhandsanmälan för en gravid klient som använder droger")
     assert text_of("utter_ask_area_professional", "sv") in _texts(asked)
     answer = chat.say("Karleby")
-    assert _texts(answer)[0] == text_of("utter_referral_anticipatory", "sv")
+    assert _texts(answer)[1] == text_of("utter_referral_anticipatory", "sv")  # after the understood line
     assert customs(answer, "service")[0]["area"] == "keski-pohjanmaa"
 
 

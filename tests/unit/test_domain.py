@@ -15,7 +15,8 @@ INTENTS = """greet goodbye affirm deny thank bot_challenge ask_capabilities ask_
 substance_use_pregnancy substance_use_family youth_substance_use family_support relationship_support
 child_welfare_concern domestic_violence parent_mental_health professional_referral request_human emergency
 ask_contact_info change_language out_of_scope cancel_handoff feedback_helpful feedback_not_helpful
-handoff_ended handoff_answered handoff_cancelled handoff_expired handoff_message_left""".split()
+handoff_ended handoff_answered handoff_cancelled handoff_expired handoff_message_left
+correct_situation""".split()
 
 
 def _language(variation) -> str | None:

@@ -1,0 +1,54 @@
+"""What can you do – and "can I be served in Sámi?": an honest answer in the conversation's language
+(Viitta speaks fi and sv only), pointing to the Sámi-language services of Lappi, with Lappi's family
+service guidance. The NLU marks a message naming Sámi with `viitta_topic: sami` (bot/nlu/topics.py)."""
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions.base import DirectoryAction, conversation_language
+from bot.actions.cards import utter_match
+from bot.actions.situation import SLOT, situation_of
+from bot.places import resolver
+from bot.situation import model
+
+LAPPI = "lappi"
+
+
+def asked_sami(tracker: Tracker) -> bool:
+    return (tracker.latest_message or {}).get("viitta_topic") == "sami"
+
+
+ANSWERED = "answered"
+
+
+def sami_answered(tracker: Tracker) -> bool:
+    return model.value(situation_of(tracker), "sami") == ANSWERED
+
+
+def mark_answered(tracker: Tracker) -> SlotSet:
+    """The situation remembers the answer, so that a recommendation does not repeat it."""
+    return SlotSet(SLOT, model.merge(situation_of(tracker), model.Reading(facts=[model.Fact("sami", ANSWERED, 1.0)])))
+
+
+class ActionAnswerCapabilities(DirectoryAction):
+    def name(self) -> Text:
+        return "action_answer_capabilities"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not asked_sami(tracker):
+            dispatcher.utter_message(response="utter_capabilities")
+            return []
+        lang = conversation_language(tracker)
+        municipality = tracker.get_slot("municipality")
+        if municipality and resolver.county_of(municipality) != LAPPI:
+            municipality = None
+        dispatcher.utter_message(response="utter_sami_services")
+        matches = self.directory.recommend(["family_guidance"], LAPPI, municipality, lang, limit=2)
+        for match in matches:
+            utter_match(dispatcher, domain, match, lang)
+        return [mark_answered(tracker)] + ([SlotSet("last_services", [m.service.id for m in matches])] if matches else [])

@@ -1,0 +1,249 @@
+"""Read one message into evidence for the situation (bot.situation.model).
+
+Sources, strongest first: a button the person pressed (1.0); the answer to the question just asked
+(the worry when the worry was asked: at least 0.9); the word patterns of bot.situation.cues (0.8,
+a pregnancy week or a named kind of violence is not a guess); the intent classifier, at its own
+confidence. A follow-up that only adds context ("he's 15", "we have a 3-month-old") therefore adds
+facts, and its weak intent never replaces the worry said before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from bot.places.finnish import fold
+from bot.situation import cues
+from bot.situation.model import Reading
+
+WORRY_INTENTS = (
+    "substance_use_pregnancy", "substance_use_family", "youth_substance_use", "family_support",
+    "relationship_support", "child_welfare_concern", "domestic_violence", "parent_mental_health",
+)
+CUE = 0.8
+# A need only the words suggest (the classifier said something else): counts, but below a clear intent.
+CUE_NEED = 0.6
+# An intent the words do not back, in a short message or an answer to another question, counts this much.
+DISCOUNT = 0.5
+BUTTON = 1.0
+ANSWER = 0.9
+# Messages this long that name problems are read for every need they name (long stories, professionals).
+LONG_WORDS = 25
+
+
+@dataclass
+class Message:
+    text: str
+    intent: Optional[str] = None
+    confidence: float = 0.0
+    entities: list[dict] = field(default_factory=list)
+    asked: Optional[str] = None  # the slot the bot asked for just before ("concern", "area", "role")
+    acute: bool = False
+    language: Optional[str] = None
+
+    @property
+    def button(self) -> bool:
+        return self.text.startswith("/")
+
+
+def from_parse(latest: dict, asked: Optional[str], language: Optional[str]) -> Message:
+    """A Message from Rasa's latest_message (parse data)."""
+    intent = latest.get("intent") or {}
+    return Message(text=latest.get("text") or "", intent=intent.get("name"),
+                   confidence=float(intent.get("confidence") or 0.0), entities=list(latest.get("entities") or []),
+                   asked=asked, acute=bool((latest.get("viitta_crisis") or {}).get("acute")), language=language)
+
+
+def read(message: Message) -> Reading:
+    r = Reading()
+    folded = fold(message.text)
+    entity = {e.get("entity"): e.get("value") for e in message.entities}
+    substances = [e["value"] for e in message.entities if e.get("entity") == "substance" and e.get("value")]
+    intent, conf = message.intent, message.confidence
+    if message.button:
+        conf = BUTTON
+    elif message.asked == "concern" and intent in WORRY_INTENTS:
+        conf = max(conf, ANSWER)
+
+    # ---- who writes, about whom
+    role = entity.get("role")
+    if role:
+        r.add("role", role, BUTTON if message.button else (ANSWER if message.asked == "role" else CUE))
+    if intent == "professional_referral":
+        r.add("role", "professional", max(conf, 0.6))
+    elif intent == "inform_role" and role:
+        r.add("role", role, ANSWER)
+    subject = _subject(folded, role)
+    if subject:
+        r.add("subject", subject[0], subject[1])
+
+    # ---- facts
+    pregnant = bool(cues.PREGNANCY.search(folded)) or role == "pregnant" or intent == "substance_use_pregnancy"
+    week = _first_int(cues.PREGNANCY_WEEK, folded)
+    if week and 2 <= week <= 42 and pregnant:
+        r.add("pregnancy_week", week, CUE)
+    if pregnant:
+        r.add("pregnancy", _pregnant_who(folded, role), CUE if cues.PREGNANCY.search(folded) or week else max(conf, 0.5))
+    age = _age(folded)
+    if age is not None:
+        r.add("child_age", age, CUE)
+    months = _first_int(cues.BABY_MONTHS, folded)
+    if months is not None and months <= 24:
+        r.add("baby_months", months, CUE)
+    elif _first_int(cues.BABY_WEEKS, folded) is not None or cues.BABY.search(folded):
+        r.add("baby_months", 0, 0.6)
+    if substances:
+        r.add("substances", substances, CUE)
+    elif cues.SUBSTANCE_WORDS.search(folded):
+        r.add("substances", ["other"], 0.6)
+    kinds = _violence(folded)
+    if kinds:
+        r.add("violence", kinds, CUE)
+    if cues.MENTAL.search(folded):
+        r.add("mental_health", "self_harm" if cues.SELF_HARM.search(folded) else "yes", CUE)
+    if cues.COPING.search(folded):
+        r.add("coping", "hard", 0.6)
+    if cues.RELATIONSHIP.search(folded):
+        r.add("relationship", "crisis", CUE)
+    if cues.CHILD_WELFARE.search(folded) and not cues.CHILD_WELFARE_FEAR.search(folded):
+        r.add("child_welfare", "worry", CUE)
+    if cues.SAMI.search(folded):
+        r.add("sami", True, CUE)
+    if message.acute or intent == "emergency":
+        r.add("urgency", "acute", 1.0 if message.acute else conf)
+    elif cues.URGENT.search(folded):
+        r.add("urgency", "soon", 0.6)
+    if entity.get("municipality"):
+        r.add("municipality", entity["municipality"], 1.0)
+    if message.language:
+        r.add("language", message.language, 0.6)
+
+    # ---- needs: the intent at its confidence; what the words say at CUE_NEED, more when both agree
+    cue_needs: dict[str, float] = {}
+    young = age is not None and 10 <= age <= 22 or bool(cues.YOUTH.search(folded))
+    has_substance = bool(substances) or bool(cues.SUBSTANCE_WORDS.search(folded)) or \
+        (pregnant and bool(cues.PREGNANCY_USE.search(folded)))
+    if has_substance:
+        if pregnant:
+            cue_needs["substance_use_pregnancy"] = CUE
+        elif young and (subject is None or subject[0] not in ("partner", "parent")):
+            cue_needs["youth_substance_use"] = CUE
+        elif subject:
+            cue_needs["substance_use_family"] = CUE_NEED
+    if kinds:
+        cue_needs["domestic_violence"] = CUE if kinds != ["emotional"] or _partner(folded) else CUE_NEED
+    if cues.MENTAL.search(folded):
+        cue_needs["parent_mental_health"] = CUE_NEED
+        if cues.SELF_HARM.search(folded) and (young or cues.CHILD.search(folded)):
+            cue_needs["child_welfare_concern"] = CUE_NEED
+    if cues.RELATIONSHIP.search(folded) and not kinds:
+        cue_needs["relationship_support"] = CUE_NEED
+    fear = bool(cues.CHILD_WELFARE_FEAR.search(folded)) or intent == "ask_privacy"
+    if cues.CHILD_WELFARE.search(folded) and not fear:
+        cue_needs["child_welfare_concern"] = CUE_NEED
+    if cues.COPING.search(folded) and not (has_substance or kinds):
+        cue_needs["family_support"] = CUE_NEED if fear else 0.5
+    if "relationship_support" in cue_needs and len(cue_needs) > 1 and intent != "relationship_support":
+        cue_needs["relationship_support"] = 0.5  # "since the divorce ..." is often only the background
+    if intent in WORRY_INTENTS:
+        if intent in cue_needs:
+            conf = min(1.0, conf + 0.2)
+        elif not message.button and message.asked != "concern" and (message.asked or len(folded.split()) <= 3):
+            # A short message or the answer to another question ("poikaystävä" when asked the place) that the
+            # words do not back: context, not a new worry.
+            conf *= DISCOUNT
+        r.need(intent, conf)
+    for name, value in cue_needs.items():
+        r.need(name, value, _position(CUE_PATTERNS.get(name, ()), folded))
+    return r
+
+
+# Where a need is named in a message (the first of its patterns found).
+CUE_PATTERNS = {
+    "substance_use_pregnancy": (cues.SUBSTANCE_WORDS, cues.PREGNANCY), "youth_substance_use": (cues.SUBSTANCE_WORDS,),
+    "substance_use_family": (cues.SUBSTANCE_WORDS,), "domestic_violence": tuple(p for _, p in cues.VIOLENCE_KINDS),
+    "parent_mental_health": (cues.MENTAL,), "child_welfare_concern": (cues.CHILD_WELFARE, cues.SELF_HARM),
+    "relationship_support": (cues.RELATIONSHIP,), "family_support": (cues.COPING,),
+}
+
+
+def _position(patterns, text: str) -> int:
+    starts = [m.start() for m in (p.search(text) for p in patterns) if m]
+    return min(starts) if starts else len(text)
+
+
+def _first_int(pattern, text: str) -> Optional[int]:
+    m = pattern.search(text)
+    if not m:
+        return None
+    digits = next((g for g in m.groups() if g), None)
+    return int(digits) if digits else None
+
+
+def _age(folded: str) -> Optional[int]:
+    value = _first_int(cues.AGE, folded)
+    if value is not None:
+        return value
+    m = cues.WORD_AGE.search(folded)
+    if m:
+        return cues.WORD_AGE_FI.get(m.group(1))
+    value = _first_int(cues.AGE_BARE, folded)
+    return value if value is not None and 1 <= value <= 25 else None
+
+
+def _partner(folded: str) -> bool:
+    return bool(cues.PARTNER_STRONG.search(folded))
+
+
+def _subject(folded: str, role: Optional[str]) -> Optional[tuple[str, float]]:
+    """About whom: client, partner, child / young person, relative, or the writer (with confidence)."""
+    if role == "professional" or cues.CLIENT.search(folded):
+        return "client", CUE
+    if cues.PARENT_USER.search(folded):
+        return "parent", CUE
+    if cues.SELF_USE.search(folded) and not _partner(folded):
+        return "self", CUE
+    if _partner(folded):
+        return "partner", CUE
+    if cues.YOUTH.search(folded) or (_age(folded) or 0) >= 10:
+        return "young", 0.7
+    if cues.RELATIVE.search(folded):
+        return "relative", 0.7
+    if cues.CHILD.search(folded):
+        return "child", 0.6
+    return None
+
+
+def _pregnant_who(folded: str, role: Optional[str]) -> str:
+    if role == "pregnant" or any(w in folded for w in ("olen raskaana", "oon raskaana", "jag ar gravid", "ja ar gravid",
+                                                       "odotan", "jag vantar")):
+        return "self"
+    if cues.CLIENT.search(folded):
+        return "client"
+    if _partner(folded):
+        return "partner"
+    if cues.RELATIVE.search(folded):
+        return "relative"
+    return "self"
+
+
+def _said(pattern, folded: str) -> bool:
+    """A match not right after a negation ("ei se oo väkivaltanen", "han blir int våldsam")."""
+    return any(not cues.NEGATION.search(folded[max(0, m.start() - 30):m.start()]) for m in pattern.finditer(folded))
+
+
+def _violence(folded: str) -> list[str]:
+    kinds = []
+    partner = _partner(folded) or bool(cues.PARTNER.search(folded))
+    for kind, pattern in cues.VIOLENCE_KINDS:
+        if not _said(pattern, folded):
+            continue
+        if kind == "economic" and not cues.CONTROL.search(folded):
+            continue
+        if kind == "emotional" and not (partner or cues.VIOLENCE_WORDS.search(folded)):
+            continue
+        kinds.append(kind)
+    if "economic" not in kinds and cues.ECONOMIC_STRONG.search(folded):
+        kinds.append("economic")
+    if not kinds and _said(cues.VIOLENCE_WORDS, folded):
+        kinds.append("physical" if "henki" not in folded and "psykisk" not in folded else "emotional")
+    return kinds

@@ -1,0 +1,127 @@
+"""From the whole situation to ordered service categories, the lines that fit, and the reason.
+
+Order, as the families' services work (issue 11):
+1. violence of any kind -> violence support and the social emergency service before anything else;
+2. pregnancy and any substance -> the HAL clinic first, whoever writes;
+3. a young person's own substance use -> youth substance services;
+4. then every other need in the order the person raised it;
+5. the county's family service guidance (every county has it) before national lines.
+A professional gets the referral guidance of every need named, then the services.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS, TOPIC_OF_CONCERN
+from bot.situation import model
+
+PRECEDENCE = ("domestic_violence", "substance_use_pregnancy", "youth_substance_use")
+TOPIC_PRECEDENCE = ("violence", "hal", "youth")
+GUIDANCE = "family_guidance"
+# Helpline kinds per need; `children` is the line young people call themselves.
+LINES = {
+    "substance_use_pregnancy": ("substance",), "substance_use_family": ("substance", "parents"),
+    "youth_substance_use": ("children", "substance"), "family_support": ("parents",),
+    "relationship_support": ("parents",), "child_welfare_concern": ("children",),
+    "domestic_violence": ("violence",), "parent_mental_health": ("crisis",),
+}
+# Helpline audiences (helplines.yml `audience`) that fit only some situations.
+NARROW_AUDIENCES = {"expecting": "pregnancy", "baby_families": "baby"}
+
+
+@dataclass
+class Route:
+    needs: list[str]
+    categories: list[str]
+    line_kinds: list[str]
+    audience: str = "families"
+    referrals: list[str] = field(default_factory=list)  # utter_referral_* responses, one per topic
+
+    @property
+    def concern(self) -> Optional[str]:
+        return self.needs[0] if self.needs else None
+
+
+SUBSTANCE_NEEDS = ("substance_use_pregnancy", "youth_substance_use", "substance_use_family")
+
+
+def substance_kind(situation: dict) -> Optional[str]:
+    """Whose substance use, from the whole situation (a later "he's 15" or "rv 11" decides it)."""
+    if model.value(situation, "pregnancy") and model.confidence(situation, "pregnancy") >= 0.6:
+        return "substance_use_pregnancy"
+    subject, age = model.value(situation, "subject"), model.value(situation, "child_age")
+    if subject == "young" or (subject in (None, "child", "client") and age is not None and 10 <= age <= 22):
+        return "youth_substance_use"
+    if subject == "child" and (age is None or age >= 10):
+        return "youth_substance_use"  # "pojan huoneesta löytyi pilveä": a child who uses is a young person
+    return None
+
+
+def ordered_needs(situation: dict) -> list[str]:
+    raised = model.needs(situation)
+    if not raised and model.primary_need(situation):
+        raised = [model.primary_need(situation)]
+    kind = substance_kind(situation)
+    if kind and any(n in SUBSTANCE_NEEDS for n in raised):
+        first = next(i for i, n in enumerate(raised) if n in SUBSTANCE_NEEDS)
+        raised = [n for n in raised if n not in SUBSTANCE_NEEDS]
+        raised.insert(min(first, len(raised)), kind)
+    first = [n for n in PRECEDENCE if n in raised]
+    return first + [n for n in raised if n not in first]
+
+
+def categories_of(need: str, situation: dict) -> list[str]:
+    cats = [c for c in CATEGORIES_BY_CONCERN.get(need, ()) if not c.startswith("helpline:")]
+    if need == "child_welfare_concern":
+        # Not acute: the child welfare office and family social work, then the guidance; acute: the emergency service.
+        urgent = model.value(situation, "urgency") in ("acute", "soon")
+        cats = ["social_emergency", "child_welfare", "family_social_work"] if urgent else \
+            ["child_welfare", "family_social_work"]  # the social emergency service after the guidance (route)
+    if need == "substance_use_family" and not _baby_or_pregnancy(situation):
+        # A mother-and-child home is for babies' families; a teenager's parent who drinks needs adult services.
+        cats = [c for c in cats if c != "mother_child_home"]
+    return cats
+
+
+def merge_categories(blocks: list[list[str]], violence: bool, after: tuple[str, ...] = ()) -> list[str]:
+    """Violence's two first; then the first category of every need, the second of every need, …; the
+    family service guidance, the fallback of every county, where a need puts it first, else last."""
+    out = ["violence_support", "social_emergency"] if violence else []
+    for depth in range(max((len(b) for b in blocks), default=0)):
+        out += [b[depth] for b in blocks if depth < len(b)]
+    firsts = {b[0] for b in blocks if b}
+    out = [c for c in dict.fromkeys(out) if (c != GUIDANCE or GUIDANCE in firsts) and c not in after]
+    return out + ([GUIDANCE] if GUIDANCE not in out else []) + [c for c in after if c not in out]
+
+
+def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optional[list[str]] = None) -> Route:
+    """`topics`: a professional's referral topics (bot.actions.needs.REFERRAL_TOPICS), in order."""
+    needs = ordered_needs(situation) or ([fallback_concern] if fallback_concern in LINES else [])
+    professional = model.value(situation, "role") == "professional" or model.value(situation, "subject") == "client" \
+        or topics is not None
+    blocks = [categories_of(n, situation) for n in needs]
+    referrals: list[str] = []
+    if topics:
+        # The guidance in the order asked about; the services with violence, HAL and youth first.
+        referrals = list(dict.fromkeys(REFERRAL_TOPICS[t][0] for t in topics))
+        topics = sorted(dict.fromkeys(topics), key=lambda t: TOPIC_PRECEDENCE.index(t) if t in TOPIC_PRECEDENCE else 9)
+        blocks = [[c for c in REFERRAL_TOPICS[t][1] if not c.startswith("helpline:")] for t in topics] + blocks
+    violence = "domestic_violence" in needs or "violence" in (topics or [])
+    calm_child_worry = "child_welfare_concern" in needs and not violence and \
+        model.value(situation, "urgency") not in ("acute", "soon")
+    categories = merge_categories(blocks, violence, after=("social_emergency",) if calm_child_worry else ())
+    kinds = [k for n in needs for k in LINES.get(n, ())] + ["crisis"]
+    return Route(needs=needs, categories=categories, line_kinds=list(dict.fromkeys(kinds)),
+                 audience="professionals" if professional else "families", referrals=referrals)
+
+
+def _baby_or_pregnancy(situation: dict) -> bool:
+    return bool(model.value(situation, "pregnancy") or model.value(situation, "baby_months") is not None)
+
+
+def line_fits(audience: tuple[str, ...], situation: dict) -> bool:
+    """A helpline for expecting or baby families only when the situation has a pregnancy or a baby."""
+    if not set(audience) & set(NARROW_AUDIENCES):
+        return True
+    return _baby_or_pregnancy(situation)
