@@ -1,7 +1,7 @@
 """Blind measurement: intent accuracy and whole-conversation routing on text written by people who never
-saw bot/data (/work/blind/<set>/, format in /work/blind/SPEC.md).
+saw bot/data (bench/blind/<set>/, format in bench/blind/README.md).
 
-    python -m bench.blind_nlu [--set /work/blind/nlu_a] [--root .] [--label final]   # `make bench-nlu`
+    python -m bench.blind_nlu [--set bench/blind/nlu_b] [--root .] [--label final]   # `make bench-nlu`
 
 Everything goes through the REAL servers (`python -m bot.serve` of `--root`, its trained model, on free
 loopback ports with temporary SQLite databases): messages through `POST /model/parse`, conversations
@@ -37,7 +37,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 STORE = RESULTS / "nlu_blind.json"
-DEFAULT_SET = Path(os.environ.get("VIITTA_BLIND_SET", "/work/blind/nlu_a"))
+DEFAULT_SET = Path(os.environ.get("VIITTA_BLIND_SET", ROOT / "bench" / "blind" / "nlu_b"))
 LANGS = ("fi", "sv")
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
@@ -271,7 +271,7 @@ def report(runs: dict) -> str:
 
     lines = ["# NLU and routing on blind text", "",
              "Written by `make bench-nlu` (`bench/blind_nlu.py`). Blind sets are written by people who never saw",
-             "`bot/data` (/work/blind/SPEC.md). Messages go through `/model/parse` of the real Rasa server;",
+             "`bot/data` (brief: bench/blind/README.md). Messages go through `/model/parse` of the real Rasa server;",
              "conversations through its REST channel, turn by turn, with the action server and the directory.",
              "A conversation counts as routed right when its first service card has an acceptable category",
              "and the expected county, or the emergency reply came where the set expects acute danger.",
