@@ -129,14 +129,7 @@ def _split_pairs(node, where="") -> list[str]:
     return found
 
 
-# keski-uusimaa and pohjois-savo are being edited on another branch (findings in docs/language-review.md).
-_SPLIT_PENDING = {"keski-uusimaa.yml", "pohjois-savo.yml"}
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=False, reason="fixed on another branch"))
-    if p.name in _SPLIT_PENDING else p
-    for p in OWN_FILES + SERVICE_FILES], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", OWN_FILES + SERVICE_FILES, ids=lambda p: p.name)
 def test_no_text_is_cut_at_a_comma(path):
     assert _split_pairs(yaml.safe_load(path.read_text(encoding="utf-8")), path.name) == []
 
