@@ -36,7 +36,7 @@ UI: dict[str, dict[str, str]] = {
     "flag_acute": {"fi": "HÄTÄ: voi olla välittömässä vaarassa – botti antoi 112-ohjeen",
                    "sv": "NÖD: kan vara i akut fara – boten gav anvisningen om 112"},
     "flag_checkin": {"fi": "HUOLI: varmista, onko henkilö turvassa",
-                     "sv": "ORO: kontrollera om personen är trygg"},
+                     "sv": "ORO: kontrollera om personen är i säkerhet"},
     "mine_heading": {"fi": "Omat keskustelut", "sv": "Mina samtal"},
     "mine_empty": {"fi": "Sinulla ei ole avoimia keskusteluja.", "sv": "Du har inga öppna samtal."},
     "col_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning"},

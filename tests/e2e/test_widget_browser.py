@@ -111,6 +111,21 @@ def test_a_finnish_conversation_gets_service_cards_with_call_and_web_links(widge
     assert widget.foreign_requests() == []
 
 
+def test_the_understood_line_and_its_correction_button_work_in_the_widget(widget):
+    """Issue 11: the reply says in one line what Viitta understood; "Ei ihan – korjaa" asks the worry again
+    and keeps the place."""
+    widget.goto("fi")
+    widget.open()
+    widget.say("oon raskaana ja mun mies juo joka päivä")
+    widget.say("Kemi")
+    expect(widget.log).to_contain_text("Ymmärsin:")
+    before = widget.incoming_count()
+    widget.log.get_by_role("button", name="Ei ihan – korjaa").last.click()
+    widget.wait_incoming(before + 1)
+    expect(widget.log).to_contain_text(text_of("utter_correction_intro", "fi"))
+    assert widget.foreign_requests() == []
+
+
 def test_a_swedish_page_gets_a_swedish_chat(widget):
     widget.goto("sv")
     widget.open("Fråga Viitta")
