@@ -98,6 +98,8 @@ class Servers:
             "ACTION_PORT": str(free_port()), "GUIDE_PORT": str(free_port()),
             "VIITTA_MODEL": str(root / "bot" / "models" / "viitta.tar.gz"), "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONDONTWRITEBYTECODE": "1",
+            # /model/parse is served only behind a token (SECURITY.md); one per run, never printed.
+            "RASA_TOKEN": os.environ.get("RASA_TOKEN") or uuid.uuid4().hex,
         }
         self.url = f"http://127.0.0.1:{self.env['RASA_PORT']}"
         self.process: subprocess.Popen | None = None
@@ -132,7 +134,8 @@ class Servers:
                 os.killpg(self.process.pid, signal.SIGKILL)
 
     def parse(self, text: str) -> str:
-        r = requests.post(f"{self.url}/model/parse", json={"text": text}, timeout=30)
+        r = requests.post(f"{self.url}/model/parse", params={"token": self.env["RASA_TOKEN"]},
+                          json={"text": text}, timeout=30)
         r.raise_for_status()
         return (r.json().get("intent") or {}).get("name") or "none"
 
