@@ -170,3 +170,28 @@ def test_the_assessment_names_its_tier_and_source():
     found = assess("mä haluun kuolla")
     assert found.as_dict()["tier"] == "acute" and found.flagged
     assert 0 < GATE < 1
+
+
+@pytest.mark.parametrize("text", [
+    "pari vuotta sitten yritin tappaa itteni, nyt menee paljon paremmin",  # the now is the recovery's
+    "otin yliannostuksen nuorena ja nyt mietin kerronko siitä neuvolassa",
+    "skar mig i gymnasiet men nu mår jag bra",
+    "katoin sarjan jossa isä lyö lasta ja nyt mietin miten puhun siitä lapsille",  # a film
+    "såg en film där mamman vill ta livet av sig, nu frågar dottern om det",
+    "olen terveydenhoitaja ja asiakas kertoi ravistelleensa vauvaa viime vuonna",  # a professional
+    "jag är kurator och en klient har skurit sig tidigare, vart hänvisar jag",
+    "mä tapan itteni tällä kuntosaliohjelmalla haha",  # a joke
+])
+def test_past_films_professionals_and_jokes_are_not_acute(text):
+    assert not detect(text).acute
+
+
+@pytest.mark.parametrize("text", [
+    "yritin tappaa itteni vuosi sitten ja nyt mä aion tappaa itteni uudestaan tänään",
+    "viilsin syvemmin ku ennen ja nyt vuotaa tosi paljon",  # "ku ennen" compares, it is not the past
+    "jag har skrivit här förut men nu är det på riktigt, jag vill dö och har en plan",
+    "olen sairaanhoitaja mutta nyt mun oma vauva ei hengitä",
+    "haha en jaksa, mä tapan itteni nyt",  # a strict now in the clause overrules the joke
+])
+def test_a_now_in_the_dangers_own_clause_still_counts(text):
+    assert detect(text).acute
