@@ -195,3 +195,18 @@ def test_past_films_professionals_and_jokes_are_not_acute(text):
 ])
 def test_a_now_in_the_dangers_own_clause_still_counts(text):
     assert detect(text).acute
+
+
+def test_the_blind_measure_reads_any_set_folder(tmp_path, capsys):
+    """The lead measures a fresh set once with `python -m bench.crisis_blind --set DIR`: per kind and total."""
+    from bench import crisis_blind
+
+    (tmp_path / "acute_fi.yml").write_text('suicide_explicit:\n- "mä aion tappaa itteni tänään"\n', encoding="utf-8")
+    (tmp_path / "near_miss_sv.yml").write_text('idiom:\n- "jag dog av skratt"\n', encoding="utf-8")
+    assert crisis_blind.main(["--set", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "| fi | acute | suicide_explicit | 1 | 1/1 (100.0%) |" in out
+    assert "| sv | near_miss | idiom | 1 | 0/1 (0.0%) |" in out
+    assert "NOTE" not in out  # not a retired set
+    with pytest.raises(SystemExit):
+        crisis_blind.main(["--set", str(tmp_path / "missing")])
