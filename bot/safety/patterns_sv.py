@@ -40,7 +40,7 @@ PAST = (r"\b(?:for (?!(?:\w+ ){{0,2}}(?:stund|kvart|timme|timmar|halvtimme|halvt
         r"forr|forut|tidigare|som barn|som liten|som ung|som tonaring|i hogstadiet|i lagstadiet|i mellanstadiet|i gymnasiet|i skolan|i militaren|nar jag var|nar vi var|i barndomen|"
         r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
         r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
-        r"i forrgar|forra forhallande\w*|sitt forra|som forut)\b")
+        r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut)\b")
 QUESTION = (r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?om|vad hander om|hur (?:pratar|talar|gor|kanner|"
             r"hjalper|stoder|vet) (?:jag|man)|var far man|vart hanvisar|ar det (?:normalt|farligt|okej|ok|vanligt)|"
             r"far man|kan man|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
