@@ -1,6 +1,10 @@
 """The crisis net on a blind set: recall per kind and language, false alarms of the full reply and the check-in.
 
-    .venv/bin/python -m bench.crisis_blind [--dir /work/blind/crisis_a] [--out bench/results/crisis_a_final.txt]
+    .venv/bin/python -m bench.crisis_blind --set /work/blind/crisis_b [--out bench/results/crisis_b.txt]
+
+(--dir is the older name of --set.) Set A (/work/blind/crisis_a) is training data now
+(bot/safety/data/retired_a_*.yml): measured on it, the net is measured on what it learnt from, and the
+report says so.
 
 Prints aggregates only (counts per language and kind), never a message, so that the set stays blind
 while the net is built. The set: acute_<lang>.yml and near_miss_<lang>.yml (a mapping kind -> messages)
@@ -118,13 +122,28 @@ def multi(folder: Path) -> list[str]:
     return lines
 
 
+def _retired_note(folder: Path) -> list[str]:
+    """A set whose files were retired into the training data is no blind measure any more: say so."""
+    from bot.settings import ROOT
+
+    retired = ROOT / "bot" / "safety" / "data"
+    texts = {p.read_text(encoding="utf-8").split("\n", 1)[0] for p in retired.glob("retired_*.yml")}
+    if any(f"({folder.resolve()}/" in line for line in texts):
+        return ["NOTE: this set is training data now (bot/safety/data/retired_*.yml): in-sample, not blind."]
+    return []
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", default="/work/blind/crisis_a")
+    parser.add_argument("--set", "--dir", dest="folder", required=True,
+                        help="the set's folder: acute_<lang>.yml, near_miss_<lang>.yml, multi_turn.yml")
     parser.add_argument("--out")
     args = parser.parse_args(argv)
-    folder = Path(args.dir)
-    report = [f"crisis net on {folder} — {NET}", "", *single(folder), "", "multi-turn:", "", *multi(folder)]
+    folder = Path(args.folder)
+    if not any(folder.glob("*.yml")):
+        parser.error(f"no set files (*.yml) in {folder}")
+    report = [f"crisis net on {folder} — {NET}", *_retired_note(folder), "", *single(folder), "", "multi-turn:", "",
+              *multi(folder)]
     text = "\n".join(report) + "\n"
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

@@ -12,8 +12,11 @@ How it decides, per sentence of the (folded, lower-case) message:
    blanked out first, so they never match;
 3. a match does not count when the sentence is a general or hypothetical question ("mitä teen jos
    ..."), tells a past event ("viime vuonna", "som barn"), a fear ("pelkään että ...", common and
-   not acute: intrusive thoughts after a birth) or says the writer is safe ("oon nyt turvassa") —
-   unless a strict *now* ("nyt", "just nu", "i natt") stands next to the match;
+   not acute: intrusive thoughts after a birth), says the writer is safe ("oon nyt turvassa"), retells
+   a film, the news or a post, comes from a professional about a client, or is a joke ("haha") —
+   unless a strict *now* ("nyt", "just nu", "i natt") stands next to the match; when the frame is in
+   the match's own clause, the now must be in that clause too ("vuosi sitten [match], nyt menee
+   hyvin" stays past);
 4. threats by someone else with a condition ("se tappaa mut jos lähden") are not acute either (the
    violence services answer them), again unless a strict *now* stands next to the match.
 Some patterns need a *now* word near them ("mies lyö mua" is a worry; "mies lyö mua nyt" is acute).
@@ -80,7 +83,11 @@ def _compile(module) -> Language:
 
     rules = tuple(Rule(category, rx(source), NOW in flags, CONDITIONAL in flags)
                   for category, source, *flags in module.ACUTE)
-    guards = "|".join(f"(?:{g})" for g in (module.PAST, module.QUESTION, module.FEAR, module.SAFE))
+    # REPORT (a film, the news, a post online, a professional's client) and JOKE ("haha", "lol") frame
+    # the danger words as someone else's story or a joke; like the rest, a strict now next to the match
+    # in the same clause overrules them.
+    frames = (module.PAST, module.QUESTION, module.FEAR, module.SAFE, module.REPORT, module.JOKE)
+    guards = "|".join(f"(?:{g})" for g in frames)
     return Language(module.CODE, rules, rx(module.NOW), rx(module.STRICT_NOW), rx(guards), rx(module.CONDITIONAL),
                     rx(module.DANGER), rx(module.NEVER))
 
@@ -108,15 +115,21 @@ def _sentence(language: Language, sentence: str) -> Optional[Finding]:
     sentence = language.never.sub(" ~ ", original)
     guarded = bool(language.guards.search(sentence))
     conditional = bool(language.conditional.search(sentence))
-    for rule in language.rules:
-        match = rule.pattern.search(sentence)
-        if not match:
-            continue
+    for rule, match in ((r, m) for r in language.rules for m in r.pattern.finditer(sentence)):
+        # Every match, not only the first: "yritin tappaa itteni nuorena ja nyt aion tappaa itteni".
         near = sentence[max(0, match.start() - NEAR): match.end() + NEAR]
         if rule.needs_now and not language.now.search(near):
             continue
         strict = bool(language.strict_now.search(near))
-        if (guarded or (rule.conditional and conditional)) and not strict:
+        if guarded:
+            # A frame in the match's own clause ("X vuotta sitten [match], nyt menee hyvin") is overruled
+            # only by a strict now in that clause; a frame elsewhere by one next to the match.
+            clause, window = _clause(sentence, match)
+            if language.guards.search(clause) and not language.strict_now.search(window):
+                continue
+            if not strict and not language.guards.search(clause):
+                continue
+        if rule.conditional and conditional and not strict:
             continue
         return Finding(True, rule.category, language.code, match.group().strip())
     if sentence != original or _framed(language, sentence, guarded or conditional):
@@ -125,6 +138,17 @@ def _sentence(language: Language, sentence: str) -> Optional[Finding]:
 
 
 _CLAUSES = re.compile(r" (?:,|mutta|mut|men|but) ")
+# Where a clause of its own starts: also "ja nyt" / "och nu" ("otin yliannostuksen vuosi sitten ja nyt oon
+# raskaana": the "nyt" belongs to the pregnancy, not to the overdose).
+_CLAUSE_START = re.compile(r" (?:,|mutta|mut|men|but) | (?=(?:ja|ja sitten|och|a) (?:nyt|nu)\b)")
+
+
+def _clause(sentence: str, match: re.Match) -> tuple[str, str]:
+    """The match's own clause, and the text within NEAR of the match inside it."""
+    start, end = match.start(), match.end()
+    left = max([m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)], default=0)
+    right = min([m.start() for m in _CLAUSE_START.finditer(sentence, end)], default=len(sentence))
+    return sentence[left:right], sentence[max(left, start - NEAR): min(right, end + NEAR)]
 
 
 def _framed(language: Language, sentence: str, guarded: bool) -> bool:

@@ -147,17 +147,38 @@ def _yaml_groups(path: Path) -> dict:
     return {str(k): [str(t) for t in (v or []) if str(t).strip()] for k, v in data.items()}
 
 
+_PREFIX = re.compile(r"^(?:extra_|retired_[a-z0-9]+_)")
+
+
 def data_examples(folder: Path = DATA) -> list[Example]:
-    """bot/safety/data/<acute|uncertain|near_miss>_<fi|sv>.yml (and any extra_*.yml of the same shape)."""
+    """bot/safety/data/<acute|uncertain|near_miss>_<fi|sv>.yml, any extra_*.yml of the same shape, and the
+    retired blind sets (retired_<set>_*.yml, with their conversations: `conversation_examples`)."""
     out = []
     for path in sorted(folder.glob("*.yml")):
-        stem = path.stem.removeprefix("extra_")
+        stem = _PREFIX.sub("", path.stem)
+        if stem == "multi_turn":
+            out += conversation_examples(path)
+            continue
         name, _, language = stem.rpartition("_")
         label = _LABEL_OF_FILE.get(name)
         if label is None:
             continue
         for kind, texts in _yaml_groups(path).items():
             out += [Example(t, label, kind, language, "data") for t in texts]
+    return out
+
+
+def conversation_examples(path: Path) -> list[Example]:
+    """A retired set's two- and three-turn conversations, joined as bot.safety.risk reads them (" . "): an
+    acute one as acute, a harmless one as none. Its single turns are not labelled (the first turn of an
+    acute conversation is usually not acute alone)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for item in data.get("sequences", []):
+        turns = [str(t) for t in item.get("turns", []) if str(t).strip()]
+        if len(turns) > 1:
+            label = "acute" if item.get("acute") else "none"
+            out.append(Example(" . ".join(turns), label, "conversation", str(item.get("lang", "?")), "data"))
     return out
 
 

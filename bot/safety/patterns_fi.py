@@ -51,20 +51,30 @@ NOW = (r"\b(?:nyt|nyyt|just|juuri|justiinsa|justiin|talla hetkella|parhaillaan|h
 STRICT_NOW = (r"\b(?:nyt|just|juuri|justiinsa|talla hetkella|parhaillaan|tanaan|tana (?:iltana|yona|aamuna)|"
               r"aasken|hetki sitten|on viela (?:taalla|tassa|kotona)|on tulossa)\b")
 
-PAST = (r"\b(?:(?:\d+|pari|muutama|kaksi|kolme|nelja|viis|viisi|monta|vuosi|viikko|kuukausi) (?:\w+ )?sitten|"
+PAST = (r"\b(?:(?:\d+|pari|muutama|kaksi|kaks|kolme|nelja|viis|viisi|monta|vuosi|vuos|viikko|kuukausi|kuukaus) (?:\w+ )?sitten|"
         r"\w+ (?:vuotta|vuosi|vuosia|viikkoa|kuukautta|kuukausi) sitten|"
-        r"kerran|joskus|ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
+        r"kerran|joskus|aikanaan|(?<!ku )(?<!kuin )ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|ylaastee\w*|ala-astee\w*|ala astee\w*|lukiossa|yliopistossa|armeijassa|parikymppisena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
         r"silloin kun|kun olin|olin pieni|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
         r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia)\b")
 QUESTION = (r"\b(?:mita (?:teen|tehda|pitaa tehda|kannattaa tehda) jos|mita tapahtuu jos|"
             r"miten (?:puhun|puhua|toimin|toimia|tunnistaa|tunnistan|autan|auttaa|tuen|tukea|teen)|"
             r"mista saa (?:apua|tukea)|mihin (?:ohjaan|ohjata)|onko (?:\w+ )?(?:normaalia|vaarallista|ok|okei|tavallista)|"
             r"voiko|saako|kuinka paljon|saanko|pitaako|pitaisko|pitaisiko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
-            r"onko syyta huoleen|pitaako (?:\w+ )?huolestua|"
+            r"onko syyta huoleen|hypoteett\w*|teoriassa|pitaako (?:\w+ )?huolestua|"
             r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma)\b")
 # Fears and intrusive thoughts ("tulee ajatuksia että satutan vauvaa") are common after a birth and not acute.
 FEAR = r"\b(?:pelkaan|pelottaa|mua pelottaa|ajatuksia|ajatus|pelkoja) (?:\w+ )?(?:etta|et)\b"
 SAFE = r"\b(?:oon|olen|ollaan|olemme|ovat) (?:nyt |jo )?(?:\w+ )?turvassa\b"
+# Someone else's story: a film, a series, the news, a post online, or a professional about a client.
+REPORT = (r"\b(?:\w*leffa\w*|\w*elokuva\w*|\w*sarja\w*|dokkari\w*|dokumentti\w*|uutis\w*|lehde\w*|lehdessa|kirjassa|"
+          r"romaani\w*|somessa|some-\w*|somevideo\w*|tiktok\w*|videolla|netissa|foorumi\w*|"
+          r"asiakas|asiakkaa\w*|asiakkai\w*|potilas|potilaa\w*|potilai\w*|"
+          r"(?:olen|oon|toimin|tyoskentelen) (?:\w+ )?(?:psykologi\w*|sairaanhoitaja\w*|terveydenhoitaja\w*|"
+          r"sosiaalityontekija\w*|laakari\w*|katilo\w*|ensihoitaja\w*|opettaja\w*|lastenhoitaja\w*|"
+          r"perhetyontekija\w*)|\w*(?:hoitajana|tyontekijana|psykologina|laakarina|opettajana|katilona))\b"
+          r"|^ ?(?:\w+ )?(?:psykologi|sairaanhoitaja|terveydenhoitaja|sosiaalityontekija|laakari|katilo|ensihoitaja|"
+          r"perhetyontekija)\b")
+JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh)\b"
 CONDITIONAL = r"\bjos\b"
 # Words of danger at all (for "defused": such a word inside a past, question, fear or condition).
 DANGER = (r"\b(?:{kill}|tappo\w*|tapettiin|tappanu\w*|{die}|kuoli\w*|kuoleman|itsemurh\w*|itsetuho\w*|{hit}|{hit_past}|"

@@ -36,18 +36,26 @@ NOW = (r"\b(?:nu|just nu|genast|direkt|i kvall|ikvall|i natt|inatt|idag|i dag|sn
 STRICT_NOW = (r"\b(?:nu|just nu|genast|i kvall|ikvall|i natt|inatt|idag|i dag|precis|nyss|om en (?:minut|stund)|"
               r"(?:ar|e) kvar (?:har|hemma|i lagenheten)|pa vag (?:hit|in)|barn(?:en|a) (?:skriker|grater))\b")
 
-PAST = (r"\b(?:for (?!en stund|en kvart|en timme|en halvtimme|\d+ minuter)(?:\w+ ){{1,2}}sedan|en gang|nagon gang|"
-        r"forr|forut|tidigare|som barn|som liten|som ung|som tonaring|nar jag var|nar vi var|i barndomen|"
+PAST = (r"\b(?:for (?!(?:\w+ ){{0,2}}(?:stund|kvart|timme|timmar|halvtimme|halvtimma|minut\w*) )(?:\w+ ){{1,3}}(?:sedan|sen)|en gang|nagon gang|"
+        r"forr|forut|tidigare|som barn|som liten|som ung|som tonaring|i hogstadiet|i lagstadiet|i mellanstadiet|i gymnasiet|i skolan|i militaren|nar jag var|nar vi var|i barndomen|"
         r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
         r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
-        r"i forrgar|forra forhallande\w*|sitt forra|som forut)\b")
+        r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut)\b")
 QUESTION = (r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?om|vad hander om|hur (?:pratar|talar|gor|kanner|"
             r"hjalper|stoder|vet) (?:jag|man)|var far man|vart hanvisar|ar det (?:normalt|farligt|okej|ok|vanligt)|"
             r"far man|kan man|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
-            r"ska jag anmala|misstanker|ska jag oroa mig|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b)\b")
+            r"ska jag anmala|misstanker|ska jag oroa mig|hypotetisk\w*|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b)\b")
 # Fears and intrusive thoughts ("tankar om att jag skadar bebisen") are common after a birth and not acute.
 FEAR = r"\b(?:jag ar|ja e|jag e|ar) (?:sa |jatte )?radd (?:att|for att)\b|\bradd att\b|\btankar (?:om )?att\b"
 SAFE = r"\b(?:jag ar|ja e|vi ar) (?:nu |redan )?(?:\w+ )?i sakerhet\b"
+# Someone else's story: a film, a series, the news, a post online, or a professional about a client.
+REPORT = (r"\b(?:\w*film\w*|\w*serie\w*|dokumentar\w*|nyhet\w*|tidning\w*|i en bok|roman\w*|pa natet|pa naten|"
+          r"pa sociala medier|pa tiktok|video\w*|forum\w*|klient\w*|patient\w*|"
+          r"(?:jag ar|ja e|jag e|jobbar som|arbetar som) (?:\w+ )?(?:psykolog\w*|sjukskotar\w*|"
+          r"halsovard\w*|socialarbetar\w*|kurator\w*|lakare\w*|barnmorsk\w*|forstavardar\w*|ambulans\w*|"
+          r"larare\w*|barnskotar\w*|familjearbetar\w*))\b"
+          r"|^ ?(?:\w+ )?(?:psykolog|sjukskotare|kurator|socialarbetare|halsovardare|barnmorska|lakare|forstavardare)\b")
+JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh)\b"
 CONDITIONAL = r"\bom\b"
 DANGER = (r"\b(?:doda\w*|dodar|dodade|dog|dor|do|dod|sjalvmord\w*|sjalvskad\w*|ta livet|tog livet|{hit}|{hit_past}|"
           r"{hit_passive}|slagit|slar|strypt|stryp\w*|overdos\w*|forgift\w*|svalj\w*|svalde|kvav\w*|andas|vald\w*|"
@@ -58,7 +66,10 @@ NEVER = (
     r"\b(?:dog|dor|do|holl pa att do) av (?:skratt|skam|tristess|langtan|nyfikenhet|varme|trotthet)"
     r"|\bskams? ihjal|\bskrattade ihjal|\btrakas ihjal|\bdod ?trott"
     r"|\b(?:jobbet|stressen|trottheten|tristessen|varmen|kylan|vantan|vardagen|det har|detta|allt|braket) "
-    r"(?:\w+ )?(?:tar livet av|dodar) (?:mig|en|oss)?"
+    r"(?:\w+ )?(?:tar livet av|dodar) (?:mig|mej|en|oss)?"
+    r"|\b(?:hostan|forkylningen|traningen|den har \w+|det har \w+) (?:\w+ )?tar livet av (?:mig|mej)"
+    r"|\blivet av (?:alla |mina |vara )?\w*(?:plantor|blommor|vaxter|tomater)"
+    r"|\bhoppa\w* fran (?:soffan|sangen|stolen|bordet|studsmattan|trappan|gungan)"
     r"|\bkunde doda for\b|\b(?:jag )?(?:ska )?dodar? (?:honom|henne|dig|den|det)\b(?: \w+){{0,4}} om\b"
     r"|\bslar vad\b|\bfor full hals\b|\bklattra pa vaggarna\b|\bmordet pa mina nerver\b|\bhoppa av\b"
     r"|\b(?:inte|int|aldrig) (?:\w+ )?sjalvmordsbenagen|\binga sjalvmordstankar"

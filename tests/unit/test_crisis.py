@@ -170,3 +170,43 @@ def test_the_assessment_names_its_tier_and_source():
     found = assess("mä haluun kuolla")
     assert found.as_dict()["tier"] == "acute" and found.flagged
     assert 0 < GATE < 1
+
+
+@pytest.mark.parametrize("text", [
+    "pari vuotta sitten yritin tappaa itteni, nyt menee paljon paremmin",  # the now is the recovery's
+    "otin yliannostuksen nuorena ja nyt mietin kerronko siitä neuvolassa",
+    "skar mig i gymnasiet men nu mår jag bra",
+    "katoin sarjan jossa isä lyö lasta ja nyt mietin miten puhun siitä lapsille",  # a film
+    "såg en film där mamman vill ta livet av sig, nu frågar dottern om det",
+    "olen terveydenhoitaja ja asiakas kertoi ravistelleensa vauvaa viime vuonna",  # a professional
+    "jag är kurator och en klient har skurit sig tidigare, vart hänvisar jag",
+    "mä tapan itteni tällä kuntosaliohjelmalla haha",  # a joke
+])
+def test_past_films_professionals_and_jokes_are_not_acute(text):
+    assert not detect(text).acute
+
+
+@pytest.mark.parametrize("text", [
+    "yritin tappaa itteni vuosi sitten ja nyt mä aion tappaa itteni uudestaan tänään",
+    "viilsin syvemmin ku ennen ja nyt vuotaa tosi paljon",  # "ku ennen" compares, it is not the past
+    "jag har skrivit här förut men nu är det på riktigt, jag vill dö och har en plan",
+    "olen sairaanhoitaja mutta nyt mun oma vauva ei hengitä",
+    "haha en jaksa, mä tapan itteni nyt",  # a strict now in the clause overrules the joke
+])
+def test_a_now_in_the_dangers_own_clause_still_counts(text):
+    assert detect(text).acute
+
+
+def test_the_blind_measure_reads_any_set_folder(tmp_path, capsys):
+    """The lead measures a fresh set once with `python -m bench.crisis_blind --set DIR`: per kind and total."""
+    from bench import crisis_blind
+
+    (tmp_path / "acute_fi.yml").write_text('suicide_explicit:\n- "mä aion tappaa itteni tänään"\n', encoding="utf-8")
+    (tmp_path / "near_miss_sv.yml").write_text('idiom:\n- "jag dog av skratt"\n', encoding="utf-8")
+    assert crisis_blind.main(["--set", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "| fi | acute | suicide_explicit | 1 | 1/1 (100.0%) |" in out
+    assert "| sv | near_miss | idiom | 1 | 0/1 (0.0%) |" in out
+    assert "NOTE" not in out  # not a retired set
+    with pytest.raises(SystemExit):
+        crisis_blind.main(["--set", str(tmp_path / "missing")])
