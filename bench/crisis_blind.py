@@ -1,8 +1,8 @@
 """The crisis net on a blind set: recall per kind and language, false alarms of the full reply and the check-in.
 
-    .venv/bin/python -m bench.crisis_blind --set /work/blind/crisis_b [--out bench/results/crisis_b.txt]
+    .venv/bin/python -m bench.crisis_blind --set bench/blind/crisis_b [--out bench/results/crisis_b.txt]
 
-(--dir is the older name of --set.) Set A (/work/blind/crisis_a) is training data now
+(--dir is the older name of --set.) Set A is training data now
 (bot/safety/data/retired_a_*.yml): measured on it, the net is measured on what it learnt from, and the
 report says so.
 

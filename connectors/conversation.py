@@ -52,7 +52,8 @@ async def converse(agent: Any, on_new_message: relay.OnNewMessage, sender_id: st
             await _count(crisis.tier, language)
         if cut:
             replies = replies + fallback.reply(await _language(agent, sender_id, metadata), "utter_message_truncated")
-        return replies
+        # Replies made here (check-in, emergency first, notices) are addressed like Rasa's own.
+        return [r if "recipient_id" in r else {"recipient_id": sender_id, **r} for r in replies]
 
 
 async def _assess(agent: Any, sender_id: str, text: str) -> risk.Assessment:

@@ -1,7 +1,8 @@
 """The SafetyPolicy: the emergency guidance first on acute danger, and an answer when actions fail.
 
 Highest priority, and it only speaks in two situations; otherwise it predicts nothing:
-1. The user message was found acute by the crisis detector (bot.nlu.crisis sets `viitta_crisis`):
+1. The user message was found acute by the crisis detector (bot.nlu.crisis sets `viitta_crisis`), or its
+   intent is `emergency` (the check-in's button, the classifier):
    `utter_emergency` comes first, before anything a rule, a form or a handoff flow would do.
 2. A custom action failed in this turn (bot.policies.action_guard): `utter_services_unavailable`
    with the county's contact when the area or the municipality is known, else the national lines
@@ -26,6 +27,7 @@ from bot.policies import action_guard
 from bot.safety.contacts import county_contact, county_of
 
 EMERGENCY = "utter_emergency"
+EMERGENCY_INTENT = "emergency"
 COUNTY_FALLBACK = "utter_services_unavailable"
 NATIONAL_FALLBACK = "utter_directory_unavailable"
 CONTACT_SLOT = "fallback_contact"
@@ -69,8 +71,7 @@ class SafetyPolicy(Policy):
     def _decide(self, tracker: DialogueStateTracker, domain: Domain) -> tuple[Optional[str], list]:
         done = [e.action_name for e in _since_user(tracker) if isinstance(e, ActionExecuted)]
         message = tracker.latest_message
-        if tracker.latest_action_name == ACTION_LISTEN_NAME and message is not None \
-                and (message.parse_data.get(CRISIS_KEY) or {}).get("acute"):
+        if tracker.latest_action_name == ACTION_LISTEN_NAME and message is not None and _emergency(message):
             return EMERGENCY, []
         if not action_guard.failed_this_turn(tracker):
             return None, []
@@ -81,3 +82,11 @@ class SafetyPolicy(Policy):
         if contact and any(slot.name == CONTACT_SLOT for slot in domain.slots):
             return COUNTY_FALLBACK, [SlotSet(CONTACT_SLOT, contact)]
         return NATIONAL_FALLBACK, []
+
+
+def _emergency(message: UserUttered) -> bool:
+    """Acute by the crisis net, or the emergency intent itself (the check-in's button "/emergency", or the
+    classifier): the guidance comes first even when a custom action of this turn (e.g. the slot mapping
+    that reads the situation) has already failed because the action server is down."""
+    return bool((message.parse_data.get(CRISIS_KEY) or {}).get("acute")) \
+        or (message.intent or {}).get("name") == EMERGENCY_INTENT

@@ -74,5 +74,5 @@ def test_fifty_conversations_at_once_each_answered_and_kept_apart(viitta, capsys
     with capsys.disabled():
         print("\n" + report)
     assert all(r["answered"] == TURNS for r in results), [r for r in results if r["answered"] != TURNS]
-    assert all(r["strays"] == [] for r in results)
+    assert all(r["strays"] == [] for r in results), [r["strays"][:2] for r in results if r["strays"]]
     assert all(r["cards"] for r in results)  # the place turn gave services of the right county
