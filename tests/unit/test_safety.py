@@ -211,7 +211,7 @@ def test_an_uncertain_message_gets_the_check_in_then_the_answer_and_is_counted(d
     bot = FakeBot(agent)
     asyncio.run(_set_language(agent, "p1", language))  # as the LanguagePolicy does in the real server
     replies = _say(agent, bot, text)
-    assert replies[:2] == fallback.checkin(language)
+    assert replies[:2] == [{"recipient_id": "p1", **r} for r in fallback.checkin(language)]  # addressed as Rasa's
     assert replies[-1]["text"] == f"bot: {text}"  # then the conversation goes on
     with db.connect() as connection:
         rows = connection.execute(DailyCountRow.__table__.select()).all()
