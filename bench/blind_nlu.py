@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -33,6 +32,8 @@ from pathlib import Path
 
 import requests
 import yaml
+
+from bench.stack import stop_process_group
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -126,12 +127,7 @@ class Servers:
         raise RuntimeError("bot.serve not up in time")
 
     def __exit__(self, *exc) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+        stop_process_group(self.process)
 
     def parse(self, text: str) -> str:
         r = requests.post(f"{self.url}/model/parse", params={"token": self.env["RASA_TOKEN"]},

@@ -151,13 +151,18 @@ class Stack:
 
     def stop(self) -> None:
         self._stop.set()
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_process_group(self.process)
+
+
+def stop_process_group(process: "subprocess.Popen | None") -> None:
+    """End a server started in its own session (bot.serve and its children): TERM, then KILL after 30 s."""
+    if process and process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def _role(cmdline: list[str]) -> str:
