@@ -14,10 +14,10 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from bot.handoff import service
-from connectors.guide import accounts, sessions
-from connectors.guide.app import SESSION_COOKIE, make_app
-from connectors.guide.passwords import hash_password, verify_password
-from connectors.guide.schema import GuideSessionRow
+from bot.handoff.schema import GuideSessionRow
+from console import accounts, sessions
+from console.app import SESSION_COOKIE, make_app
+from console.passwords import hash_password, verify_password
 from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, fast_kdf,  # noqa: F401
                                        hidden_token, login, make_guide, tracker_url)
 
@@ -288,9 +288,9 @@ def test_owners_routes_are_served_behind_the_login(app_engine, tracker_url, monk
         seen.append((request["guide"].role, request["guide"].counties))
         return web.Response(text="owners")
 
-    fake = types.ModuleType("connectors.guide.owners")
+    fake = types.ModuleType("console.owners")
     fake.routes = lambda engine=None: [web.get("/guide/owners", owners_page)]
-    monkeypatch.setitem(sys.modules, "connectors.guide.owners", fake)
+    monkeypatch.setitem(sys.modules, "console.owners", fake)
     make_guide(app_engine, "boss", counties=(), role="admin")
     make_guide(app_engine, "aino")
     with RunningConsole(make_app(app_engine, tracker_url)) as running:

@@ -1,7 +1,7 @@
 """The console's JSON API under /guide/api/ (documented in the README, "Guide console and API").
 
 Authentication: the console's session cookie plus the X-CSRF-Token header on changes, or
-`Authorization: Bearer <token>` (python -m connectors.guide create-token). Errors are
+`Authorization: Bearer <token>` (python -m console create-token). Errors are
 {"error": code, "message": sentence in the guide's language} with 400/401/403/404/409.
 """
 from __future__ import annotations
@@ -17,9 +17,9 @@ from bot.handoff import duty
 from bot.handoff.records import Handoff, Message
 from bot.handoff.service import utcnow
 from bot.places.registry import county_names
-from connectors.guide import accounts, console, hours_text, sessions, transcript
-from connectors.guide.app import CONFIG, api_error, run
-from connectors.guide.console import ConsoleError, county_label
+from console import accounts, handoffs, hours_text, sessions, transcript
+from console.app import CONFIG, api_error, run
+from console.handoffs import ConsoleError, county_label
 
 routes = web.RouteTableDef()
 # Message ids are database integers: anything outside is refused before it reaches SQL (10**20 gave a 500).
@@ -90,12 +90,12 @@ async def list_handoffs(request: web.Request) -> web.Response:
     """?state=waiting (default; comma-separated for several), ?county=lappi, ?mine=1."""
     guide: accounts.Guide = request["guide"]
     states = [s for s in request.query.get("state", "waiting").split(",") if s]
-    if any(s not in console.LISTABLE_STATES for s in states):
+    if any(s not in handoffs.LISTABLE_STATES for s in states):
         return api_error(request, 400, "bad_request")
     county = request.query.get("county") or None
     mine = request.query.get("mine", "") in ("1", "true", "yes")
     try:
-        found = await run(request, console.listing, guide, states, county, mine)
+        found = await run(request, handoffs.listing, guide, states, county, mine)
     except ConsoleError as exc:
         return refused(request, exc)
     now = utcnow()
@@ -107,11 +107,11 @@ async def show_handoff(request: web.Request) -> web.Response:
     """One handoff; for its guide (and admins) also `before_handoff`, the conversation with the bot."""
     guide: accounts.Guide = request["guide"]
     try:
-        handoff = await run(request, console.load, guide, request.match_info["handoff_id"])
+        handoff = await run(request, handoffs.load, guide, request.match_info["handoff_id"])
     except ConsoleError as exc:
         return refused(request, exc)
     out = handoff_json(handoff, guide, request["lang"])
-    if console.may_read(guide, handoff):
+    if handoffs.may_read(guide, handoff):
         lines = await asyncio.to_thread(transcript.before_handoff, handoff, request.app[CONFIG]["tracker_store_url"])
         out["before_handoff"] = [{"sender": line.sender, "text": line.text, "buttons": list(line.buttons)}
                                  for line in lines]
@@ -129,7 +129,7 @@ async def _change(request: web.Request, change) -> web.Response:
 
 @routes.post("/guide/api/handoffs/{handoff_id}/take")
 async def take(request: web.Request) -> web.Response:
-    return await _change(request, console.take)
+    return await _change(request, handoffs.take)
 
 
 @routes.get("/guide/api/handoffs/{handoff_id}/messages")
@@ -140,7 +140,7 @@ async def read_messages(request: web.Request) -> web.Response:
     if after is None:
         return api_error(request, 400, "bad_request")
     try:
-        handoff, found = await run(request, console.read, guide, request.match_info["handoff_id"], after)
+        handoff, found = await run(request, handoffs.read, guide, request.match_info["handoff_id"], after)
     except ConsoleError as exc:
         return refused(request, exc)
     return web.json_response({"handoff": handoff_json(handoff, guide, request["lang"]),
@@ -152,7 +152,7 @@ async def send_message(request: web.Request) -> web.Response:
     """{"text": "..."} to the person."""
     try:
         body = await _body(request)
-        message = await run(request, console.say, request["guide"], request.match_info["handoff_id"], body.get("text"))
+        message = await run(request, handoffs.say, request["guide"], request.match_info["handoff_id"], body.get("text"))
     except ConsoleError as exc:
         return refused(request, exc)
     return web.json_response(message_json(message), status=201)
@@ -160,7 +160,7 @@ async def send_message(request: web.Request) -> web.Response:
 
 @routes.post("/guide/api/handoffs/{handoff_id}/end")
 async def end(request: web.Request) -> web.Response:
-    return await _change(request, console.end)
+    return await _change(request, handoffs.end)
 
 
 @routes.post("/guide/api/handoffs/{handoff_id}/forward")
@@ -168,7 +168,7 @@ async def forward(request: web.Request) -> web.Response:
     """{"county": "kainuu"}"""
     try:
         body = await _body(request)
-        handoff = await run(request, console.forward, request["guide"], request.match_info["handoff_id"],
+        handoff = await run(request, handoffs.forward, request["guide"], request.match_info["handoff_id"],
                             str(body.get("county", "")))
     except ConsoleError as exc:
         return refused(request, exc)
@@ -197,7 +197,7 @@ def _duty_county(request: web.Request) -> str:
     if county not in county_names():
         raise ConsoleError("unknown_county")
     if not request["guide"].sees(county):
-        raise console.Forbidden("forbidden")
+        raise handoffs.Forbidden("forbidden")
     return county
 
 

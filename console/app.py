@@ -27,8 +27,8 @@ from aiohttp import web
 from yarl import URL
 from sqlalchemy.engine import Engine
 
-from connectors.guide import sessions, strings
-from connectors.guide.accounts import Guide
+from console import sessions, strings
+from console.accounts import Guide
 
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "viitta_guide_session"
@@ -225,11 +225,11 @@ async def _headers(request: web.Request, response: web.StreamResponse) -> None:
 
 
 def owners_module():
-    """connectors.guide.owners (the county's statistics for admins) when it exists."""
+    """console.owners (the county's statistics for admins) when it exists."""
     try:
-        return importlib.import_module("connectors.guide.owners")
+        return importlib.import_module("console.owners")
     except ModuleNotFoundError as exc:
-        if exc.name == "connectors.guide.owners":
+        if exc.name == "console.owners":
             return None
         raise
 
@@ -239,7 +239,7 @@ def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
     """`secure_cookies` None: Secure except over plain loopback HTTP; `trusted_proxies`: addresses whose
     X-Forwarded-For is believed; `secret`: the key of the login form's token (several consoles behind one
     address need the same one)."""
-    from connectors.guide import api, pages
+    from console import api, pages
 
     app = web.Application(middlewares=[language, guard], client_max_size=64 * 1024)
     app[ENGINE] = engine

@@ -18,10 +18,10 @@ from bot.handoff import duty, messages
 from bot.handoff.service import utcnow
 from bot.places.registry import county_names
 from bot.settings import ROOT
-from connectors.guide import accounts, console, hours_text, sessions, strings, transcript
-from connectors.guide.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, client_address, del_cookie,
+from console import accounts, handoffs, hours_text, sessions, strings, transcript
+from console.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, client_address, del_cookie,
                                   get_cookie, login_form_token, run, set_cookie)
-from connectors.guide.console import ConsoleError, county_label
+from console.handoffs import ConsoleError, county_label
 
 routes = web.RouteTableDef()
 
@@ -169,8 +169,8 @@ async def home(_request: web.Request) -> web.StreamResponse:
 
 async def _queues(request: web.Request) -> dict:
     guide: accounts.Guide = request["guide"]
-    waiting = await run(request, console.listing, guide, ("waiting",))
-    mine = await run(request, console.listing, guide, ("active",), None, True)
+    waiting = await run(request, handoffs.listing, guide, ("waiting",))
+    mine = await run(request, handoffs.listing, guide, ("active",), None, True)
     by_county: dict[str, list] = {}
     for handoff in waiting:
         by_county.setdefault(handoff.county, []).append(handoff)
@@ -197,7 +197,7 @@ async def queue_fragment(request: web.Request) -> web.Response:
 async def take(request: web.Request) -> web.StreamResponse:
     handoff_id = request.match_info["handoff_id"]
     try:
-        await run(request, console.take, request["guide"], handoff_id)
+        await run(request, handoffs.take, request["guide"], handoff_id)
     except ConsoleError as exc:
         raise web.HTTPSeeOther(f"/guide/?notice={exc.code}")
     raise web.HTTPSeeOther(f"/guide/handoffs/{handoff_id}")
@@ -209,7 +209,7 @@ async def take(request: web.Request) -> web.StreamResponse:
 async def conversation(request: web.Request) -> web.Response:
     guide: accounts.Guide = request["guide"]
     try:
-        handoff, history = await run(request, console.read, guide, request.match_info["handoff_id"])
+        handoff, history = await run(request, handoffs.read, guide, request.match_info["handoff_id"])
     except ConsoleError as exc:
         return render(request, "error.html", status=exc.status, message=strings.ui(exc.code, request["lang"]))
     before = await asyncio.to_thread(transcript.before_handoff, handoff, request.app[CONFIG]["tracker_store_url"])
@@ -233,7 +233,7 @@ async def say(request: web.Request) -> web.StreamResponse:
     handoff_id = request.match_info["handoff_id"]
     form = await request.post()
     try:
-        await run(request, console.say, request["guide"], handoff_id, form.get("text"))
+        await run(request, handoffs.say, request["guide"], handoff_id, form.get("text"))
     except ConsoleError as exc:
         raise _back(handoff_id, exc.code)
     raise web.HTTPSeeOther(f"/guide/handoffs/{handoff_id}")
@@ -243,7 +243,7 @@ async def say(request: web.Request) -> web.StreamResponse:
 async def end(request: web.Request) -> web.StreamResponse:
     handoff_id = request.match_info["handoff_id"]
     try:
-        await run(request, console.end, request["guide"], handoff_id)
+        await run(request, handoffs.end, request["guide"], handoff_id)
     except ConsoleError as exc:
         raise _back(handoff_id, exc.code)
     raise web.HTTPSeeOther("/guide/?notice=ended_done")
@@ -254,7 +254,7 @@ async def forward(request: web.Request) -> web.StreamResponse:
     handoff_id = request.match_info["handoff_id"]
     form = await request.post()
     try:
-        await run(request, console.forward, request["guide"], handoff_id, str(form.get("county", "")))
+        await run(request, handoffs.forward, request["guide"], handoff_id, str(form.get("county", "")))
     except ConsoleError as exc:
         raise _back(handoff_id, exc.code)
     raise web.HTTPSeeOther("/guide/?notice=forwarded_done")
