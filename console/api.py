@@ -13,13 +13,11 @@ from typing import Optional
 
 from aiohttp import web
 
-from bot.handoff import duty
 from bot.handoff.records import Handoff, Message
 from bot.handoff.service import utcnow
-from bot.places.registry import county_names
-from console import accounts, handoffs, hours_text, sessions, transcript
-from console.app import CONFIG, api_error, run
+from console import accounts, duty, handoffs, sessions, transcript
 from console.handoffs import ConsoleError, county_label
+from console.web import CONFIG, api_error, run
 
 routes = web.RouteTableDef()
 # Message ids are database integers: anything outside is refused before it reaches SQL (10**20 gave a 500).
@@ -132,7 +130,7 @@ async def take(request: web.Request) -> web.Response:
     return await _change(request, handoffs.take)
 
 
-@routes.get("/guide/api/handoffs/{handoff_id}/messages")
+@routes.get("/guide/api/handoffs/{handoff_id}/messages", name="api_messages")
 async def read_messages(request: web.Request) -> web.Response:
     """?after=<message id>: the messages of this handoff after it, and the handoff's current state."""
     guide: accounts.Guide = request["guide"]
@@ -175,63 +173,38 @@ async def forward(request: web.Request) -> web.Response:
     return web.json_response(handoff_json(handoff, request["guide"], request["lang"]))
 
 
-def _duty_json(engine, county: str, lang: str) -> dict:
-    ranges = duty.hours(engine, county)
-    return {"county": county, "county_name": county_label(county, lang), "switch": duty.switch(engine, county),
-            "on_duty": duty.on_duty(engine, county), "hours": hours_text.describe(ranges, lang),
-            "ranges": [{"weekday": d, "opens": o, "closes": c} for d, o, c in ranges]}
-
-
-def _duty_all(engine, guide: accounts.Guide, lang: str) -> list[dict]:
-    return [_duty_json(engine, c, lang) for c in guide.visible_counties()]
+def duty_json(state: duty.DutyState) -> dict:
+    return {"county": state.county, "county_name": state.label, "switch": state.switch, "on_duty": state.on_duty,
+            "hours": state.hours, "ranges": [{"weekday": d, "opens": o, "closes": c} for d, o, c in state.ranges]}
 
 
 @routes.get("/guide/api/duty")
 async def duty_list(request: web.Request) -> web.Response:
-    found = await run(request, _duty_all, request["guide"], request["lang"])
-    return web.json_response({"duty": found})
-
-
-def _duty_county(request: web.Request) -> str:
-    county = request.match_info["county"]
-    if county not in county_names():
-        raise ConsoleError("unknown_county")
-    if not request["guide"].sees(county):
-        raise handoffs.Forbidden("forbidden")
-    return county
+    found = await run(request, duty.states, request["guide"], request["lang"])
+    return web.json_response({"duty": [duty_json(state) for state in found]})
 
 
 @routes.get("/guide/api/duty/{county}")
 async def duty_show(request: web.Request) -> web.Response:
     try:
-        county = _duty_county(request)
+        state = await run(request, duty.state, request["guide"], request.match_info["county"], request["lang"])
     except ConsoleError as exc:
         return refused(request, exc)
-    return web.json_response(await run(request, _duty_json, county, request["lang"]))
+    return web.json_response(duty_json(state))
 
 
 @routes.put("/guide/api/duty/{county}")
 async def duty_change(request: web.Request) -> web.Response:
     """{"switch": "on"|"off"|"auto"} and/or {"hours": "ma-pe 08:00-16:00"}; what is left out stays."""
+    guide: accounts.Guide = request["guide"]
     try:
-        county = _duty_county(request)
+        county = duty.allowed(guide, request.match_info["county"])
         body = await _body(request)
-        mode = body.get("switch")
-        if mode is not None and mode not in duty.SWITCH_MODES:
-            raise ConsoleError("bad_request")
-        ranges = None
-        if body.get("hours") is not None:
-            try:
-                ranges = hours_text.parse(str(body["hours"]))
-            except hours_text.HoursError:
-                raise ConsoleError("hours_invalid") from None
+        hours = str(body["hours"]) if body.get("hours") is not None else None
+        state = await run(request, duty.change, guide, county, request["lang"], hours, body.get("switch"))
     except ConsoleError as exc:
         return refused(request, exc)
-    if ranges is not None:
-        await run(request, duty.set_hours, county, ranges)
-    if mode is not None:
-        await run(request, duty.set_switch, county, mode)
-    return web.json_response(await run(request, _duty_json, county, request["lang"]))
+    return web.json_response(duty_json(state))
 
 
 def token_json(info: sessions.TokenInfo) -> dict:

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from bot.handoff import service
 from bot.handoff.schema import GuideTokenRow, LoginThrottleRow
 from console import accounts, passwords, sessions
-from console.app import SESSION_COOKIE, make_app
+from console.app import make_app
+from console.web import SESSION_COOKIE
 from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, fast_kdf,  # noqa: F401
                                        hidden_token, login, make_guide, tracker_url)
 
