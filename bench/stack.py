@@ -172,7 +172,7 @@ def _role(cmdline: list[str]) -> str:
         return "action_server"
     if "bot.rasa_server" in args or " run " in args:
         return "rasa_server"
-    if "connectors.guide" in args:
+    if "-m console" in args:
         return "guide_console"
     return cmdline[-1] if cmdline else "other"
 

@@ -35,7 +35,8 @@ def shared_engine(url: Optional[str] = None) -> Engine:
 
 
 # Every module that owns tables in the app database; Alembic's env.py and the tests' create_all() read this list.
-SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema", "bot.analytics.schema", "connectors.guide.schema")
+# All of them are in bot/: the guide console's tables are bot.handoff.schema's (bot never imports the console).
+SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema", "bot.analytics.schema")
 
 
 

@@ -127,8 +127,8 @@ def commands(endpoints: Path) -> tuple[list[str], list[str]]:
 
 
 def console_command() -> list[str]:
-    """The guide console (connectors/guide) on GUIDE_HOST:GUIDE_PORT."""
-    return [str(Path(sys.executable).parent / "python"), "-m", "connectors.guide", "serve"]
+    """The guide console (console/) on GUIDE_HOST:GUIDE_PORT."""
+    return [str(Path(sys.executable).parent / "python"), "-m", "console", "serve"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                        + ("on, with RASA_TOKEN)" if s.rasa_token else "off: set RASA_TOKEN to use it)"))
     if not (args.rasa_only or args.actions_only):
         # The console is one more process of the whole set; in production it runs on its own
-        # (python -m connectors.guide serve).
+        # (python -m console serve).
         processes.append(subprocess.Popen(console_command(), cwd=ROOT, env=env))
         started.append(f"guide console on http://{s.guide_host}:{s.guide_port}/guide/")
     print(f"Viitta: {', '.join(started)}. Ctrl-C stops all.", flush=True)

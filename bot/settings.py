@@ -40,7 +40,7 @@ class Settings:
     guide_trusted_proxy: str = ""
     # a live chat nobody takes within this time is closed and the person told so (handoff)
     handoff_max_wait_minutes: int = 30
-    # The guide console (connectors/guide): address, idle session lifetime, whether cookies need HTTPS.
+    # The guide console (console/): address, idle session lifetime, whether cookies need HTTPS.
     guide_host: str = "127.0.0.1"
     guide_port: int = 5080
     guide_session_minutes: int = 60

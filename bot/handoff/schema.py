@@ -1,4 +1,10 @@
-"""Tables of the handoff: guides, duty hours, handoffs, the message log/outbox and feedback."""
+"""Tables of the handoff: guides (with their console logins, API tokens and the login throttle), duty hours,
+handoffs, the message log/outbox and feedback.
+
+The guide console (console/) reads and writes the guide tables; they live here, with the handoffs that
+point at them, so that the app database's schema (bot.db.SCHEMA_MODULES) never depends on the console.
+Tokens are stored only as SHA-256 digests: a copy of the database does not let anyone log in.
+"""
 from __future__ import annotations
 
 from sqlalchemy import (JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
@@ -32,6 +38,42 @@ class GuideCountyRow(Base):
     __tablename__ = "guide_counties"
     guide_id = Column(ForeignKey("guides.id", ondelete="CASCADE"), primary_key=True)
     county = Column(String(40), primary_key=True)
+
+
+class GuideSessionRow(Base):
+    """A console login (console/sessions.py)."""
+
+    __tablename__ = "guide_sessions"
+    token_digest = Column(String(64), primary_key=True)
+    guide_id = Column(ForeignKey(GuideRow.id, ondelete="CASCADE"), nullable=False, index=True)
+    csrf_token = Column(String(64), nullable=False)
+    created_at = Column(DateTime, nullable=False)
+    last_seen_at = Column(DateTime, nullable=False)
+    expires_at = Column(DateTime, nullable=False, index=True)  # idle limit, moved on while in use
+
+
+class GuideTokenRow(Base):
+    """A bearer token for a county's own tools (created with the CLI, shown once)."""
+
+    __tablename__ = "guide_api_tokens"
+    token_digest = Column(String(64), primary_key=True)
+    guide_id = Column(ForeignKey(GuideRow.id, ondelete="CASCADE"), nullable=False, index=True)
+    label = Column(String(80), nullable=False, default="")
+    created_at = Column(DateTime, nullable=False)
+    expires_at = Column(DateTime, nullable=False)
+    last_used_at = Column(DateTime, nullable=True)  # moved on at most once a minute (sessions.TOUCH_EVERY)
+
+
+class LoginThrottleRow(Base):
+    """Failed logins of one username or one client address. `next_at` is when the next attempt may be
+    checked: claimed by a single UPDATE before the password is verified, so parallel attempts cannot all
+    pass; after the free attempts every failure doubles the wait (sessions.DELAYS)."""
+
+    __tablename__ = "guide_login_throttle"
+    key = Column(String(160), primary_key=True)  # "user:<username>" or "addr:<address>"
+    failures = Column(Integer, nullable=False, default=0)
+    next_at = Column(DateTime, nullable=False)
+    last_failure_at = Column(DateTime, nullable=True, index=True)
 
 
 class DutyHoursRow(Base):

@@ -23,7 +23,7 @@ WAIT_MS = 15_000
 
 
 def guide_cli(stack, *args: str, stdin: str = "") -> str:
-    done = subprocess.run([sys.executable, "-m", "connectors.guide", *args], cwd=ROOT, env=stack.env, input=stdin,
+    done = subprocess.run([sys.executable, "-m", "console", *args], cwd=ROOT, env=stack.env, input=stdin,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -184,7 +184,7 @@ def test_out_of_hours_the_person_is_told_and_can_leave_a_message(stack, duty):
 
 def test_the_running_console_refuses_every_route_without_a_login(stack, tmp_path):
     from bot.db import make_engine
-    from connectors.guide.app import make_app
+    from console.app import make_app
 
     app = make_app(make_engine(f"sqlite:///{tmp_path / 'routes.db'}"), f"sqlite:///{tmp_path / 't.db'}")
     checked = 0

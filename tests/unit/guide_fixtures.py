@@ -15,8 +15,8 @@ from sqlalchemy import text
 
 from bot.db import make_engine
 from tests.conftest import create_schema
-from connectors.guide import accounts
-from connectors.guide.app import make_app
+from console import accounts
+from console.app import make_app
 from tests.conftest import POSTGRES_URL, _postgres_engine
 
 PASSWORD = "oikein-hyva-salasana"
@@ -26,7 +26,7 @@ PASSWORD = "oikein-hyva-salasana"
 def fast_kdf(monkeypatch):
     """A cheaper scrypt for tests that only need accounts (the hash records its parameters, so
     verification is unchanged); the production parameters have their own test."""
-    from connectors.guide import passwords
+    from console import passwords
 
     monkeypatch.setattr(passwords, "LOG2_N", 10)
     monkeypatch.setattr(passwords, "P", 1)

@@ -16,8 +16,8 @@ import yaml
 
 from bot.db import make_engine
 from bot.handoff import service
-from connectors.guide import sessions
-from connectors.guide.app import make_app
+from console import sessions
+from console.app import make_app
 from tests.conftest import create_schema
 from tests.unit.guide_fixtures import RunningConsole, fast_kdf, make_guide  # noqa: F401
 
@@ -50,7 +50,7 @@ def _operations() -> list[tuple[str, str]]:
 
 
 def test_the_document_names_every_api_route():
-    from connectors.guide import api
+    from console import api
 
     routes = {(r.method, r.path) for r in api.routes}
     assert routes == set(_operations())

@@ -1,4 +1,4 @@
-"""`python -m connectors.guide` as a county's administrator uses it (real subprocesses), and the duty
+"""`python -m console` as a county's administrator uses it (real subprocesses), and the duty
 hours text it reads."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from bot.db import make_engine
 from bot.handoff import duty
-from connectors.guide import accounts, hours_text, sessions
+from console import accounts, hours_text, sessions
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "pitka-ja-hyva-salasana"
@@ -23,7 +23,7 @@ def cli(tmp_path):
     env = {**os.environ, "DATABASE_URL": url}
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "connectors.guide", *args], cwd=ROOT, env=env, input=stdin,
+        return subprocess.run([sys.executable, "-m", "console", *args], cwd=ROOT, env=env, input=stdin,
                               capture_output=True, text=True, timeout=60)
 
     run.engine = lambda: make_engine(url)

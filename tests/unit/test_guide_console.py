@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, insert
 
 from bot.handoff import duty, messages, service
-from connectors.guide import strings
+from console import strings
 from tests.unit.guide_fixtures import app_engine, console, fast_kdf, login, make_guide, tracker_url  # noqa: F401
 
 

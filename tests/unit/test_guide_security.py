@@ -18,9 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.handoff import service
-from connectors.guide import accounts, passwords, sessions
-from connectors.guide.app import SESSION_COOKIE, make_app
-from connectors.guide.schema import GuideTokenRow, LoginThrottleRow
+from bot.handoff.schema import GuideTokenRow, LoginThrottleRow
+from console import accounts, passwords, sessions
+from console.app import make_app
+from console.web import SESSION_COOKIE
 from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, fast_kdf,  # noqa: F401
                                        hidden_token, login, make_guide, tracker_url)
 
@@ -76,7 +77,7 @@ def cli(tmp_path):
     env = {**os.environ, "DATABASE_URL": url}
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "connectors.guide", *args], cwd=ROOT, env=env, input=stdin,
+        return subprocess.run([sys.executable, "-m", "console", *args], cwd=ROOT, env=env, input=stdin,
                               capture_output=True, text=True, timeout=120)
 
     run.engine = lambda: make_engine(url)

@@ -91,7 +91,7 @@ def test_every_guide_command_on_a_0003_database_leaves_it_upgradable(tmp_path, m
 
     from bot import settings
     from bot.db import make_engine
-    from connectors.guide.__main__ import main as guide_cli
+    from console.__main__ import main as guide_cli
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = make_engine(url)

@@ -13,7 +13,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.analytics.counters import count, remember_unanswered, today
 from tests.conftest import create_all
-from connectors.guide import owners
+from console import owners
 
 
 @dataclass

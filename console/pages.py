@@ -10,18 +10,17 @@ from functools import lru_cache
 from typing import Optional
 
 import jinja2
-import yaml
 from aiohttp import web
 
 from bot.actions.texts import render as domain_text
-from bot.handoff import duty, messages
+from bot.domain import load_domain
+from bot.handoff import messages
 from bot.handoff.service import utcnow
 from bot.places.registry import county_names
-from bot.settings import ROOT
-from connectors.guide import accounts, console, hours_text, sessions, strings, transcript
-from connectors.guide.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, client_address, del_cookie,
-                                  get_cookie, login_form_token, run, set_cookie)
-from connectors.guide.console import ConsoleError, county_label
+from console import accounts, duty, handoffs, sessions, strings, transcript
+from console.handoffs import ConsoleError, county_label
+from console.web import (CONFIG, HERE, LOGIN_COOKIE, PREFIX, SESSION_COOKIE, client_address, del_cookie, get_cookie,
+                         login_form_token, run, set_cookie, url)
 
 routes = web.RouteTableDef()
 
@@ -39,18 +38,13 @@ def waited(since: Optional[datetime], lang: str, now: Optional[datetime] = None)
     return strings.ui("hours_minutes", lang, hours=minutes // 60, minutes=minutes % 60)
 
 
-@lru_cache(maxsize=1)
-def _domain() -> dict:
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-
-
 def value_label(key: str, value: str, lang: str) -> str:
     """A coded summary value in words: the bot's own label (domain.yml utter_label_<key>_<value>, the
     words the person saw when agreeing), a county's name, or the code itself."""
     if key in ("area", "county"):
         return county_label(value, lang)
     try:
-        return domain_text(_domain(), f"utter_label_{key}_{value}", lang)
+        return domain_text(load_domain(), f"utter_label_{key}_{value}", lang)
     except KeyError:
         return value
 
@@ -83,16 +77,17 @@ def render(request: web.Request, template: str, status: int = 200, **context) ->
         "notice": strings.ui(notice, lang) if notice in strings.UI and "{" not in strings.ui(notice, lang) else None,
         "owners_link": request.app[CONFIG]["owners_link"],
         "path": request.path,
+        "url": lambda name, **parts: url(request, name, **parts),
     }
     html = _templates().get_template(template).render(**{**base, **context})
     return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
 
-def _safe_next(target: Optional[str]) -> str:
+def _safe_next(request: web.Request, target: Optional[str]) -> str:
     """Only a console path of this site (no //host, no scheme) after a login."""
-    if target and target.startswith("/guide/") and not target.startswith("//") and "\\" not in target:
+    if target and target.startswith(PREFIX + "/") and not target.startswith("//") and "\\" not in target:
         return target
-    return "/guide/"
+    return url(request, "queue")
 
 
 # ---------------------------------------------------------------- login
@@ -101,7 +96,7 @@ def _safe_next(target: Optional[str]) -> str:
 async def login_form(request: web.Request) -> web.StreamResponse:
     token = get_cookie(request, SESSION_COOKIE)
     if token and await run(request, sessions.resume, token, request.app[CONFIG]["session_minutes"]):
-        raise web.HTTPSeeOther(_safe_next(request.query.get("next")))
+        raise web.HTTPSeeOther(_safe_next(request, request.query.get("next")))
     return _login_page(request)
 
 
@@ -117,7 +112,7 @@ def _login_page(request: web.Request, status: int = 200, error: Optional[str] = 
     existing = get_cookie(request, LOGIN_COOKIE)
     nonce = existing if _nonce(existing) else secrets.token_urlsafe(32)
     response = render(request, "login.html", status=status, form_token=login_form_token(request, nonce),
-                      error=error, wait=wait, next=_safe_next(request.query.get("next")))
+                      error=error, wait=wait, next=_safe_next(request, request.query.get("next")))
     set_cookie(response, request, LOGIN_COOKIE, nonce, max_age=3600)
     if wait:
         response.headers["Retry-After"] = str(wait)
@@ -145,16 +140,16 @@ async def login(request: web.Request) -> web.StreamResponse:
         return _login_page(request, 401, "login_failed")
     await run(request, sessions.attempt_succeeded, username)
     live = await run(request, sessions.start, guide, request.app[CONFIG]["session_minutes"])
-    response = web.HTTPSeeOther(_safe_next(str(form.get("next", ""))))
+    response = web.HTTPSeeOther(_safe_next(request, str(form.get("next", ""))))
     set_cookie(response, request, SESSION_COOKIE, live.token)
     del_cookie(response, request, LOGIN_COOKIE)
     raise response
 
 
-@routes.post("/guide/logout")
+@routes.post("/guide/logout", name="logout")
 async def logout(request: web.Request) -> web.StreamResponse:
     await run(request, sessions.end, get_cookie(request, SESSION_COOKIE))
-    response = web.HTTPSeeOther("/guide/login?notice=logged_out")
+    response = web.HTTPSeeOther(url(request, "login", query={"notice": "logged_out"}))
     del_cookie(response, request, SESSION_COOKIE)
     raise response
 
@@ -163,14 +158,14 @@ async def logout(request: web.Request) -> web.StreamResponse:
 
 @routes.get("/")
 @routes.get("/guide")
-async def home(_request: web.Request) -> web.StreamResponse:
-    raise web.HTTPSeeOther("/guide/")
+async def home(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPSeeOther(url(request, "queue"))
 
 
 async def _queues(request: web.Request) -> dict:
     guide: accounts.Guide = request["guide"]
-    waiting = await run(request, console.listing, guide, ("waiting",))
-    mine = await run(request, console.listing, guide, ("active",), None, True)
+    waiting = await run(request, handoffs.listing, guide, ("waiting",))
+    mine = await run(request, handoffs.listing, guide, ("active",), None, True)
     by_county: dict[str, list] = {}
     for handoff in waiting:
         by_county.setdefault(handoff.county, []).append(handoff)
@@ -182,34 +177,34 @@ async def _queues(request: web.Request) -> dict:
     return {"queues": queues, "mine": mine, "total": len(waiting), "flags": flags}
 
 
-@routes.get("/guide/")
+@routes.get("/guide/", name="queue")
 async def queue_page(request: web.Request) -> web.Response:
     return render(request, "queue.html", **await _queues(request))
 
 
-@routes.get("/guide/queue")
+@routes.get("/guide/queue", name="queue_fragment")
 async def queue_fragment(request: web.Request) -> web.Response:
     """The queue's live part, polled by console.js."""
     return render(request, "queue_fragment.html", **await _queues(request))
 
 
-@routes.post("/guide/handoffs/{handoff_id}/take")
+@routes.post("/guide/handoffs/{handoff_id}/take", name="take")
 async def take(request: web.Request) -> web.StreamResponse:
     handoff_id = request.match_info["handoff_id"]
     try:
-        await run(request, console.take, request["guide"], handoff_id)
+        await run(request, handoffs.take, request["guide"], handoff_id)
     except ConsoleError as exc:
-        raise web.HTTPSeeOther(f"/guide/?notice={exc.code}")
-    raise web.HTTPSeeOther(f"/guide/handoffs/{handoff_id}")
+        raise web.HTTPSeeOther(url(request, "queue", query={"notice": exc.code}))
+    raise web.HTTPSeeOther(url(request, "conversation", handoff_id=handoff_id))
 
 
 # ---------------------------------------------------------------- one conversation
 
-@routes.get("/guide/handoffs/{handoff_id}")
+@routes.get("/guide/handoffs/{handoff_id}", name="conversation")
 async def conversation(request: web.Request) -> web.Response:
     guide: accounts.Guide = request["guide"]
     try:
-        handoff, history = await run(request, console.read, guide, request.match_info["handoff_id"])
+        handoff, history = await run(request, handoffs.read, guide, request.match_info["handoff_id"])
     except ConsoleError as exc:
         return render(request, "error.html", status=exc.status, message=strings.ui(exc.code, request["lang"]))
     before = await asyncio.to_thread(transcript.before_handoff, handoff, request.app[CONFIG]["tracker_store_url"])
@@ -224,78 +219,70 @@ async def conversation(request: web.Request) -> web.Response:
                   other_counties=others)
 
 
-def _back(handoff_id: str, code: str) -> web.HTTPSeeOther:
-    return web.HTTPSeeOther(f"/guide/handoffs/{handoff_id}?notice={code}")
+def _back(request: web.Request, handoff_id: str, code: str) -> web.HTTPSeeOther:
+    return web.HTTPSeeOther(url(request, "conversation", handoff_id=handoff_id, query={"notice": code}))
 
 
-@routes.post("/guide/handoffs/{handoff_id}/messages")
+@routes.post("/guide/handoffs/{handoff_id}/messages", name="say")
 async def say(request: web.Request) -> web.StreamResponse:
     handoff_id = request.match_info["handoff_id"]
     form = await request.post()
     try:
-        await run(request, console.say, request["guide"], handoff_id, form.get("text"))
+        await run(request, handoffs.say, request["guide"], handoff_id, form.get("text"))
     except ConsoleError as exc:
-        raise _back(handoff_id, exc.code)
-    raise web.HTTPSeeOther(f"/guide/handoffs/{handoff_id}")
+        raise _back(request, handoff_id, exc.code)
+    raise web.HTTPSeeOther(url(request, "conversation", handoff_id=handoff_id))
 
 
-@routes.post("/guide/handoffs/{handoff_id}/end")
+@routes.post("/guide/handoffs/{handoff_id}/end", name="end")
 async def end(request: web.Request) -> web.StreamResponse:
     handoff_id = request.match_info["handoff_id"]
     try:
-        await run(request, console.end, request["guide"], handoff_id)
+        await run(request, handoffs.end, request["guide"], handoff_id)
     except ConsoleError as exc:
-        raise _back(handoff_id, exc.code)
-    raise web.HTTPSeeOther("/guide/?notice=ended_done")
+        raise _back(request, handoff_id, exc.code)
+    raise web.HTTPSeeOther(url(request, "queue", query={"notice": "ended_done"}))
 
 
-@routes.post("/guide/handoffs/{handoff_id}/forward")
+@routes.post("/guide/handoffs/{handoff_id}/forward", name="forward")
 async def forward(request: web.Request) -> web.StreamResponse:
     handoff_id = request.match_info["handoff_id"]
     form = await request.post()
     try:
-        await run(request, console.forward, request["guide"], handoff_id, str(form.get("county", "")))
+        await run(request, handoffs.forward, request["guide"], handoff_id, str(form.get("county", "")))
     except ConsoleError as exc:
-        raise _back(handoff_id, exc.code)
-    raise web.HTTPSeeOther("/guide/?notice=forwarded_done")
+        raise _back(request, handoff_id, exc.code)
+    raise web.HTTPSeeOther(url(request, "queue", query={"notice": "forwarded_done"}))
 
 
 # ---------------------------------------------------------------- duty hours
 
-def duty_state(engine, county: str, lang: str) -> dict:
-    ranges = duty.hours(engine, county)
-    return {"code": county, "label": county_label(county, lang), "hours": hours_text.describe(ranges, lang),
-            "switch": duty.switch(engine, county), "on_duty": duty.on_duty(engine, county)}
+def _duty_states(engine, guide: accounts.Guide, lang: str) -> list[duty.DutyState]:
+    return sorted(duty.states(engine, guide, lang), key=lambda state: state.label)
 
 
-def _duty_states(engine, guide: accounts.Guide, lang: str) -> list[dict]:
-    counties = sorted(guide.visible_counties(), key=lambda c: county_label(c, lang))
-    return [duty_state(engine, c, lang) for c in counties]
-
-
-@routes.get("/guide/duty")
+@routes.get("/guide/duty", name="duty")
 async def duty_page(request: web.Request) -> web.Response:
     states = await run(request, _duty_states, request["guide"], request["lang"])
     return render(request, "duty.html", counties=states)
 
 
-@routes.post("/guide/duty/{county}")
+@routes.post("/guide/duty/{county}", name="duty_save")
 async def duty_save(request: web.Request) -> web.StreamResponse:
     county = request.match_info["county"]
-    guide: accounts.Guide = request["guide"]
-    if county not in county_names() or not guide.sees(county):
+    try:
+        duty.allowed(request["guide"], county)
+    except ConsoleError:  # an unknown county, too: this page does not tell them apart
         return render(request, "error.html", status=403, message=strings.ui("forbidden", request["lang"]))
     form = await request.post()
-    try:
-        ranges = hours_text.parse(str(form.get("hours", "")))
-    except hours_text.HoursError:
-        raise web.HTTPSeeOther(f"/guide/duty?notice=hours_invalid#duty-{county}")
     mode = str(form.get("switch", "auto"))
     if mode not in duty.SWITCH_MODES:
         mode = "auto"
-    await run(request, duty.set_hours, county, ranges)
-    await run(request, duty.set_switch, county, mode)
-    raise web.HTTPSeeOther(f"/guide/duty?notice=saved#duty-{county}")
+    try:
+        await run(request, duty.change, request["guide"], county, request["lang"], str(form.get("hours", "")), mode)
+    except ConsoleError as exc:
+        raise web.HTTPSeeOther(url(request, "duty", query={"notice": exc.code}, fragment=f"duty-{county}"))
+    raise web.HTTPSeeOther(url(request, "duty", query={"notice": "saved"}, fragment=f"duty-{county}"))
 
 
 def add_routes(app: web.Application) -> None:

@@ -11,10 +11,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.handoff.schema import ROLES, GuideCountyRow, GuideRow
+from bot.handoff.schema import ROLES, GuideCountyRow, GuideRow, GuideSessionRow, GuideTokenRow
 from bot.handoff.service import utcnow
 from bot.places.registry import county_names
-from connectors.guide.passwords import dummy_verify, hash_password, verify_password
+from console.passwords import dummy_verify, hash_password, verify_password
 
 
 @dataclass(frozen=True)
@@ -142,8 +142,6 @@ def deactivate(engine: Engine, username: str) -> Guide:
 
 
 def _logout_everywhere(engine: Engine, guide_id: int) -> None:
-    from connectors.guide.schema import GuideSessionRow, GuideTokenRow
-
     with Session(engine) as session, session.begin():
         session.execute(delete(GuideSessionRow).where(GuideSessionRow.guide_id == guide_id))
         session.execute(delete(GuideTokenRow).where(GuideTokenRow.guide_id == guide_id))

@@ -16,8 +16,8 @@ from bot.handoff.records import AlreadyTaken, Handoff, HandoffError, Message
 from bot.handoff.schema import STATES
 from bot.places.registry import county_names
 from connectors import limits
-from connectors.guide import strings
-from connectors.guide.accounts import Guide
+from console import strings
+from console.accounts import Guide, by_id
 
 LISTABLE_STATES = tuple(s for s in STATES if s != "requested")  # no consent yet: nothing to show
 
@@ -162,8 +162,6 @@ def _guide_name(engine: Engine, handoff: Handoff, acting: Guide) -> str:
     """The name the person knows: the guide who took the conversation (an admin may end it for them)."""
     if handoff.guide_id in (None, acting.id):
         return acting.display_name
-    from connectors.guide.accounts import by_id
-
     taker = by_id(engine, handoff.guide_id)
     return taker.display_name if taker else acting.display_name
 

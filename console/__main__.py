@@ -1,16 +1,16 @@
 """The guide console's command line: serve it, manage guide accounts, duty hours and the duty switch.
 
-    python -m connectors.guide serve
-    python -m connectors.guide create-user --username aino --name "Aino (Lappi)" --county lappi --county kainuu
-    python -m connectors.guide create-user --username admin --name "Pääkäyttäjä" --role admin --password-stdin < pw
-    python -m connectors.guide set-password --username aino
-    python -m connectors.guide list-users
-    python -m connectors.guide deactivate --username aino
-    python -m connectors.guide create-token --username aino --days 90 --label "county CRM"   # JSON API token
-    python -m connectors.guide list-tokens [--username aino]              # id, label, owner, dates (never the token)
-    python -m connectors.guide revoke-token "county CRM"                  # by label or by id
-    python -m connectors.guide set-hours --county lappi "ma-pe 08:00-16:00"
-    python -m connectors.guide duty --county lappi on|off|auto             # without a mode: show the state
+    python -m console serve
+    python -m console create-user --username aino --name "Aino (Lappi)" --county lappi --county kainuu
+    python -m console create-user --username admin --name "Pääkäyttäjä" --role admin --password-stdin < pw
+    python -m console set-password --username aino
+    python -m console list-users
+    python -m console deactivate --username aino
+    python -m console create-token --username aino --days 90 --label "county CRM"   # JSON API token
+    python -m console list-tokens [--username aino]              # id, label, owner, dates (never the token)
+    python -m console revoke-token "county CRM"                  # by label or by id
+    python -m console set-hours --county lappi "ma-pe 08:00-16:00"
+    python -m console duty --county lappi on|off|auto             # without a mode: show the state
 
 Passwords come from a prompt or standard input (--password-stdin), never from the command line.
 Every command first brings the app database to the newest schema with Alembic (bot.db.upgrade), the
@@ -26,7 +26,7 @@ from typing import Optional
 from bot.handoff import duty
 from bot.handoff.schema import ROLES
 from bot.places.registry import county_names
-from connectors.guide import accounts, hours_text, sessions
+from console import accounts, hours_text, sessions
 
 
 def _engine():
@@ -56,7 +56,7 @@ def serve(_args: argparse.Namespace) -> int:
     from aiohttp import web
 
     from bot.settings import get_settings
-    from connectors.guide.app import make_app
+    from console.app import make_app
 
     s = get_settings()
     app = make_app(_engine(), s.tracker_store_url, s.guide_session_minutes, s.guide_secure_cookies,
@@ -149,7 +149,7 @@ def duty_switch(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="python -m connectors.guide", description=__doc__.split("\n\n")[0])
+    main = argparse.ArgumentParser(prog="python -m console", description=__doc__.split("\n\n")[0])
     commands = main.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="run the console (GUIDE_HOST, GUIDE_PORT)").set_defaults(run=serve)
 

@@ -5,9 +5,10 @@
     GET /guide/owners/export.csv      the counters as CSV (?table=unanswered: the redacted messages)
     GET /guide/api/stats              the same numbers as JSON
 
-Plain aiohttp handlers: the console's auth middleware puts the logged-in guide at request["guide"]
-(.role "guide"|"admin", .counties, and .language "fi"|"sv" if it has one: the page's language unless
-?lang= says otherwise). An admin with counties sees those counties' numbers; one without sees
+Plain aiohttp handlers (routes named "owners", "owners_export", "owners_stats"; the page's links are built
+from those names): the console's auth middleware puts the logged-in guide at request["guide"] (.role
+"guide"|"admin", .counties, and .language "fi"|"sv" if it has one: the page's language unless ?lang= says
+otherwise). An admin with counties sees those counties' numbers; one without sees
 all. Unanswered messages are shown also when their county is not known (most are written before the person
 says where), since they only serve to improve the shared training data. The engine is routes(engine),
 else app["engine"], else the app database of DATABASE_URL.
@@ -43,9 +44,10 @@ form{display:flex;gap:1rem;flex-wrap:wrap;align-items:end;margin:1rem 0}label{di
 
 class _Scope:
     def __init__(self, lang: str, counties: Optional[tuple[str, ...]], start: date, end: date, days: int,
-                 county: str, allowed: tuple[str, ...]) -> None:
+                 county: str, allowed: tuple[str, ...], page_url: str, export_url: str) -> None:
         self.lang, self.counties, self.start, self.end, self.days = lang, counties, start, end, days
         self.county, self.allowed = county, allowed
+        self.page_url, self.export_url = page_url, export_url  # of the named routes "owners", "owners_export"
 
     @property
     def message_counties(self) -> Optional[tuple[str, ...]]:
@@ -84,7 +86,9 @@ class OwnersPage:
         except ValueError:
             raise web.HTTPBadRequest(text="days must be a number")
         end = today()
-        return _Scope(lang, counties, end - timedelta(days=days - 1), end, days, county, allowed)
+        router = request.app.router
+        return _Scope(lang, counties, end - timedelta(days=days - 1), end, days, county, allowed,
+                      str(router["owners"].url_for()), str(router["owners_export"].url_for()))
 
     async def page(self, request: web.Request) -> web.Response:
         scope = self.scope(request)
@@ -124,9 +128,9 @@ def routes(engine=None) -> list[web.RouteDef]:
     """The owners' routes, to add to the guide console's application."""
     owners = OwnersPage(engine)
     return [
-        web.get("/guide/owners", owners.page),
-        web.get("/guide/owners/export.csv", owners.export_csv),
-        web.get("/guide/api/stats", owners.stats),
+        web.get("/guide/owners", owners.page, name="owners"),
+        web.get("/guide/owners/export.csv", owners.export_csv, name="owners_export"),
+        web.get("/guide/api/stats", owners.stats, name="owners_stats"),
     ]
 
 
@@ -224,13 +228,14 @@ def _filters(scope: _Scope, w: dict) -> str:
                        for c, n in choices)
     query = f"days={scope.days}" + (f"&county={scope.county}" if scope.county else "")
     other = "sv" if scope.lang == "fi" else "fi"
-    return (f"<form method=get action=/guide/owners><input type=hidden name=lang value={scope.lang}>"
+    page, export = escape(scope.page_url), escape(scope.export_url)
+    return (f"<form method=get action={page}><input type=hidden name=lang value={scope.lang}>"
             f"<label>{escape(w['period'])}<select name=days>{periods}</select></label>"
             f"<label>{escape(w['county'])}<select name=county>{counties}</select></label>"
             f"<button type=submit>{escape(w['show'])}</button></form>"
-            f"<nav><a href='/guide/owners?{escape(query)}&amp;lang={other}' hreflang={other}>{escape(w['other_language'])}</a>"
-            f"<a href='/guide/owners/export.csv?{escape(query)}'>{escape(w['export_counts'])}</a>"
-            f"<a href='/guide/owners/export.csv?{escape(query)}&amp;table=unanswered'>{escape(w['export_unanswered'])}</a></nav>")
+            f"<nav><a href='{page}?{escape(query)}&amp;lang={other}' hreflang={other}>{escape(w['other_language'])}</a>"
+            f"<a href='{export}?{escape(query)}'>{escape(w['export_counts'])}</a>"
+            f"<a href='{export}?{escape(query)}&amp;table=unanswered'>{escape(w['export_unanswered'])}</a></nav>")
 
 
 def _known_counties() -> list[str]:

@@ -1,7 +1,7 @@
 """The console's JSON API under /guide/api/ (documented in the README, "Guide console and API").
 
 Authentication: the console's session cookie plus the X-CSRF-Token header on changes, or
-`Authorization: Bearer <token>` (python -m connectors.guide create-token). Errors are
+`Authorization: Bearer <token>` (python -m console create-token). Errors are
 {"error": code, "message": sentence in the guide's language} with 400/401/403/404/409.
 """
 from __future__ import annotations
@@ -13,13 +13,11 @@ from typing import Optional
 
 from aiohttp import web
 
-from bot.handoff import duty
 from bot.handoff.records import Handoff, Message
 from bot.handoff.service import utcnow
-from bot.places.registry import county_names
-from connectors.guide import accounts, console, hours_text, sessions, transcript
-from connectors.guide.app import CONFIG, api_error, run
-from connectors.guide.console import ConsoleError, county_label
+from console import accounts, duty, handoffs, sessions, transcript
+from console.handoffs import ConsoleError, county_label
+from console.web import CONFIG, api_error, run
 
 routes = web.RouteTableDef()
 # Message ids are database integers: anything outside is refused before it reaches SQL (10**20 gave a 500).
@@ -90,12 +88,12 @@ async def list_handoffs(request: web.Request) -> web.Response:
     """?state=waiting (default; comma-separated for several), ?county=lappi, ?mine=1."""
     guide: accounts.Guide = request["guide"]
     states = [s for s in request.query.get("state", "waiting").split(",") if s]
-    if any(s not in console.LISTABLE_STATES for s in states):
+    if any(s not in handoffs.LISTABLE_STATES for s in states):
         return api_error(request, 400, "bad_request")
     county = request.query.get("county") or None
     mine = request.query.get("mine", "") in ("1", "true", "yes")
     try:
-        found = await run(request, console.listing, guide, states, county, mine)
+        found = await run(request, handoffs.listing, guide, states, county, mine)
     except ConsoleError as exc:
         return refused(request, exc)
     now = utcnow()
@@ -107,11 +105,11 @@ async def show_handoff(request: web.Request) -> web.Response:
     """One handoff; for its guide (and admins) also `before_handoff`, the conversation with the bot."""
     guide: accounts.Guide = request["guide"]
     try:
-        handoff = await run(request, console.load, guide, request.match_info["handoff_id"])
+        handoff = await run(request, handoffs.load, guide, request.match_info["handoff_id"])
     except ConsoleError as exc:
         return refused(request, exc)
     out = handoff_json(handoff, guide, request["lang"])
-    if console.may_read(guide, handoff):
+    if handoffs.may_read(guide, handoff):
         lines = await asyncio.to_thread(transcript.before_handoff, handoff, request.app[CONFIG]["tracker_store_url"])
         out["before_handoff"] = [{"sender": line.sender, "text": line.text, "buttons": list(line.buttons)}
                                  for line in lines]
@@ -129,10 +127,10 @@ async def _change(request: web.Request, change) -> web.Response:
 
 @routes.post("/guide/api/handoffs/{handoff_id}/take")
 async def take(request: web.Request) -> web.Response:
-    return await _change(request, console.take)
+    return await _change(request, handoffs.take)
 
 
-@routes.get("/guide/api/handoffs/{handoff_id}/messages")
+@routes.get("/guide/api/handoffs/{handoff_id}/messages", name="api_messages")
 async def read_messages(request: web.Request) -> web.Response:
     """?after=<message id>: the messages of this handoff after it, and the handoff's current state."""
     guide: accounts.Guide = request["guide"]
@@ -140,7 +138,7 @@ async def read_messages(request: web.Request) -> web.Response:
     if after is None:
         return api_error(request, 400, "bad_request")
     try:
-        handoff, found = await run(request, console.read, guide, request.match_info["handoff_id"], after)
+        handoff, found = await run(request, handoffs.read, guide, request.match_info["handoff_id"], after)
     except ConsoleError as exc:
         return refused(request, exc)
     return web.json_response({"handoff": handoff_json(handoff, guide, request["lang"]),
@@ -152,7 +150,7 @@ async def send_message(request: web.Request) -> web.Response:
     """{"text": "..."} to the person."""
     try:
         body = await _body(request)
-        message = await run(request, console.say, request["guide"], request.match_info["handoff_id"], body.get("text"))
+        message = await run(request, handoffs.say, request["guide"], request.match_info["handoff_id"], body.get("text"))
     except ConsoleError as exc:
         return refused(request, exc)
     return web.json_response(message_json(message), status=201)
@@ -160,7 +158,7 @@ async def send_message(request: web.Request) -> web.Response:
 
 @routes.post("/guide/api/handoffs/{handoff_id}/end")
 async def end(request: web.Request) -> web.Response:
-    return await _change(request, console.end)
+    return await _change(request, handoffs.end)
 
 
 @routes.post("/guide/api/handoffs/{handoff_id}/forward")
@@ -168,70 +166,45 @@ async def forward(request: web.Request) -> web.Response:
     """{"county": "kainuu"}"""
     try:
         body = await _body(request)
-        handoff = await run(request, console.forward, request["guide"], request.match_info["handoff_id"],
+        handoff = await run(request, handoffs.forward, request["guide"], request.match_info["handoff_id"],
                             str(body.get("county", "")))
     except ConsoleError as exc:
         return refused(request, exc)
     return web.json_response(handoff_json(handoff, request["guide"], request["lang"]))
 
 
-def _duty_json(engine, county: str, lang: str) -> dict:
-    ranges = duty.hours(engine, county)
-    return {"county": county, "county_name": county_label(county, lang), "switch": duty.switch(engine, county),
-            "on_duty": duty.on_duty(engine, county), "hours": hours_text.describe(ranges, lang),
-            "ranges": [{"weekday": d, "opens": o, "closes": c} for d, o, c in ranges]}
-
-
-def _duty_all(engine, guide: accounts.Guide, lang: str) -> list[dict]:
-    return [_duty_json(engine, c, lang) for c in guide.visible_counties()]
+def duty_json(state: duty.DutyState) -> dict:
+    return {"county": state.county, "county_name": state.label, "switch": state.switch, "on_duty": state.on_duty,
+            "hours": state.hours, "ranges": [{"weekday": d, "opens": o, "closes": c} for d, o, c in state.ranges]}
 
 
 @routes.get("/guide/api/duty")
 async def duty_list(request: web.Request) -> web.Response:
-    found = await run(request, _duty_all, request["guide"], request["lang"])
-    return web.json_response({"duty": found})
-
-
-def _duty_county(request: web.Request) -> str:
-    county = request.match_info["county"]
-    if county not in county_names():
-        raise ConsoleError("unknown_county")
-    if not request["guide"].sees(county):
-        raise console.Forbidden("forbidden")
-    return county
+    found = await run(request, duty.states, request["guide"], request["lang"])
+    return web.json_response({"duty": [duty_json(state) for state in found]})
 
 
 @routes.get("/guide/api/duty/{county}")
 async def duty_show(request: web.Request) -> web.Response:
     try:
-        county = _duty_county(request)
+        state = await run(request, duty.state, request["guide"], request.match_info["county"], request["lang"])
     except ConsoleError as exc:
         return refused(request, exc)
-    return web.json_response(await run(request, _duty_json, county, request["lang"]))
+    return web.json_response(duty_json(state))
 
 
 @routes.put("/guide/api/duty/{county}")
 async def duty_change(request: web.Request) -> web.Response:
     """{"switch": "on"|"off"|"auto"} and/or {"hours": "ma-pe 08:00-16:00"}; what is left out stays."""
+    guide: accounts.Guide = request["guide"]
     try:
-        county = _duty_county(request)
+        county = duty.allowed(guide, request.match_info["county"])
         body = await _body(request)
-        mode = body.get("switch")
-        if mode is not None and mode not in duty.SWITCH_MODES:
-            raise ConsoleError("bad_request")
-        ranges = None
-        if body.get("hours") is not None:
-            try:
-                ranges = hours_text.parse(str(body["hours"]))
-            except hours_text.HoursError:
-                raise ConsoleError("hours_invalid") from None
+        hours = str(body["hours"]) if body.get("hours") is not None else None
+        state = await run(request, duty.change, guide, county, request["lang"], hours, body.get("switch"))
     except ConsoleError as exc:
         return refused(request, exc)
-    if ranges is not None:
-        await run(request, duty.set_hours, county, ranges)
-    if mode is not None:
-        await run(request, duty.set_switch, county, mode)
-    return web.json_response(await run(request, _duty_json, county, request["lang"]))
+    return web.json_response(duty_json(state))
 
 
 def token_json(info: sessions.TokenInfo) -> dict:

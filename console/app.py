@@ -5,39 +5,28 @@ pages) except the login page itself and the static files. Logins are server-side
 SameSite=Strict cookie; a CSRF token checked on every POST/PUT/DELETE, from the form field `csrf_token`
 or the `X-CSRF-Token` header); the API also takes `Authorization: Bearer <token>` tokens made with the CLI.
 
-Cookies are `__Host-` cookies (Secure, Path=/, no Domain: no other host or plain-HTTP page can set or
-read them) unless the console is used over plain HTTP on loopback for development (GUIDE_SECURE_COOKIES
-unset; `1` forces Secure, `0` never). The login form's CSRF token is signed with the console's key
-(GUIDE_SECRET, else one per process): a cookie planted by someone else does not come with a valid form.
+Cookies are `__Host-` cookies (console/web.py). The login form's CSRF token is signed with the console's
+key (GUIDE_SECRET, else one per process): a cookie planted by someone else does not come with a valid form.
+
+This module only wires the application (middlewares, routes of pages.py, api.py and owners.py, static
+files); what handlers share lives in web.py, so nothing here is imported back by them.
 """
 from __future__ import annotations
 
-import asyncio
-import base64
-import hashlib
 import hmac
-import importlib
-import ipaddress
 import secrets
-from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Optional
 from urllib.parse import quote
 
 from aiohttp import web
-from yarl import URL
 from sqlalchemy.engine import Engine
 
-from connectors.guide import sessions, strings
-from connectors.guide.accounts import Guide
+from console import api, owners, pages, sessions, strings
+from console.accounts import Guide
+from console.web import (CONFIG, ENGINE, HERE, LANG_COOKIE, PREFIX, SESSION_COOKIE, STATIC_PREFIX, api_error,
+                         get_cookie, is_api, run, set_cookie, url)
 
-HERE = Path(__file__).resolve().parent
-SESSION_COOKIE = "viitta_guide_session"
-LOGIN_COOKIE = "viitta_guide_login"  # nonce of the login form; the form carries its signature
-LANG_COOKIE = "viitta_guide_lang"
-HOST_PREFIX = "__Host-"
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
-FORWARDING_HEADERS = ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded", "X-Real-IP")
-PUBLIC_PATHS = {"/guide/login"}  # plus the static files (resource "static")
+PUBLIC_ROUTES = {"login", "static"}  # the login page (GET and POST) and the static files
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Pages and scripts come only from the console itself; nothing may frame it.
 SECURITY_HEADERS = {
@@ -47,89 +36,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
-ENGINE = web.AppKey("engine", Engine)
-CONFIG = web.AppKey("config", dict)
-
-
-async def run(request: web.Request, function: Callable, *args: Any) -> Any:
-    """A database call off the event loop (SQLAlchemy is synchronous)."""
-    return await asyncio.to_thread(function, request.app[ENGINE], *args)
-
-
-def is_api(request: web.Request) -> bool:
-    return request.path.startswith("/guide/api/") or request.path == "/guide/api"
-
-
-def api_error(request: web.Request, status: int, code: str) -> web.Response:
-    message = strings.ui(code, request.get("lang", "fi")) if code in strings.UI else code
-    return web.json_response({"error": code, "message": message}, status=status)
-
-
-def plain_loopback(request: web.Request) -> bool:
-    """A developer's browser on this machine over http:// with nothing in between (no proxy headers)."""
-    if request.secure or any(name in request.headers for name in FORWARDING_HEADERS):
-        return False
-    try:  # (not request.url: aiohttp 3.9 with today's yarl cannot build it from a Host with a port)
-        host = (URL(f"http://{request.host}").host or "").strip("[]").lower()
-    except ValueError:
-        return False
-    return host in LOOPBACK_NAMES and _is_loopback(request.remote or "")
-
-
-def _is_loopback(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
-
-
-def secure_cookies(request: web.Request) -> bool:
-    configured = request.app[CONFIG]["secure_cookies"]
-    return configured if configured is not None else not plain_loopback(request)
-
-
-def cookie_name(request: web.Request, base: str) -> str:
-    return HOST_PREFIX + base if secure_cookies(request) else base
-
-
-def cookie_options(request: web.Request) -> dict:
-    return {"path": "/", "httponly": True, "samesite": "Strict", "secure": secure_cookies(request)}
-
-
-def get_cookie(request: web.Request, base: str) -> str:
-    return request.cookies.get(cookie_name(request, base), "")
-
-
-def set_cookie(response: web.StreamResponse, request: web.Request, base: str, value: str, **options) -> None:
-    response.set_cookie(cookie_name(request, base), value, **{**cookie_options(request), **options})
-
-
-def del_cookie(response: web.StreamResponse, request: web.Request, base: str) -> None:
-    response.del_cookie(cookie_name(request, base), path="/")
-
-
-def client_address(request: web.Request) -> str:
-    """The client's address: the connecting one, or, when that is a trusted proxy (GUIDE_TRUSTED_PROXY),
-    the last X-Forwarded-For entry that is not a trusted proxy. Anyone else's X-Forwarded-For is ignored."""
-    remote = request.remote or "unknown"
-    trusted = request.app[CONFIG]["trusted_proxies"]
-    if remote not in trusted:
-        return remote
-    forwarded = [a.strip() for value in request.headers.getall("X-Forwarded-For", []) for a in value.split(",")]
-    for address in reversed([a for a in forwarded if a]):
-        if address in trusted:
-            continue
-        try:
-            return str(ipaddress.ip_address(address))
-        except ValueError:
-            return remote  # a proxy that passes on garbage is not believed
-    return remote
-
-
-def login_form_token(request: web.Request, nonce: str) -> str:
-    """The login form's CSRF token: an HMAC of the nonce cookie under the console's key."""
-    mac = hmac.new(request.app[CONFIG]["secret"], b"login-form:" + nonce.encode("utf-8"), hashlib.sha256)
-    return base64.urlsafe_b64encode(mac.digest()).decode("ascii").rstrip("=")
 
 
 def _language(request: web.Request) -> str:
@@ -147,7 +53,8 @@ def _public(request: web.Request) -> bool:
     resource = getattr(request.match_info.route, "resource", None)
     if resource is None:  # no such route: a stranger learns nothing, not even that
         return False
-    return resource.name == "static" or resource.canonical in PUBLIC_PATHS
+    # By the named routes' paths: the login form's POST is a resource of its own on the login page's path.
+    return any(resource.canonical == request.app.router[name].canonical for name in PUBLIC_ROUTES)
 
 
 async def _identify(request: web.Request) -> tuple[Optional[Guide], Optional[str], bool]:
@@ -190,15 +97,15 @@ async def language(request: web.Request, handler):
 @web.middleware
 async def guard(request: web.Request, handler):
     """Login and CSRF for everything but the public resources."""
-    if _public(request) or not (request.path == "/" or request.path.startswith("/guide")):
+    if _public(request) or not (request.path == "/" or request.path.startswith(PREFIX)):
         # Outside the console (a browser's /favicon.ico) there is nothing to protect: a plain 404.
         return await handler(request)
     guide, csrf_token, by_bearer = await _identify(request)
     if guide is None:
         if is_api(request):
             return api_error(request, 401, "login_required")
-        target = request.path_qs if request.method in SAFE_METHODS else "/guide/"
-        raise web.HTTPSeeOther(f"/guide/login?next={quote(target, safe='/')}")
+        target = request.path_qs if request.method in SAFE_METHODS else url(request, "queue")
+        raise web.HTTPSeeOther(f"{url(request, 'login')}?next={quote(target, safe='/')}")
     if request.method not in SAFE_METHODS and not by_bearer:
         sent = await _sent_csrf(request)
         if not sent or not hmac.compare_digest(sent.encode(), (csrf_token or "").encode()):
@@ -220,18 +127,8 @@ async def guard(request: web.Request, handler):
 async def _headers(request: web.Request, response: web.StreamResponse) -> None:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
-    if not request.path.startswith("/guide/static/"):
+    if not request.path.startswith(STATIC_PREFIX):
         response.headers["Cache-Control"] = "no-store"
-
-
-def owners_module():
-    """connectors.guide.owners (the county's statistics for admins) when it exists."""
-    try:
-        return importlib.import_module("connectors.guide.owners")
-    except ModuleNotFoundError as exc:
-        if exc.name == "connectors.guide.owners":
-            return None
-        raise
 
 
 def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
@@ -239,8 +136,6 @@ def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
     """`secure_cookies` None: Secure except over plain loopback HTTP; `trusted_proxies`: addresses whose
     X-Forwarded-For is believed; `secret`: the key of the login form's token (several consoles behind one
     address need the same one)."""
-    from connectors.guide import api, pages
-
     app = web.Application(middlewares=[language, guard], client_max_size=64 * 1024)
     app[ENGINE] = engine
     app[CONFIG] = {"tracker_store_url": tracker_store_url, "session_minutes": session_minutes,
@@ -250,16 +145,10 @@ def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
     app.on_response_prepare.append(_headers)
     pages.add_routes(app)
     api.add_routes(app)
-    app.router.add_static("/guide/static/", HERE / "static", name="static")
-    owners = owners_module()
-    if owners is not None:
-        definitions = list(owners.routes(engine))
-        added = app.add_routes(definitions)
-        app[CONFIG]["admin_paths"] = {route.resource.canonical for route in added if route.resource is not None}
-        # The first plain GET page of the module is what the navigation links to.
-        for definition in definitions:
-            path = getattr(definition, "path", "")
-            if getattr(definition, "method", "") == "GET" and path and "{" not in path:
-                app[CONFIG]["owners_link"] = path
-                break
+    app.router.add_static(STATIC_PREFIX, HERE / "static", name="static")
+    # The owners' pages (console/owners.py) are for admins only: the guard refuses them to guides.
+    added = app.add_routes(owners.routes(engine))
+    app[CONFIG]["admin_paths"] = {route.resource.canonical for route in added if route.resource is not None}
+    if "owners" in app.router:  # the page the navigation links to
+        app[CONFIG]["owners_link"] = str(app.router["owners"].url_for())
     return app

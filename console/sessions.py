@@ -23,10 +23,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from bot.handoff.schema import GuideRow, GuideSessionRow, GuideTokenRow, LoginThrottleRow
 from bot.handoff.service import utcnow
-from connectors.guide import accounts
-from connectors.guide.accounts import Guide
-from connectors.guide.schema import GuideSessionRow, GuideTokenRow, LoginThrottleRow
+from console import accounts
+from console.accounts import Guide
 
 MAX_SESSION_HOURS = 12
 # The idle expiry is moved on at most this often, so that polling does not write on every request.
@@ -145,8 +145,6 @@ class TokenInfo:
 
 def list_tokens(engine: Engine, guide_id: Optional[int] = None) -> list[TokenInfo]:
     """Every token (of one guide when `guide_id` is given), oldest first."""
-    from bot.handoff.schema import GuideRow
-
     query = (select(GuideTokenRow, GuideRow.username).join(GuideRow, GuideRow.id == GuideTokenRow.guide_id)
              .order_by(GuideTokenRow.created_at, GuideTokenRow.token_digest))
     if guide_id is not None:
