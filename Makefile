@@ -79,7 +79,7 @@ test-stories: $(MODEL)
 test-e2e: $(MODEL) $(BROWSER_DEPS)
 	$(PY) -m pytest tests/e2e -q
 
-# Retention (README: "Running in production"): delete conversations, handoffs and feedback older than
+# Retention (docs/operations.md, "Running in production"): delete conversations, handoffs and feedback older than
 # RETENTION_DAYS (30). Meant for a daily timer.
 purge: $(VENV)/.installed
 	$(PY) -m bot.privacy purge

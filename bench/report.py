@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BOTS = {"viitta": "Viitta", "stock": "stock Rasa"}
 # Below this share of answered messages a bot is broken, not slow: the run fails.
 MIN_ANSWERED = 0.95
-# The foundation's holdout accuracy of config.yml's pipeline (README, "Language understanding"); a faster
+# The foundation's holdout accuracy of config.yml's pipeline (docs/nlu-and-speed.md, "Language understanding"); a faster
 # pipeline must not fall below it by more than 0.5 points (2 of 480 messages).
 REFERENCE_ACCURACY = {"fi": 0.956, "sv": 0.935}
 TOLERANCE = 0.005

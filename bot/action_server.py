@@ -42,7 +42,7 @@ def allowed(expected: str, path: str, token: str) -> bool:
 def check_address(host: str, token: str) -> None:
     """Refuse to listen beyond loopback without a secret (the actions would answer anyone there)."""
     if host not in LOOPBACK and not token:
-        raise SystemExit(f"ACTION_HOST={host} is reachable from other hosts: set ACTION_TOKEN (README: "
+        raise SystemExit(f"ACTION_HOST={host} is reachable from other hosts: set ACTION_TOKEN (docs/operations.md, "
                          "\"Running in production\").")
 
 

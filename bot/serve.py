@@ -95,7 +95,7 @@ def write_endpoints(path: Path, action_token: bool = False) -> Path:
     endpoints = {
         "action_endpoint": action,
         "tracker_store": tracker_store_config(s.tracker_store_url),
-        # Anonymous counts for the owners' page (README: "What people need"); writes to DATABASE_URL.
+        # Anonymous counts for the owners' page (docs/console.md, "What people need"); writes to DATABASE_URL.
         "event_broker": {"type": "bot.analytics.broker.CountingEventBroker"},
     }
     lock_store = lock_store_config(s.lock_store_url)

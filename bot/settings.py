@@ -1,6 +1,6 @@
 """Settings from the environment, read when first used, with safe local defaults (SQLite under var/).
 
-The README's settings table lists every variable; secrets (RASA_TOKEN) come only from here.
+The settings table of docs/operations.md lists every variable; secrets (RASA_TOKEN) come only from here.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class Settings:
     cors_origins: tuple[str, ...]
     analytics_keep_days: int  # how long the redacted unanswered messages are kept (counters stay)
     ptv_api_url: str  # Suomi.fi Palvelutietovaranto open API, for `python -m bot.directory import-ptv`
-    # Production and privacy (README: "Running in production", "Privacy").
+    # Production and privacy (docs/operations.md, "Running in production"; docs/privacy-and-crisis.md, "Privacy").
     lock_store_url: str = ""  # redis://[:password@]host:port/db; empty: Rasa's in-process lock store
     retention_days: int = 30
     rate_limit_per_minute: int = 20  # per sender and Rasa instance; 0 switches the limit off

@@ -10,7 +10,7 @@ the widget later, in any tab, it reopens that conversation with the guide's answ
 Every message to the person — the bot's replies, a guide's messages, status changes — goes through
 the outbox (bot.handoff.messages) and reaches the widget with its id; the widget remembers the last id
 it rendered, so a reconnect or a reload within the tab neither loses nor repeats a message.
-Protocol (JSON frames) in README "Web chat widget".
+Protocol (JSON frames) in docs/channels.md, "Web chat widget".
 """
 from __future__ import annotations
 

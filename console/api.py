@@ -1,4 +1,4 @@
-"""The console's JSON API under /guide/api/ (documented in the README, "Guide console and API").
+"""The console's JSON API under /guide/api/ (documented in docs/console.md, "JSON API").
 
 Authentication: the console's session cookie plus the X-CSRF-Token header on changes, or
 `Authorization: Bearer <token>` (python -m console create-token). Errors are

@@ -15,7 +15,7 @@ def asks_as_professional(role: Optional[str], concern: Optional[str]) -> bool:
 
 
 def payload(service: Service, lang: str, open_now: Optional[bool]) -> dict[str, Any]:
-    """The `custom` payload of a service card (see README, "Bot messages")."""
+    """The `custom` payload of a service card (see docs/channels.md, "What the bot sends")."""
     return {
         "type": "service",
         "service_id": service.id,

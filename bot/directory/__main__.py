@@ -40,7 +40,7 @@ def cmd_load(args) -> int:
 
     data = read_data(Path(args.data))
     engine = make_engine(args.database_url)
-    upgrade(engine)  # every start migrates the app database to the newest schema (README: "Changing the database")
+    upgrade(engine)  # every start migrates the app database to the newest schema (docs/operations.md, "Changing the database")
     report = load(engine, data, _categories(Path(args.data)))
     print(f"directory loaded: {len(data.services)} services, {len(data.helplines)} helplines, "
           f"{len(data.counties)} counties ({', '.join(f'{k} {v}' for k, v in report.items())})")

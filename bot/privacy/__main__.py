@@ -1,4 +1,4 @@
-"""Retention from the command line (meant for a daily timer, see the README's "Running in production").
+"""Retention from the command line (meant for a daily timer, see docs/operations.md, "Running in production").
 
     python -m bot.privacy purge [--days N]      # N defaults to RETENTION_DAYS (30)
     python -m bot.privacy forget CONVERSATION_ID

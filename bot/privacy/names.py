@@ -13,7 +13,7 @@ A token is a name when it is
 - context after the word: "… täällä/tässä/här", "… on mun sukunimi", "oon X 15v"; a signature ("-Marja",
   "/Anna"); a label ("Kontakt: …"); a lower-case surname after a first name (Voikko's, or a Nordic
   ending: -sson, -berg, -ström); a name joined to another by "ja"/"och"; "Johans pappa", "Anna:n".
-Measured on generated messages: tests/privacy/measure_generated.py (README "Privacy").
+Measured on generated messages: tests/privacy/measure_generated.py (docs/privacy-and-crisis.md, "Privacy").
 Places are never names (the place resolver reads the unredacted text, but stored text should still say
 "asun Sallassa"), except a bare municipality name right after a first name: "Jari Lahti".
 """

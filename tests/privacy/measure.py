@@ -1,6 +1,6 @@
 """Recall and false positives of the redactor on the labelled sets redaction_fi.yml / redaction_sv.yml.
 
-    .venv/bin/python -m tests.privacy.measure      # prints the table the README quotes
+    .venv/bin/python -m tests.privacy.measure      # prints the table docs/privacy-and-crisis.md quotes
 """
 from __future__ import annotations
 

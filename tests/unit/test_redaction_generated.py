@@ -10,7 +10,7 @@ from tests.privacy.measure_generated import report, score
 COUNT = 1500  # per language; the measure script runs 3000
 # Fixed formats: nothing may be left. Street addresses: the target (≤ 1 % of the messages that
 # hold one keep any part). Names: the target is 1 %; the redactor measures 1.3-1.4 % on this generator
-# (README "Privacy"), and the bar sits just above that so that a regression fails the build.
+# (docs/privacy-and-crisis.md, "Privacy"), and the bar sits just above that so that a regression fails the build.
 MAX_MESSAGES_LEFT = {"hetu": 0.0, "phone": 0.0, "email": 0.0, "iban": 0.0, "address": 0.01, "name": 0.02}
 MAX_FALSE_POSITIVES = 0.01  # of the words of ordinary messages
 
