@@ -19,8 +19,18 @@ from bot.handoff.service import utcnow
 from bot.places.registry import county_names
 from bot.settings import ROOT
 from connectors.guide import accounts, console, hours_text, sessions, strings, transcript
-from connectors.guide.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, client_address, del_cookie,
-                                  get_cookie, login_form_token, run, set_cookie)
+from connectors.guide.app import (
+    CONFIG,
+    HERE,
+    LOGIN_COOKIE,
+    SESSION_COOKIE,
+    client_address,
+    del_cookie,
+    get_cookie,
+    login_form_token,
+    run,
+    set_cookie,
+)
 from connectors.guide.console import ConsoleError, county_label
 
 routes = web.RouteTableDef()

@@ -4,12 +4,14 @@ Tokens are stored only as SHA-256 digests: a copy of the database does not let a
 """
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import declarative_base
 
 from bot.handoff.schema import GuideRow
 
-Base = declarative_base()
+Base: Any = declarative_base()  # SQLAlchemy 1.4 has no type hints: the models are checked as Any
 
 
 class GuideSessionRow(Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -47,14 +47,14 @@ class _SwedishBank(BankProvider):
     bban_format = "#" * 20
 
 
-@lru_cache(maxsize=None)
+@cache
 def templates(language: str) -> tuple[str, ...]:
     blind = yaml.safe_load((HERE / "blind" / f"templates_{language}.yml").read_text(encoding="utf-8"))["templates"]
     own = yaml.safe_load((HERE / "own_templates.yml").read_text(encoding="utf-8"))[language]
     return tuple(blind) + tuple(own)
 
 
-@lru_cache(maxsize=None)
+@cache
 def ordinary(language: str) -> tuple[str, ...]:
     """Messages without personal data (blind), for false positives."""
     return tuple(yaml.safe_load((HERE / "blind" / f"ordinary_{language}.yml").read_text(encoding="utf-8"))["messages"])

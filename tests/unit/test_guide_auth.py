@@ -18,8 +18,17 @@ from connectors.guide import accounts, sessions
 from connectors.guide.app import SESSION_COOKIE, make_app
 from connectors.guide.passwords import hash_password, verify_password
 from connectors.guide.schema import GuideSessionRow
-from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, fast_kdf,  # noqa: F401
-                                       hidden_token, login, make_guide, tracker_url)
+from tests.unit.guide_fixtures import (  # noqa: F401
+    PASSWORD,
+    RunningConsole,
+    app_engine,
+    console,
+    fast_kdf,
+    hidden_token,
+    login,
+    make_guide,
+    tracker_url,
+)
 
 # ------------------------------------------------------------------ passwords
 

@@ -21,8 +21,17 @@ from bot.handoff import service
 from connectors.guide import accounts, passwords, sessions
 from connectors.guide.app import SESSION_COOKIE, make_app
 from connectors.guide.schema import GuideTokenRow, LoginThrottleRow
-from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, fast_kdf,  # noqa: F401
-                                       hidden_token, login, make_guide, tracker_url)
+from tests.unit.guide_fixtures import (  # noqa: F401
+    PASSWORD,
+    RunningConsole,
+    app_engine,
+    console,
+    fast_kdf,
+    hidden_token,
+    login,
+    make_guide,
+    tracker_url,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 WRONG = "arvaus-1234567"
