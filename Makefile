@@ -20,12 +20,12 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install crisis-model train run shell load-directory validate test test-unit test-e2e test-stories bench bench-nlu bench-nlu-candidates lock clean purge
+.PHONY: help install crisis-model train run shell load-directory validate lint test test-unit test-e2e test-stories bench bench-nlu bench-nlu-candidates lock clean purge
 
 help:
 	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
 	@echo "make test   - the whole test suite (what CI runs)"
-	@echo "make install | train | validate | bench | shell | clean | purge (daily retention)"
+	@echo "make install | train | validate | lint | bench | shell | clean | purge (daily retention)"
 
 install: $(VENV)/.installed $(BROWSER_DEPS)
 
@@ -37,6 +37,13 @@ $(VENV)/.installed: requirements.txt constraints.txt scripts/system-packages.sh
 	@scripts/system-packages.sh
 	@test -x $(PY) || "$$(scripts/find-python310.sh)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip check
+	@touch $@
+
+# Tests, benchmarks and lint install requirements-dev.txt on top (make run needs requirements.txt only).
+DEV_INSTALLED := $(VENV)/.installed-dev
+$(DEV_INSTALLED): $(VENV)/.installed requirements-dev.txt constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	$(PY) -m pip check
 	@touch $@
 
@@ -68,15 +75,23 @@ validate: $(VENV)/.installed
 	$(PY) -m bot.directory table --check
 	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data
 
-test: install validate test-unit train test-stories test-e2e
+# Style, types and the import rules (scripts/check_imports.py); `ruff format` fixes what the last step finds.
+# console/ is checked once it exists.
+lint: $(DEV_INSTALLED)
+	$(PY) -m ruff check .
+	$(PY) -m mypy $(wildcard bot connectors console)
+	$(PY) scripts/check_imports.py
+	$(PY) -m ruff format --check .
 
-test-unit: $(VENV)/.installed $(CRISIS_MODEL)
+test: lint install validate test-unit train test-stories test-e2e
+
+test-unit: $(DEV_INSTALLED) $(CRISIS_MODEL)
 	$(PY) -m pytest tests/unit -q
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/stories
 
-test-e2e: $(MODEL) $(BROWSER_DEPS)
+test-e2e: $(DEV_INSTALLED) $(MODEL) $(BROWSER_DEPS)
 	$(PY) -m pytest tests/e2e -q
 
 # Retention (docs/operations.md, "Running in production"): delete conversations, handoffs and feedback older than
@@ -85,21 +100,21 @@ purge: $(VENV)/.installed
 	$(PY) -m bot.privacy purge
 
 # Viitta and stock Rasa side by side (trains both, ~12 min on 2 cores) -> bench/results/bench.md
-bench: install
+bench: install $(DEV_INSTALLED)
 	$(PY) -m bench.run
 
 # Intent accuracy, a TF-IDF+LR baseline and whole-conversation routing on the blind set, through the real
 # servers (~10 min) -> bench/results/nlu.md. BLIND_SET=/path/to/set picks another set.
-bench-nlu: install train
+bench-nlu: install $(DEV_INSTALLED) train
 	$(PY) -m bench.blind_nlu $(if $(BLIND_SET),--set $(BLIND_SET))
 
 # NLU candidate pipelines with 3-fold cross-validation (~15 min) -> bench/results/nlu_candidates.md
-bench-nlu-candidates: install
+bench-nlu-candidates: install $(DEV_INSTALLED)
 	$(PY) -m bench.nlu_bench
 
-lock: $(VENV)/.installed
-	(echo "# Every package of the environment, pinned: pip install -r requirements.txt -c constraints.txt"; \
-	 echo "# Regenerate after changing requirements.txt: make lock"; \
+lock: $(DEV_INSTALLED)
+	(echo "# Every package of the environment, pinned: pip install -r requirements-dev.txt -c constraints.txt"; \
+	 echo "# Regenerate after changing requirements.txt or requirements-dev.txt: make lock"; \
 	 $(PY) -m pip freeze | grep -v '^-e' | sort -f) > constraints.txt
 
 clean:

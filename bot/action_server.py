@@ -47,8 +47,8 @@ def check_address(host: str, token: str) -> None:
 
 
 def create_app(actions: str, token: str, cors: Optional[list] = None):
-    from sanic import response
     from rasa_sdk.endpoint import create_app as sdk_app
+    from sanic import response
 
     app = sdk_app(actions, cors_origins=cors or None)
 

@@ -1,7 +1,7 @@
 """The app database engine, created lazily from DATABASE_URL (SQLite file under var/ by default)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Optional
 
@@ -28,7 +28,7 @@ def make_engine(url: Optional[str] = None) -> Engine:
     return engine
 
 
-@lru_cache(maxsize=None)
+@cache
 def shared_engine(url: Optional[str] = None) -> Engine:
     """One engine (and connection pool) per URL for the whole process."""
     return make_engine(url)

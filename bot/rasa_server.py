@@ -129,13 +129,12 @@ def _api_without_simple_posts(original):
 
 def apply() -> None:
     """Install the fixes into the Rasa modules of this process (idempotent)."""
+    from rasa import server
     from rasa.core import tracker_store
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
-
-    from rasa import server
 
     RemoteAction._validate_action_result = validate_action_result
     if not hasattr(server.create_app, "wrapped"):

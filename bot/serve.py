@@ -81,7 +81,7 @@ def secret_environment() -> dict:
     if tracker_password:
         env[TRACKER_PASSWORD_VAR] = str(tracker_password)
     if s.lock_store_url and urlsplit(s.lock_store_url).password:
-        env[LOCK_PASSWORD_VAR] = unquote(urlsplit(s.lock_store_url).password)
+        env[LOCK_PASSWORD_VAR] = unquote(urlsplit(s.lock_store_url).password or "")
     return env
 
 

@@ -10,10 +10,10 @@ import asyncio
 import logging
 from typing import Any, Optional
 
+from bot.analytics.counters import count_quietly
 from bot.db import shared_engine
 from bot.handoff import service
 from bot.privacy import logs
-from bot.analytics.counters import count_quietly
 from bot.safety import risk
 from connectors import fallback, limits, relay
 

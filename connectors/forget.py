@@ -25,8 +25,7 @@ def _unwrap(store: Any) -> Any:
 
 
 def _delete_tracker(store: Any, sender_id: str) -> None:
-    from rasa.core.tracker_store import (InMemoryTrackerStore, MongoTrackerStore, RedisTrackerStore,
-                                         SQLTrackerStore)
+    from rasa.core.tracker_store import InMemoryTrackerStore, MongoTrackerStore, RedisTrackerStore, SQLTrackerStore
 
     if isinstance(store, SQLTrackerStore):
         with store.session_scope() as session:

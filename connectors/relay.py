@@ -132,7 +132,7 @@ async def before_bot(agent: Any, on_new_message: OnNewMessage, sender_id: str, t
             closed = await asyncio.to_thread(service.cancel, engine, handoff.id)
         except HandoffError:  # the guide ended it at this very moment
             closed = await asyncio.to_thread(service.get, engine, handoff.id)
-        return True, await give_back(agent, on_new_message, closed, channel, to_outbox=False)
+        return True, await give_back(agent, on_new_message, closed, channel, to_outbox=False)  # type: ignore[arg-type]
     if not text:
         return True, []
     tier = getattr(crisis, "tier", "none")

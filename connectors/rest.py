@@ -78,7 +78,7 @@ class ViittaRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message) -> Blueprint:
-        bp = Blueprint(f"viitta_{type(self).__name__}", inspect.getmodule(self).__name__)
+        bp = Blueprint(f"viitta_{type(self).__name__}", inspect.getmodule(self).__name__)  # type: ignore[union-attr]
 
         @bp.listener("after_server_start")
         async def start_resume_loop(app, loop) -> None:
@@ -99,7 +99,7 @@ class ViittaRestInput(RestInput):
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request):
             body = request.json if isinstance(request.json, dict) else {}
-            sender_id = body.get("sender")
+            sender_id = body.get("sender", "")  # checked below, like a missing one
             problem = ids.rest_sender_problem(sender_id)
             if problem:
                 return response.json({"error": problem}, status=400)
@@ -112,7 +112,7 @@ class ViittaRestInput(RestInput):
         @bp.route("/forget", methods=["POST"])
         async def forget(request: Request):
             body = request.json if isinstance(request.json, dict) else {}
-            sender_id = body.get("sender")
+            sender_id = body.get("sender", "")  # checked below, like a missing one
             refused = _refused(sender_id, body.get("token"))
             if refused is not None:
                 return refused

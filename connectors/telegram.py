@@ -71,7 +71,7 @@ class TelegramInput(InputChannel):
                 raise ValueError(f"TELEGRAM_MODE must be webhook or polling, not {self.mode!r}")
             if self.mode == "webhook" and not s.telegram_secret:
                 raise ValueError("TELEGRAM_SECRET must be set in webhook mode (Telegram sends it with every update)")
-        self.bot: Optional[ExtBot] = None
+        self.bot: ExtBot = None  # type: ignore[assignment]  # made in start(), before anything uses it
         self._tasks: list[asyncio.Task] = []
 
     def _make_bot(self) -> ExtBot:
@@ -123,7 +123,7 @@ class TelegramInput(InputChannel):
             # During a handoff the relay ends it; otherwise the bot says goodbye.
             text = "/stop" if open_handoff and open_handoff.state != "requested" else "/goodbye"
         elif incoming.command:
-            text = fmt.COMMANDS[incoming.command]
+            text = fmt.COMMANDS[incoming.command]  # type: ignore[assignment]  # /start, /help: never None
         await asyncio.to_thread(messages.remember_address, engine, sender_id, CHANNEL, str(incoming.chat_id))
         metadata = {"language": incoming.language} if incoming.language else None
         answer = await converse(agent, on_new_message, sender_id, text, CHANNEL, metadata)

@@ -125,7 +125,7 @@ def _service(reply: dict, custom: dict) -> tuple[str, list[tuple[str, str]]]:
 def render(reply: dict, sender: str = "bot", guide_name: Optional[str] = None) -> list[Outgoing]:
     """One reply (already joined, see connectors.replies.join) as Telegram messages."""
     kind = replies.custom_type(reply)
-    custom = reply.get("custom") if isinstance(reply.get("custom"), dict) else {}
+    custom = reply["custom"] if isinstance(reply.get("custom"), dict) else {}
     text = reply.get("text") or ""
     links: list[tuple[str, str]] = []
     if kind == "service" and custom.get("name"):

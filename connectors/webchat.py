@@ -240,8 +240,8 @@ class WebChatInput(InputChannel):
             return
         try:
             found = await asyncio.to_thread(return_codes.redeem, shared_engine(), typed)
-            left = found and await asyncio.to_thread(messages.history, shared_engine(), found.conversation_id,
-                                                     found.message_id - 1, found.handoff_id)
+            left = await asyncio.to_thread(messages.history, shared_engine(), found.conversation_id,
+                                           found.message_id - 1, found.handoff_id) if found else None
         except Exception:
             logger.exception("could not look up a return code")
             found, left = None, None

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 from sqlalchemy.engine import Engine
+from yarl import URL
 
 from console import api, owners, pages, sessions, strings
 from console.accounts import Guide
@@ -142,7 +143,7 @@ def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
                    "secure_cookies": secure_cookies, "owners_link": None, "admin_paths": set(),
                    "trusted_proxies": frozenset(a.strip() for a in trusted_proxies if a.strip()),
                    "secret": secret.encode("utf-8") if secret else secrets.token_bytes(32)}
-    app.on_response_prepare.append(_headers)
+    app.on_response_prepare.append(_headers)  # type: ignore[arg-type]  # aiohttp 3.9's hints vs aiosignal 1.4's
     pages.add_routes(app)
     api.add_routes(app)
     app.router.add_static(STATIC_PREFIX, HERE / "static", name="static")

@@ -7,7 +7,7 @@ Unconsented requests are never shown. Every change tells the person through the 
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from sqlalchemy.engine import Engine
 
@@ -95,7 +95,7 @@ def listing(engine: Engine, guide: Guide, states: Iterable[str] = ("waiting",), 
 
 def _status(engine: Engine, handoff: Handoff, kind: str, guide_name: Optional[str] = None) -> Message:
     """{"text": in the person's language, "custom": {"type": kind, "handoff_id", …}} to the outbox."""
-    custom = {"type": kind, "handoff_id": handoff.id, "kind": handoff.kind}
+    custom: dict[str, Any] = {"type": kind, "handoff_id": handoff.id, "kind": handoff.kind}
     if kind == "handoff_forwarded":
         custom.update(area=handoff.county, forwarded_from=handoff.forwarded_from)
         text = strings.status(kind, handoff.language, county=county_label(handoff.county, handoff.language))

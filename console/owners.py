@@ -19,7 +19,7 @@ import csv
 import io
 from datetime import date, timedelta
 from html import escape
-from typing import Optional
+from typing import Any, Optional
 
 from aiohttp import web
 
@@ -69,7 +69,7 @@ class OwnersPage:
 
     def scope(self, request: web.Request) -> _Scope:
         guide = request.get("guide")
-        lang = request.query.get("lang")
+        lang: Any = request.query.get("lang")  # "fi" or "sv" after the next two lines
         if lang not in ("fi", "sv"):
             lang = getattr(guide, "language", None) if getattr(guide, "language", None) in ("fi", "sv") else "fi"
         if guide is None:

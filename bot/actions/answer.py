@@ -15,7 +15,7 @@ def helpline_matches(directory: ServiceDirectory, kinds: Sequence[str], lang: st
                      now: Optional[datetime] = None) -> list[Match]:
     """National lines of these kinds; for Swedish speakers a Swedish line of the same kind goes first."""
     lines = directory.helplines(kinds)
-    lines.sort(key=lambda h: (list(kinds).index(h.kind), lang not in h.languages))
+    lines.sort(key=lambda h: (list(kinds).index(h.kind), lang not in h.languages))  # type: ignore[arg-type]
     return [Match(service=h, open_now=h.hours.is_open(now), local=False) for h in lines]
 
 

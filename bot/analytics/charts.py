@@ -6,7 +6,7 @@ import io
 import re
 import warnings
 from datetime import date
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import matplotlib
 
@@ -21,7 +21,7 @@ matplotlib.rcParams.update({"svg.hashsalt": "viitta", "svg.fonttype": "none", "f
                             "axes.spines.top": False, "axes.spines.right": False})
 
 
-def daily(days: Sequence[date], series: dict[str, Sequence[int]], title: str) -> Figure:
+def daily(days: Sequence[date], series: Mapping[str, Sequence[int]], title: str) -> Figure:
     """One line per metric over the days of a period."""
     fig = Figure(figsize=(8, 3.2))
     ax = fig.subplots()

@@ -5,10 +5,12 @@ pass bot.privacy.redaction.redact() before they are stored (and are deleted afte
 """
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Column, Date, Float, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base
 
-Base = declarative_base()
+Base: Any = declarative_base()  # SQLAlchemy 1.4 has no type hints: the models are checked as Any
 
 # What is counted. `key` says which intent or category a count is about ("" when it is not split).
 METRICS = (

@@ -37,7 +37,7 @@ class ServiceDirectory(ABC):
         if kinds is None:
             return lines
         order = list(kinds)
-        return sorted((h for h in lines if h.kind in order), key=lambda h: order.index(h.kind))
+        return sorted((h for h in lines if h.kind in order), key=lambda h: order.index(h.kind))  # type: ignore[arg-type]
 
     def lookup(
         self,

@@ -9,8 +9,17 @@ from typing import Any, Optional
 import yaml
 
 from bot.directory.hours import parse_hours
-from bot.directory.records import (CATEGORIES, HELPLINE_KINDS, Bilingual, Contact, County, NamedContact, Service,
-                                   Sourced, WayIn)
+from bot.directory.records import (
+    CATEGORIES,
+    HELPLINE_KINDS,
+    Bilingual,
+    Contact,
+    County,
+    NamedContact,
+    Service,
+    Sourced,
+    WayIn,
+)
 from bot.places import registry
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

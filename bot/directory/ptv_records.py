@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any, Optional, TypeGuard
 
 from bot.directory import phones
 from bot.directory.hours import parse_hours
 from bot.directory.ptv import API, PtvItems
-from bot.directory.ptv_mapping import Rule, class_code, categorize, localized_values, service_category
+from bot.directory.ptv_mapping import Rule, categorize, class_code, localized_values, service_category
 from bot.places import registry
 
 IMPORTED_CHANNEL_TYPES = ("ServiceLocation", "Phone", "EChannel", "WebPage")  # not PrintableForm
@@ -228,9 +228,9 @@ def _record(record_id: str, channel: dict, service_id: Optional[str], service: O
     return record
 
 
-def _is_date(text: Optional[str]) -> bool:
+def _is_date(text: Optional[str]) -> TypeGuard[str]:
     try:
-        return bool(text) and bool(date.fromisoformat(text))
+        return bool(text and date.fromisoformat(text))
     except ValueError:
         return False
 
@@ -362,7 +362,7 @@ def _weekly(hours: dict, problems: list[str]) -> Optional[list[dict]]:
         if not first or not start or not end:
             problems.append("openingHour without a day or time")
             continue
-        a, b = _DAY_ORDER.index(first), _DAY_ORDER.index(last)
+        a, b = _DAY_ORDER.index(first), _DAY_ORDER.index(last)  # type: ignore[arg-type]  # last: `or first`
         if hours.get("serviceHourType") == "OverMidnight" or (a == b and end <= start and end != "00:00"):
             span = (b - a) % 7 or (7 if end <= start else 0)
             if span == 0:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, String, Table, Text, select
 from sqlalchemy.engine import Engine
@@ -14,7 +14,7 @@ from bot.directory.loader import DirectoryData
 from bot.directory.records import Bilingual, Contact, County, NamedContact, Service, Sourced, WayIn
 from bot.places import registry
 
-Base = declarative_base()
+Base: Any = declarative_base()  # SQLAlchemy 1.4 has no type hints: the models are checked as Any
 
 service_municipalities = Table(
     "service_municipalities",

@@ -7,11 +7,12 @@ Tokens are stored only as SHA-256 digests: a copy of the database does not let a
 """
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text,
-                        UniqueConstraint)
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base
 
-Base = declarative_base()
+Base: Any = declarative_base()  # SQLAlchemy 1.4 has no type hints: the models are checked as Any
 
 # requested: the person asked, consent to the summary not yet given; waiting: in a county's queue;
 # active: a guide has taken it; the rest are final.

@@ -84,7 +84,7 @@ def detect(text: str, ignore_spans: Iterable[tuple[int, int]] = (), default: str
         code = _lingua_code(v.language)
         if code in scores:
             scores[code] = v.value
-    best = max(scores, key=scores.get)
+    best = max(scores, key=scores.__getitem__)
     confidence = scores[best] / (sum(scores.values()) or 1.0)
     reliable = len(words) >= 2 and confidence >= _MIN_CONFIDENCE and scores[best] >= 0.4
     return Detection(best, round(confidence, 3), reliable, requested, len(words))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -47,7 +47,7 @@ class CountyName:
     aliases: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def municipalities() -> dict[str, Municipality]:
     """All 308 municipalities keyed by canonical Finnish name."""
     path = DATA_DIR / "municipalities.csv"
@@ -60,7 +60,7 @@ def municipalities() -> dict[str, Municipality]:
         }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _aliases() -> dict:
     return yaml.safe_load((DATA_DIR / "place_aliases.yml").read_text(encoding="utf-8")) or {}
 
@@ -80,7 +80,7 @@ def first_name_places() -> frozenset[str]:
     return frozenset(_aliases().get("first_names") or ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def county_names() -> dict[str, CountyName]:
     """Counties keyed by slug, with the region names and aliases people write."""
     data = _aliases()

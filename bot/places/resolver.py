@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Optional
 
 from bot.places import registry
@@ -56,7 +56,7 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\-':]", "", fold(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index() -> tuple[dict[str, _Target], dict[str, _Target], dict[str, set[str]]]:
     """(names, stems, one-deletion neighbourhood of names and stems) keyed by folded form."""
     names: dict[str, _Target] = {}

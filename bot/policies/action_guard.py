@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 _MAX_CONVERSATIONS = 10_000
 # sender id -> the turn (timestamp of its user message) in which a custom action failed
-_failed: "OrderedDict[str, float]" = OrderedDict()
+_failed: "OrderedDict[str, Optional[float]]" = OrderedDict()
 _original_run = RemoteAction.run
 
 

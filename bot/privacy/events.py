@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Iterable
 
-from bot.privacy.redaction import find, apply, offset_map, redact_value
+from bot.privacy.redaction import apply, find, offset_map, redact_value
 
 METADATA_SLOT = "session_started_metadata"
 

@@ -9,6 +9,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterator
 
+from bot.privacy.public import directory, place_mentions
+
 Span = tuple[int, int]
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])",
@@ -130,14 +132,6 @@ def _digits(number: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def directory():
-    """The service directory, read once for the public numbers and the service names."""
-    from bot.directory.loader import read_data
-
-    return read_data()
-
-
-@lru_cache(maxsize=1)
 def public_numbers() -> frozenset[str]:
     """Phone numbers of the services and helplines in the directory (public, not personal data)."""
     numbers = {"112", "116111", "116123", "0800147111", "0925250111", "0925250112", "080005005"}
@@ -166,14 +160,6 @@ def phones(text: str) -> Iterator[Span]:
         if _UNIT_AFTER.match(text[m.end():]):  # "0 5 10 15 km" is a distance, not a number to call
             continue
         yield m.start(), m.start() + len(number)
-
-
-@lru_cache(maxsize=256)
-def place_mentions(text: str) -> tuple:
-    """bot.places' municipalities in `text`, once per text (the name finder asks too; it is the costly part)."""
-    from bot.places.resolver import find_places
-
-    return tuple(find_places(text))
 
 
 def place_spans(text: str) -> tuple[Span, ...]:

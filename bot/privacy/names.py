@@ -29,6 +29,7 @@ from typing import Iterator, Optional
 import yaml
 
 from bot.places.finnish import ENDINGS, fold
+from bot.privacy.public import directory, place_mentions
 
 Span = tuple[int, int]
 DATA = Path(__file__).resolve().parent / "data" / "names.yml"
@@ -151,8 +152,6 @@ def service_words() -> frozenset[str]:
     """Capitalised words of the directory's service names (Toivo, Eloisa): names only after a strong cue."""
     words = {"toivo"}
     try:
-        from bot.privacy.identifiers import directory
-
         data = directory()
         for service in (*data.services, *data.helplines):
             for text in (service.name.fi, service.name.sv):
@@ -229,7 +228,7 @@ def _base_name(folded: str) -> Optional[str]:
 
 
 def _tokens(text: str) -> list[_Token]:
-    out = []
+    out: list[_Token] = []
     previous_end = 0
     for m in _WORD.finditer(text):
         between = text[previous_end:m.start()]
@@ -250,8 +249,6 @@ def _cue_before(tokens: list[_Token], i: int, cues: tuple[str, ...], across_sent
 
 
 def _find_places(text: str):
-    from bot.privacy.identifiers import place_mentions
-
     return place_mentions(text)
 
 
@@ -363,7 +360,7 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if (i > 0 and tokens[i - 1].folded in LABELS and text[tokens[i - 1].end:tok.start].strip() == ":"
             and tok.capital and (base or known is not None or not voikko_classes(tok.text) or _proper_only(tok.text))):
         return True
-    if (after is not None and after.text.lower() in AFTER_CUES and name_like
+    if (following is not None and after is not None and after.text.lower() in AFTER_CUES and name_like
             and (_base_name(following.folded) or dictionary_name(following.text) is not None or following.capital)):
         return True  # "tapani [name] tässä"
     if (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, RELATION_CUES) or _profession_before(tokens, i)) \
@@ -438,8 +435,8 @@ def names(text: str) -> Iterator[Span]:
             if not surname or before.folded in NOT_NAMES or cue_word \
                     or (before.folded in STOPWORDS and not (first and before.capital and not before.sentence_start)):
                 continue  # "Hälsningar Anna", "Socialarbetaren Anna": the cue, not a first name
-            listed = _base_name(before.folded)
-            listed = listed in _names().first and listed not in _names().ambiguous
+            before_base = _base_name(before.folded)
+            listed = before_base in _names().first and before_base not in _names().ambiguous
             if (first and (before.capital or listed)) or (before.capital and not voikko_classes(before.text)) \
                     or (before.capital and _proper_only(before.text)):
                 flags[i - 1] = True  # "mun sisko Jenni": sisko stays

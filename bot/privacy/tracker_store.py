@@ -41,6 +41,8 @@ class _StoredEvent:
 class RedactingTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that writes redacted copies of new events; reading is unchanged."""
 
+    engine: sa.engine.Engine
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Rasa's engine, rebuilt with two changes: SQL errors must not quote their parameters (the

@@ -101,9 +101,8 @@ def _identity(x):
 def build_vectorizer(features: str = "chars+lemmas"):
     """The feature union for one candidate: "chars", "words", "chars+words", "chars+lemmas"."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion
+    from sklearn.pipeline import FeatureUnion, make_pipeline
     from sklearn.preprocessing import FunctionTransformer
-    from sklearn.pipeline import make_pipeline
 
     parts = []
     if "chars" in features:

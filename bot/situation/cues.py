@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+
 def _c(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 

@@ -9,7 +9,7 @@ facts, and its weak intent never replaces the worry said before.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional
 
 from bot.places.finnish import fold
 from bot.situation import cues

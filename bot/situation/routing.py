@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS, TOPIC_OF_CONCERN
+from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS
 from bot.situation import model
 
 PRECEDENCE = ("domestic_violence", "substance_use_pregnancy", "youth_substance_use")
@@ -61,14 +61,14 @@ def substance_kind(situation: dict) -> Optional[str]:
 def ordered_needs(situation: dict) -> list[str]:
     raised = model.needs(situation)
     if not raised and model.primary_need(situation):
-        raised = [model.primary_need(situation)]
+        raised = [model.primary_need(situation)]  # type: ignore[list-item]  # not None: just checked
     kind = substance_kind(situation)
     if kind and any(n in SUBSTANCE_NEEDS for n in raised):
         first = next(i for i, n in enumerate(raised) if n in SUBSTANCE_NEEDS)
         raised = [n for n in raised if n not in SUBSTANCE_NEEDS]
         raised.insert(min(first, len(raised)), kind)
-    first = [n for n in PRECEDENCE if n in raised]
-    return first + [n for n in raised if n not in first]
+    ahead = [n for n in PRECEDENCE if n in raised]
+    return ahead + [n for n in raised if n not in ahead]
 
 
 def categories_of(need: str, situation: dict) -> list[str]:

@@ -21,6 +21,15 @@ MODEL = ROOT / "bot" / "models" / "viitta.tar.gz"
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest's own -m selection
+def pytest_collection_modifyitems(items) -> None:
+    """Every test here starts the real servers: marked e2e, so that `pytest -m "not e2e"` leaves them out."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,11 +12,10 @@ import hmac
 import shutil
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 import requests
-
-from types import SimpleNamespace
 
 from tests.e2e.conftest import MODEL, ROOT, Chat, Stack, customs, load_directory, stack_env, text_of
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 
 import requests
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

@@ -11,7 +11,7 @@ import os
 import random
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -51,7 +51,7 @@ class _SwedishBank(BankProvider):
     bban_format = "#" * 20
 
 
-@lru_cache(maxsize=None)
+@cache
 def templates(language: str) -> tuple[str, ...]:
     blind = yaml.safe_load((BLIND / f"templates_{language}.yml").read_text(encoding="utf-8"))["templates"]
     if BLIND != HERE / "blind":
@@ -60,7 +60,7 @@ def templates(language: str) -> tuple[str, ...]:
     return tuple(blind) + tuple(own)
 
 
-@lru_cache(maxsize=None)
+@cache
 def ordinary(language: str) -> tuple[str, ...]:
     """Messages without personal data (blind), for false positives."""
     return tuple(yaml.safe_load((BLIND / f"ordinary_{language}.yml").read_text(encoding="utf-8"))["messages"])

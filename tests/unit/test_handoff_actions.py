@@ -15,8 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from bot.actions.handoff import (ActionAskHandoffConsent, ActionHandoffWithoutCounty, ActionNotUnderstood,
-                                 ActionRecordFeedback, ActionStartHandoff, consent_summary)
+from bot.actions.handoff import (
+    ActionAskHandoffConsent,
+    ActionHandoffWithoutCounty,
+    ActionNotUnderstood,
+    ActionRecordFeedback,
+    ActionStartHandoff,
+    consent_summary,
+)
 from bot.db import all_metadata
 from bot.directory.hours import parse_hours
 from bot.directory.memory import InMemoryDirectory

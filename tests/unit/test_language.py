@@ -69,9 +69,9 @@ def test_an_empty_first_message_still_sets_a_language():
 
 
 def test_the_policy_sets_the_slot_right_after_a_user_message():
+    from rasa.engine.graph import ExecutionContext, GraphSchema
     from rasa.engine.storage.local_model_storage import LocalModelStorage
     from rasa.engine.storage.resource import Resource
-    from rasa.engine.graph import ExecutionContext, GraphSchema
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker

@@ -18,8 +18,9 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 @pytest.fixture
 def redis_config():
-    import redis
     from urllib.parse import urlsplit
+
+    import redis
 
     try:
         redis.Redis.from_url(REDIS_URL, socket_timeout=2).ping()

@@ -98,3 +98,10 @@ def test_recall_and_false_positives_on_the_labelled_set(language, capsys):
     assert result.recall() >= MIN_RECALL_ALL
     assert result.clean_messages >= 50 and sum(result.labelled.values()) >= 70
     assert result.clean_messages_hit / result.clean_messages <= MAX_CLEAN_MESSAGES_HIT
+
+
+def test_a_sentence_break_before_the_name_does_not_break_the_redactor():
+    # "Anna." ends a sentence, so "Tapani" starts the next one: the "X [name] tässä" rule has no next word
+    # in the same sentence to look at (it raised AttributeError).
+    assert "Tapani" not in redact("Anna. Tapani tässä")
+    assert "Tapani" not in redact("moi Mikko. Tapani tässä")

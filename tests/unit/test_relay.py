@@ -230,9 +230,9 @@ def test_the_bot_still_answers_when_the_handoff_database_is_down(agent, bot, mon
                                                  ("cancelled", "live", "handoff_cancelled"),
                                                  ("expired", "live", "handoff_expired")])
 def test_the_bot_is_told_how_it_ended(state, kind, intent):
-    from bot.handoff.records import Handoff
-
     from dataclasses import replace
+
+    from bot.handoff.records import Handoff
 
     queued = Handoff("h", "c", kind, state, "lappi", "fi", "rest", {}, None, None, utcnow(), utcnow(), None, utcnow(), False)
     assert relay.resume_intent(queued) == intent

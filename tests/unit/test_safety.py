@@ -121,7 +121,7 @@ def test_the_guard_notes_a_failed_remote_action_and_keeps_rasas_behaviour(domain
     action_guard.install()
     action = RemoteAction("action_recommend_services", EndpointConfig("http://127.0.0.1:9/webhook"))
     tracker = _tracker(domain, UserUttered("moi", {"name": "greet", "confidence": 1.0}))
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - any failure: the test is about what the guard records
         asyncio.run(action.run(None, None, tracker, domain))
     assert action_guard.failed_this_turn(tracker)
 
@@ -167,8 +167,13 @@ def test_the_rate_limit_forgets_the_oldest_senders_first():
 from bot.analytics.schema import DailyCountRow  # noqa: E402
 from bot.handoff import messages as handoff_messages  # noqa: E402
 from connectors import conversation  # noqa: E402
-from tests.unit.test_relay import FakeAgent, FakeBot, _activate, _start  # noqa: E402,F401
-from tests.unit.test_relay import db  # noqa: E402,F401  (the fixture)
+from tests.unit.test_relay import (  # noqa: E402,F401
+    FakeAgent,
+    FakeBot,
+    _activate,
+    _start,
+    db,  # noqa: E402,F401  (the fixture)
+)
 
 CHECKIN_FI = "en jaksa enää mitään, ihan sama mitä mulle käy"
 CHECKIN_SV = "jag orkar inte mer, det spelar ingen roll vad som händer med mig"
