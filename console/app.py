@@ -20,12 +20,24 @@ from urllib.parse import quote
 
 from aiohttp import web
 from sqlalchemy.engine import Engine
-from yarl import URL
 
 from console import api, owners, pages, sessions, strings
 from console.accounts import Guide
-from console.web import (CONFIG, ENGINE, HERE, LANG_COOKIE, PREFIX, SESSION_COOKIE, STATIC_PREFIX, api_error,
-                         get_cookie, is_api, run, set_cookie, url)
+from console.web import (
+    CONFIG,
+    ENGINE,
+    HERE,
+    LANG_COOKIE,
+    PREFIX,
+    SESSION_COOKIE,
+    STATIC_PREFIX,
+    api_error,
+    get_cookie,
+    is_api,
+    run,
+    set_cookie,
+    url,
+)
 
 PUBLIC_ROUTES = {"login", "static"}  # the login page (GET and POST) and the static files
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}

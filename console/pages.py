@@ -19,8 +19,20 @@ from bot.handoff.service import utcnow
 from bot.places.registry import county_names
 from console import accounts, duty, handoffs, sessions, strings, transcript
 from console.handoffs import ConsoleError, county_label
-from console.web import (CONFIG, HERE, LOGIN_COOKIE, PREFIX, SESSION_COOKIE, client_address, del_cookie, get_cookie,
-                         login_form_token, run, set_cookie, url)
+from console.web import (
+    CONFIG,
+    HERE,
+    LOGIN_COOKIE,
+    PREFIX,
+    SESSION_COOKIE,
+    client_address,
+    del_cookie,
+    get_cookie,
+    login_form_token,
+    run,
+    set_cookie,
+    url,
+)
 
 routes = web.RouteTableDef()
 

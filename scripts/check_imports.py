@@ -1,6 +1,6 @@
 """Import rules of Viitta's own packages, read from the source (nothing is imported or run).
 
-1. The guide console (``console``; ``connectors.guide`` until it moves there) never imports ``rasa`` or
+1. The guide console (``console``) never imports ``rasa`` or
    ``rasa_sdk``, directly or through the ``bot`` modules it uses: it is a separate aiohttp process that
    only changes the app database.
 2. ``bot`` never imports ``connectors`` or ``console``: the channels and the console build on ``bot``,
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGES = ("bot", "connectors", "console", "bench")
-CONSOLE = ("console", "connectors.guide")
+CONSOLE = ("console",)
 # (importers, forbidden imports, why)
 FORBIDDEN = (
     (CONSOLE, ("rasa", "rasa_sdk"), "the guide console never imports Rasa"),
@@ -35,11 +35,6 @@ ALLOWED = {
     # bot.directory.sql.load() migrates an empty database first (bot.db.upgrade), and the migrations read
     # every table module by name; both imports run only inside those calls.
     ("bot.directory.sql", "bot.db"): "load() prepares an empty database through the migrations",
-    # Until the console package lands (issue 16, move 1: console/web.py holds the app state, the guide
-    # tables move out of the console): then these imports are gone and their lines go too.
-    ("connectors.guide.app", "connectors.guide.api"): "pending move 1",
-    ("connectors.guide.app", "connectors.guide.pages"): "pending move 1",
-    ("bot.db", "connectors.guide.schema"): "pending move 1",
 }
 
 

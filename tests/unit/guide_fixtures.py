@@ -14,10 +14,9 @@ from aiohttp import web
 from sqlalchemy import text
 
 from bot.db import make_engine
-from tests.conftest import create_schema
 from console import accounts
 from console.app import make_app
-from tests.conftest import POSTGRES_URL, _postgres_engine
+from tests.conftest import POSTGRES_URL, _postgres_engine, create_schema
 
 PASSWORD = "oikein-hyva-salasana"
 

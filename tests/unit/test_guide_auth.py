@@ -17,8 +17,17 @@ from console import accounts, owners, sessions
 from console.app import make_app
 from console.passwords import hash_password, verify_password
 from console.web import SESSION_COOKIE
-from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, fast_kdf,  # noqa: F401
-                                       hidden_token, login, make_guide, tracker_url)
+from tests.unit.guide_fixtures import (  # noqa: F401
+    PASSWORD,
+    RunningConsole,
+    app_engine,
+    console,
+    fast_kdf,
+    hidden_token,
+    login,
+    make_guide,
+    tracker_url,
+)
 
 # ------------------------------------------------------------------ passwords
 

@@ -22,8 +22,17 @@ from bot.handoff.schema import GuideTokenRow, LoginThrottleRow
 from console import accounts, passwords, sessions
 from console.app import make_app
 from console.web import SESSION_COOKIE
-from tests.unit.guide_fixtures import (PASSWORD, RunningConsole, app_engine, console, fast_kdf,  # noqa: F401
-                                       hidden_token, login, make_guide, tracker_url)
+from tests.unit.guide_fixtures import (  # noqa: F401
+    PASSWORD,
+    RunningConsole,
+    app_engine,
+    console,
+    fast_kdf,
+    hidden_token,
+    login,
+    make_guide,
+    tracker_url,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 WRONG = "arvaus-1234567"

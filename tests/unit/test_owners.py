@@ -12,8 +12,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.analytics.counters import count, remember_unanswered, today
-from tests.conftest import create_all
 from console import owners
+from tests.conftest import create_all
 
 
 @dataclass
