@@ -17,20 +17,21 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from sqlalchemy.engine import make_url
 
+from bot.server.urls import redis_lock_settings
 from bot.settings import ROOT, get_settings
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
-# Rasa's SQL tracker store, writing redacted events (bot/privacy/tracker_store.py).
-TRACKER_STORE_TYPE = "bot.privacy.tracker_store.RedactingTrackerStore"
-# Rasa's Redis lock store with atomic ticket handling, for several Rasa instances (connectors/lock_store.py).
-LOCK_STORE_TYPE = "connectors.lock_store.AtomicRedisLockStore"
+# Rasa's SQL tracker store, writing redacted events (bot/server/tracker_store.py).
+TRACKER_STORE_TYPE = "bot.server.tracker_store.RedactingTrackerStore"
+# Rasa's Redis lock store with atomic ticket handling, for several Rasa instances (bot/server/lock_store.py).
+LOCK_STORE_TYPE = "bot.server.lock_store.AtomicRedisLockStore"
 # Passwords stay out of the endpoints file on disk: Rasa substitutes ${VAR} from the environment that
 # main() passes to the Rasa server.
 TRACKER_PASSWORD_VAR = "VIITTA_TRACKER_PASSWORD"
@@ -58,19 +59,13 @@ def lock_store_config(url: str) -> dict | None:
     """Rasa's Redis lock store from redis://[:password@]host[:port][/db][?key_prefix=name]; None: in-process."""
     if not url:
         return None
-    parsed = urlsplit(url)
-    if parsed.scheme not in ("redis", "rediss"):
-        raise SystemExit(f"LOCK_STORE_URL must be a redis:// URL, not {parsed.scheme}://")
-    config = {"type": LOCK_STORE_TYPE, "url": parsed.hostname or "localhost", "port": parsed.port or 6379,
-              "db": int(parsed.path.strip("/") or 0), "use_ssl": parsed.scheme == "rediss"}
-    if parsed.username:
-        config["username"] = unquote(parsed.username)
-    if parsed.password:
-        config["password"] = "${%s}" % LOCK_PASSWORD_VAR
-    prefix = parse_qs(parsed.query).get("key_prefix")
-    if prefix:
-        config["key_prefix"] = prefix[0]
-    return config
+    try:
+        settings = redis_lock_settings(url)
+    except ValueError as problem:
+        raise SystemExit(str(problem)) from None
+    if "password" in settings:
+        settings["password"] = "${%s}" % LOCK_PASSWORD_VAR
+    return {"type": LOCK_STORE_TYPE, **settings}
 
 
 def secret_environment() -> dict:
@@ -96,7 +91,7 @@ def write_endpoints(path: Path, action_token: bool = False) -> Path:
         "action_endpoint": action,
         "tracker_store": tracker_store_config(s.tracker_store_url),
         # Anonymous counts for the owners' page (README: "What people need"); writes to DATABASE_URL.
-        "event_broker": {"type": "bot.analytics.broker.CountingEventBroker"},
+        "event_broker": {"type": "bot.server.broker.CountingEventBroker"},
     }
     lock_store = lock_store_config(s.lock_store_url)
     if lock_store:
@@ -113,8 +108,8 @@ def commands(endpoints: Path) -> tuple[list[str], list[str]]:
     # rasa_sdk bound to ACTION_HOST and checking the shared secret (bot/action_server.py).
     actions = [str(bin_dir / "python"), "-m", "bot.action_server", "--actions", "bot.actions",
                "--port", str(s.action_port)]
-    # Rasa's own CLI with our measured fixes applied first (bot/rasa_server.py).
-    rasa = [str(bin_dir / "python"), "-m", "bot.rasa_server", "run", "--model", str(s.model_path),
+    # Rasa's own CLI with our measured fixes applied first (bot/server/patches.py).
+    rasa = [str(bin_dir / "python"), "-m", "bot.server", "run", "--model", str(s.model_path),
             "--endpoints", str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
             "--interface", s.rasa_host, "--port", str(s.rasa_port)]
     # The HTTP API (/conversations, /model, /status) only behind a token; without RASA_TOKEN it is off

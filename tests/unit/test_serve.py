@@ -55,10 +55,10 @@ def test_an_action_server_off_loopback_needs_a_secret(monkeypatch):
 
 def test_the_tracker_store_follows_one_url():
     assert serve.tracker_store_config("sqlite:////tmp/t.db") == {
-        "type": "bot.privacy.tracker_store.RedactingTrackerStore", "dialect": "sqlite", "db": "/tmp/t.db"}
+        "type": "bot.server.tracker_store.RedactingTrackerStore", "dialect": "sqlite", "db": "/tmp/t.db"}
     pg = serve.tracker_store_config("postgresql://viitta:pw@db.local:5433/tracker")
     assert pg["dialect"] == "postgresql" and pg["url"] == "db.local" and pg["port"] == 5433 and pg["db"] == "tracker"
-    assert pg["type"] == "bot.privacy.tracker_store.RedactingTrackerStore"
+    assert pg["type"] == "bot.server.tracker_store.RedactingTrackerStore"
 
 
 def test_passwords_stay_out_of_the_endpoints_file(monkeypatch, tmp_path):
@@ -77,7 +77,7 @@ def test_passwords_stay_out_of_the_endpoints_file(monkeypatch, tmp_path):
     tracker = read_endpoint_config(str(path), "tracker_store")
     lock = read_endpoint_config(str(path), "lock_store")
     assert tracker.kwargs["password"] == "tracker-secret"
-    assert lock.type == "connectors.lock_store.AtomicRedisLockStore" and lock.url == "cache.local"
+    assert lock.type == "bot.server.lock_store.AtomicRedisLockStore" and lock.url == "cache.local"
     assert lock.kwargs["port"] == 6380
     assert lock.kwargs["db"] == 2 and lock.kwargs["password"] == "lock-secret" and lock.kwargs["key_prefix"] == "viitta"
 
