@@ -20,16 +20,27 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install crisis-model train run shell load-directory validate lint test test-unit test-e2e test-stories bench bench-nlu bench-nlu-candidates lock clean purge
+# `make shell` talks on this port (its action server on a free one), so that it runs next to `make run`.
+PORT ?= 5006
+
+.PHONY: help install install-test test-packages crisis-model train run shell load-directory validate lint test test-unit test-e2e test-stories bench bench-nlu bench-nlu-candidates lock clean purge
 
 help:
 	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
 	@echo "make test   - the whole test suite (what CI runs)"
-	@echo "make install | train | validate | lint | bench | shell | clean | purge (daily retention)"
+	@echo "make shell  - talk to Viitta in this terminal, next to make run (:$(PORT), own action server; make shell PORT=5007)"
+	@echo "make install (what running needs) | install-test (+ what only the tests need) | train | validate | lint | bench | clean | purge (daily retention)"
 
-install: $(VENV)/.installed $(BROWSER_DEPS)
+# What running Viitta needs: its Debian packages (scripts/system-packages.sh), the venv and its packages.
+install: $(VENV)/.installed
 
-$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+# What only the tests need on top: Chromium, nginx-light, npm and the browser tests' axe-core.
+install-test: install test-packages $(BROWSER_DEPS)
+
+test-packages:
+	@scripts/system-packages.sh test
+
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json | test-packages
 	@command -v npm >/dev/null || { echo "npm is needed for the browser tests: apt-get install -y npm" >&2; exit 1; }
 	npm ci --prefix tests/browser --no-audit --no-fund
 
@@ -66,9 +77,9 @@ load-directory: $(VENV)/.installed
 run: install load-directory train
 	$(PY) -m bot.serve
 
+# The patched Rasa as `make run` starts it (endpoints from the settings: TRACKER_STORE_URL, LOCK_STORE_URL).
 shell: install load-directory train
-	@echo "Start the action server in another terminal first: $(PY) -m bot.action_server --actions bot.actions (loopback only)"
-	$(RASA) shell --model bot/models --endpoints endpoints.yml
+	RASA_PORT=$(PORT) $(PY) -m bot.serve --shell
 
 validate: $(VENV)/.installed
 	$(PY) -m bot.directory validate
@@ -76,16 +87,15 @@ validate: $(VENV)/.installed
 	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data
 
 # Style, types and the import rules (scripts/check_imports.py); `ruff format` fixes what the last step finds.
-# console/ is checked once it exists.
 lint: $(DEV_INSTALLED)
 	$(PY) -m ruff check .
-	$(PY) -m mypy $(wildcard bot connectors console)
+	$(PY) -m mypy bot connectors console
 	$(PY) scripts/check_imports.py
 	$(PY) -m ruff format --check .
 
-test: lint install validate test-unit train test-stories test-e2e
+test: lint install-test validate test-unit train test-stories test-e2e
 
-test-unit: $(DEV_INSTALLED) $(CRISIS_MODEL)
+test-unit: $(DEV_INSTALLED) test-packages $(CRISIS_MODEL)
 	$(PY) -m pytest tests/unit -q
 
 test-stories: $(MODEL)

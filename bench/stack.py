@@ -170,7 +170,7 @@ def _role(cmdline: list[str]) -> str:
     args = " ".join(cmdline)
     if "rasa_sdk" in args:
         return "action_server"
-    if "bot.rasa_server" in args or " run " in args:
+    if "bot.server" in args or " run " in args:
         return "rasa_server"
     if "-m console" in args:
         return "guide_console"

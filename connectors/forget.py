@@ -1,7 +1,10 @@
 """"Delete my conversation": everything Viitta keeps about one conversation goes, in the app database
 (messages, push address, handoffs — bot.handoff.messages.forget) and in Rasa's tracker store.
 
-Rasa 3.6's TrackerStore has no delete, so each store kind is handled by what it is built on.
+Rasa 3.6's TrackerStore has no delete: Viitta's tracker store has one (RedactingTrackerStore.delete,
+bot/server/tracker_store.py). Rasa's in-memory store, what Rasa uses when no tracker store is configured
+or the configured one cannot be loaded, is a dict. Any other store is refused, so that a conversation
+is never reported deleted while it is still stored.
 """
 from __future__ import annotations
 
@@ -25,19 +28,14 @@ def _unwrap(store: Any) -> Any:
 
 
 def _delete_tracker(store: Any, sender_id: str) -> None:
-    from rasa.core.tracker_store import InMemoryTrackerStore, MongoTrackerStore, RedisTrackerStore, SQLTrackerStore
+    from rasa.core.tracker_store import InMemoryTrackerStore
 
-    if isinstance(store, SQLTrackerStore):
-        with store.session_scope() as session:
-            session.query(store.SQLEvent).filter(store.SQLEvent.sender_id == sender_id).delete(
-                synchronize_session=False)
-            session.commit()
+    from bot.server.tracker_store import RedactingTrackerStore
+
+    if isinstance(store, RedactingTrackerStore):
+        store.delete(sender_id)
     elif isinstance(store, InMemoryTrackerStore):
         store.store.pop(sender_id, None)
-    elif isinstance(store, RedisTrackerStore):
-        store.red.delete(store.key_prefix + sender_id)
-    elif isinstance(store, MongoTrackerStore):
-        store.conversations.delete_many({"sender_id": sender_id})
     else:
         raise NotImplementedError(f"deleting a conversation from {type(store).__name__} is not supported")
 

@@ -6,7 +6,7 @@ of to the bot, and "lopeta"/"avsluta"/the cancel button end the wait or the chat
 hours is one message: the relay logs it and gives the conversation straight back to the bot.
 
 When a handoff has closed (the guide ended it, nobody took it in time), `tick` – run every second by
-the REST channel – gives the conversation back to the bot, which says so; its replies go to the outbox
+bot.server.resume – gives the conversation back to the bot, which says so; its replies go to the outbox
 (bot.handoff.messages) from which every channel delivers. The console never calls Rasa.
 """
 from __future__ import annotations

@@ -4,14 +4,15 @@ bot's words after a handoff): the polling delivery that tests and simple integra
 POST /webhooks/rest/forget {sender, token}: "delete my conversation".
 
 The first reply of a new conversation carries its token (`{"custom": {"type": "conversation",
-"token": …}}`, connectors/ids.py): reading and deleting need it, so a guessed sender id reads nothing."""
+"token": …}}`, connectors/ids.py): reading and deleting need it, so a guessed sender id reads nothing.
+
+Conversations come back from a handoff through bot.server.resume (its own entry in credentials.yml), with
+or without this channel."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import inspect
 import logging
-from datetime import timedelta
 
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
@@ -20,33 +21,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.db import shared_engine
 from bot.handoff import messages
-from bot.settings import get_settings
-from connectors import ids, relay
+from connectors import ids
 from connectors.conversation import converse
 from connectors.forget import forget_conversation
 
 logger = logging.getLogger(__name__)
-RESUME_EVERY_SECONDS = 1.0
 
 
 def delivered(message) -> dict:
     """An outbox message as a channel hands it on: the Rasa-style body plus id and sender."""
     return {**message.body, "id": message.id, "sender": message.sender,
             **({"guide_name": message.guide_name} if message.guide_name else {})}
-
-
-async def resume_loop(app, on_new_message, channel: str) -> None:
-    """Give conversations back to the bot when guides end them or nobody takes them in time (runs for
-    the server's lifetime; the state is in the database, so a restart just carries on)."""
-    max_wait = timedelta(minutes=get_settings().handoff_max_wait_minutes)
-    while True:
-        try:
-            await relay.tick(app.ctx.agent, on_new_message, channel, max_wait)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            logger.exception("resume loop")
-        await asyncio.sleep(RESUME_EVERY_SECONDS)
 
 
 async def is_new(agent, sender_id: str) -> bool:
@@ -79,18 +64,6 @@ class ViittaRestInput(RestInput):
 
     def blueprint(self, on_new_message) -> Blueprint:
         bp = Blueprint(f"viitta_{type(self).__name__}", inspect.getmodule(self).__name__)  # type: ignore[union-attr]
-
-        @bp.listener("after_server_start")
-        async def start_resume_loop(app, loop) -> None:
-            app.ctx.viitta_resume_loop = loop.create_task(resume_loop(app, on_new_message, self.name()))
-
-        @bp.listener("before_server_stop")
-        async def stop_resume_loop(app, _loop) -> None:
-            task = getattr(app.ctx, "viitta_resume_loop", None)
-            if task is not None:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
 
         @bp.route("/", methods=["GET"])
         async def health(_request: Request):

@@ -3,7 +3,7 @@
     count(engine, "handoff_requested", county="pohjanmaa", language="sv")
     count(engine, "recommendation", "lappi", "fi", key="neuvola")
 
-Who calls what: the Rasa event broker (bot/analytics/broker.py) counts conversations, intents, fallbacks and
+Who calls what: the Rasa event broker (bot/server/broker.py) counts conversations, intents, fallbacks and
 emergency replies; the action server counts recommendations (record_recommendations); the handoff flow counts
 handoff_requested / handoff_served / handoff_missed and feedback_helpful / feedback_not_helpful.
 Counting must never break a conversation: count_quietly() logs a failure and carries on.

@@ -1,6 +1,6 @@
 """Turn Rasa's tracker events (plain dicts, as an event broker receives them) into anonymous counts.
 
-Free of Rasa imports so it can be tested and reused alone; bot/analytics/broker.py plugs it into Rasa.
+Free of Rasa imports so it can be tested and reused alone; bot/server/broker.py plugs it into Rasa.
 
 Counted: a conversation (once per session, with the county as soon as the person says where, else
 without one when the session goes quiet), every understood intent, fallbacks (the NLU fallback, out of

@@ -1,6 +1,6 @@
 """Redacted copies of Rasa events (as the dicts Rasa serialises them to), before they are stored.
 
-Plain dicts in and out, no Rasa import: the tracker store (bot.privacy.tracker_store) calls this on each
+Plain dicts in and out, no Rasa import: the tracker store (bot.server.tracker_store) calls this on each
 new event. What is redacted:
 - the person's message: `text`, `parse_data.text`, and entity values that repeat a redacted part of it
   (entity offsets are moved so they still point at the right words of the stored text);

@@ -138,7 +138,7 @@ def test_rasa_loads_the_broker_from_the_endpoints_and_it_counts(tmp_path):
 
     url = f"sqlite:///{tmp_path / 'app.db'}"
     upgrade(url)
-    config = EndpointConfig.from_dict({"type": "bot.analytics.broker.CountingEventBroker", "url": url})
+    config = EndpointConfig.from_dict({"type": "bot.server.broker.CountingEventBroker", "url": url})
     broker = asyncio.run(EventBroker.create(config))
     assert type(broker).__name__ == "CountingEventBroker" and broker.is_ready()
     for event in _events("d", SessionStarted(), _user("hjälp", "request_human"), SlotSet("language", "sv"),

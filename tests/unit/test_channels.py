@@ -55,13 +55,15 @@ def _tracker_with_events(sender: str):
 
 
 @pytest.mark.parametrize("kind", ["sql", "memory"])
-def test_a_conversation_is_deleted_from_the_tracker_store_and_others_stay(kind, tmp_path):
-    from rasa.core.tracker_store import AwaitableTrackerStore, InMemoryTrackerStore, SQLTrackerStore
+def test_a_conversation_is_deleted_from_the_tracker_store_and_others_stay(kind, tmp_path, monkeypatch):
+    from rasa.core.tracker_store import AwaitableTrackerStore, InMemoryTrackerStore
 
+    from bot.server.tracker_store import RedactingTrackerStore
     from connectors.forget import _delete_tracker, _unwrap
 
+    monkeypatch.delenv("TRACKER_STORE_URL", raising=False)  # this test's database, not the surroundings'
     _, domain = _tracker_with_events("x")
-    store = (SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "tracker.db")) if kind == "sql"
+    store = (RedactingTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "tracker.db")) if kind == "sql"
              else InMemoryTrackerStore(domain))
     wrapped = AwaitableTrackerStore(store)
 
@@ -73,6 +75,19 @@ def test_a_conversation_is_deleted_from_the_tracker_store_and_others_stay(kind, 
 
     gone, kept = asyncio.run(scenario())
     assert gone is None and kept is not None and len(kept.events) == 2
+
+
+def test_a_tracker_store_that_cannot_delete_is_refused_not_reported_deleted(tmp_path):
+    from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+
+    from connectors.forget import _delete_tracker, _unwrap
+
+    _, domain = _tracker_with_events("x")
+    plain = SQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "tracker.db"))  # Rasa's own, not redacting
+    asyncio.run(plain.save(_tracker_with_events("kept")[0]))
+    with pytest.raises(NotImplementedError, match="SQLTrackerStore"):
+        _delete_tracker(_unwrap(FailSafeTrackerStore(plain)), "kept")
+    assert asyncio.run(plain.retrieve("kept")) is not None
 
 
 # ---- Telegram push delivery ---------------------------------------------------------------------

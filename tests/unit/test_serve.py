@@ -1,6 +1,8 @@
 """Start-up settings: the HTTP API is never open to the network without a token."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot import serve, settings
@@ -55,10 +57,10 @@ def test_an_action_server_off_loopback_needs_a_secret(monkeypatch):
 
 def test_the_tracker_store_follows_one_url():
     assert serve.tracker_store_config("sqlite:////tmp/t.db") == {
-        "type": "bot.privacy.tracker_store.RedactingTrackerStore", "dialect": "sqlite", "db": "/tmp/t.db"}
+        "type": "bot.server.tracker_store.RedactingTrackerStore", "dialect": "sqlite", "db": "/tmp/t.db"}
     pg = serve.tracker_store_config("postgresql://viitta:pw@db.local:5433/tracker")
     assert pg["dialect"] == "postgresql" and pg["url"] == "db.local" and pg["port"] == 5433 and pg["db"] == "tracker"
-    assert pg["type"] == "bot.privacy.tracker_store.RedactingTrackerStore"
+    assert pg["type"] == "bot.server.tracker_store.RedactingTrackerStore"
 
 
 def test_passwords_stay_out_of_the_endpoints_file(monkeypatch, tmp_path):
@@ -77,7 +79,7 @@ def test_passwords_stay_out_of_the_endpoints_file(monkeypatch, tmp_path):
     tracker = read_endpoint_config(str(path), "tracker_store")
     lock = read_endpoint_config(str(path), "lock_store")
     assert tracker.kwargs["password"] == "tracker-secret"
-    assert lock.type == "connectors.lock_store.AtomicRedisLockStore" and lock.url == "cache.local"
+    assert lock.type == "bot.server.lock_store.AtomicRedisLockStore" and lock.url == "cache.local"
     assert lock.kwargs["port"] == 6380
     assert lock.kwargs["db"] == 2 and lock.kwargs["password"] == "lock-secret" and lock.kwargs["key_prefix"] == "viitta"
 
@@ -97,3 +99,42 @@ def test_endpoints_point_at_the_configured_action_server(monkeypatch, tmp_path):
     monkeypatch.setenv("ACTION_PORT", "6055")
     path = serve.write_endpoints(tmp_path / "e.yml")
     assert yaml.safe_load(path.read_text())["action_endpoint"]["url"] == "http://127.0.0.1:6055/webhook"
+
+
+def test_the_shell_is_the_patched_rasa_with_its_own_action_server(monkeypatch, tmp_path):
+    """`make shell` (python -m bot.serve --shell): Rasa's shell through bot.server on RASA_PORT, the endpoints
+    of the settings, and an action server of its own on a free port, so that it runs next to `make run`."""
+    import yaml
+
+    monkeypatch.setenv("RASA_PORT", "5006")
+    monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'tracker.db'}")
+    monkeypatch.delenv("ACTION_TOKEN", raising=False)
+    monkeypatch.setattr(serve, "ROOT", tmp_path)
+    started = []
+
+    class Finished:
+        def __init__(self, command, **kwargs):
+            started.append((command, kwargs))
+            self.returncode = 0
+
+        def poll(self):
+            return 0
+
+        def terminate(self):
+            pass
+
+        def wait(self, timeout=None):
+            return 0
+
+    monkeypatch.setattr(serve.subprocess, "Popen", Finished)
+    monkeypatch.setattr(serve.signal, "signal", lambda *_: None)
+    assert serve.main(["--shell"]) == 0
+    (actions, action_kwargs), (rasa, rasa_kwargs) = started
+    assert rasa[1:4] == ["-m", "bot.server", "shell"] and rasa[rasa.index("--port") + 1] == "5006"
+    assert "--enable-api" not in rasa and "--credentials" not in rasa
+    port = int(actions[actions.index("--port") + 1])
+    assert port != 5055 and action_kwargs["stdin"] is serve.subprocess.DEVNULL
+    endpoints = yaml.safe_load(Path(rasa[rasa.index("--endpoints") + 1]).read_text())
+    assert endpoints["action_endpoint"] == {"url": f"http://127.0.0.1:{port}/webhook", "token": "${ACTION_TOKEN}"}
+    assert endpoints["tracker_store"]["db"] == str(tmp_path / "tracker.db")
+    assert action_kwargs["env"]["ACTION_TOKEN"] == rasa_kwargs["env"]["ACTION_TOKEN"]  # a secret for this run

@@ -1,15 +1,15 @@
 """A Rasa event broker that keeps only anonymous counts (bot/analytics/events.py does the counting).
 
-bot/serve.py writes it into the endpoints Rasa runs with:
+endpoints.yml and the endpoints bot/serve.py writes name it:
 
     event_broker:
-      type: bot.analytics.broker.CountingEventBroker
+      type: bot.server.broker.CountingEventBroker
       # url: postgresql://...   (optional; DATABASE_URL otherwise)
       # idle_minutes: 60        (a conversation without a county is counted after this long a pause)
 
-The only module of bot/analytics that imports Rasa: Rasa loads it by its class path. publish() only puts the
-event on a queue; one worker thread counts, so a slow or locked database never delays a reply, and a failure
-is only logged.
+The Rasa side of bot/analytics, which imports no Rasa itself: Rasa loads this by its class path. publish()
+only puts the event on a queue; one worker thread counts, so a slow or locked database never delays a reply,
+and a failure is only logged.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rasa's Redis lock store, made safe for several Rasa instances.
+"""Rasa's Redis lock store, made safe for several Rasa instances, and the lock store endpoints.yml names.
 
 Rasa's RedisLockStore changes a conversation's lock in three steps (GET, change, SET). Two instances
 taking a ticket for the same conversation at the same moment can both read "no tickets", both take
@@ -7,16 +7,20 @@ save (tests/e2e/test_production.py showed it). Here every such read-change-write
 Redis mutex (redis-py's Lock: SET NX with an expiry, released by a token-checked script), so tickets
 are handed out one by one. The ticket queue itself stays Rasa's.
 
-endpoints (written by bot/serve.py): `lock_store: {type: connectors.lock_store.AtomicRedisLockStore,
-url: host, port: 6379, db: 0, password: ${VIITTA_LOCK_PASSWORD}, key_prefix: viitta}`
+endpoints written by bot/serve.py when LOCK_STORE_URL is set: `lock_store: {type:
+bot.server.lock_store.AtomicRedisLockStore, url: host, port: 6379, db: 0, password: ${VIITTA_LOCK_PASSWORD},
+key_prefix: viitta}`. endpoints.yml names `bot.server.lock_store.LockStoreFromSettings`: the same Redis
+store from LOCK_STORE_URL, or Rasa's in-process lock store when LOCK_STORE_URL is empty (one Rasa instance).
 """
 from __future__ import annotations
 
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional, Text
 
-from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+
+from bot.server.urls import redis_lock_settings
 
 # The mutex guards a few Redis round trips; it expires by itself if an instance dies holding it.
 MUTEX_SECONDS = 5
@@ -45,3 +49,16 @@ class AtomicRedisLockStore(RedisLockStore):
     def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
         with self._mutex(conversation_id):
             super().cleanup(conversation_id, ticket_number)
+
+
+class LockStoreFromSettings(LockStore):
+    """Not a store of its own: creating one gives AtomicRedisLockStore on LOCK_STORE_URL when it is set,
+    else Rasa's InMemoryLockStore (Rasa creates a custom lock store as `type(endpoint_config=...)`)."""
+
+    def __new__(cls, endpoint_config: Optional[EndpointConfig] = None, **_kwargs: Any) -> LockStore:  # type: ignore[misc]
+        from bot.settings import get_settings
+
+        url = get_settings().lock_store_url
+        if not url:
+            return InMemoryLockStore()
+        return AtomicRedisLockStore(endpoint_config=EndpointConfig(**redis_lock_settings(url)))

@@ -1,30 +1,46 @@
-"""Rasa's own command line with measured fixes for Rasa 3.6 applied first (see bench/README.md).
-
-    python -m bot.rasa_server run --enable-api --model bot/models ...   # what bot.serve starts
+"""Measured fixes for Rasa 3.6 that have no plug point, applied by `python -m bot.server` (see bench/README.md).
 
 1. Rasa 3.6 checks every action-server reply with `jsonschema.validate()`, which re-validates the
    schema itself against the JSON-Schema meta-schema on each call: ~10 ms of CPU per custom-action call
    (27 of the 41 ms of CPU a turn took), on the event loop that serves everyone. Here the schema is checked once and its validator reused;
    replies are validated exactly as before (same schema, same validator class, same errors).
-2. The SQL tracker store reads and writes the conversation on every turn. With SQLite, SQLAlchemy 1.4
-   opens and closes a connection per session and the default rollback journal waits for an fsync on
-   every commit: 3–30 ms per turn, depending on how busy the disk is. The tracker store's SQLite connection is
-   kept open (one per thread, SQLAlchemy's SingletonThreadPool) and SQLite files get write-ahead
-   logging with synchronous=NORMAL: still consistent after a crash of the process or the machine;
-   only the last turns can be lost on a power cut. PostgreSQL is not touched.
-3. Reading a conversation turns every stored event's name into its class by walking all ~40 Event
+2. Reading a conversation turns every stored event's name into its class by walking all ~40 Event
    subclasses, for each event. The answer per name is now remembered.
-4. Security, not speed: the HTTP API (on only with RASA_TOKEN, bot/serve.py) refuses changes sent as
+3. Security, not speed: the HTTP API (on only with RASA_TOKEN, bot/serve.py) refuses changes sent as
    text/plain or as a form. A web page of any origin may send those without a CORS preflight
    (`/conversations/<id>/tracker/events` set a slot from a foreign Origin); JSON needs a preflight,
    which Rasa's CORS answers only for CORS_ORIGINS. The channels under /webhooks/ are not touched.
+
+The SQLite tracker store's connection and journal settings have a plug point (the tracker store's own
+engine) and live in bot/server/tracker_store.py.
+
+Each fix replaces a Rasa internal, so they are applied only to the Rasa they were measured on (3.6.x):
+`apply()` refuses any other version. `undo()` puts Rasa's originals back (for tests).
 """
 from __future__ import annotations
 
-import sqlite3
-import sys
 from functools import lru_cache
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Optional
+
+# The Rasa line these fixes were written for and checked against (tests/unit/test_server_patches.py).
+RASA_SERIES = "3.6."
+
+
+class UnsupportedRasaVersion(RuntimeError):
+    """The installed Rasa is not the one the fixes replace internals of."""
+
+
+def check_rasa_version(version: Optional[str] = None) -> None:
+    """Raise UnsupportedRasaVersion unless `version` (the installed Rasa's by default) is 3.6.x."""
+    if version is None:
+        import rasa
+
+        version = rasa.__version__
+    if not str(version).startswith(RASA_SERIES):
+        raise UnsupportedRasaVersion(
+            f"bot.server.patches replaces internals of Rasa {RASA_SERIES}x, but Rasa {version} is installed. "
+            f"Install the pinned Rasa (requirements.txt with constraints.txt), or check each fix against "
+            f"Rasa {version} and change RASA_SERIES in bot/server/patches.py.")
 
 
 @lru_cache(maxsize=1)
@@ -52,30 +68,6 @@ def validate_action_result(self, result: Dict[str, Any]) -> bool:
             f"endpoint is valid. For more information about the format visit {DOCS_BASE_URL}/custom-actions"
         )
         raise e
-
-
-def sqlite_write_ahead_log(dbapi_connection, _connection_record) -> None:
-    """SQLAlchemy `connect` listener: WAL and synchronous=NORMAL for SQLite connections only."""
-    if isinstance(dbapi_connection, sqlite3.Connection):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
-
-
-def _tracker_store_engine_kwargs(original):
-    """Wraps rasa.core.tracker_store.create_engine_kwargs: SQLite connections stay open."""
-
-    def create_engine_kwargs(url) -> Dict[str, Any]:
-        from sqlalchemy.pool import SingletonThreadPool
-
-        kwargs = original(url)
-        if str(url).startswith("sqlite"):
-            kwargs.setdefault("poolclass", SingletonThreadPool)
-        return kwargs
-
-    create_engine_kwargs.wrapped = original
-    return create_engine_kwargs
 
 
 def _remembered_event_types(original):
@@ -127,34 +119,38 @@ def _api_without_simple_posts(original):
     return create_app
 
 
+# What apply() replaced, to put back: (owner, attribute name, Rasa's original as stored on the owner).
+_replaced: list[tuple[Any, str, Any]] = []
+
+
+def _replace(owner: Any, name: str, make: Callable[[Any], Any]) -> None:
+    original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+    _replaced.append((owner, name, original))
+    setattr(owner, name, make(getattr(owner, name)))
+
+
 def apply() -> None:
-    """Install the fixes into the Rasa modules of this process (idempotent)."""
-    from rasa import server
-    from rasa.core import tracker_store
+    """Install the fixes into the Rasa modules of this process (idempotent); only on Rasa 3.6.x."""
+    check_rasa_version()
+    if _replaced:
+        return
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
 
-    RemoteAction._validate_action_result = validate_action_result
-    if not hasattr(server.create_app, "wrapped"):
-        server.create_app = _api_without_simple_posts(server.create_app)
-    if not hasattr(Event.resolve_by_type, "wrapped"):
-        Event.resolve_by_type = _remembered_event_types(Event.resolve_by_type)
-    if not hasattr(tracker_store.create_engine_kwargs, "wrapped"):
-        tracker_store.create_engine_kwargs = _tracker_store_engine_kwargs(tracker_store.create_engine_kwargs)
-    if not event.contains(Engine, "connect", sqlite_write_ahead_log):
-        event.listen(Engine, "connect", sqlite_write_ahead_log)
+    from rasa import server
+
+    _replace(RemoteAction, "_validate_action_result", lambda _original: validate_action_result)
+    _replace(server, "create_app", _api_without_simple_posts)
+    _replace(Event, "resolve_by_type", _remembered_event_types)
 
 
-def main() -> int:
-    apply()
-    from rasa.__main__ import main as rasa_main
+def undo() -> None:
+    """Put Rasa's originals back (the tests do, so that no other test runs on a patched Rasa)."""
+    while _replaced:
+        owner, name, original = _replaced.pop()
+        setattr(owner, name, original)
+    _action_reply_validator.cache_clear()
 
-    sys.argv[0] = "rasa"
-    rasa_main()
-    return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
+def applied() -> bool:
+    return bool(_replaced)

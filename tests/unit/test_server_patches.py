@@ -1,20 +1,30 @@
-"""The fixes bot.rasa_server applies to Rasa 3.6: same behaviour, less work per turn."""
+"""The fixes bot.server.patches applies to Rasa 3.6: same behaviour, less work per turn; only on 3.6.x, and
+undone after these tests so that no other test runs on a patched Rasa."""
 from __future__ import annotations
 
 import jsonschema
 import pytest
-from rasa.core import tracker_store
+import rasa
+from rasa import server
 from rasa.core.actions.action import RemoteAction
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import SingletonThreadPool
+from rasa.shared.core.events import Event
 
-from bot import rasa_server
+from bot.server import patches as rasa_server
+
+
+def _originals() -> tuple:
+    return RemoteAction.__dict__["_validate_action_result"], server.create_app, Event.__dict__["resolve_by_type"]
 
 
 @pytest.fixture(scope="module", autouse=True)
 def applied():
+    before = _originals()
     rasa_server.apply()
     rasa_server.apply()  # twice: nothing is wrapped or registered twice
+    assert not hasattr(server.create_app.wrapped, "wrapped") and not hasattr(Event.resolve_by_type.wrapped, "wrapped")
+    yield
+    rasa_server.undo()
+    assert _originals() == before and not rasa_server.applied()
 
 
 REPLIES = [
@@ -48,24 +58,6 @@ def test_the_schema_is_checked_once():
     for reply in REPLIES[:2] * 5:
         action._validate_action_result(reply)
     assert rasa_server._action_reply_validator.cache_info().misses == 1
-
-
-def test_the_sqlite_tracker_store_keeps_its_connection(tmp_path):
-    kwargs = tracker_store.create_engine_kwargs(f"sqlite:///{tmp_path / 'tracker.db'}")
-    assert kwargs["poolclass"] is SingletonThreadPool
-
-
-def test_postgresql_settings_are_left_to_rasa():
-    kwargs = tracker_store.create_engine_kwargs("postgresql://rasa@localhost/tracker")
-    assert "poolclass" not in kwargs and "pool_size" in kwargs
-
-
-def test_sqlite_files_get_write_ahead_logging(tmp_path):
-    engine = create_engine(f"sqlite:///{tmp_path / 'tracker.db'}")
-    with engine.connect() as connection:
-        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert connection.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
-    engine.dispose()
 
 
 def test_event_names_resolve_as_before():
@@ -103,3 +95,42 @@ def test_the_api_app_gets_the_check():
     assert hasattr(server.create_app, "wrapped")
     app = server.create_app(auth_token="t")
     assert any(getattr(m, "__name__", "") == "refuse_simple_requests" for m in app.request_middleware)
+
+
+def test_undo_puts_rasas_originals_back_and_apply_installs_them_again():
+    rasa_server.undo()
+    try:
+        assert not hasattr(server.create_app, "wrapped") and not hasattr(Event.resolve_by_type, "wrapped")
+        assert RemoteAction._validate_action_result is not rasa_server.validate_action_result
+    finally:
+        rasa_server.apply()
+    assert hasattr(server.create_app, "wrapped") and not hasattr(server.create_app.wrapped, "wrapped")
+    assert RemoteAction._validate_action_result is rasa_server.validate_action_result
+
+
+@pytest.mark.parametrize("version", ["3.7.0", "3.5.17", "4.0.0", "13.6.1"])
+def test_the_fixes_refuse_a_rasa_they_were_not_checked_against(version, monkeypatch):
+    monkeypatch.setattr(rasa, "__version__", version)
+    rasa_server.undo()
+    try:
+        with pytest.raises(rasa_server.UnsupportedRasaVersion, match=rf"Rasa {version} is installed"):
+            rasa_server.apply()
+        assert not rasa_server.applied() and not hasattr(server.create_app, "wrapped")
+    finally:
+        monkeypatch.undo()
+        rasa_server.apply()
+
+
+def test_the_command_line_stops_with_the_message_on_another_rasa(monkeypatch, capsys):
+    from bot.server import __main__ as command_line
+
+    monkeypatch.setattr(rasa, "__version__", "3.7.1")
+    monkeypatch.setattr(rasa_server, "_replaced", [])  # as in a fresh process
+    assert command_line.main() == 2
+    assert "Rasa 3.7.1 is installed" in capsys.readouterr().err
+    assert rasa.__version__ == "3.7.1" and not rasa_server.applied()
+
+
+def test_every_3_6_release_is_accepted():
+    for version in ("3.6.0", "3.6.21", rasa.__version__):
+        rasa_server.check_rasa_version(version)
