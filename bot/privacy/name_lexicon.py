@@ -82,6 +82,7 @@ ar inte en ett och eller men att som sa nu redan hemligt viktigt samma ingen nag
 var har hade dricker slar gravid orolig trott ensam hemma mamma pappa barn bebis son dotter man fru ocksa
 med har dar just bara mycket lite jag du han hon hen vi de den det vad vem vilken x xx xxx n.n nn
 puh p gsm tel tfn mulla mulle multa meilla meille barnen lapset
+kan ska skall vill maste finns hur varfor nar vilka nagot kanske hoppas
 """.split())
 # Capitalised words that are not people (services, organisations, countries, the bot).
 NOT_NAMES = frozenset("""
@@ -217,7 +218,27 @@ def _proper_only(word: str) -> bool:
 
 
 # "15v", "15 v.", "15-vuotias", "15 år", "15-åring"
-_AGE_AFTER = re.compile(r"^\s*,?\s*\d{1,2}\s?-?\s?(?:v\b|v\.|vuo\w*|år\b|åring\w*|ar\b)", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*,?\s*\(?\d{1,2}\s?-?\s?(?:v\b|v\.|vuo\w*|år\b|åring\w*|ar\b)", re.IGNORECASE)
+# Someone's age told after the name: "Martta on 15 ja karkaa", "Åsa är 15", "Leo täyttää 4".
+AGE_VERB_AFTER = re.compile(r"^\s+(?:on|oli|ois|täyttää|är|var|e|blir|fyller)\s+(?:nyt\s+|nu\s+|jo\s+|redan\s+)?"
+                            r"\d{1,2}(?:\s?(?:v|vuo\w*|år)\b|\s+(?:ja|och|eikä|mutta|men)\b|\s*$|\s*[,.!?])",
+                            re.IGNORECASE)
+# A genitive before these is a person's ("Kävin Kaarinan luona", "Kallion perhe"), even a place's form.
+PERSON_POSTPOSITIONS = frozenset({"luona", "luokse", "luota", "kanssa", "kaa", "kans", "perhe", "perheen",
+                                  "perheelle", "vanhemmat", "kotiin", "kotona", "mielesta", "puolesta"})
+# First-person words after "X ja" / before "ja X": "Ingemar och jag", "Mulla ja Kaarinalla".
+FIRST_PERSON = frozenset({"mina", "ma", "mulla", "minulla", "mun", "minun", "me", "meilla", "jag", "mig", "vi", "oss"})
+# Well-known fictional characters, brands and places written like names: not people to protect. Folded.
+FICTION = tuple(tuple(p.split()) for p in """
+peppi pitkatossu|pippi langstrump|pippi|aku ankka|kalle anka|mikki hiiri|musse pigg|nalle puh|harry potter|
+risto rappaaja|maija poppanen|mary poppins|tatu ja patu|pikku myy|lilla my|muumipeikko|muumimamma|muumipappa|
+muumi|muumit|mumintrollet|mumin|muminmamman|emil i lonneberga|alfons aberg|pettson och findus|pettson|findus|
+bamse|greta gris|pipsa possu|karlsson pa taket|ronja rovardotter|ryhma hau|paavo pesusieni|svampbob fyrkant|
+heinahattu ja vilttitossu|nuuskamuikkunen|snusmumriken|viking line|sankt michel|ti-ti nalle|pelle hermanni|
+hello kitty|joulupukki|tomten|jultomten|nalle luppakorva|winnie puh|mikke mus|barbie|
+batman|spiderman|hamahakkimies|roope ankka|joakim von anka|tiku ja taku|piff och puff|babblarna
+""".replace("\n", "").split("|") if p)
+
 # How Finland-Swedish and Swedish surnames end; for a lower-case word no dictionary knows.
 _NORDIC_SURNAME = re.compile(r"(?:sson|berg|ström|strom|lund|gren|qvist|kvist|blad|dahl|holm|mark|bäck|borg|fors|"
                              r"stedt|sen|én)$")

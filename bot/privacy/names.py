@@ -26,8 +26,8 @@ from typing import Iterator
 
 from bot.places.finnish import fold
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
-    _AGE_AFTER, _NORDIC_SURNAME, _NOUN_OR_NAME, _PERSON_CLASSES, AFTER_CUES, CONJUNCTIONS, FAMILY_AFTER,
-    FAMILY_CUES, GREETINGS, LABELS, NOT_NAMES, PROFESSION_ENDINGS, RELATION_CUES, SIGN_OFFS, SOFT_CUES,
+    _AGE_AFTER, _NORDIC_SURNAME, _NOUN_OR_NAME, _PERSON_CLASSES, AFTER_CUES, AGE_VERB_AFTER, CONJUNCTIONS,
+    FAMILY_AFTER, FAMILY_CUES, FICTION, FIRST_PERSON, PERSON_POSTPOSITIONS, GREETINGS, LABELS, NOT_NAMES, PROFESSION_ENDINGS, RELATION_CUES, SIGN_OFFS, SOFT_CUES,
     STOPWORDS, STRONG_CUES, SURNAME_AFTER, WEAK_CUES, _base_name, _names, _proper_only, dictionary_name,
     service_words, voikko_analyses, voikko_classes,
 )
@@ -47,6 +47,7 @@ class _Token:
     text: str
     folded: str
     sentence_start: bool
+    gap: str = ""  # the text between the previous word and this one
 
     @property
     def capital(self) -> bool:
@@ -60,7 +61,7 @@ def _tokens(text: str) -> list[_Token]:
     for m in _WORD.finditer(text):
         between = text[previous_end:m.start()]
         start_of_sentence = not out or bool(_SENTENCE_END.search(between))
-        out.append(_Token(m.start(), m.end(), m.group(), fold(m.group()), start_of_sentence))
+        out.append(_Token(m.start(), m.end(), m.group(), fold(m.group()), start_of_sentence, between))
         previous_end = m.end()
     return out
 
@@ -88,6 +89,9 @@ def _places(text: str, tokens: list[_Token]) -> dict[int, bool]:
     for place in _find_places(text):
         for i, tok in enumerate(tokens):
             if tok.start < place.end and place.start < tok.end:
+                classes = voikko_classes(tok.text) | voikko_classes(tok.text.capitalize())
+                if classes & _PERSON_CLASSES and "paikannimi" not in classes:
+                    continue  # a person's name the place resolver took for a near place name ("einari": Inari)
                 municipality = fold(place.municipality or "")
                 base = municipality == tok.folded or municipality.startswith(tok.folded + " ")  # Koski Tl
                 found[i] = base
@@ -126,6 +130,57 @@ def _nordic_surname(tok: _Token) -> bool:
             and not voikko_classes(tok.text) and tok.folded not in STOPWORDS)
 
 
+CHILD_WORDS = frozenset({"tytto", "poika", "vauva", "lapsi", "flicka", "pojke", "son", "dotter", "bebis", "barn",
+                         "tyttoni", "poikani", "lapseni", "sonen", "dottern", "flickan", "pojken"})
+
+
+def _inflected(word: str) -> bool:
+    """Voikko reads `word` as a local case form (Valtterilla, Heikille), long enough not to be a short
+    everyday word; never a genitive, which Swedish definite forms look like."""
+    analyses = voikko_analyses(word)
+    return (len(word) >= 6 and bool(analyses) and all(a.get("SIJAMUOTO") not in (None, "nimento") for a in analyses)
+            and fold(word).endswith(("lla", "lta", "lle", "ssa", "sta", "ksi")))  # not -n: Swedish "helgen"
+
+
+def _swedish_genitive_of_name(tok: _Token) -> bool:
+    """"Bertils", "Kivinens", "sonjas": a listed name or one Voikko knows only as a name, plus -s."""
+    if not tok.folded.endswith("s") or len(tok.folded) < 4 or tok.folded in STOPWORDS:
+        return False
+    stem = tok.text[:-1]
+    listed = _base_name(fold(stem))
+    return bool((listed and listed not in _names().ambiguous and fold(stem) == listed)
+                or dictionary_name(stem.capitalize()))
+
+
+def _noun_in_base_form(word: str) -> bool:
+    """Voikko knows `word` as an everyday noun or adjective, and only in the nominative (ilta, päivä)."""
+    analyses = voikko_analyses(word)
+    return (any(a.get("CLASS") in ("nimisana", "laatusana") for a in analyses)
+            and all(a.get("SIJAMUOTO") == "nimento" for a in analyses))
+
+
+def _genitive_of_name(tok: _Token, base, place: bool) -> bool:
+    """`tok` (…n) reads as the genitive of a person's name: listed, Voikko's name, or no word at all."""
+    classes = voikko_classes(tok.text)
+    if place:
+        return tok.capital and not (classes - {"paikannimi", "etunimi", "sukunimi"})
+    if classes & _PERSON_CLASSES:
+        return tok.capital or not (classes - _PERSON_CLASSES)
+    if base:
+        return tok.capital or base not in _names().ambiguous
+    return not classes and tok.capital and not tok.sentence_start or (not classes and tok.text.islower() and not
+                                                                    voikko_classes(tok.text[:-1]))
+
+
+def _with_first_person(tokens: list[_Token], i: int) -> bool:
+    """"X ja minä", "Ingemar och jag", "Mulla ja Kaarinalla": a name joined to the writer."""
+    for conj, other in ((i + 1, i + 2), (i - 1, i - 2)):
+        if 0 <= other < len(tokens) and tokens[conj].folded in ("ja", "och") and tokens[other].folded in FIRST_PERSON \
+                and not tokens[max(conj, other)].sentence_start and not tokens[max(conj, i)].sentence_start:
+            return True
+    return False
+
+
 def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], previous_is_name: bool) -> bool:
     names = _names()
     tok = tokens[i]
@@ -139,11 +194,33 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if _cue_before(tokens, i, STRONG_CUES) or _phrase_after(tokens, i, SURNAME_AFTER):
         return not stop and (i not in places or places[i])
     known = dictionary_name(tok.text) if len(tok.folded) >= 3 and not stop else None
-    if known and (base in names.ambiguous or tok.folded in names.ambiguous):
+    if known and (tok.folded in names.ambiguous or (base in names.ambiguous and base == tok.folded)):
         known = False  # the list knows it is also a word (Swedish "sanna" = true), whatever Voikko says
     # A name by the list, by Voikko alone, or by its capital; Voikko's name that is also a word needs the
     # capital ("terveydenhoitaja, milloin": Voikko knows a Milloi).
     name_like = bool(base or known or (tok.capital and not stop))
+    following = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
+    # A genitive before a postposition or a family word is a person's, even one spelt like a place:
+    # "Kävin Kaarinan luona", "Kallion perhe", "kävin tellervon luona".
+    if following is not None and tok.folded.endswith("n") and len(tok.folded) >= 4 and not stop \
+            and (following.folded in PERSON_POSTPOSITIONS or following.folded in FAMILY_AFTER) \
+            and tok.folded not in _cue_words() and _genitive_of_name(tok, base, i in places):
+        return True
+    # A capitalised word opening a sentence before a noun in the same (base) case is an adjective or a
+    # noun, not a name: "Tyyne ilta rannalla" (calm evening), unlike "Tyyne soitti".
+    if (tok.sentence_start and following is not None and following.text.islower() and not _cue_before(tokens, i, SIGN_OFFS, True)
+            and (base is None or base in names.ambiguous) and _noun_in_base_form(following.text)
+            and following.folded not in FAMILY_AFTER and voikko_analyses(tok.text)
+            and all(a.get("SIJAMUOTO") == "nimento" for a in voikko_analyses(tok.text))):
+        return False
+    if not stop and len(tok.folded) >= 3 and tok.folded not in _cue_words() and (
+            (tok.capital and (base or known is not None or not voikko_classes(tok.text) or (i in places and not places[i])))
+            or (base and base not in names.ambiguous) or known):
+        after_text = text[tok.end:tok.end + 40]
+        if _AGE_AFTER.match(after_text) or (AGE_VERB_AFTER.match(after_text) and i not in places):
+            return True  # "Tyttö Anna 3v", "Hans (4 år)", "Martta on 15 ja karkaa"
+        if _with_first_person(tokens, i):
+            return True  # "Ingemar och jag", "Mulla ja Kaarinalla"
     # A municipality is a name only in its base form and with a cue (Jari Lahti, olen Kaarina):
     # "asun Sallassa" stays.
     if i in places and not (places[i] and tok.capital):
@@ -159,7 +236,6 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if previous_is_name and not stop and (tok.capital or base in names.surnames or known is not None
                                           or _proper_only(tok.text)):
         return True  # "Mikko Laine", "irmeli syrjälä", "[name] järvi"
-    following = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
     after = tokens[i + 2] if i + 2 < len(tokens) and not tokens[i + 2].sentence_start else None
     if following is not None and following.text.lower() in AFTER_CUES and name_like:
         return True
@@ -176,8 +252,12 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
             and (_base_name(following.folded) or dictionary_name(following.text) is not None or following.capital)):
         return True  # "tapani [name] tässä"
     if (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, RELATION_CUES) or _profession_before(tokens, i)) \
-            and name_like:
+            and (name_like or _nordic_surname(tok)):
         return True
+    if i > 0 and not stop and (tokens[i - 1].folded in CHILD_WORDS or _cue_before(tokens, i, RELATION_CUES)) \
+            and len(tok.folded) >= 3 and (_AGE_AFTER.match(text[tok.end:tok.end + 16])
+                                          or AGE_VERB_AFTER.match(text[tok.end:tok.end + 40])):
+        return True  # "poikani tord on 6v", "tyttö vesa 9v"
     if (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, SOFT_CUES)) and not stop \
             and _AGE_AFTER.match(text[tok.end:tok.end + 16]):
         return True  # "oon urban 15v", "e viking 15 år": who someone is, then their age
@@ -186,6 +266,10 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if (_cue_before(tokens, i, SOFT_CUES) or _cue_before(tokens, i, FAMILY_CUES)) and not stop and (
             known or (base and base not in names.ambiguous) or (tok.capital and not tok.sentence_start)):
         return True
+    if following is not None and not tok.sentence_start or tok.capital:
+        if _swedish_genitive_of_name(tok) and following is not None and (
+                tok.capital or following.folded in FAMILY_AFTER):
+            return True  # "Bertils pappa", "Kivinens hund", "sonjas mamma"
     if i in places or tok.folded in service_words():
         return False
     # "Anna:n isä": a colon before a case ending marks a proper noun; "Johans pappa", "Kaarinan äiti".
@@ -206,7 +290,9 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
                     and not voikko_classes(tok.text.lower()) and not stop)
         # Voikko's name: only a name (Pääkkönen) counts capitalised anywhere; a name that is also a
         # word (Sisko, Onni) only capitalised inside a sentence, like the ambiguous listed names.
-        return tok.capital and (known or not tok.sentence_start)
+        return (tok.capital and (known or not tok.sentence_start)) or (known and _inflected(tok.text))
+    if known and tok.folded != base:
+        return tok.capital or _inflected(tok.text)  # "Mikalta tuli viesti", "valtterilla on vaikeeta"
     if base in names.ambiguous or tok.folded in names.ambiguous:
         return tok.capital and not tok.sentence_start
     return True
@@ -228,8 +314,12 @@ def names(text: str) -> Iterator[Span]:
         before, word = tokens[i - 1], tokens[i]
         if flags[i] and flags[i - 1] or word.sentence_start or not word.text.islower() or i in places:
             continue
-        surname = voikko_classes(word.text) == frozenset({"sukunimi"}) or _nordic_surname(word)
-        first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text)
+        surname = voikko_classes(word.text) == frozenset({"sukunimi"}) or _nordic_surname(word) or (
+            re.search(r"[aeiouy]nen$", word.folded) is not None and len(word.folded) >= 6
+            and not voikko_classes(word.text) - _PERSON_CLASSES)
+        first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text) or (
+            re.search(r"(?:sson|qvist|kvist|ström|[aeiouyäö]nen)$", word.text) is not None and not voikko_classes(before.text)
+            and len(before.folded) >= 3 and before.folded not in _cue_words())
         if surname and (first or flags[i - 1]) and before.folded not in STOPWORDS and before.folded not in NOT_NAMES:
             flags[i - 1] = flags[i] = True
         elif flags[i - 1] and before.text.islower() and len(word.folded) >= 4 and word.folded not in STOPWORDS \
@@ -265,6 +355,107 @@ def names(text: str) -> Iterator[Span]:
                         _base_name(other.folded) or dictionary_name(other.text) is not None
                         or not voikko_classes(other.text)):
                     flags[j] = True
+    _surname_places(tokens, places, flags)
+    _lists(tokens, places, flags)
+    _sign_off_last(text, tokens, places, flags)
+    _fiction(tokens, flags)
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
+
+
+def _first_name_like(tok: _Token) -> bool:
+    return _base_name(tok.folded) in _names().first or "etunimi" in voikko_classes(tok.text.capitalize())
+
+
+def _surname_places(tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> None:
+    """A municipality's base form right after a first name is a surname, in any case: "erik lahti",
+    "Terttu Kivijärvi". A first name that is also a word (orvokki) needs a cue around it."""
+    for i in range(1, len(tokens)):
+        before, word = tokens[i - 1], tokens[i]
+        if not places.get(i) or word.sentence_start or i - 1 in places or before.folded in STOPWORDS \
+                or before.folded in NOT_NAMES or before.folded in _cue_words():
+            continue
+        if not (flags[i - 1] or _first_name_like(before)):
+            continue
+        listed = _base_name(before.folded)
+        sure = flags[i - 1] or before.capital or dictionary_name(before.text.capitalize()) or (
+            listed in _names().first and listed not in _names().ambiguous)
+        following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        cue = following in AFTER_CUES or any(_cue_before(tokens, i - 1, cues) for cues in (WEAK_CUES, SOFT_CUES, RELATION_CUES))
+        if sure or cue:
+            flags[i - 1] = flags[i] = True
+
+
+def _lists(tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> None:
+    """Names listed together ("kustaa ja sven on kaksoset", "lapset on Tina, Eerik ja Aukusti"): when one
+    item is a name (or a given name Voikko knows as nothing else), so are the others that could be one."""
+    joins = ("ja", "och", "seka")
+    i = 0
+    while i < len(tokens):
+        items, j, joined = [i], i, False
+        while j + 1 < len(tokens) and not tokens[j + 1].sentence_start:
+            if _comma_between(tokens[j + 1]):
+                j += 1
+            elif tokens[j + 1].folded in joins and j + 2 < len(tokens) and not tokens[j + 2].sentence_start \
+                    and tokens[j + 1].gap.strip() == "" and tokens[j + 2].gap.strip() == "":
+                j += 2
+                joined = True
+            else:
+                break
+            items.append(j)
+            if joined:
+                break
+        if joined:
+            last = items[-1]
+            closed = last + 1 >= len(tokens) or tokens[last + 1].sentence_start or tokens[last + 1].folded in (
+                "on", "ovat", "oli", "olivat", "ar", "var", "ja", "och", "kanssa", "med", "seka")
+            candidates = [k for k in items if _could_be_name(tokens[k], k in places) and tokens[k].folded not in
+                          FIRST_PERSON and (closed or k != last or voikko_classes(tokens[k].text) or tokens[k].capital)]
+            sure = [k for k in candidates if flags[k] or (dictionary_name(tokens[k].text.capitalize())
+                                                         and _base_name(tokens[k].folded) not in _names().ambiguous)]
+            if sure and len(candidates) >= 2:
+                for k in candidates:
+                    flags[k] = True
+        i = j + 1 if joined else i + 1
+
+
+def _comma_between(tok: _Token) -> bool:
+    return tok.gap.strip() == ","
+
+
+def _could_be_name(tok: _Token, place: bool) -> bool:
+    if tok.folded in STOPWORDS or tok.folded in NOT_NAMES or tok.folded in _cue_words() or place:
+        return False
+    classes = voikko_classes(tok.text)
+    return bool(classes & _PERSON_CLASSES or _base_name(tok.folded) or not classes)
+
+
+def _sign_off_last(text: str, tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> None:
+    """The last word of a message, alone after a sign-off or a closing sentence: "mvh lillemor",
+    "kiitos avusta! Kaarina", "tack för hjälpen! Per"."""
+    i = len(tokens) - 1
+    tok = tokens[i]
+    if i < 1 or flags[i] or tok.folded in STOPWORDS or tok.folded in NOT_NAMES or tok.folded in _cue_words() \
+            or len(tok.folded) < 2 or text[tok.end:].strip(" .!?\n"):
+        return
+    after_sign_off = _cue_before(tokens, i, SIGN_OFFS, across_sentences=True)
+    closing = tok.sentence_start and text[tokens[i - 1].end:tok.start].strip() in ("!", ".", "!!", "-", ",")
+    if after_sign_off and len(tok.folded) >= 3:
+        flags[i] = True
+    elif closing and (tok.capital or _first_name_like(tok)) and (
+            _could_be_name(tok, False) or places.get(i)) and (
+            _base_name(tok.folded) or places.get(i) or not voikko_classes(tok.text) - {
+            "etunimi", "sukunimi", "paikannimi", "nimi"}):
+        flags[i] = True
+
+
+def _fiction(tokens: list[_Token], flags: list[bool]) -> None:
+    """Well-known fictional characters are not people to protect: "Peppi Pitkätossu", "Pippi Långstrump"."""
+    folded = [t.folded for t in tokens]
+    for phrase in FICTION:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tuple(folded[i:i + n]) == phrase:
+                for k in range(i, i + n):
+                    flags[k] = False
