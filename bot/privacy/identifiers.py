@@ -109,6 +109,8 @@ def hetus(text: str) -> Iterator[Span]:
 
 def valid_iban(candidate: str) -> bool:
     compact = candidate.replace(" ", "").upper()
+    if not (compact.isascii() and compact.isalnum()):
+        return False
     if not 15 <= len(compact) <= 34 or _IBAN_LENGTH.get(compact[:2], len(compact)) != len(compact):
         return False
     rearranged = compact[4:] + compact[:4]
@@ -116,10 +118,41 @@ def valid_iban(candidate: str) -> bool:
     return int(digits) % 97 == 1
 
 
+# Written in other groups: "SE45 5000 0000 0583 9825 7466" split 2-4-4-..., "SE 45 5000-0000-...", "SE4550 0000 05".
+_IBAN_LOOSE = re.compile(r"(?<![\w])(?:%s) ?\d{2}(?:[ .\-]?[A-Z0-9]){11,30}" % "|".join(_IBAN_LENGTH))
+
+
+def _grouped_iban(text: str, start: int) -> int:
+    """The end of a valid IBAN written from `start` with any single spaces, dots or dashes between its
+    characters, or -1. The country's length decides where it ends; mod-97 decides whether it is one."""
+    country = text[start:start + 2].upper()
+    for length in [_IBAN_LENGTH[country]]:
+        chars, i = [], start
+        while i < len(text) and len(chars) < length:
+            ch = text[i]
+            if ch.isascii() and ch.isalnum():
+                chars.append(ch)
+            elif not (ch in " .-" and chars and i + 1 < len(text) and text[i + 1].isascii() and text[i + 1].isalnum()):
+                break
+            i += 1
+        if len(chars) == length and not (i < len(text) and text[i].isalnum()) and valid_iban("".join(chars)):
+            return i
+    return -1
+
+
 def ibans(text: str) -> Iterator[Span]:
+    taken = []
     for m in IBAN.finditer(text):
         if valid_iban(m.group(1)):
+            taken.append(m.span())
             yield m.span()
+    for m in _IBAN_LOOSE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        end = _grouped_iban(text, m.start())
+        if end > 0:
+            taken.append((m.start(), end))
+            yield m.start(), end
 
 
 def _digits(number: str) -> str:

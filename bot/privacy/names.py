@@ -13,160 +13,32 @@ A token is a name when it is
 - context after the word: "… täällä/tässä/här", "… on mun sukunimi", "oon X 15v"; a signature ("-Marja",
   "/Anna"); a label ("Kontakt: …"); a lower-case surname after a first name (Voikko's, or a Nordic
   ending: -sson, -berg, -ström); a name joined to another by "ja"/"och"; "Johans pappa", "Anna:n".
-Measured on generated messages: tests/privacy/measure_generated.py (docs/privacy-and-crisis.md, "Privacy").
+Measured on generated messages: tests/privacy/measure_generated.py (README "Privacy").
 Places are never names (the place resolver reads the unredacted text, but stored text should still say
 "asun Sallassa"), except a bare municipality name right after a first name: "Jari Lahti".
 """
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator
 
-import yaml
-
-from bot.places.finnish import ENDINGS, fold
-from bot.privacy.public import directory, place_mentions
+from bot.places.finnish import fold
+from bot.privacy.public import place_mentions
+from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
+    _AGE_AFTER, _NORDIC_SURNAME, _NOUN_OR_NAME, _PERSON_CLASSES, AFTER_CUES, AGE_VERB_AFTER, CONJUNCTIONS,
+    FAMILY_AFTER, FAMILY_CUES, FICTION, FIRST_PERSON, PERSON_POSTPOSITIONS, GREETINGS, LABELS, NOT_NAMES, PROFESSION_ENDINGS, RELATION_CUES, SIGN_OFFS, SOFT_CUES,
+    STOPWORDS, STRONG_CUES, SURNAME_AFTER, WEAK_CUES, _base_name, _names, _proper_only, dictionary_name,
+    service_words, voikko_analyses, voikko_classes,
+)
 
 Span = tuple[int, int]
-DATA = Path(__file__).resolve().parent / "data" / "names.yml"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;\n\"'«»()\[\]-]\s*$")
-_ENDINGS = frozenset(ENDINGS)
-
-# After these the next word is a name whatever it looks like (unless it is a function word).
-STRONG_CUES = (
-    "nimeni on", "nimeni", "mun nimi on", "mun nimi", "minun nimeni on", "nimi on", "nimeltaan", "nimelta",
-    "nimeksi", "kutsukaa minua", "jag heter", "ja heter", "mitt namn ar", "namnet ar", "hon heter",
-    "han heter", "hen heter", "som heter", "kalla mig",
-)
-# After these a capitalised word or a listed name is a name.
-WEAK_CUES = ("olen", "oon", "ma oon", "mina olen", "taalla", "taalla on", "jag ar", "ja ar", "har ar", "heter", "nimella", "nimi", "namn", "namnet", "mottagare", "saaja")
-# After a name: "Maria Norrman täällä", "aino tässä", "Sofie Persson här".
-AFTER_CUES = frozenset({"täällä", "tässä", "täs", "här", "taalla", "tassa"})  # not folded: har (has) ≠ här
-# After these only a name the list or Voikko knows as nothing else, or a capital inside a sentence:
-# "det är anna igen" (but "det är sanna ord"), Finland-Swedish "e" for är.
-SOFT_CUES = ("det ar", "e")
-# A surname told as one: "Laine on mun sukunimi", "Persson är mitt efternamn", "Ojala, Anna heter jag".
-SURNAME_AFTER = ("on mun sukunimi", "on minun sukunimeni", "on sukunimeni", "on mun sukunimeni", "ar mitt efternamn",
-                 "ar efternamnet", "heter jag")
-GREETINGS = frozenset({"moi", "hei", "moikka", "terve", "hej", "hejsan", "tjena", "halloj", "viitta"})
-LABELS = frozenset({"kontakt", "yhteydenotto", "asiakas", "klient", "lahettaja", "avsandare", "nimi", "namn",
-                    "yhteyshenkilo", "kontaktperson", "saaja", "mottagare", "potilas", "patient"})
-CONJUNCTIONS = frozenset({"ja", "och", "tai", "eller", "enka", "inte", "eika", "seka"})
-# A genitive before these is a person's: "Johans pappa", "Kaarinan äiti".
-FAMILY_AFTER = frozenset({"pappa", "mamma", "isa", "aiti", "bror", "syster", "veli", "sisko", "son", "dotter",
-                          "poika", "tytar", "man", "fru", "mies", "vaimo", "exa", "ex"})
-# A family word right before a name: "äiti aino sihvonen", "pappa Sundin"; only a name Voikko or the list
-# knows as nothing else (äiti toivoi stays).
-FAMILY_CUES = ("aiti", "isa", "mamma", "pappa", "perhe", "familjen", "familjehem", "sijaisperhe", "mottagare")
-# Sign-offs: the name may follow on the next line or after the abbreviation's full stop.
-SIGN_OFFS = ("terveisin", "t", "terv", "halsningar", "mvh", "hal", "halsn", "yst terv", "vanliga halsningar", "ystavallisin terveisin")
-RELATION_CUES = (
-    "mieheni", "vaimoni", "puolisoni", "kumppanini", "poikaystavani", "tyttoystavani", "avomieheni",
-    "avovaimoni", "exani", "eksani", "lapseni", "poikani", "tyttareni", "tyttoni", "vauvani", "siskoni",
-    "sisareni", "veljeni", "aitini", "isani", "anoppini", "appeni", "naapurini", "ystavani", "kaverini",
-    "mun mies", "mun vaimo", "mun puoliso", "mun kumppani", "mun poikaystava", "mun tyttoystava", "mun kundi",
-    "mun muija", "mun ukko", "mun akka", "mun avomies", "mun avovaimo", "mun exa", "mun eksa", "mun poika",
-    "mun tytto", "mun lapsi", "mun vauva", "mun sisko", "mun veli", "mun aiti", "mun isa", "mun mutsi",
-    "mun faija", "mun kaveri", "mun ystava", "mun naapuri", "meidan poika", "meidan tytto", "meidan lapsi",
-    "meidan vauva", "lapsen isa", "lapsen aiti", "vauvan isa", "vauvan aiti", "lasten isa", "lasten aiti",
-    "min man", "min fru", "min sambo", "min partner", "min pojkvan", "min flickvan", "min make", "min maka",
-    "min son", "min dotter", "min bror", "min syster", "min mamma", "min pappa", "min van", "min vaninna",
-    "min kompis", "min granne", "mitt ex", "mitt barn", "var son", "var dotter", "barnets pappa",
-    "barnets mamma", "bebisens pappa", "sonen", "dottern", "maken", "sambon",
-    "sosiaalityontekija", "sosiaalityontekijamme", "sosiaaliohjaaja", "terveydenhoitaja", "terkka", "sossu",
-    "laakari", "kuraattori", "opettaja", "hoitaja", "tyontekija", "ohjaaja", "herra", "rouva", "neiti",
-    "tohtori", "asiakkaani", "asiakkaamme", "asiakas", "asiakkaasta", "klienten", "min klient", "var klient",
-    "klient", "klienten", "mormor", "morfar", "farmor", "farfar", "mummo", "vaari", "ukki", "pappa", "isapuoli",
-    "aitipuoli", "styvpappa", "styvmamma", "exa", "eksa", "socialarbetaren", "socialarbetare", "halsovardaren", "halsovardare", "lakaren", "lakare",
-    "kuratorn", "kurator", "lararen", "larare", "handlaggaren", "fru", "herr", "doktor", "dr",
-)
-# Words that follow a cue but are not names (folded).
-STOPWORDS = frozenset("""
-on ei en ole oo se sen sita mika mita mika etta et kun jos ja tai mutta mut niin ihan vain vaan viela jo nyt
-salainen salaisuus tarkea sama muu muut joku jotain kaikki minun sinun hanen meidan teidan heidan kylla
-juo joi juonut lyo loi on oli ollut aina taas myos kanssa tassa talla tuolla siella kotona raskaana huolissani
-vasynyt yksin aiti isa lapsi vauva poika tytto mies vaimo tosi aika hyvin paha huono iso pieni uusi vanha
-ar inte en ett och eller men att som sa nu redan hemligt viktigt samma ingen nagon alla min din hans hennes
-var har hade dricker slar gravid orolig trott ensam hemma mamma pappa barn bebis son dotter man fru ocksa
-med har dar just bara mycket lite jag du han hon hen vi de den det vad vem vilken x xx xxx n.n nn
-puh p gsm tel tfn mulla mulle multa meilla meille barnen lapset
-""".split())
-# Capitalised words that are not people (services, organisations, countries, the bot).
-NOT_NAMES = frozenset("""
-viitta kela kelan kelasta kelaan mieli nollalinja nollinjen neuvola neuvolan neuvolassa kriisipuhelin
-kristelefonen facebook instagram whatsapp telegram google suomi suomen suomessa suomeen ruotsi ruotsin
-finland finlands sverige jumala gud jeesus joulu jouluna juhannus hus tyks oys tays hal ensikoti turvakoti
-lastensuojelu sosiaalipaivystys poliisi poliisille hatakeskus myrkytystietokeskus giftinformationscentralen
-folkhalsan mll vaestoliitto a-klinikka a-kliniken hyvinvointialue valfardsomradet ok okei kiitos tack hei hej
-moi moikka terve tervehdys huomenta apua hjalp
-""".split())
 
 
-# Voikko's word classes for person names; any other class is an everyday word (or a place).
-_PERSON_CLASSES = frozenset({"etunimi", "sukunimi"})
-_VOIKKO_LOCK = threading.Lock()  # one libvoikko handle is not safe to share between threads
-
-
-@lru_cache(maxsize=1)
-def _voikko():
-    try:
-        from voikko import libvoikko
-
-        return libvoikko.Voikko("fi")
-    except Exception:  # without the Debian packages the list and the cues still work
-        return None
-
-
-@lru_cache(maxsize=65536)
-def voikko_analyses(word: str) -> tuple[dict, ...]:
-    engine = _voikko()
-    if engine is None or not word:
-        return ()
-    with _VOIKKO_LOCK:
-        return tuple(engine.analyze(word))
-
-
-@lru_cache(maxsize=65536)
-def voikko_classes(word: str) -> frozenset[str]:
-    """The word classes Voikko gives `word` (etunimi, sukunimi, paikannimi, nimisana, ...)."""
-    return frozenset(a.get("CLASS", "") for a in voikko_analyses(word))
-
-
-def dictionary_name(word: str) -> Optional[bool]:
-    """True: Voikko knows `word` only as a person's name; False: as a name and an everyday word (toivo);
-    None: not as a person's name at all."""
-    classes = voikko_classes(word)
-    if not classes & _PERSON_CLASSES:
-        return None
-    return not (classes - _PERSON_CLASSES)
-
-
-@lru_cache(maxsize=1)
-def service_words() -> frozenset[str]:
-    """Capitalised words of the directory's service names (Toivo, Eloisa): names only after a strong cue."""
-    words = {"toivo"}
-    try:
-        data = directory()
-        for service in (*data.services, *data.helplines):
-            for text in (service.name.fi, service.name.sv):
-                words.update(fold(w) for w in _WORD.findall(text or "") if w[:1].isupper())
-    except Exception:  # the redactor must work even without the directory files
-        pass
-    return frozenset(words)
-
-
-@dataclass(frozen=True)
-class _Names:
-    first: frozenset[str]
-    surnames: frozenset[str]
-    ambiguous: frozenset[str]
-    stems: dict  # folded stem -> folded name
 
 
 @dataclass
@@ -176,64 +48,21 @@ class _Token:
     text: str
     folded: str
     sentence_start: bool
+    gap: str = ""  # the text between the previous word and this one
 
     @property
     def capital(self) -> bool:
         return self.text[:1].isupper() and any(c.islower() for c in self.text[1:])
 
 
-@lru_cache(maxsize=1)
-def _names() -> _Names:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    first = frozenset(fold(n) for group in data["first_names"].values() for n in group.split())
-    surnames = frozenset(fold(n) for n in data["surnames"].split())
-    index: dict[str, str] = {}
-    for name in sorted(first | surnames):
-        if len(name) < 4 or "-" in name:
-            continue  # short names inflect into everyday words (Pia -> pian "soon")
-        for stem in _stems(name):
-            if len(stem) >= 4:
-                index.setdefault(stem, name)
-    return _Names(first, surnames, frozenset(data["ambiguous"].split()), index)
-
-
-def _stems(name: str) -> set[str]:
-    """The stems a (folded) name takes before a case ending: Mikko -> mikko, miko (Mikon); Virtanen ->
-    virtase, virtas (Virtasen, Virtasta); Elias -> eliakse (Eliakselle); Oliver -> oliveri (Oliverille).
-    Deliberately narrower than place-name stems: every extra stem is a chance to hit an everyday word."""
-    out = {name}
-    if name.endswith("nen"):
-        out |= {name[:-3] + "se", name[:-3] + "s"}
-    elif name.endswith("s"):
-        out |= {name[:-1] + "kse", name + "e"}
-    elif name[-1] not in "aeiouy":
-        out.add(name + "i")
-    elif len(name) > 3 and name[-3:-1] in ("kk", "pp", "tt"):
-        out.add(name[:-2] + name[-1])  # weak grade: Mikko -> Mikon, Matti -> Matin, Pekka -> Pekan
-    return out
-
-
-def _base_name(folded: str) -> Optional[str]:
-    """The listed name a (folded) word is a form of: mikolle -> mikko, virtasen -> virtanen, annas -> anna."""
-    names = _names()
-    if folded in names.first or folded in names.surnames:
-        return folded
-    if "-" in folded:
-        parts = [_base_name(p) for p in folded.split("-")]
-        return next((p for p in parts if p and p not in names.ambiguous), None)
-    for cut in range(len(folded) - 1, 3, -1):
-        if folded[cut:] in _ENDINGS and folded[:cut] in names.stems:
-            return names.stems[folded[:cut]]
-    return None
-
 
 def _tokens(text: str) -> list[_Token]:
-    out: list[_Token] = []
+    out = []
     previous_end = 0
     for m in _WORD.finditer(text):
         between = text[previous_end:m.start()]
         start_of_sentence = not out or bool(_SENTENCE_END.search(between))
-        out.append(_Token(m.start(), m.end(), m.group(), fold(m.group()), start_of_sentence))
+        out.append(_Token(m.start(), m.end(), m.group(), fold(m.group()), start_of_sentence, between))
         previous_end = m.end()
     return out
 
@@ -259,6 +88,9 @@ def _places(text: str, tokens: list[_Token]) -> dict[int, bool]:
     for place in _find_places(text):
         for i, tok in enumerate(tokens):
             if tok.start < place.end and place.start < tok.end:
+                classes = voikko_classes(tok.text) | voikko_classes(tok.text.capitalize())
+                if classes & _PERSON_CLASSES and "paikannimi" not in classes:
+                    continue  # a person's name the place resolver took for a near place name ("einari": Inari)
                 municipality = fold(place.municipality or "")
                 base = municipality == tok.folded or municipality.startswith(tok.folded + " ")  # Koski Tl
                 found[i] = base
@@ -272,14 +104,6 @@ def _cue_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
 
 
-_NOUN_OR_NAME = frozenset({"nimisana", "etunimi", "sukunimi", "paikannimi", "nimi"})
-
-
-def _proper_only(word: str) -> bool:
-    """Voikko knows `word`, and only as a proper noun (Hannula, Mari, Syrjälä)."""
-    classes = voikko_classes(word)
-    return bool(classes) and not classes - {"etunimi", "sukunimi", "paikannimi", "nimi"}
-
 
 def _phrase_after(tokens: list[_Token], i: int, phrases: tuple[str, ...]) -> bool:
     """One of `phrases` follows token i, or follows it after one more capitalised word ("Ojala, Anna heter jag")."""
@@ -292,15 +116,6 @@ def _phrase_after(tokens: list[_Token], i: int, phrases: tuple[str, ...]) -> boo
     return False
 
 
-# "15v", "15 v.", "15-vuotias", "15 år", "15-åring"
-_AGE_AFTER = re.compile(r"^\s*,?\s*\d{1,2}\s?-?\s?(?:v\b|v\.|vuo\w*|år\b|åring\w*|ar\b)", re.IGNORECASE)
-# How Finland-Swedish and Swedish surnames end; for a lower-case word no dictionary knows.
-_NORDIC_SURNAME = re.compile(r"(?:sson|berg|ström|strom|lund|gren|qvist|kvist|blad|dahl|holm|mark|bäck|borg|fors|"
-                             r"stedt|sen|én)$")
-PROFESSION_ENDINGS = ("kuraattori", "kuratorn", "terveydenhoitaja", "sosiaalityontekija", "sosiaaliohjaaja",
-                      "tyontekija", "socialarbetaren", "halsovardaren", "lakaren", "laakari", "ohjaaja", "hoitaja",
-                      "handledaren", "radgivaren", "terapeutti", "terapeuten", "psykologi", "psykologen")
-
 
 def _profession_before(tokens: list[_Token], i: int) -> bool:
     """A compound profession right before: "koulukuraattori Anna", "skolkuratorn Nova"."""
@@ -312,6 +127,57 @@ def _profession_before(tokens: list[_Token], i: int) -> bool:
 def _nordic_surname(tok: _Token) -> bool:
     return (len(tok.folded) >= 4 and tok.text.islower() and bool(_NORDIC_SURNAME.search(tok.text))
             and not voikko_classes(tok.text) and tok.folded not in STOPWORDS)
+
+
+CHILD_WORDS = frozenset({"tytto", "poika", "vauva", "lapsi", "flicka", "pojke", "son", "dotter", "bebis", "barn",
+                         "tyttoni", "poikani", "lapseni", "sonen", "dottern", "flickan", "pojken"})
+
+
+def _inflected(word: str) -> bool:
+    """Voikko reads `word` as a local case form (Valtterilla, Heikille), long enough not to be a short
+    everyday word; never a genitive, which Swedish definite forms look like."""
+    analyses = voikko_analyses(word)
+    return (len(word) >= 6 and bool(analyses) and all(a.get("SIJAMUOTO") not in (None, "nimento") for a in analyses)
+            and fold(word).endswith(("lla", "lta", "lle", "ssa", "sta", "ksi")))  # not -n: Swedish "helgen"
+
+
+def _swedish_genitive_of_name(tok: _Token) -> bool:
+    """"Bertils", "Kivinens", "sonjas": a listed name or one Voikko knows only as a name, plus -s."""
+    if not tok.folded.endswith("s") or len(tok.folded) < 4 or tok.folded in STOPWORDS:
+        return False
+    stem = tok.text[:-1]
+    listed = _base_name(fold(stem))
+    return bool((listed and listed not in _names().ambiguous and fold(stem) == listed)
+                or dictionary_name(stem.capitalize()))
+
+
+def _noun_in_base_form(word: str) -> bool:
+    """Voikko knows `word` as an everyday noun or adjective, and only in the nominative (ilta, päivä)."""
+    analyses = voikko_analyses(word)
+    return (any(a.get("CLASS") in ("nimisana", "laatusana") for a in analyses)
+            and all(a.get("SIJAMUOTO") == "nimento" for a in analyses))
+
+
+def _genitive_of_name(tok: _Token, base, place: bool) -> bool:
+    """`tok` (…n) reads as the genitive of a person's name: listed, Voikko's name, or no word at all."""
+    classes = voikko_classes(tok.text)
+    if place:
+        return tok.capital and not (classes - {"paikannimi", "etunimi", "sukunimi"})
+    if classes & _PERSON_CLASSES:
+        return tok.capital or not (classes - _PERSON_CLASSES)
+    if base:
+        return tok.capital or base not in _names().ambiguous
+    return not classes and tok.capital and not tok.sentence_start or (not classes and tok.text.islower() and not
+                                                                    voikko_classes(tok.text[:-1]))
+
+
+def _with_first_person(tokens: list[_Token], i: int) -> bool:
+    """"X ja minä", "Ingemar och jag", "Mulla ja Kaarinalla": a name joined to the writer."""
+    for conj, other in ((i + 1, i + 2), (i - 1, i - 2)):
+        if 0 <= other < len(tokens) and tokens[conj].folded in ("ja", "och") and tokens[other].folded in FIRST_PERSON \
+                and not tokens[max(conj, other)].sentence_start and not tokens[max(conj, i)].sentence_start:
+            return True
+    return False
 
 
 def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], previous_is_name: bool) -> bool:
@@ -327,11 +193,33 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if _cue_before(tokens, i, STRONG_CUES) or _phrase_after(tokens, i, SURNAME_AFTER):
         return not stop and (i not in places or places[i])
     known = dictionary_name(tok.text) if len(tok.folded) >= 3 and not stop else None
-    if known and (base in names.ambiguous or tok.folded in names.ambiguous):
+    if known and (tok.folded in names.ambiguous or (base in names.ambiguous and base == tok.folded)):
         known = False  # the list knows it is also a word (Swedish "sanna" = true), whatever Voikko says
     # A name by the list, by Voikko alone, or by its capital; Voikko's name that is also a word needs the
     # capital ("terveydenhoitaja, milloin": Voikko knows a Milloi).
     name_like = bool(base or known or (tok.capital and not stop))
+    following = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
+    # A genitive before a postposition or a family word is a person's, even one spelt like a place:
+    # "Kävin Kaarinan luona", "Kallion perhe", "kävin tellervon luona".
+    if following is not None and tok.folded.endswith("n") and len(tok.folded) >= 4 and not stop \
+            and (following.folded in PERSON_POSTPOSITIONS or following.folded in FAMILY_AFTER) \
+            and tok.folded not in _cue_words() and _genitive_of_name(tok, base, i in places):
+        return True
+    # A capitalised word opening a sentence before a noun in the same (base) case is an adjective or a
+    # noun, not a name: "Tyyne ilta rannalla" (calm evening), unlike "Tyyne soitti".
+    if (tok.sentence_start and following is not None and following.text.islower() and not _cue_before(tokens, i, SIGN_OFFS, True)
+            and (base is None or base in names.ambiguous) and _noun_in_base_form(following.text)
+            and following.folded not in FAMILY_AFTER and voikko_analyses(tok.text)
+            and all(a.get("SIJAMUOTO") == "nimento" for a in voikko_analyses(tok.text))):
+        return False
+    if not stop and len(tok.folded) >= 3 and tok.folded not in _cue_words() and (
+            (tok.capital and (base or known is not None or not voikko_classes(tok.text) or (i in places and not places[i])))
+            or (base and base not in names.ambiguous) or known):
+        after_text = text[tok.end:tok.end + 40]
+        if _AGE_AFTER.match(after_text) or (AGE_VERB_AFTER.match(after_text) and i not in places):
+            return True  # "Tyttö Anna 3v", "Hans (4 år)", "Martta on 15 ja karkaa"
+        if _with_first_person(tokens, i):
+            return True  # "Ingemar och jag", "Mulla ja Kaarinalla"
     # A municipality is a name only in its base form and with a cue (Jari Lahti, olen Kaarina):
     # "asun Sallassa" stays.
     if i in places and not (places[i] and tok.capital):
@@ -347,7 +235,6 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if previous_is_name and not stop and (tok.capital or base in names.surnames or known is not None
                                           or _proper_only(tok.text)):
         return True  # "Mikko Laine", "irmeli syrjälä", "[name] järvi"
-    following = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
     after = tokens[i + 2] if i + 2 < len(tokens) and not tokens[i + 2].sentence_start else None
     if following is not None and following.text.lower() in AFTER_CUES and name_like:
         return True
@@ -364,8 +251,12 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
             and (_base_name(following.folded) or dictionary_name(following.text) is not None or following.capital)):
         return True  # "tapani [name] tässä"
     if (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, RELATION_CUES) or _profession_before(tokens, i)) \
-            and name_like:
+            and (name_like or _nordic_surname(tok)):
         return True
+    if i > 0 and not stop and (tokens[i - 1].folded in CHILD_WORDS or _cue_before(tokens, i, RELATION_CUES)) \
+            and len(tok.folded) >= 3 and (_AGE_AFTER.match(text[tok.end:tok.end + 16])
+                                          or AGE_VERB_AFTER.match(text[tok.end:tok.end + 40])):
+        return True  # "poikani tord on 6v", "tyttö vesa 9v"
     if (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, SOFT_CUES)) and not stop \
             and _AGE_AFTER.match(text[tok.end:tok.end + 16]):
         return True  # "oon urban 15v", "e viking 15 år": who someone is, then their age
@@ -374,6 +265,10 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if (_cue_before(tokens, i, SOFT_CUES) or _cue_before(tokens, i, FAMILY_CUES)) and not stop and (
             known or (base and base not in names.ambiguous) or (tok.capital and not tok.sentence_start)):
         return True
+    if following is not None and not tok.sentence_start or tok.capital:
+        if _swedish_genitive_of_name(tok) and following is not None and (
+                tok.capital or following.folded in FAMILY_AFTER):
+            return True  # "Bertils pappa", "Kivinens hund", "sonjas mamma"
     if i in places or tok.folded in service_words():
         return False
     # "Anna:n isä": a colon before a case ending marks a proper noun; "Johans pappa", "Kaarinan äiti".
@@ -394,7 +289,9 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
                     and not voikko_classes(tok.text.lower()) and not stop)
         # Voikko's name: only a name (Pääkkönen) counts capitalised anywhere; a name that is also a
         # word (Sisko, Onni) only capitalised inside a sentence, like the ambiguous listed names.
-        return tok.capital and (known or not tok.sentence_start)
+        return (tok.capital and (known or not tok.sentence_start)) or (known and _inflected(tok.text))
+    if known and tok.folded != base:
+        return tok.capital or _inflected(tok.text)  # "Mikalta tuli viesti", "valtterilla on vaikeeta"
     if base in names.ambiguous or tok.folded in names.ambiguous:
         return tok.capital and not tok.sentence_start
     return True
@@ -416,8 +313,12 @@ def names(text: str) -> Iterator[Span]:
         before, word = tokens[i - 1], tokens[i]
         if flags[i] and flags[i - 1] or word.sentence_start or not word.text.islower() or i in places:
             continue
-        surname = voikko_classes(word.text) == frozenset({"sukunimi"}) or _nordic_surname(word)
-        first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text)
+        surname = voikko_classes(word.text) == frozenset({"sukunimi"}) or _nordic_surname(word) or (
+            re.search(r"[aeiouy]nen$", word.folded) is not None and len(word.folded) >= 6
+            and not voikko_classes(word.text) - _PERSON_CLASSES)
+        first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text) or (
+            re.search(r"(?:sson|qvist|kvist|ström|[aeiouyäö]nen)$", word.text) is not None and not voikko_classes(before.text)
+            and len(before.folded) >= 3 and before.folded not in _cue_words())
         if surname and (first or flags[i - 1]) and before.folded not in STOPWORDS and before.folded not in NOT_NAMES:
             flags[i - 1] = flags[i] = True
         elif flags[i - 1] and before.text.islower() and len(word.folded) >= 4 and word.folded not in STOPWORDS \
@@ -453,6 +354,107 @@ def names(text: str) -> Iterator[Span]:
                         _base_name(other.folded) or dictionary_name(other.text) is not None
                         or not voikko_classes(other.text)):
                     flags[j] = True
+    _surname_places(tokens, places, flags)
+    _lists(tokens, places, flags)
+    _sign_off_last(text, tokens, places, flags)
+    _fiction(tokens, flags)
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
+
+
+def _first_name_like(tok: _Token) -> bool:
+    return _base_name(tok.folded) in _names().first or "etunimi" in voikko_classes(tok.text.capitalize())
+
+
+def _surname_places(tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> None:
+    """A municipality's base form right after a first name is a surname, in any case: "erik lahti",
+    "Terttu Kivijärvi". A first name that is also a word (orvokki) needs a cue around it."""
+    for i in range(1, len(tokens)):
+        before, word = tokens[i - 1], tokens[i]
+        if not places.get(i) or word.sentence_start or i - 1 in places or before.folded in STOPWORDS \
+                or before.folded in NOT_NAMES or before.folded in _cue_words():
+            continue
+        if not (flags[i - 1] or _first_name_like(before)):
+            continue
+        listed = _base_name(before.folded)
+        sure = flags[i - 1] or before.capital or dictionary_name(before.text.capitalize()) or (
+            listed in _names().first and listed not in _names().ambiguous)
+        following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        cue = following in AFTER_CUES or any(_cue_before(tokens, i - 1, cues) for cues in (WEAK_CUES, SOFT_CUES, RELATION_CUES))
+        if sure or cue:
+            flags[i - 1] = flags[i] = True
+
+
+def _lists(tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> None:
+    """Names listed together ("kustaa ja sven on kaksoset", "lapset on Tina, Eerik ja Aukusti"): when one
+    item is a name (or a given name Voikko knows as nothing else), so are the others that could be one."""
+    joins = ("ja", "och", "seka")
+    i = 0
+    while i < len(tokens):
+        items, j, joined = [i], i, False
+        while j + 1 < len(tokens) and not tokens[j + 1].sentence_start:
+            if _comma_between(tokens[j + 1]):
+                j += 1
+            elif tokens[j + 1].folded in joins and j + 2 < len(tokens) and not tokens[j + 2].sentence_start \
+                    and tokens[j + 1].gap.strip() == "" and tokens[j + 2].gap.strip() == "":
+                j += 2
+                joined = True
+            else:
+                break
+            items.append(j)
+            if joined:
+                break
+        if joined:
+            last = items[-1]
+            closed = last + 1 >= len(tokens) or tokens[last + 1].sentence_start or tokens[last + 1].folded in (
+                "on", "ovat", "oli", "olivat", "ar", "var", "ja", "och", "kanssa", "med", "seka")
+            candidates = [k for k in items if _could_be_name(tokens[k], k in places) and tokens[k].folded not in
+                          FIRST_PERSON and (closed or k != last or voikko_classes(tokens[k].text) or tokens[k].capital)]
+            sure = [k for k in candidates if flags[k] or (dictionary_name(tokens[k].text.capitalize())
+                                                         and _base_name(tokens[k].folded) not in _names().ambiguous)]
+            if sure and len(candidates) >= 2:
+                for k in candidates:
+                    flags[k] = True
+        i = j + 1 if joined else i + 1
+
+
+def _comma_between(tok: _Token) -> bool:
+    return tok.gap.strip() == ","
+
+
+def _could_be_name(tok: _Token, place: bool) -> bool:
+    if tok.folded in STOPWORDS or tok.folded in NOT_NAMES or tok.folded in _cue_words() or place:
+        return False
+    classes = voikko_classes(tok.text)
+    return bool(classes & _PERSON_CLASSES or _base_name(tok.folded) or not classes)
+
+
+def _sign_off_last(text: str, tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> None:
+    """The last word of a message, alone after a sign-off or a closing sentence: "mvh lillemor",
+    "kiitos avusta! Kaarina", "tack för hjälpen! Per"."""
+    i = len(tokens) - 1
+    tok = tokens[i]
+    if i < 1 or flags[i] or tok.folded in STOPWORDS or tok.folded in NOT_NAMES or tok.folded in _cue_words() \
+            or len(tok.folded) < 2 or text[tok.end:].strip(" .!?\n"):
+        return
+    after_sign_off = _cue_before(tokens, i, SIGN_OFFS, across_sentences=True)
+    closing = tok.sentence_start and text[tokens[i - 1].end:tok.start].strip() in ("!", ".", "!!", "-", ",")
+    if after_sign_off and len(tok.folded) >= 3:
+        flags[i] = True
+    elif closing and (tok.capital or _first_name_like(tok)) and (
+            _could_be_name(tok, False) or places.get(i)) and (
+            _base_name(tok.folded) or places.get(i) or not voikko_classes(tok.text) - {
+            "etunimi", "sukunimi", "paikannimi", "nimi"}):
+        flags[i] = True
+
+
+def _fiction(tokens: list[_Token], flags: list[bool]) -> None:
+    """Well-known fictional characters are not people to protect: "Peppi Pitkätossu", "Pippi Långstrump"."""
+    folded = [t.folded for t in tokens]
+    for phrase in FICTION:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tuple(folded[i:i + n]) == phrase:
+                for k in range(i, i + n):
+                    flags[k] = False
