@@ -60,7 +60,7 @@ class ValidateServiceForm(FormValidationAction):
 
     async def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: DomainDict) -> Dict[Text, Any]:
-        return {"area": value if value in resolver.registry.COUNTY_CODES.values() else None}
+        return {"area": value if value in resolver.registry.county_codes().values() else None}
 
     async def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
