@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
-from pathlib import Path
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,8 +14,9 @@ from bot.actions.service_search import ActionAskConcern, ActionRecommendServices
 from bot.directory.hours import parse_hours
 from bot.directory.memory import InMemoryDirectory
 from bot.directory.records import Bilingual, County, Service, Sourced
+from bot.domain import load_domain
 
-DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain()
 
 
 def _service(sid, category, county="pohjanmaa", municipalities=(), kind=None, phone="06 123 4567"):
