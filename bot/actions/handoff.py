@@ -22,11 +22,11 @@ from bot.actions.cards import utter_match
 from bot.actions.guidance import county_guidance, round_the_clock_lines
 from bot.actions.needs import CONCERNS, categories_for
 from bot.actions.service_search import ValidateServiceForm
-from bot.actions.texts import render
 from bot.analytics.counters import count_quietly
 from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County
 from bot.handoff import duty, feedback, service
+from bot.labels import label
 
 logger = logging.getLogger(__name__)
 
@@ -50,16 +50,16 @@ def consent_summary(tracker: Tracker) -> dict[str, str]:
     return summary
 
 
-def summary_text(domain: DomainDict, summary: dict[str, str], county: County, lang: str) -> str:
+def summary_text(summary: dict[str, str], county: County, lang: str) -> str:
     """The summary as the person reads it before agreeing: one line per fact, in their language."""
     values = {
-        "role": summary.get("role") and render(domain, f"utter_label_role_{summary['role']}", lang),
-        "concern": summary.get("concern") and render(domain, f"utter_label_concern_{summary['concern']}", lang),
-        "substance": summary.get("substance") and render(domain, f"utter_label_substance_{summary['substance']}", lang),
+        "role": summary.get("role") and label(f"role_{summary['role']}", lang),
+        "concern": summary.get("concern") and label(f"concern_{summary['concern']}", lang),
+        "substance": summary.get("substance") and label(f"substance_{summary['substance']}", lang),
         "area": county.name.get(lang),
-        "language": render(domain, f"utter_label_language_{summary['language']}", lang),
+        "language": label(f"language_{summary['language']}", lang),
     }
-    return "\n".join("– " + render(domain, f"utter_label_summary_{field}", lang, value=value)
+    return "\n".join("– " + label(f"summary_{field}", lang, value=value)
                      for field, value in values.items() if value)
 
 
@@ -97,12 +97,12 @@ class ActionAskHandoffConsent(HandoffAction):
         lang = conversation_language(tracker)
         county = self.county(tracker)
         if county is None:  # the form asks for the place first; this is a safety net
-            return without_county(self.directory, dispatcher, tracker, domain)
+            return without_county(self.directory, dispatcher, tracker)
         waiting = service.open_for(self.engine, tracker.sender_id)
         if waiting is not None and waiting.kind == "message":
             dispatcher.utter_message(response="utter_handoff_message_pending")
             return []
-        summary = summary_text(domain, consent_summary(tracker), county, lang)
+        summary = summary_text(consent_summary(tracker), county, lang)
         if duty.on_duty(self.engine, county.code):
             dispatcher.utter_message(response="utter_ask_handoff_consent", summary=summary)
             return [SlotSet(KIND_SLOT, "live")]
@@ -111,10 +111,10 @@ class ActionAskHandoffConsent(HandoffAction):
         # A live chat asked for when nobody is on duty: requested and missed at once, for the owners' numbers.
         for metric in ("handoff_requested", "handoff_missed"):
             count_quietly(self.engine, metric, county.code, lang, "out_of_hours")
-        shown = county_guidance(self.directory, dispatcher, domain, county, tracker.get_slot("municipality"), lang)
+        shown = county_guidance(self.directory, dispatcher, county, tracker.get_slot("municipality"), lang)
         lines = round_the_clock_lines(self.directory, tracker.get_slot("concern"), tracker.get_slot("role"), lang)
         for match in lines:
-            utter_match(dispatcher, domain, match, lang)
+            utter_match(dispatcher, match, lang)
         dispatcher.utter_message(response="utter_offer_leave_message", summary=summary)
         return [SlotSet(KIND_SLOT, "message"), SlotSet("last_services", [m.service.id for m in shown + lines])]
 
@@ -130,7 +130,7 @@ class ActionStartHandoff(HandoffAction):
         lang = conversation_language(tracker)
         county = self.county(tracker)
         if county is None:
-            return without_county(self.directory, dispatcher, tracker, domain)
+            return without_county(self.directory, dispatcher, tracker)
         kind = "message" if tracker.get_slot(KIND_SLOT) == "message" else "live"
         if kind == "live" and not duty.on_duty(self.engine, county.code):
             # The guides went off duty between the question and the yes: tell the person and offer a message.
@@ -154,8 +154,7 @@ class ActionStartHandoff(HandoffAction):
         return [SlotSet(KIND_SLOT, None), ConversationPaused()]
 
 
-def without_county(directory: ServiceDirectory, dispatcher: CollectingDispatcher, tracker: Tracker,
-                   domain: DomainDict) -> List[EventType]:
+def without_county(directory: ServiceDirectory, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Guides work for one county each: without a place the person gets the anonymous national lines."""
     lang = conversation_language(tracker)
     kinds = [c.split(":", 1)[1] for c in categories_for(tracker.get_slot("concern"), tracker.get_slot("role"))
@@ -163,7 +162,7 @@ def without_county(directory: ServiceDirectory, dispatcher: CollectingDispatcher
     matches = helpline_matches(directory, kinds + ["crisis"], lang)[:3]
     dispatcher.utter_message(response="utter_handoff_needs_county")
     for match in matches:
-        utter_match(dispatcher, domain, match, lang)
+        utter_match(dispatcher, match, lang)
     return [SlotSet("last_services", [m.service.id for m in matches])]
 
 
@@ -174,7 +173,7 @@ class ActionHandoffWithoutCounty(HandoffAction):
         return "action_handoff_without_county"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        return without_county(self.directory, dispatcher, tracker, domain)
+        return without_county(self.directory, dispatcher, tracker)
 
 
 class ActionRecordFeedback(Action):

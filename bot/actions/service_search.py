@@ -182,7 +182,7 @@ class ActionRecommendServices(DirectoryAction):
             dispatcher.utter_message(response="utter_county_fallback", county=county_name, url=county.page(lang))
             dispatcher.utter_message(response="utter_national_lines")
         for match in matches:
-            utter_match(dispatcher, domain, match, lang, professional=audience == "professionals")
+            utter_match(dispatcher, match, lang, professional=audience == "professionals")
         if concern != "request_human":
             dispatcher.utter_message(response="utter_offer_handoff")
         return events + [SlotSet("last_services", [m.service.id for m in matches])]

@@ -10,14 +10,12 @@ from functools import lru_cache
 from typing import Optional
 
 import jinja2
-import yaml
 from aiohttp import web
 
-from bot.actions.texts import render as domain_text
 from bot.handoff import duty, messages
 from bot.handoff.service import utcnow
+from bot.labels import label
 from bot.places.registry import county_names
-from bot.settings import ROOT
 from connectors.guide import accounts, console, hours_text, sessions, strings, transcript
 from connectors.guide.app import (CONFIG, HERE, LOGIN_COOKIE, SESSION_COOKIE, client_address, del_cookie,
                                   get_cookie, login_form_token, run, set_cookie)
@@ -39,18 +37,13 @@ def waited(since: Optional[datetime], lang: str, now: Optional[datetime] = None)
     return strings.ui("hours_minutes", lang, hours=minutes // 60, minutes=minutes % 60)
 
 
-@lru_cache(maxsize=1)
-def _domain() -> dict:
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-
-
 def value_label(key: str, value: str, lang: str) -> str:
-    """A coded summary value in words: the bot's own label (domain.yml utter_label_<key>_<value>, the
+    """A coded summary value in words: the bot's own label (bot/labels.yml <key>_<value>, the
     words the person saw when agreeing), a county's name, or the code itself."""
     if key in ("area", "county"):
         return county_label(value, lang)
     try:
-        return domain_text(_domain(), f"utter_label_{key}_{value}", lang)
+        return label(f"{key}_{value}", lang)
     except KeyError:
         return value
 

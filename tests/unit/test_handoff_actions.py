@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import ConversationPaused, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -21,11 +19,12 @@ from bot.db import all_metadata
 from bot.directory.hours import parse_hours
 from bot.directory.memory import InMemoryDirectory
 from bot.directory.records import Bilingual, County, Service, Sourced
+from bot.domain import load_domain
 from bot.handoff import duty, service
 from bot.handoff.schema import FeedbackRow, GuideRow
 from bot.handoff.service import utcnow
 
-DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain()
 
 
 def _service(sid, category, county="lappi", kind=None, hours="24/7"):
@@ -253,6 +252,6 @@ def test_every_value_the_summary_can_hold_has_words_in_both_languages():
         for role in ROLES:
             for concern in set(CONCERNS) - {"request_human"}:
                 for substance in SUBSTANCES:
-                    text = summary_text(DOMAIN, {"role": role, "concern": concern, "substance": substance,
-                                                 "county": "lappi", "language": lang}, county, lang)
+                    text = summary_text({"role": role, "concern": concern, "substance": substance,
+                                         "county": "lappi", "language": lang}, county, lang)
                     assert len(text.splitlines()) == 5 and "{" not in text
