@@ -45,7 +45,7 @@ class ActionGiveNationalHelp(DirectoryAction):
     def name(self) -> Text:
         return "action_give_national_help"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         matches = national_lines(self.directory, situation_of(tracker), lang, tracker.get_slot("concern"))
         dispatcher.utter_message(response="utter_no_place_needed")
@@ -61,7 +61,7 @@ class ActionShowContactDetails(DirectoryAction):
     def name(self) -> Text:
         return "action_show_contact_details"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         services = [s for s in (self.directory.service(i) for i in tracker.get_slot("last_services") or []) if s]
         if not services:

@@ -6,6 +6,7 @@ guide has it, and giving it back to the bot afterwards, is the Rasa server's par
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import List, Optional, Text
 
@@ -93,7 +94,7 @@ class ActionAskHandoffConsent(HandoffAction):
     def name(self) -> Text:
         return "action_ask_handoff_consent"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         county = self.county(tracker)
         if county is None:  # the form asks for the place first; this is a safety net
@@ -126,7 +127,7 @@ class ActionStartHandoff(HandoffAction):
     def name(self) -> Text:
         return "action_start_handoff"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         county = self.county(tracker)
         if county is None:
@@ -172,7 +173,7 @@ class ActionHandoffWithoutCounty(HandoffAction):
     def name(self) -> Text:
         return "action_handoff_without_county"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         return without_county(self.directory, dispatcher, tracker)
 
 
@@ -191,9 +192,10 @@ class ActionRecordFeedback(Action):
         helpful = (tracker.latest_message.get("intent") or {}).get("name") == "feedback_helpful"
         after_handoff = any(e.get("event") == "user" and (e.get("parse_data") or {}).get("intent", {}).get("name")
                             in RESUMED_INTENTS for e in tracker.events)
-        try:
-            feedback.record(self._engine or shared_engine(), helpful, conversation_language(tracker),
-                            tracker.get_slot("area"), after_handoff=after_handoff)
+        try:  # in a worker thread: the action server's event loop never waits on the database
+            await asyncio.to_thread(feedback.record, self._engine or shared_engine(), helpful,
+                                    conversation_language(tracker), tracker.get_slot("area"),
+                                    after_handoff=after_handoff)
         except (SQLAlchemyError, OSError):  # the thanks claims nothing about storage, so it still fits
             logger.exception("feedback not stored")
         dispatcher.utter_message(response="utter_feedback_thanks" if helpful else "utter_feedback_thanks_not_helpful")

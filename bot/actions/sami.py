@@ -39,7 +39,7 @@ class ActionAnswerCapabilities(DirectoryAction):
     def name(self) -> Text:
         return "action_answer_capabilities"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if not asked_sami(tracker):
             dispatcher.utter_message(response="utter_capabilities")
             return []

@@ -135,7 +135,7 @@ class ActionRecommendServices(DirectoryAction):
     def name(self) -> Text:
         return "action_recommend_services"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         concern = tracker.get_slot("concern")
         area = tracker.get_slot("area")

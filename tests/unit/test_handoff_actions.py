@@ -3,13 +3,14 @@ asserting on response names, arguments, payloads and events."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import date, timedelta
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import ConversationPaused, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -50,10 +51,11 @@ def directory():
 
 
 @pytest.fixture
-def db(engine):
+def db(threaded_engine):
+    """The actions use the database from a worker thread (asyncio.to_thread): a SQLite file, not :memory:."""
     for metadata in all_metadata():
-        metadata.create_all(engine)
-    return engine
+        metadata.create_all(threaded_engine)
+    return threaded_engine
 
 
 def _tracker(slots=None, intent="affirm", events=(), sender="person-1"):
@@ -212,6 +214,26 @@ def test_feedback_is_stored_without_the_conversation(db):
         rows = session.scalars(select(FeedbackRow).order_by(FeedbackRow.id)).all()
     assert [(r.helpful, r.language, r.county, r.after_handoff) for r in rows] == \
         [(True, "sv", "lappi", True), (False, "fi", None, False)]
+
+
+def test_the_handoff_and_feedback_sql_runs_off_the_event_loop_thread(db, directory):
+    """Duty checks, handoff records, counters and feedback block on the database: they run in a worker
+    thread (asyncio.to_thread), never on the thread of the action server's event loop (issue 16 item 5)."""
+    executed: list[int] = []
+    event.listen(db, "before_cursor_execute", lambda *args: executed.append(threading.get_ident()))
+
+    async def on_the_loop(action, tracker) -> int:
+        await action.run(CollectingDispatcher(), tracker, DOMAIN)
+        return threading.get_ident()
+
+    for action, tracker in [(ActionAskHandoffConsent(directory, db), _tracker()),
+                            (ActionStartHandoff(directory, db), _tracker({"handoff_kind": "message"})),
+                            (ActionRecordFeedback(db), _tracker(intent="feedback_helpful"))]:
+        executed.clear()
+        loop_thread = asyncio.run(on_the_loop(action, tracker))
+        assert executed, f"{action.name()} ran no SQL"
+        assert loop_thread not in executed, action.name()
+    assert service.open_for(db, "person-1") is not None  # the work was done, in the worker thread
 
 
 def test_feedback_with_the_database_down_still_thanks():
