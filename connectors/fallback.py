@@ -5,23 +5,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
-
-from bot.settings import ROOT
+from bot.domain import load_domain
 
 RESPONSE = "utter_directory_unavailable"
 EMERGENCY = "utter_emergency"
 CHECKIN = "utter_crisis_checkin"
 
 
-@lru_cache(maxsize=1)
-def _domain() -> dict:
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-
-
 def _variation(response: str, language: str) -> dict:
     lang = language if language in ("fi", "sv") else "fi"
-    for variation in _domain()["responses"][response]:
+    for variation in load_domain()["responses"][response]:
         if any(c.get("name") == "language" and c.get("value") == lang for c in variation.get("condition") or []):
             return variation
     raise KeyError(f"response {response!r} has no {lang!r} variation")
@@ -58,7 +51,7 @@ def checkin(language: str) -> list[dict]:
 
 @lru_cache(maxsize=2)
 def _texts(response: str) -> frozenset[str]:
-    return frozenset(v["text"] for v in _domain()["responses"][response])
+    return frozenset(v["text"] for v in load_domain()["responses"][response])
 
 
 def _emergency_texts() -> frozenset[str]:

@@ -14,10 +14,8 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
-from functools import lru_cache
 from typing import Any, Optional
 
-import yaml
 from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -28,8 +26,9 @@ from telegram.request import HTTPXRequest
 
 from bot.actions.texts import render as render_response
 from bot.db import shared_engine
+from bot.domain import load_domain
 from bot.handoff import messages, service
-from bot.settings import ROOT, get_settings
+from bot.settings import get_settings
 from connectors import replies
 from connectors import telegram_format as fmt
 from connectors.conversation import converse
@@ -42,11 +41,6 @@ POLL_TIMEOUT_SECONDS = 25
 PUSH_EVERY_SECONDS = 1.0
 RETRY_SECONDS = 5.0
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-
-
-@lru_cache(maxsize=1)
-def _domain() -> dict:
-    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
 class TelegramInput(InputChannel):
@@ -110,11 +104,11 @@ class TelegramInput(InputChannel):
         if incoming.command == "/delete":
             lang = await self._language(agent, sender_id, incoming.language)
             await forget_conversation(agent, sender_id)
-            await self._send(incoming.chat_id, [fmt.Outgoing(render_response(_domain(), "utter_conversation_deleted", lang))])
+            await self._send(incoming.chat_id, [fmt.Outgoing(render_response(load_domain(), "utter_conversation_deleted", lang))])
             return
         if incoming.command == "/language":
             lang = await self._language(agent, sender_id, incoming.language)
-            await self._send(incoming.chat_id, [fmt.Outgoing(render_response(_domain(), "utter_choose_language", lang),
+            await self._send(incoming.chat_id, [fmt.Outgoing(render_response(load_domain(), "utter_choose_language", lang),
                                                              fmt.keyboard(list(fmt.LANGUAGE_BUTTONS)))])
             return
         text = incoming.text

@@ -239,9 +239,9 @@ def _filters(scope: _Scope, w: dict) -> str:
 
 
 def _known_counties() -> list[str]:
-    from bot.places.registry import COUNTY_CODES
+    from bot.places.registry import county_codes
 
-    return sorted(COUNTY_CODES.values())
+    return sorted(county_codes().values())
 
 
 def _table(headers: list, rows: list, numeric: tuple = ()) -> str:

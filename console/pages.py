@@ -12,10 +12,9 @@ from typing import Optional
 import jinja2
 from aiohttp import web
 
-from bot.actions.texts import render as domain_text
-from bot.domain import load_domain
 from bot.handoff import messages
 from bot.handoff.service import utcnow
+from bot.labels import label
 from bot.places.registry import county_names
 from console import accounts, duty, handoffs, sessions, strings, transcript
 from console.handoffs import ConsoleError, county_label
@@ -51,12 +50,12 @@ def waited(since: Optional[datetime], lang: str, now: Optional[datetime] = None)
 
 
 def value_label(key: str, value: str, lang: str) -> str:
-    """A coded summary value in words: the bot's own label (domain.yml utter_label_<key>_<value>, the
+    """A coded summary value in words: the bot's own label (bot/labels.yml <key>_<value>, the
     words the person saw when agreeing), a county's name, or the code itself."""
     if key in ("area", "county"):
         return county_label(value, lang)
     try:
-        return domain_text(load_domain(), f"utter_label_{key}_{value}", lang)
+        return label(f"{key}_{value}", lang)
     except KeyError:
         return value
 

@@ -1,6 +1,7 @@
 """What every action needs: the conversation's language, the person's own words, the directory."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
@@ -37,6 +38,8 @@ def user_texts(tracker: Tracker) -> list[str]:
 class DirectoryAction(Action, ABC):
     """An action that reads the service directory; tests pass an in-memory one.
 
+    Its work (`answer`) runs in a worker thread: directory lookups, handoff records and counters are
+    blocking database calls, and the action server's event loop must stay free for other conversations.
     If the database fails, the person still gets the national emergency and crisis lines (a domain
     response that needs no database) instead of silence.
     """
@@ -56,14 +59,14 @@ class DirectoryAction(Action, ABC):
         """The action's name in the domain."""
 
     @abstractmethod
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                     domain: Dict[Text, Any]) -> List[EventType]:
-        """The action's work, with the directory."""
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+               domain: Dict[Text, Any]) -> List[EventType]:
+        """The action's work, with the directory; runs in a worker thread, so it may block on the database."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
         try:
-            return await self.answer(dispatcher, tracker, domain)
+            return await asyncio.to_thread(self.answer, dispatcher, tracker, domain)
         except (SQLAlchemyError, OSError):
             # The conversation's pseudonym lets an operator match this with the Rasa server's log lines.
             logger.exception("database unavailable in %s (%s)", self.name(), pseudonym(tracker.sender_id))

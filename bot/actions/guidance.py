@@ -18,8 +18,8 @@ from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County, Match
 
 
-def county_guidance(directory: ServiceDirectory, dispatcher: CollectingDispatcher, domain: DomainDict,
-                    county: County, municipality: Optional[str], lang: str) -> list[Match]:
+def county_guidance(directory: ServiceDirectory, dispatcher: CollectingDispatcher, county: County,
+                    municipality: Optional[str], lang: str) -> list[Match]:
     """The county's family service guidance as cards (its web page when no direct contact is known);
     returns what was shown. The person has just been told why they get contacts instead of a chat."""
     matches = choose_services(directory, categories_for("request_human"), county.code, municipality, lang, limit=2)
@@ -27,7 +27,7 @@ def county_guidance(directory: ServiceDirectory, dispatcher: CollectingDispatche
     if not regional:
         dispatcher.utter_message(response="utter_county_fallback", county=county.name.get(lang), url=county.page(lang))
     for match in regional:
-        utter_match(dispatcher, domain, match, lang)
+        utter_match(dispatcher, match, lang)
     return regional
 
 
@@ -45,13 +45,13 @@ class ActionGiveNationalHelp(DirectoryAction):
     def name(self) -> Text:
         return "action_give_national_help"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         matches = national_lines(self.directory, situation_of(tracker), lang, tracker.get_slot("concern"))
         dispatcher.utter_message(response="utter_no_place_needed")
         dispatcher.utter_message(response="utter_national_lines")
         for match in matches:
-            utter_match(dispatcher, domain, match, lang)
+            utter_match(dispatcher, match, lang)
         return [SlotSet("last_services", [m.service.id for m in matches])]
 
 
@@ -61,7 +61,7 @@ class ActionShowContactDetails(DirectoryAction):
     def name(self) -> Text:
         return "action_show_contact_details"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         services = [s for s in (self.directory.service(i) for i in tracker.get_slot("last_services") or []) if s]
         if not services:
@@ -70,5 +70,5 @@ class ActionShowContactDetails(DirectoryAction):
         dispatcher.utter_message(response="utter_contact_details")
         professional = asks_as_professional(tracker.get_slot("role"), tracker.get_slot("concern"))
         for service in services:
-            utter_match(dispatcher, domain, Match(service, service.hours.is_open(), local=False), lang, professional)
+            utter_match(dispatcher, Match(service, service.hours.is_open(), local=False), lang, professional)
         return []

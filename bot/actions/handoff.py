@@ -6,6 +6,7 @@ guide has it, and giving it back to the bot afterwards, is the Rasa server's par
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import List, Optional, Text
 
@@ -22,11 +23,11 @@ from bot.actions.cards import utter_match
 from bot.actions.guidance import county_guidance, round_the_clock_lines
 from bot.actions.needs import CONCERNS, categories_for
 from bot.actions.service_search import ValidateServiceForm
-from bot.actions.texts import render
 from bot.analytics.counters import count_quietly
 from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County
 from bot.handoff import duty, feedback, service
+from bot.labels import label
 
 logger = logging.getLogger(__name__)
 
@@ -50,16 +51,16 @@ def consent_summary(tracker: Tracker) -> dict[str, str]:
     return summary
 
 
-def summary_text(domain: DomainDict, summary: dict[str, str], county: County, lang: str) -> str:
+def summary_text(summary: dict[str, str], county: County, lang: str) -> str:
     """The summary as the person reads it before agreeing: one line per fact, in their language."""
     values = {
-        "role": summary.get("role") and render(domain, f"utter_label_role_{summary['role']}", lang),
-        "concern": summary.get("concern") and render(domain, f"utter_label_concern_{summary['concern']}", lang),
-        "substance": summary.get("substance") and render(domain, f"utter_label_substance_{summary['substance']}", lang),
+        "role": summary.get("role") and label(f"role_{summary['role']}", lang),
+        "concern": summary.get("concern") and label(f"concern_{summary['concern']}", lang),
+        "substance": summary.get("substance") and label(f"substance_{summary['substance']}", lang),
         "area": county.name.get(lang),
-        "language": render(domain, f"utter_label_language_{summary['language']}", lang),
+        "language": label(f"language_{summary['language']}", lang),
     }
-    return "\n".join("– " + render(domain, f"utter_label_summary_{field}", lang, value=value)
+    return "\n".join("– " + label(f"summary_{field}", lang, value=value)
                      for field, value in values.items() if value)
 
 
@@ -93,16 +94,16 @@ class ActionAskHandoffConsent(HandoffAction):
     def name(self) -> Text:
         return "action_ask_handoff_consent"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         county = self.county(tracker)
         if county is None:  # the form asks for the place first; this is a safety net
-            return without_county(self.directory, dispatcher, tracker, domain)
+            return without_county(self.directory, dispatcher, tracker)
         waiting = service.open_for(self.engine, tracker.sender_id)
         if waiting is not None and waiting.kind == "message":
             dispatcher.utter_message(response="utter_handoff_message_pending")
             return []
-        summary = summary_text(domain, consent_summary(tracker), county, lang)
+        summary = summary_text(consent_summary(tracker), county, lang)
         if duty.on_duty(self.engine, county.code):
             dispatcher.utter_message(response="utter_ask_handoff_consent", summary=summary)
             return [SlotSet(KIND_SLOT, "live")]
@@ -111,10 +112,10 @@ class ActionAskHandoffConsent(HandoffAction):
         # A live chat asked for when nobody is on duty: requested and missed at once, for the owners' numbers.
         for metric in ("handoff_requested", "handoff_missed"):
             count_quietly(self.engine, metric, county.code, lang, "out_of_hours")
-        shown = county_guidance(self.directory, dispatcher, domain, county, tracker.get_slot("municipality"), lang)
+        shown = county_guidance(self.directory, dispatcher, county, tracker.get_slot("municipality"), lang)
         lines = round_the_clock_lines(self.directory, tracker.get_slot("concern"), tracker.get_slot("role"), lang)
         for match in lines:
-            utter_match(dispatcher, domain, match, lang)
+            utter_match(dispatcher, match, lang)
         dispatcher.utter_message(response="utter_offer_leave_message", summary=summary)
         return [SlotSet(KIND_SLOT, "message"), SlotSet("last_services", [m.service.id for m in shown + lines])]
 
@@ -126,11 +127,11 @@ class ActionStartHandoff(HandoffAction):
     def name(self) -> Text:
         return "action_start_handoff"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         county = self.county(tracker)
         if county is None:
-            return without_county(self.directory, dispatcher, tracker, domain)
+            return without_county(self.directory, dispatcher, tracker)
         kind = "message" if tracker.get_slot(KIND_SLOT) == "message" else "live"
         if kind == "live" and not duty.on_duty(self.engine, county.code):
             # The guides went off duty between the question and the yes: tell the person and offer a message.
@@ -154,8 +155,7 @@ class ActionStartHandoff(HandoffAction):
         return [SlotSet(KIND_SLOT, None), ConversationPaused()]
 
 
-def without_county(directory: ServiceDirectory, dispatcher: CollectingDispatcher, tracker: Tracker,
-                   domain: DomainDict) -> List[EventType]:
+def without_county(directory: ServiceDirectory, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Guides work for one county each: without a place the person gets the anonymous national lines."""
     lang = conversation_language(tracker)
     kinds = [c.split(":", 1)[1] for c in categories_for(tracker.get_slot("concern"), tracker.get_slot("role"))
@@ -163,7 +163,7 @@ def without_county(directory: ServiceDirectory, dispatcher: CollectingDispatcher
     matches = helpline_matches(directory, kinds + ["crisis"], lang)[:3]
     dispatcher.utter_message(response="utter_handoff_needs_county")
     for match in matches:
-        utter_match(dispatcher, domain, match, lang)
+        utter_match(dispatcher, match, lang)
     return [SlotSet("last_services", [m.service.id for m in matches])]
 
 
@@ -173,8 +173,8 @@ class ActionHandoffWithoutCounty(HandoffAction):
     def name(self) -> Text:
         return "action_handoff_without_county"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        return without_county(self.directory, dispatcher, tracker, domain)
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        return without_county(self.directory, dispatcher, tracker)
 
 
 class ActionRecordFeedback(Action):
@@ -192,9 +192,10 @@ class ActionRecordFeedback(Action):
         helpful = (tracker.latest_message.get("intent") or {}).get("name") == "feedback_helpful"
         after_handoff = any(e.get("event") == "user" and (e.get("parse_data") or {}).get("intent", {}).get("name")
                             in RESUMED_INTENTS for e in tracker.events)
-        try:
-            feedback.record(self._engine or shared_engine(), helpful, conversation_language(tracker),
-                            tracker.get_slot("area"), after_handoff=after_handoff)
+        try:  # in a worker thread: the action server's event loop never waits on the database
+            await asyncio.to_thread(feedback.record, self._engine or shared_engine(), helpful,
+                                    conversation_language(tracker), tracker.get_slot("area"),
+                                    after_handoff=after_handoff)
         except (SQLAlchemyError, OSError):  # the thanks claims nothing about storage, so it still fits
             logger.exception("feedback not stored")
         dispatcher.utter_message(response="utter_feedback_thanks" if helpful else "utter_feedback_thanks_not_helpful")

@@ -39,7 +39,7 @@ class ActionAnswerCapabilities(DirectoryAction):
     def name(self) -> Text:
         return "action_answer_capabilities"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if not asked_sami(tracker):
             dispatcher.utter_message(response="utter_capabilities")
             return []
@@ -50,5 +50,5 @@ class ActionAnswerCapabilities(DirectoryAction):
         dispatcher.utter_message(response="utter_sami_services")
         matches = self.directory.recommend(["family_guidance"], LAPPI, municipality, lang, limit=2)
         for match in matches:
-            utter_match(dispatcher, domain, match, lang)
+            utter_match(dispatcher, match, lang)
         return [mark_answered(tracker)] + ([SlotSet("last_services", [m.service.id for m in matches])] if matches else [])

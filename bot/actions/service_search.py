@@ -60,7 +60,7 @@ class ValidateServiceForm(FormValidationAction):
 
     async def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: DomainDict) -> Dict[Text, Any]:
-        return {"area": value if value in resolver.registry.COUNTY_CODES.values() else None}
+        return {"area": value if value in resolver.registry.county_codes().values() else None}
 
     async def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[Text, Any]:
@@ -135,7 +135,7 @@ class ActionRecommendServices(DirectoryAction):
     def name(self) -> Text:
         return "action_recommend_services"
 
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         lang = conversation_language(tracker)
         concern = tracker.get_slot("concern")
         area = tracker.get_slot("area")
@@ -182,7 +182,7 @@ class ActionRecommendServices(DirectoryAction):
             dispatcher.utter_message(response="utter_county_fallback", county=county_name, url=county.page(lang))
             dispatcher.utter_message(response="utter_national_lines")
         for match in matches:
-            utter_match(dispatcher, domain, match, lang, professional=audience == "professionals")
+            utter_match(dispatcher, match, lang, professional=audience == "professionals")
         if concern != "request_human":
             dispatcher.utter_message(response="utter_offer_handoff")
         return events + [SlotSet("last_services", [m.service.id for m in matches])]

@@ -1,6 +1,8 @@
-"""Render a response's text from the domain, for pieces that actions assemble (the service card's lines).
+"""Render a response's text from the domain, for pieces that Python assembles (the understood line's
+fragments, the Telegram channel's own messages).
 
-The words stay in domain.yml with their fi and sv variations; Python only picks and fills them.
+The words stay in domain.yml with their fi and sv variations; Python only picks and fills them. UI labels
+(the service card's field names, the handoff summary) are in bot/labels.yml instead.
 """
 from __future__ import annotations
 

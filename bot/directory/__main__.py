@@ -6,6 +6,9 @@
     python -m bot.directory import-ptv --file channels.json [--file more.json]   # each channel into its county
     python -m bot.directory import-ptv --live [--county pohjanmaa]    # PTV_API_URL, every municipality, paged
     python -m bot.directory table [--check]   # the per-county table of data/README.md
+
+Exit status: 0 done; 1 `validate` found an error (or `table --check` a stale table); 2 a data file cannot
+be read at all (the message names it) or the command line is wrong; 3 PTV could not be read.
 """
 from __future__ import annotations
 
@@ -181,7 +184,9 @@ def main(argv=None) -> int:
     parser.add_argument("--database-url", default=None, help="defaults to DATABASE_URL or var/viitta.db")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("load", help="load the YAML files into the database").set_defaults(func=cmd_load)
-    v = sub.add_parser("validate", help="findings as a table; exit 1 on errors")
+    v = sub.add_parser("validate", help="findings as a table; exit 1 on errors, 2 when a file cannot be read",
+                       description="Findings as a table, then each county's freshness. Exit status 1 when a "
+                                   "finding is an error, 2 when a data file cannot be read at all.")
     v.add_argument("--stale-months", type=int, default=12, help="warn about records checked longer ago")
     v.add_argument("--county", default=None, help="only this county's records")
     v.set_defaults(func=cmd_validate)

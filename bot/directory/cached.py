@@ -19,7 +19,10 @@ DEFAULT_TTL_SECONDS = 60.0
 
 
 class CachedSqlDirectory(SqlDirectory):
-    """SqlDirectory whose reads are remembered for `ttl` seconds; records are frozen, lists are copies."""
+    """SqlDirectory whose reads are remembered for `ttl` seconds; records are frozen, lists are copies.
+
+    Shared by the actions' worker threads: a dict's get and set are atomic, and two threads that miss the
+    same answer at once both read it and keep the later one."""
 
     def __init__(self, engine: Engine, ttl: float = DEFAULT_TTL_SECONDS,
                  clock: Callable[[], float] = time.monotonic) -> None:

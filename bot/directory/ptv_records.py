@@ -109,7 +109,7 @@ def place(channel: dict) -> tuple[dict[str, list[str]], str]:
         if kind == "municipality" and area.get("code"):
             codes.add(str(area["code"]).zfill(3))
         if kind in _COUNTY_AREA_TYPES:
-            code = registry.COUNTY_CODES.get(str(area.get("code") or "").zfill(2))
+            code = registry.county_codes().get(str(area.get("code") or "").zfill(2))
             if code:
                 whole.add(code)
         codes |= {str(m.get("code")).zfill(3) for m in area.get("municipalities") or [] if m.get("code")}

@@ -14,17 +14,6 @@ import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "directory" / "data"
 
-# Statistics Finland's county numbers -> our stable slugs (used in payloads as `area`).
-COUNTY_CODES = {
-    "01": "ita-uusimaa", "02": "keski-uusimaa", "03": "lansi-uusimaa", "04": "vantaa-kerava",
-    "05": "varsinais-suomi", "06": "satakunta", "07": "kanta-hame", "08": "pirkanmaa",
-    "09": "paijat-hame", "10": "kymenlaakso", "11": "etela-karjala", "12": "etela-savo",
-    "13": "pohjois-savo", "14": "pohjois-karjala", "15": "keski-suomi", "16": "etela-pohjanmaa",
-    "17": "pohjanmaa", "18": "keski-pohjanmaa", "19": "pohjois-pohjanmaa", "20": "kainuu",
-    "21": "lappi", "90": "helsinki", "91": "ahvenanmaa",
-}
-
-
 @dataclass(frozen=True)
 class Municipality:
     code: str
@@ -54,7 +43,7 @@ def municipalities() -> dict[str, Municipality]:
     with path.open(encoding="utf-8") as f:
         rows = csv.DictReader(line for line in f if not line.startswith("#"))
         return {
-            r["name_fi"]: Municipality(r["code"], r["name_fi"], r["name_sv"], COUNTY_CODES[r["county"]],
+            r["name_fi"]: Municipality(r["code"], r["name_fi"], r["name_sv"], county_codes()[r["county"]],
                                        r["bilingual"] == "yes")
             for r in rows
         }
@@ -81,13 +70,24 @@ def first_name_places() -> frozenset[str]:
 
 
 @cache
+def _counties() -> tuple[dict, ...]:
+    return tuple(yaml.safe_load((DATA_DIR / "counties.yml").read_text(encoding="utf-8"))["counties"])
+
+
+@cache
+def county_codes() -> dict[str, str]:
+    """Statistics Finland's county numbers ("01") -> our stable slugs (used in payloads as `area`), as
+    counties.yml pairs them."""
+    return {str(c["number"]).zfill(2): c["code"] for c in _counties()}
+
+
+@cache
 def county_names() -> dict[str, CountyName]:
     """Counties keyed by slug, with the region names and aliases people write."""
     data = _aliases()
-    counties = yaml.safe_load((DATA_DIR / "counties.yml").read_text(encoding="utf-8"))["counties"]
     regions = data.get("regions") or {}
     out = {}
-    for c in counties:
+    for c in _counties():
         region = regions.get(c["code"]) or {}
         out[c["code"]] = CountyName(
             code=c["code"], name_fi=c["name"]["fi"], name_sv=c["name"]["sv"],

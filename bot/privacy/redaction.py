@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from bot.privacy import identifiers, names
 
@@ -95,9 +95,3 @@ def redact_value(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [redact_value(v) for v in value]
     return value
-
-
-def kinds_in(text: str) -> Iterator[str]:
-    """The kinds of personal data `text` contains (for statistics without the data itself)."""
-    for f in find(text):
-        yield f.kind

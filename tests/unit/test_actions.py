@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import date
-from pathlib import Path
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,8 +15,9 @@ from bot.actions.service_search import ActionAskConcern, ActionRecommendServices
 from bot.directory.hours import parse_hours
 from bot.directory.memory import InMemoryDirectory
 from bot.directory.records import Bilingual, County, Service, Sourced
+from bot.domain import load_domain
 
-DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain()
 
 
 def _service(sid, category, county="pohjanmaa", municipalities=(), kind=None, phone="06 123 4567"):
@@ -181,3 +181,39 @@ def test_a_broken_database_still_gives_the_emergency_and_crisis_lines():
     messages, events = _run(ActionRecommendServices(_BrokenDirectory()), tracker)
     assert [m["response"] for m in messages] == ["utter_directory_unavailable"] and events == []
     assert all("112" in v["text"] for v in DOMAIN["responses"]["utter_directory_unavailable"])
+
+
+class _ThreadRecorder:
+    """A directory that notes the thread of every lookup (in production each is a database query)."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.threads = inner, []
+
+    def __getattr__(self, name):
+        found = getattr(self.inner, name)
+        if not callable(found):
+            return found
+
+        def call(*args, **kwargs):
+            self.threads.append(threading.get_ident())
+            return found(*args, **kwargs)
+        return call
+
+
+@pytest.mark.parametrize("action, slots", [
+    (ActionRecommendServices, {"concern": "substance_use_family", "area": "pohjanmaa", "municipality": "Vaasa"}),
+    (ActionGiveNationalHelp, {"concern": "substance_use_family"}),
+    (ActionShowContactDetails, {"last_services": ["vaasa-substance"]}),
+])
+def test_directory_lookups_run_off_the_event_loop_thread(directory, action, slots):
+    """The action server's event loop never waits on the directory's database (issue 16 item 5)."""
+    recorder = _ThreadRecorder(directory)
+
+    async def on_the_loop():
+        dispatcher = CollectingDispatcher()
+        await action(recorder).run(dispatcher, _tracker(slots), DOMAIN)
+        return threading.get_ident(), dispatcher.messages
+
+    loop_thread, messages = asyncio.run(on_the_loop())
+    assert _cards(messages) and recorder.threads
+    assert loop_thread not in recorder.threads

@@ -161,7 +161,7 @@ def test_a_failing_database_never_breaks_the_stream(engine):
     counter.flush()
 
 
-def test_recommendations_are_counted_per_category_in_the_directory_database(engine, directory_data, categories):
+def test_recommendations_are_counted_per_category_in_the_directory_database(threaded_engine, directory_data, categories):
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
@@ -169,6 +169,7 @@ def test_recommendations_are_counted_per_category_in_the_directory_database(engi
     from bot.directory.sql import SqlDirectory, load
     from tests.unit.test_actions import DOMAIN
 
+    engine = threaded_engine  # the action reads and counts from a worker thread: a SQLite file, not :memory:
     load(engine, directory_data, categories)
     tracker = Tracker("t", {"language": "sv", "concern": "substance_use_pregnancy", "area": "pohjanmaa"},
                       {"text": "", "intent": {"name": "inform_location"}, "entities": []}, [], False, None, None,

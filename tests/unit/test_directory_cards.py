@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
-from pathlib import Path
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -15,8 +13,9 @@ from bot.actions.guidance import ActionShowContactDetails
 from bot.actions.service_search import ActionRecommendServices
 from bot.directory.memory import InMemoryDirectory
 from bot.directory.records import Bilingual, Contact, County, NamedContact, Service, Sourced, WayIn
+from bot.domain import load_domain
 
-DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain()
 PERSON = NamedContact("Maija Meikäläinen", "https://example.fi/ammattilaisille", date(2026, 11, 30),
                       Bilingual("perheohjaaja", "familjehandledare"), phone="040 765 4321",
                       email="maija.meikalainen@example.fi")

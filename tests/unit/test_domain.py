@@ -1,22 +1,51 @@
-"""The domain: every response in Finnish and Swedish, every action implemented, the issue's intents."""
+"""The domain: every response in Finnish and Swedish, every action implemented, every intent typed in
+both languages or sent by a button or the relay; and the UI labels (bot/labels.yml) in both languages."""
 from __future__ import annotations
 
+import inspect
 import re
 import string
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
+from bot.actions.needs import CONCERNS
+from bot.domain import load_domain
+from bot.labels import labels
+
 ROOT = Path(__file__).resolve().parents[2]
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain()
 RESPONSES = DOMAIN["responses"]
-INTENTS = """greet goodbye affirm deny thank bot_challenge ask_capabilities ask_privacy inform_role inform_location
-substance_use_pregnancy substance_use_family youth_substance_use family_support relationship_support
-child_welfare_concern domestic_violence parent_mental_health professional_referral request_human emergency
-ask_contact_info change_language out_of_scope cancel_handoff feedback_helpful feedback_not_helpful
-handoff_ended handoff_answered handoff_cancelled handoff_expired handoff_message_left
-correct_situation""".split()
+DATA = ROOT / "bot" / "data"
+
+
+def _nlu_intents(lang: str) -> set[str]:
+    """Intents with examples in the NLU data of one language (bot/data/nlu_<lang>.yml, nlu_*_<lang>.yml)."""
+    found = set()
+    for path in DATA.glob(f"nlu*_{lang}.yml"):
+        found |= {item["intent"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"] if "intent" in item}
+    return found
+
+
+def _sent_intents() -> set[str]:
+    """Intents nobody types: the domain's button payloads, and what the relay tells the bot about a handoff."""
+    from connectors import relay
+
+    payloads = {b["payload"][1:].split("{")[0] for variations in RESPONSES.values() for v in variations
+                for b in v.get("buttons") or [] if b["payload"].startswith("/")}
+    resumed = {relay.resume_intent(SimpleNamespace(queued_at=1, state=state, kind=kind))
+               for state in ("ended", "cancelled", "expired") for kind in ("live", "message")}
+    told = set(re.findall(r'tell_bot\([^)]*?"/([a-z_]+)"', inspect.getsource(relay)))  # "/handoff_message_left"
+    return payloads | resumed | told
+
+
+def _rule_and_story_intents() -> set[str]:
+    found = set()
+    for path in [*(DATA / "rules").glob("*.yml"), *(DATA / "stories").glob("*.yml")]:
+        found |= set(re.findall(r"intent: (\w+)", path.read_text(encoding="utf-8")))
+    return found
 
 
 def _language(variation) -> str | None:
@@ -73,8 +102,46 @@ def test_a_channels_wording_keeps_the_placeholders_payload_and_buttons(name):
             assert worded.get("buttons") == default.get("buttons"), (channel, lang)
 
 
-def test_the_issue_intents_exist():
-    assert sorted(DOMAIN["intents"]) == sorted(INTENTS)
+def test_the_intents_are_the_nlu_datas_and_the_sent_ones():
+    """Adding an intent means examples in both languages (or a button or relay that sends it) and the domain."""
+    intents = set(DOMAIN["intents"])
+    assert len(intents) == len(DOMAIN["intents"]) > 20
+    fi, sv = _nlu_intents("fi"), _nlu_intents("sv")
+    assert fi == sv  # every intent people type has examples in Finnish and in Swedish
+    assert fi <= intents  # every intent of the NLU data is in the domain
+    sent = _sent_intents()
+    assert intents - fi <= sent, "an intent with no examples must be sent by a button or the relay"
+    assert sent <= intents  # and every intent sent is in the domain
+    assert {"handoff_ended", "handoff_answered", "handoff_message_left", "feedback_helpful"} <= sent - fi
+    assert intents <= _rule_and_story_intents()  # every intent has a rule or a story
+
+
+@pytest.mark.parametrize("concern", sorted(CONCERNS))
+def test_every_concern_intent_has_its_recommendation_rule_label_and_both_languages(concern):
+    assert concern in DOMAIN["intents"]
+    assert {_language(v) for v in RESPONSES[f"utter_recommend_{concern}"]} == {"fi", "sv"}
+    assert concern in _rule_and_story_intents()
+    assert concern in _nlu_intents("fi") and concern in _nlu_intents("sv")
+    # The handoff summary names the concern (a request for a human is not a concern the guide is told).
+    assert concern == "request_human" or sorted(labels()[f"concern_{concern}"]) == ["fi", "sv"]
+
+
+@pytest.mark.parametrize("name", sorted(labels()))
+def test_every_label_has_one_finnish_and_one_swedish_wording_that_say_the_same_things(name):
+    wording = labels()[name]
+    assert sorted(wording) == ["fi", "sv"]
+    assert all(isinstance(text, str) and text.strip() for text in wording.values())
+    assert _placeholders(wording["fi"]) == _placeholders(wording["sv"])
+    assert wording["fi"] != wording["sv"]
+
+
+def test_every_label_named_in_code_exists_and_no_label_is_a_response():
+    named = set()
+    for folder in ("bot", "connectors", "console"):
+        for path in (ROOT / folder).rglob("*.py"):
+            named |= set(re.findall(r"\blabel\(\"([a-z_]+)\"", path.read_text(encoding="utf-8")))
+    assert len(named) >= 10 and named - set(labels()) == set()
+    assert not [name for name in RESPONSES if name.startswith("utter_label_")]
 
 
 def test_emergency_and_handoff_payloads_are_in_the_domain():
@@ -87,8 +154,6 @@ def test_emergency_and_handoff_payloads_are_in_the_domain():
 
 
 def test_every_response_named_in_code_and_data_exists():
-    from bot.actions.needs import CONCERNS
-
     named = {f"utter_recommend_{c}" for c in CONCERNS}
     for path in (ROOT / "bot").rglob("*.py"):
         named |= set(re.findall(r"(?<=[\"'])utter_[a-z_]+(?=[\"'])", path.read_text(encoding="utf-8")))

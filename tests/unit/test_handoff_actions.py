@@ -3,15 +3,14 @@ asserting on response names, arguments, payloads and events."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import ConversationPaused, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -27,11 +26,12 @@ from bot.db import all_metadata
 from bot.directory.hours import parse_hours
 from bot.directory.memory import InMemoryDirectory
 from bot.directory.records import Bilingual, County, Service, Sourced
+from bot.domain import load_domain
 from bot.handoff import duty, service
 from bot.handoff.schema import FeedbackRow, GuideRow
 from bot.handoff.service import utcnow
 
-DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain()
 
 
 def _service(sid, category, county="lappi", kind=None, hours="24/7"):
@@ -57,10 +57,11 @@ def directory():
 
 
 @pytest.fixture
-def db(engine):
+def db(threaded_engine):
+    """The actions use the database from a worker thread (asyncio.to_thread): a SQLite file, not :memory:."""
     for metadata in all_metadata():
-        metadata.create_all(engine)
-    return engine
+        metadata.create_all(threaded_engine)
+    return threaded_engine
 
 
 def _tracker(slots=None, intent="affirm", events=(), sender="person-1"):
@@ -221,6 +222,26 @@ def test_feedback_is_stored_without_the_conversation(db):
         [(True, "sv", "lappi", True), (False, "fi", None, False)]
 
 
+def test_the_handoff_and_feedback_sql_runs_off_the_event_loop_thread(db, directory):
+    """Duty checks, handoff records, counters and feedback block on the database: they run in a worker
+    thread (asyncio.to_thread), never on the thread of the action server's event loop (issue 16 item 5)."""
+    executed: list[int] = []
+    event.listen(db, "before_cursor_execute", lambda *args: executed.append(threading.get_ident()))
+
+    async def on_the_loop(action, tracker) -> int:
+        await action.run(CollectingDispatcher(), tracker, DOMAIN)
+        return threading.get_ident()
+
+    for action, tracker in [(ActionAskHandoffConsent(directory, db), _tracker()),
+                            (ActionStartHandoff(directory, db), _tracker({"handoff_kind": "message"})),
+                            (ActionRecordFeedback(db), _tracker(intent="feedback_helpful"))]:
+        executed.clear()
+        loop_thread = asyncio.run(on_the_loop(action, tracker))
+        assert executed, f"{action.name()} ran no SQL"
+        assert loop_thread not in executed, action.name()
+    assert service.open_for(db, "person-1") is not None  # the work was done, in the worker thread
+
+
 def test_feedback_with_the_database_down_still_thanks():
     messages, events = _run(ActionRecordFeedback(_DownEngine()), _tracker(intent="feedback_helpful"))
     assert _responses(messages) == ["utter_feedback_thanks"] and events == []
@@ -259,6 +280,6 @@ def test_every_value_the_summary_can_hold_has_words_in_both_languages():
         for role in ROLES:
             for concern in set(CONCERNS) - {"request_human"}:
                 for substance in SUBSTANCES:
-                    text = summary_text(DOMAIN, {"role": role, "concern": concern, "substance": substance,
-                                                 "county": "lappi", "language": lang}, county, lang)
+                    text = summary_text({"role": role, "concern": concern, "substance": substance,
+                                         "county": "lappi", "language": lang}, county, lang)
                     assert len(text.splitlines()) == 5 and "{" not in text

@@ -25,6 +25,13 @@ def test_there_are_308_municipalities_in_23_areas():
     assert len({m.county for m in MUNICIPALITIES.values()}) == 23
 
 
+def test_county_numbers_come_from_the_counties_file():
+    """Statistics Finland's numbers 01–21, 90 (Helsinki) and 91 (Åland), each paired in counties.yml only."""
+    assert sorted(registry.county_codes()) == [f"{n:02}" for n in range(1, 22)] + ["90", "91"]
+    assert set(registry.county_codes().values()) == set(registry.county_names())
+    assert registry.county_codes()["17"] == "pohjanmaa" and registry.county_codes()["90"] == "helsinki"
+
+
 @pytest.mark.parametrize("name", sorted(MUNICIPALITIES))
 def test_every_name_resolves_in_both_languages_and_without_diacritics(name):
     m = MUNICIPALITIES[name]

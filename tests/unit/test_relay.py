@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from functools import lru_cache
 
 import pytest
 from rasa.core.channels.channel import UserMessage
@@ -14,22 +13,17 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ConversationPaused, UserUttered
 
 from bot.db import all_metadata
+from bot.domain import load_domain
 from bot.handoff import messages, service
 from bot.handoff.service import utcnow
-from bot.settings import ROOT
 from connectors import conversation, relay
-
-
-@lru_cache(maxsize=1)
-def _domain() -> Domain:
-    return Domain.load(str(ROOT / "domain.yml"))
 
 
 class FakeAgent:
     """Rasa's own in-memory tracker and lock stores, where the relay finds them on the agent."""
 
     def __init__(self) -> None:
-        self.tracker_store = InMemoryTrackerStore(_domain())
+        self.tracker_store = InMemoryTrackerStore(Domain.from_dict(load_domain()))
         self.lock_store = InMemoryLockStore()
 
     async def parse_message(self, text: str) -> dict:

@@ -1,11 +1,14 @@
 """`validate`: the findings a county acts on, as a table, per county."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from bot.directory.records import Sourced
 from bot.directory.validation import as_table, validate
@@ -95,3 +98,27 @@ def test_the_freshness_counts_stale_records_and_old_contacts(directory_data):
     (row,) = per_county(counties, services, today=date(2026, 12, 1))
     assert (row.records, row.stale, row.stale_contacts) == (len(lappi), 2, 1)
     assert row.with_phone == sum(1 for s in lappi if s.phone) and row.review == sum(1 for s in lappi if s.review)
+
+
+def test_validate_exits_as_its_help_says(tmp_path, capsys):
+    """1 when a finding is an error, 2 when a file cannot be read at all (issue 16 item 8)."""
+    from bot.directory.__main__ import main
+    from bot.directory.loader import DATA_DIR
+
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "Exit status 1 when a finding is an error, 2 when a data file cannot be read at all" in help_text
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    lappi = data / "services" / "lappi.yml"
+    original = lappi.read_text(encoding="utf-8")
+    lappi.write_text(original.replace("number: 040 726 6965", "number: 040-72x", 1), encoding="utf-8")
+    assert main(["--data", str(data), "validate", "--county", "lappi"]) == 1
+    assert "phone looks broken" in capsys.readouterr().out
+    lappi.write_text(original.replace("category: social_emergency", "category: no_such_category", 1), encoding="utf-8")
+    assert main(["--data", str(data), "validate", "--county", "lappi"]) == 2
+    assert "unknown category 'no_such_category'" in capsys.readouterr().err
+    lappi.write_text(original, encoding="utf-8")
+    assert main(["--data", str(data), "validate", "--county", "lappi"]) == 0

@@ -1,6 +1,6 @@
 """Wording checks that stay after the language review (issue 15, docs/language-review.md):
 
-- no Swedish text of the domain or the service directory says "missbruk" (harsher than the Finnish
+- no Swedish text of the domain, the UI labels (bot/labels.yml) or the service directory says "missbruk" (harsher than the Finnish
   "päihteiden käyttö"), except in a proper name on the allow-list;
 - a Finnish text and its Swedish pair contain the same numbers and phone numbers, except the numbers
   of Swedish-language lines that only the Swedish text adds.
@@ -13,9 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.domain import load_domain
+from bot.labels import LABELS_PATH, labels
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "bot" / "directory" / "data"
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+DOMAIN = load_domain()
 
 # Established proper names that contain the word (none are in use today; add with the source).
 MISSBRUK_ALLOWED: tuple[str, ...] = ()
@@ -48,6 +51,11 @@ def _domain_pairs() -> list[tuple[str, str, str]]:
     return pairs
 
 
+def _label_pairs() -> list[tuple[str, str, str]]:
+    """Every UI label's Finnish and Swedish (bot/labels.yml)."""
+    return [(f"labels.yml {name}", wording.get("fi", ""), wording.get("sv", "")) for name, wording in labels().items()]
+
+
 def _directory_pairs(paths) -> list[tuple[str, str, str]]:
     """Every {fi, sv} pair of text in the directory files (names, descriptions), not addresses."""
     found = []
@@ -73,13 +81,14 @@ SERVICE_FILES = sorted((DATA / "services").glob("*.yml"))
 
 
 def test_the_checks_see_the_texts():
-    assert len(_domain_pairs()) > 100 and len(_directory_pairs(OWN_FILES)) > 40
+    assert len(_domain_pairs()) > 100 and len(_directory_pairs(OWN_FILES)) > 40 and len(_label_pairs()) > 30
     assert len(_directory_pairs(SERVICE_FILES)) > 300
     assert missbruk("vid missbruk (HAL)") == ["missbruk"] and missbruk("rusmedelsbruk") == []
     assert numbers("ring 09 2525 0111 eller 112, 25 c §") == {"0925250111", "112", "25"}
 
 
-@pytest.mark.parametrize("where,fi,sv", _domain_pairs(), ids=[p[0] for p in _domain_pairs()])
+@pytest.mark.parametrize("where,fi,sv", _domain_pairs() + _label_pairs(),
+                         ids=[p[0] for p in _domain_pairs() + _label_pairs()])
 def test_no_missbruk_in_the_domains_swedish(where, fi, sv):
     assert missbruk(sv) == [], where
 
@@ -95,7 +104,7 @@ def test_no_missbruk_in_the_swedish_of_the_services():
 
 
 def test_finnish_and_swedish_responses_contain_the_same_numbers():
-    differ = [(where, numbers(fi) ^ numbers(sv)) for where, fi, sv in _domain_pairs()
+    differ = [(where, numbers(fi) ^ numbers(sv)) for where, fi, sv in _domain_pairs() + _label_pairs()
               if (numbers(fi) ^ numbers(sv)) - SWEDISH_ONLY_NUMBERS]
     assert differ == []
 
@@ -127,7 +136,7 @@ def _split_pairs(node, where="") -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", OWN_FILES + SERVICE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", OWN_FILES + SERVICE_FILES + [LABELS_PATH], ids=lambda p: p.name)
 def test_no_text_is_cut_at_a_comma(path):
     assert _split_pairs(yaml.safe_load(path.read_text(encoding="utf-8")), path.name) == []
 
