@@ -1,5 +1,5 @@
 """domain.yml as plain data, read once per process, for the Python that needs a response's words
-outside Rasa's own rendering: the channels' own replies (connectors/fallback.py, the Telegram channel)
+outside Rasa's own rendering: the channels' own replies (bot/server/fallback.py, the Telegram channel)
 and the tests. Actions get the domain with each request from the Rasa server instead.
 
 The UI labels (card field names, summary values) are not in the domain: see bot/labels.py.

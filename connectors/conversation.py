@@ -15,7 +15,8 @@ from bot.db import shared_engine
 from bot.handoff import service
 from bot.privacy import logs
 from bot.safety import risk
-from connectors import fallback, limits, relay
+from bot.server import fallback, relay
+from connectors import limits
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 hours), and one-tap feedback when the bot has the conversation back.
 
 These actions only change the handoff database and pause the conversation; relaying messages while a
-guide has it, and giving it back to the bot afterwards, is the Rasa server's part (connectors/relay.py).
+guide has it, and giving it back to the bot afterwards, is the Rasa server's part (bot/server/relay.py).
 """
 from __future__ import annotations
 

@@ -49,7 +49,7 @@ def history(engine: Engine, conversation_id: str, after_id: int = 0, handoff_id:
         return [_record(r) for r in session.scalars(query.order_by(MessageRow.id)).all()]
 
 
-# The crisis net's tiers a person's message can be flagged with (body["risk"], set by connectors.relay).
+# The crisis net's tiers a person's message can be flagged with (body["risk"], set by bot.server.relay).
 RISK_TIERS = ("checkin", "acute")
 
 

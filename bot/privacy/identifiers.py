@@ -127,7 +127,8 @@ def _grouped_iban(text: str, start: int) -> int:
     characters, or -1. The country's length decides where it ends; mod-97 decides whether it is one."""
     country = text[start:start + 2].upper()
     for length in [_IBAN_LENGTH[country]]:
-        chars, i = [], start
+        chars: list[str] = []
+        i = start
         while i < len(text) and len(chars) < length:
             ch = text[i]
             if ch.isascii() and ch.isalnum():

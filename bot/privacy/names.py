@@ -25,13 +25,39 @@ from functools import lru_cache
 from typing import Iterator
 
 from bot.places.finnish import fold
-from bot.privacy.public import place_mentions
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
-    _AGE_AFTER, _NORDIC_SURNAME, _NOUN_OR_NAME, _PERSON_CLASSES, AFTER_CUES, AGE_VERB_AFTER, CONJUNCTIONS,
-    FAMILY_AFTER, FAMILY_CUES, FICTION, FIRST_PERSON, PERSON_POSTPOSITIONS, GREETINGS, LABELS, NOT_NAMES, PROFESSION_ENDINGS, RELATION_CUES, SIGN_OFFS, SOFT_CUES,
-    STOPWORDS, STRONG_CUES, SURNAME_AFTER, WEAK_CUES, _base_name, _names, _proper_only, dictionary_name,
-    service_words, voikko_analyses, voikko_classes,
+    _AGE_AFTER,
+    _NORDIC_SURNAME,
+    _NOUN_OR_NAME,
+    _PERSON_CLASSES,
+    AFTER_CUES,
+    AGE_VERB_AFTER,
+    CONJUNCTIONS,
+    FAMILY_AFTER,
+    FAMILY_CUES,
+    FICTION,
+    FIRST_PERSON,
+    GREETINGS,
+    LABELS,
+    NOT_NAMES,
+    PERSON_POSTPOSITIONS,
+    PROFESSION_ENDINGS,
+    RELATION_CUES,
+    SIGN_OFFS,
+    SOFT_CUES,
+    STOPWORDS,
+    STRONG_CUES,
+    SURNAME_AFTER,
+    WEAK_CUES,
+    _base_name,
+    _names,
+    _proper_only,
+    dictionary_name,
+    service_words,
+    voikko_analyses,
+    voikko_classes,
 )
+from bot.privacy.public import place_mentions
 
 Span = tuple[int, int]
 
@@ -57,7 +83,7 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
-    out = []
+    out: list[_Token] = []
     previous_end = 0
     for m in _WORD.finditer(text):
         between = text[previous_end:m.start()]

@@ -134,10 +134,9 @@ def apply() -> None:
     check_rasa_version()
     if _replaced:
         return
+    from rasa import server
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import Event
-
-    from rasa import server
 
     _replace(RemoteAction, "_validate_action_result", lambda _original: validate_action_result)
     _replace(server, "create_app", _api_without_simple_posts)

@@ -1,5 +1,5 @@
 """The handoff resume loop: gives conversations back to the bot when guides end them or nobody takes
-them in time (connectors.relay.tick, every second for the server's lifetime; the state is in the
+them in time (bot.server.relay.tick, every second for the server's lifetime; the state is in the
 database, so a restart just carries on, and several Rasa instances may each run it).
 
 credentials.yml: `bot.server.resume.HandoffResume:`. Not a chat channel: an input channel is Rasa 3.6's
@@ -19,8 +19,8 @@ from typing import Any
 from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint
 
+from bot.server import relay
 from bot.settings import get_settings
-from connectors import relay
 
 logger = logging.getLogger(__name__)
 RESUME_EVERY_SECONDS = 1.0

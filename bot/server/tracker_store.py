@@ -69,6 +69,8 @@ class _StoredEvent:
 class RedactingTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that writes redacted copies of new events; reading is unchanged."""
 
+    engine: sa.engine.Engine
+
     def __init__(self, *args: Any, host: Optional[Text] = None, **kwargs: Any) -> None:
         # Rasa takes a `host` with "://" as the whole database URL (SQLTrackerStore.get_db_url).
         super().__init__(*args, host=configured_url() or host, **kwargs)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -62,7 +62,7 @@ def _own(language: str, key: str) -> tuple[str, ...]:
     return tuple(yaml.safe_load((HERE / "own_shapes.yml").read_text(encoding="utf-8"))[key][language])
 
 
-@lru_cache(maxsize=None)
+@cache
 def templates(language: str, shapes: str = "retired") -> tuple[str, ...]:
     out: tuple[str, ...] = ()
     if shapes in ("retired", "all"):
@@ -76,7 +76,7 @@ def templates(language: str, shapes: str = "retired") -> tuple[str, ...]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def ordinary(language: str, shapes: str = "retired") -> tuple[str, ...]:
     """Messages without personal data (the retired blind ones, our own with name-like words), for false
     positives."""

@@ -19,16 +19,6 @@ README = ROOT / "README.md"
 RECORDS = {ROOT / "docs" / "language-review.md"}
 DOCS = [README, ROOT / "SECURITY.md", *(p for p in sorted((ROOT / "docs").glob("*.md")) if p not in RECORDS)]
 
-# Moved or made in this restructuring (issue 16) on other branches, named by the docs already. Until the
-# branches are merged these may be missing here; the lead removes this list after the merge (the test
-# prints it, so that it stays visible).
-MOVED_PATHS = {
-    "console", "console/app.py", "console/api.py", "console/owners.py", "console/common_passwords.txt",
-    "bot/server", "bot/server/patches.py", "bot/server/resume.py", "bot/server/tracker_store.py",
-    "bot/server/lock_store.py", "bot/server/broker.py",
-    "bot/labels.yml", "bot/labels.py", "pyproject.toml", "requirements-dev.txt",
-}
-MOVED_TARGETS = {"lint"}
 
 # The command lines cheap enough to run here: `--help` of each (their subcommands named in the docs must
 # be in it).
@@ -93,7 +83,7 @@ def test_every_documented_make_target_exists():
     targets = _makefile_targets()
     named = {w for line in _make_lines() for w in line if "=" not in w}
     assert {"run", "test", "help"} <= named
-    missing = named - targets - MOVED_TARGETS
+    missing = named - targets
     assert not missing, f"make targets named in README/docs but not in the Makefile: {sorted(missing)}"
 
 
@@ -109,14 +99,10 @@ def test_make_help_runs():
 
 @pytest.mark.parametrize("line", sorted(_make_lines()), ids=" ".join)
 def test_every_documented_make_line_dry_runs(line):
-    if set(line) & MOVED_TARGETS and not set(line) & _makefile_targets():
-        pytest.skip(f"make {' '.join(line)}: made by another branch of issue 16")
     done = _make("-n", *line)
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.xfail(strict=False, reason="the Makefile of the tooling and server branches of issue 16; the lead "
-                                        "removes this mark after the merge")
 def test_make_run_and_shell_do_as_documented():
     """`make run` installs no test-only packages; `make shell PORT=5006` runs the patched server beside it."""
     run = _make("-n", "-B", "run")
@@ -124,7 +110,8 @@ def test_make_run_and_shell_do_as_documented():
     assert not re.search(r"\bnpm\b|requirements-dev", run.stdout), run.stdout
     shell = _make("-n", "-B", "shell", "PORT=5006")
     assert shell.returncode == 0, shell.stderr
-    assert "5006" in shell.stdout and "bot.server" in shell.stdout, shell.stdout
+    # bot.serve --shell starts the patched server (python -m bot.server shell) with its own action server.
+    assert "RASA_PORT=5006" in shell.stdout and "bot.serve --shell" in shell.stdout, shell.stdout
 
 
 # --- python -m and their --help -----------------------------------------------------------------------
@@ -138,12 +125,6 @@ def _module_file(dotted: str) -> Path | None:
             if candidate.is_file():
                 return candidate
     return None
-
-
-def _is_moved(dotted: str) -> bool:
-    parts = dotted.split(".")
-    return any("/".join(parts[:k]) in MOVED_PATHS or "/".join(parts[:k]) + ".py" in MOVED_PATHS
-               for k in range(1, len(parts) + 1))
 
 
 def _python_m() -> dict[str, set[str]]:
@@ -167,7 +148,7 @@ def test_every_documented_python_m_module_exists():
             continue
         parts = module.split(".")
         base = ROOT.joinpath(*parts)
-        if not ((base / "__main__.py").is_file() or base.with_suffix(".py").is_file() or _is_moved(module)):
+        if not ((base / "__main__.py").is_file() or base.with_suffix(".py").is_file()):
             missing.append(module)
     assert not missing, f"`python -m` of modules that do not exist: {missing}"
 
@@ -177,9 +158,7 @@ def test_every_cheap_command_line_answers_help_with_its_documented_subcommands(c
     documented = _python_m()
     assert cli in documented, f"{cli} is not documented any more: take it out of CLIS"
     parts = cli.split(".")
-    if not (ROOT.joinpath(*parts, "__main__.py").is_file() or ROOT.joinpath(*parts).with_suffix(".py").is_file()):
-        assert _is_moved(cli), cli
-        pytest.skip(f"python -m {cli}: made by another branch of issue 16")
+    assert ROOT.joinpath(*parts, "__main__.py").is_file() or ROOT.joinpath(*parts).with_suffix(".py").is_file(), cli
     done = subprocess.run([sys.executable, "-m", cli, "--help"], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
@@ -190,7 +169,7 @@ def test_every_cheap_command_line_answers_help_with_its_documented_subcommands(c
 # --- paths, modules, links ------------------------------------------------------------------------------
 
 def _top_level() -> set[str]:
-    return {p.name for p in ROOT.iterdir() if not p.name.startswith(".git")} | {p.split("/")[0] for p in MOVED_PATHS}
+    return {p.name for p in ROOT.iterdir() if not p.name.startswith(".git")}
 
 
 def _expand(token: str) -> list[str]:
@@ -231,7 +210,7 @@ def test_every_repository_path_named_in_the_docs_exists():
     paths, _ = _paths_and_modules()
     assert len(paths) > 100  # the check reads what it should
     missing = sorted((doc, p) for doc, p in paths
-                     if not any(_exists(e) for e in _expand(p)) and p.rstrip("/") not in MOVED_PATHS)
+                     if not any(_exists(e) for e in _expand(p)))
     assert not missing, "paths named in backticks or code blocks that do not exist:\n" + \
         "\n".join(f"  {doc}: {p}" for doc, p in missing)
 
@@ -239,8 +218,8 @@ def test_every_repository_path_named_in_the_docs_exists():
 def test_every_module_named_in_the_docs_exists():
     _, modules = _paths_and_modules()
     assert len(modules) > 10
-    missing = sorted((doc, m) for doc, m in modules if _module_file(m) is None and not _is_moved(m))
-    missing += sorted((doc, m) for doc, m in modules if _module_file(m) is not None and not _is_moved(m)
+    missing = sorted((doc, m) for doc, m in modules if _module_file(m) is None)
+    missing += sorted((doc, m) for doc, m in modules if _module_file(m) is not None
                       and not _names_resolve(m))
     assert not missing, "modules named in the docs that do not exist:\n" + \
         "\n".join(f"  {doc}: {m}" for doc, m in missing)
@@ -313,12 +292,3 @@ def test_the_county_codes_in_the_docs_are_those_of_counties_yml():
     counties = yaml.safe_load(_read(ROOT / "bot" / "directory" / "data" / "counties.yml"))["counties"]
     assert documented == [c["code"] for c in counties]
 
-
-def test_the_names_moved_in_this_restructuring_are_shown(capsys):
-    """Not a check: it prints the allowances above, so that nobody forgets to remove them after the merge."""
-    present = sorted(p for p in MOVED_PATHS if (ROOT / p).exists())
-    absent = sorted(p for p in MOVED_PATHS if not (ROOT / p).exists())
-    with capsys.disabled():
-        print(f"\n[test_docs_commands] allowed as moved in issue 16 (remove after the merge): "
-              f"paths {sorted(MOVED_PATHS)}, make targets {sorted(MOVED_TARGETS)}; "
-              f"present now: {present or 'none'}; still absent: {absent or 'none'}")

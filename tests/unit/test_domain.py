@@ -31,7 +31,7 @@ def _nlu_intents(lang: str) -> set[str]:
 
 def _sent_intents() -> set[str]:
     """Intents nobody types: the domain's button payloads, and what the relay tells the bot about a handoff."""
-    from connectors import relay
+    from bot.server import relay
 
     payloads = {b["payload"][1:].split("{")[0] for variations in RESPONSES.values() for v in variations
                 for b in v.get("buttons") or [] if b["payload"].startswith("/")}
@@ -74,7 +74,7 @@ def test_every_response_has_one_finnish_and_one_swedish_variation(name):
         languages = [_language(v) for v in variations]
         assert sorted(languages) == ["fi", "sv"], \
             f"{name} ({channel or 'any channel'}): {languages} (every variation needs a language condition)"
-    # The pieces Python renders (bot.actions.texts, connectors.fallback) take the first of a language.
+    # The pieces Python renders (bot.actions.texts, bot.server.fallback) take the first of a language.
     assert [v.get("channel") for v in RESPONSES[name][:2]] == [None, None]
 
 

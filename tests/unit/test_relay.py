@@ -16,7 +16,8 @@ from bot.db import all_metadata
 from bot.domain import load_domain
 from bot.handoff import messages, service
 from bot.handoff.service import utcnow
-from connectors import conversation, relay
+from bot.server import relay
+from connectors import conversation
 
 
 class FakeAgent:

@@ -14,8 +14,8 @@ from sanic import Sanic
 from bot import settings
 from bot.db import all_metadata
 from bot.handoff import messages, service
+from bot.server import relay
 from bot.settings import ROOT
-from connectors import relay
 from tests.unit.test_relay import FakeAgent, FakeBot, _activate, _pause
 
 REST = "connectors.rest.ViittaRestInput"
@@ -106,4 +106,4 @@ def test_a_chat_a_guide_ended_comes_back_without_the_rest_channel(db, channels_w
     assert (delivered.sender, delivered.body) == ("bot", {"text": "bot: /handoff_ended"})
     assert agent.bot.heard == [("/handoff_ended", "fi")] and service.get(db, handoff.id).resumed
     assert not asyncio.run(agent.tracker_store.retrieve("web-p1")).is_paused()
-    assert getattr(app.ctx, "viitta_resume_loop").done()  # stopped with the server
+    assert app.ctx.viitta_resume_loop.done()  # stopped with the server

@@ -19,7 +19,7 @@ from bot.nlu.crisis import CrisisDetector
 from bot.policies import action_guard
 from bot.policies.safety import SafetyPolicy
 from bot.safety.contacts import county_contact, county_of
-from connectors import fallback
+from bot.server import fallback
 from connectors.limits import RateLimiter
 
 CONTEXT = ExecutionContext(GraphSchema({}), "test")

@@ -24,7 +24,7 @@ from rasa.shared.core.events import ActionExecuted, ConversationResumed
 from bot.db import shared_engine
 from bot.handoff import messages, service
 from bot.handoff.records import Handoff, HandoffError
-from connectors import fallback
+from bot.server import fallback
 
 logger = logging.getLogger(__name__)
 
