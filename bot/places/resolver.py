@@ -291,10 +291,13 @@ _SOMEONE_ELSE = re.compile(
     r"isovanhemm\w*|sisko\w*|sisar\w*|veli|veljeni|ystava\w*|kaveri\w*|anoppi\w*|appi|appivanhemm\w*|"
     r"mamma|mamman|mor|far|foraldrar\w*|mormor|morfar|farmor|farfar|syster\w*|bror|brorsan|svarmor|svarfar|"
     r"van(?:nen|ninna)?|kompis\w*|svarforaldrar\w*)"
-    r"(?: \w+)? (?:asuu|asuvat|asui|asu|on|ovat|bor|bodde|finns)(?: \w+){0,2} $")
+    r"(?: (?!a\b|o\b|och\b|ja\b)\w+)? (?:asuu|asuvat|asui|asu|on|ovat|bor|bodde|finns)(?: \w+){0,2} $")
+# "ja e morfar å bor i Joensuu", "oon mummo ja asun Kemissä": the writer's own role, their own home.
+_OWN_ROLE = re.compile(r"\b(?:e|ar|oon|olen|olin|mina|ma|jag|ja) (?:\w+ )?$")
 
 
 def someone_elses(text: str, start: int) -> bool:
     """Whether the place at `start` is where someone else (a parent, a sibling, a friend) lives."""
     before = re.split(r"[.!?;,\n]", fold(text[:start]))[-1]
-    return bool(_SOMEONE_ELSE.search(re.sub(r"\W+", " ", before).rstrip() + " "))
+    found = _SOMEONE_ELSE.search(re.sub(r"\W+", " ", before).rstrip() + " ")
+    return bool(found) and not _OWN_ROLE.search(re.sub(r"\W+", " ", before)[:found.start()])

@@ -75,6 +75,8 @@ def test_a_place_where_someone_else_lives_is_not_the_home():  # fi-b-022
     assert resolver.someone_elses(text, places[0].start)
     espoo = "mun pojan ex asuu meiän lapsenlasten kanssa Espoossa"
     assert not resolver.someone_elses(espoo, espoo.index("Espoossa"))
+    own = "ja e morfar å bor i Joensuu. min dotters pojke e 9"  # sv-b-024: the writer is the grandfather
+    assert not resolver.someone_elses(own, own.index("Joensuu"))
     both = "min mamma bor i Vasa men vi bor i Karleby"
     assert [resolver.someone_elses(both, p.start) for p in resolver.find_places(both)] == [True, False]
 
