@@ -40,7 +40,8 @@ class ValidateServiceForm(FormValidationAction):
                            domain: DomainDict) -> Dict[Text, Any]:
         text = tracker.latest_message.get("text") or ""
         everything = tracker.latest_message.get("entities") or []
-        entities = [e for e in everything if not _moved_from_or_to(text, e)]
+        # Not a place moved from or to, nor where someone else lives ("äiti asuu Rovaniemellä").
+        entities = [e for e in everything if not _moved_from_or_to(text, e) and not _someone_elses(text, e)]
         municipality = next((e["value"] for e in entities if e.get("entity") == "municipality"), None)
         county = next((e["value"] for e in entities if e.get("entity") == "county"), None)
         if municipality and resolver.county_of(municipality):
@@ -79,6 +80,11 @@ def _moved_from_or_to(text: str, entity: dict) -> bool:
         return False
     before, word = fold(text[:entity["start"]]), fold(text[entity["start"]:entity.get("end") or len(text)])
     return bool(_MOVED.search(before) or (_MOVED_FI.search(before) and _FROM_FI.search(word)))
+
+
+def _someone_elses(text: str, entity: dict) -> bool:
+    return entity.get("entity") in ("municipality", "county") and entity.get("start") is not None \
+        and resolver.someone_elses(text, entity["start"])
 
 
 def _looks_like_place_answer(tracker: Tracker) -> bool:

@@ -111,15 +111,41 @@ _IRREGULAR = {
 
 def _lookup(word: str) -> tuple[Optional[_Target], str]:
     """Exact name, or a stem plus a case ending."""
+    target, method, _ = _lookup_with_stem(word)
+    return target, method
+
+
+def _lookup_with_stem(word: str) -> tuple[Optional[_Target], str, int]:
+    """As _lookup, with the length of the name part (the word without its case ending)."""
     names, stem_index, _ = _index()
     if word in names:
-        return names[word], "exact"
+        return names[word], "exact", len(word)
     for ending in ENDINGS:
         if len(word) > len(ending) + 1 and word.endswith(ending):
             target = stem_index.get(word[: -len(ending)])
             if target:
-                return target, "stem"
-    return None, ""
+                return target, "stem", len(word) - len(ending)
+    return None, "", 0
+
+
+_DIACRITICS = frozenset("äöå")
+
+
+@lru_cache(maxsize=None)
+def _letters_of(municipality: str) -> frozenset[str]:
+    """The diacritic letters of a municipality's names and aliases (lower case)."""
+    m = registry.municipalities().get(municipality)
+    names = [municipality, *(registry.municipality_aliases().get(municipality, ()))] + ([m.name_sv] if m else [])
+    return frozenset(c for name in names for c in name.lower() if c in _DIACRITICS)
+
+
+def _diacritics_differ(surface: str, target: _Target, name_length: int) -> bool:
+    """People leave out ä/ö/å ("hameenlinna"), they do not add them: "lähti" (left) is not Lahti.
+    Only the name part counts: "Kemissä" takes its ending by vowel harmony."""
+    if target.municipality is None:
+        return False
+    written = {c for c in surface.lower()[:name_length] if c in _DIACRITICS}
+    return bool(written - _letters_of(target.municipality))
 
 
 def _fuzzy(word: str) -> Optional[_Target]:
@@ -207,7 +233,9 @@ def _match_at(text: str, tokens, i: int, bare_answer: bool):
         span = tokens[i: i + n]
         surface = text[span[0][0]: span[-1][1]]
         word = _key(surface)
-        target, method = _lookup(word)
+        target, method, name_length = _lookup_with_stem(word)
+        if target is not None and n == 1 and len(word) == len(surface) and _diacritics_differ(surface, target, name_length):
+            target, method = None, ""
         if target is None and n == 1:
             target, method = _voikko_lookup(surface), "voikko"
             if target is None and (bare_answer or strong_cue) and not _is_real_word(surface):
@@ -254,3 +282,22 @@ def suggest(text: str, n: int = 3) -> list[str]:
 def county_of(municipality: str) -> Optional[str]:
     m = registry.municipalities().get(municipality)
     return m.county if m else None
+
+
+# "äiti asuu Rovaniemellä", "mina föräldrar bor i Vasa", "lasten isä asuu Tampereella": where someone
+# else lives, not the writer's home (folded text just before the place, in the same clause).
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:aiti|aitini|aitee|isa|isani|iska|isi|vanhemm\w*|mummo\w*|mummi\w*|isoaiti\w*|isoisa\w*|ukki\w*|vaari\w*|"
+    r"isovanhemm\w*|sisko\w*|sisar\w*|veli|veljeni|ystava\w*|kaveri\w*|anoppi\w*|appi|appivanhemm\w*|"
+    r"mamma|mamman|mor|far|foraldrar\w*|mormor|morfar|farmor|farfar|syster\w*|bror|brorsan|svarmor|svarfar|"
+    r"van(?:nen|ninna)?|kompis\w*|svarforaldrar\w*)"
+    r"(?: (?!a\b|o\b|och\b|ja\b)\w+)? (?:asuu|asuvat|asui|asu|on|ovat|bor|bodde|finns)(?: \w+){0,2} $")
+# "ja e morfar å bor i Joensuu", "oon mummo ja asun Kemissä": the writer's own role, their own home.
+_OWN_ROLE = re.compile(r"\b(?:e|ar|oon|olen|olin|mina|ma|jag|ja) (?:\w+ )?$")
+
+
+def someone_elses(text: str, start: int) -> bool:
+    """Whether the place at `start` is where someone else (a parent, a sibling, a friend) lives."""
+    before = re.split(r"[.!?;,\n]", fold(text[:start]))[-1]
+    found = _SOMEONE_ELSE.search(re.sub(r"\W+", " ", before).rstrip() + " ")
+    return bool(found) and not _OWN_ROLE.search(re.sub(r"\W+", " ", before)[:found.start()])

@@ -214,6 +214,9 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     base = _base_name(tok.folded)
     if base and base != tok.folded and voikko_classes(tok.text) and not voikko_classes(tok.text) & _PERSON_CLASSES:
         base = None  # an inflected form Voikko knows only as an everyday word: "riitaa" (quarrel), not Riitta
+    if base and any(c in "äöå" for c in tok.text.lower()) and voikko_classes(tok.text) \
+            and not voikko_classes(tok.text) & _PERSON_CLASSES:
+        base = None  # matched only with its ä/ö/å folded away, and Voikko knows only a word: "lähti" (left), not Lahti
     # A function word is one, except a listed name capitalised inside a sentence ("min kompis Hans").
     stop = tok.folded in STOPWORDS and not (tok.capital and not tok.sentence_start and base in names.first)
     if _cue_before(tokens, i, STRONG_CUES) or _phrase_after(tokens, i, SURNAME_AFTER):

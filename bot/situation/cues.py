@@ -17,10 +17,11 @@ def _c(pattern: str) -> re.Pattern:
 PREGNANCY = _c(
     r"\braskaa?n|\braskaus|\braskauden|\braskautt|\braskausviik|\brv\s?\d|\bviikolla \d|\bviikko \d|"
     r"\bodota?n (?:\w+ )?(?:vauvaa|lasta)|\bodottaa (?:\w+ )?(?:vauvaa|lasta)|\bodottava|\bmasuasukki|"
-    r"\bgravid|\bgraviditet|\bi (?:\w+ )?manaden\b|\bkuukaudella raskaana|\braskausaika|\bvantar (?:\w+ )?(?:barn|bebis)|\bi vecka \d|\bvecka \d+|\bhavande|\bpaksuna|\bpieniin paivin")
+    r"\bgravid|\bgraviditet|\bi (?:\w+ )?manaden\b|\bkuukaudella raskaana|\braskausaika|\bvantar (?:\w+ )?(?:barn|bebis)|\bi vecka \d|\bvecka \d+|\bhavande|\bpaksuna|\bpieniin paivin|"
+    r"\bi v\.? ?\d{1,2}\b|\bgv\.? ?\d{1,2}\b|\brvk\.? ?\d|\b\d{1,2}\.? ?(?:raskaus)?viikolla|\bi \d{1,2}(?::?e)? (?:graviditets)?veckan|\b\d{1,2}(?::?e)? graviditetsveckan")
 PREGNANCY_WEEK = _c(
-    r"(?:raskausviiko?(?:lla|lle|n|a)?|\brv\.?|viikolla|viikko|viikon|\bi vecka|\bvecka|\bv\.?|graviditetsvecka\w*)\s?(\d{1,2})\b|"
-    r"\b(\d{1,2})\.?\s?(?:raskausviiko\w*|viikolla|rv\b|graviditetsvecka\w*|veckan)")
+    r"(?:raskausviiko?(?:lla|lle|n|a)?|\brvk?\.?|\bgv\.?|viikolla|viikko|viikon|\bi vecka|\bvecka|\bv\.?|graviditetsvecka\w*)\s?(\d{1,2})\b|"
+    r"\b(\d{1,2})(?:\.|:?e)?\s?(?:raskausviiko\w*|viikolla|rv\b|graviditetsvecka\w*|veckan)")
 
 # Ages: "15-vuotias", "15v", "15 vuotta", "15-åring", "15 år (gammal)"; babies in months or weeks.
 AGE = _c(r"\b(\d{1,2})\s?(?:-?\s?vuotia\w*|-?v\b|vuotta\b|vuoden ikai\w*|-?\s?arin\w*|-?\s?aring\w*|ar gammal|ars\b|ar\b)")
@@ -29,7 +30,7 @@ AGE_BARE = _c(r"\b(?:pa|oon|olen|ollaan|ma oon|mina olen|ja e|jag ar|jag e|ja ar
               r"poika|pojan|tyton|lapsi)(?: on| ar| e)? (\d{1,2})\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|e\b|euro|min))")
 BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader)")
 BABY_WEEKS = _c(r"\b(\d{1,2})\s?(?:viikon ikai\w*|viikkoinen|viikon vanha|veckor gammal|veckors|veckor gamla)")
-BABY = _c(r"\bvauva|\bvastasynty|\bimevai|\bbebis|\bbaby|\bspadbarn|\bnyfod|\bkuopus\w* on \d+ ?kk")
+BABY = _c(r"\bvauva|\bbebi\b|\bbebin\b|\bbebben|\bbebbe\b|\bbebisen|\bvastasynty|\bimevai|\bbebis|\bbaby|\bspadbarn|\bnyfod|\bkuopus\w* on \d+ ?kk")
 WORD_AGE_FI = {"yks": 1, "kaks": 2, "kolm": 3, "nelj": 4, "viis": 5, "kuu": 6, "seitsem": 7, "kahdeks": 8,
                "yhdeks": 9, "kymmen": 10, "yksitoist": 11, "kaksitoist": 12, "kolmetoist": 13,
                "neljatoist": 14, "viisitoist": 15, "kuusitoist": 16, "seitsemantoist": 17,
@@ -62,11 +63,11 @@ RELATIVE = _c(r"\btyttareni|\bpoikani (?:tyttoystava|vaimo|puoliso)|\bsiskoni|\b
               r"\bmummo|\bisoaiti|\bmormor|\bfarmor|\bystavani|\bmin van|\bnaapuri|\bgranne")
 
 VIOLENCE_KINDS = (
-    ("physical", _c(r"\bloi\b|\bloi (?:mua|minua|mun|mua)|\blyo|\blyon|\blyonyt|\blyony|\blyoda|\blyomaan|\blyonti|\blyoty|\blyoka|\bhakka|\bpotki|"
+    ("physical", _c(r"\bloi\b|\bloi (?:mua|minua|mun|mua)|\blyo|\blyon|\blyonyt|\blyony|\blyoda|\blyomaan|\blyonti|\blyoty|\blyoka|(?<!sydan )(?<!sydameni )(?<!syke )\bhakka|\bpotki|"
                     r"\bkuristi|\bkurist|\btonii|\btonais|\brepi|\bretuutt|\bpahoinpit|\bmustelm|\bkayny kasiks|"
                     r"\bkaynyt kasiksi|\bheitteli|\bheitti|\bsla(?:r|git|gs|ss)?\b|\bslog\b|\bslagit|\bmisshand|\bsparkar|"
                     r"\bsparkade|\bstryper|\bknuffa|\bknuffar|\bknuffade|\bblamarken|\bvaldsam|\bfysiskt vald|\bfysiskt")),
-    ("emotional", _c(r"\bhaukku|\bhaukkuu|\bnoyryytt|\bmitatoi|\bmitatoin|\bvahatt|\bhuuta|\bhuutaa|\buhkail|\buhkaa|"
+    ("emotional", _c(r"\bhaukku|\bhaukkuu|\bnoyryytt|\bmitatoi|\bmitatoin|\bvahatt|\bhuu(?:taa|si|tanut|tany|taen) (?:\w+ )?(?:mulle|minulle|mun paalle|mua\b|minua\b|lapsille|lapsia\b)|\b(?:mies|miehe\w*|vaimo\w*|puoliso\w*|exa\w*|ukko|ukkoni|akka|kumppani\w*) (?:\w+ )?huutaa|\buhkail|\buhkaa|"
                      r"\bpelkaan (?:miesta|miestani|vaimoa|vaimoani|puolisoa|puolisoani|sita|hanta|exaa|exaani|kumppania)|"
                      r"\ben saa (?:kayda|lahtea|menna|tavata|nahda|olla)|\bei anna mun (?:kayda|lahtea|menna)|\bpelossa|\bpelkaan etta (?:se|han) (?:lyo|satuttaa|tappaa|vie)|\btarkkail|\bkontrolloi|\bkontrol|\bmustasuk|"
                      r"\beristaa|\beristaytt|\bkieltaa tapaamasta|\bei saa tavata|\btarkistaa (?:mun |minun )?(?:puhelim|viest)|"
@@ -104,8 +105,13 @@ ECONOMIC_STRONG = _c(r"\blan i mitt namn|\binget eget bankkort|\bger (?:mig|mej)
                      r"\bomaa palkkaa|\bantaa (?:mulle |minulle )?\d+ euroa|\bkayttorahaa|\bvelkaa (?:mun|minun) nimiin|\blainaa (?:mun|minun) nimiin|\btar hela min lon|"
                      r"\bottaa (?:koko )?palkkani|\bottaa (?:mun|minun) palkan|\btaloudellista vakivaltaa|"
                      r"\bekonomiskt vald")
-# "ei se oo väkivaltainen", "han blir int våldsam": a cue right after a negation does not count.
-NEGATION = _c(r"(?:\bei|\ben|\beika|\benka|\binte|\bint|\baldrig|\bikinaan|\bkoskaan)\W+(?:\w+\W+){0,2}$")
+# "ei se oo väkivaltainen", "han blir int våldsam", "ingen har varit elak eller våldsam": a cue in the
+# scope of a negation does not count (reading.negated: the same clause, a few words, a list joined by "or").
+NEGATION_WORDS = frozenset("ei en eika enka emme ette eivat inte int aldrig ikinaan koskaan ingen inget inga ilman utan".split())
+# Words that open a new clause: a negation before them does not reach the cue ("en tiedä mitä teen kun se lyö").
+CLAUSE_OPENERS = frozenset("kun ku mut mutta koska jos vaikka etta et men nar da eftersom fast om att sa".split())
+# Words that join a list: "ei elak eller våldsam", "ei huuda tai lyö" stay in the negation.
+LIST_JOINERS = frozenset("tai eli tahi eller".split())
 # Money or phone are violence only together with control words: "rahat on tiukalla" is not violence.
 CONTROL = _c(r"\bpaattaa kaik|\bpaattaa mita|\bbestammer allt|\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun )?|\bottaa (?:mun |minun )?|\bpitaa "
              r"(?:mun |minun )?|\bvalvoo|\btarkist|\blukee|\bkieltaa|\bpakott|\bhallitsee|\bkaikki rahat|"
@@ -134,14 +140,18 @@ SELF_HARM = _c(r"\bviiltel|\bviiltaa|\bitsetuho|\bsatuttaa itse|\bsjalvskad|\bsk
 COPING = _c(r"\ben jaksa|\bei jaksa|\bjaksami|\bvasyny|\bvasynyt|\bvasymys|\bvaiku arki|\barki on|\barjen|\bunet|"
             r"\bnukkuma|\bvalvo|\bitkuinen|\bitkee|\buhma|\bkiukku|\braivari|\bkasvatu|\bvanhemmu|\btoimeentul|"
             r"\brahat ei riita|\brahat loppu|\bvelat|\bkotiapu|\bkotipalvelu|\borkar inte|\bork|\btrott|\butmatt|"
-            r"\bvardagen|\bsomn|\bsover inte|\bskriker hela|\btrotsalder|\buppfostr|\bforaldraskap|\bhemhjalp|"
+            r"\bvardagen|\bsomn|\bsover inte|\bskriker hela|\bskriker (?:jamt|konstant|hela tiden|varje natt|pa natterna)|\bgrater (?:jamt|hela tiden|konstant)|\btrotsalder|\buppfostr|\bforaldraskap|\bhemhjalp|"
             r"\bpengarna racker inte|\bskulder|\bekonomin")
 RELATIONSHIP = _c(r"\bero\b|\beron|\beroa|\berot|\berota|\berotaan|\beronnut|\berottu|\berotila|\bparisuht|\briidel|"
                   r"\briita|\briidat|\briitelem|\briitoja|\bhuoltajuu|\bhuolto|\btapaamis|\blastenvalvoj|\bsovittelu|"
                   r"\bpariterap|\bskilsmass|\bskilja|\bskiljer|\bseparat|\bseparera|\bgrala|\bbrak\b|\bbrakar|\bbraka|"
+                  r"\bpettanyt|\bpetti\b|\bpettany|\buskottom|\bviestitell\w* toisen|\btoisen (?:naisen|miehen) kanssa|\bluottaa? (?:siihen|mieheen|vaimoon|puolisoon|toisiimme)|"
+                  r"\bluottamaan|\bluottamus|\bollaan oltu yhessa|\bollaan oltu yhdessa|\bvieraannut|\botrogen|\botrohet|\bvarit ett par|\btappa varandra|\bparsamtal|"
                   r"\bparrelation|\bparterapi|\bvardnad|\bumgang|\bboende|\bfamiljeratt|\bsamarbetssamtal|"
                   r"\bparforhallande|\bforhallande|\bvi bra?kar|\bvi grala")
-CHILD_WELFARE = _c(r"\blastensuojel|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|"
+CHILD_WELFARE = _c(r"\blastensuojel|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
+                   r"\blikaisissa vaatteissa|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"
+                   r"\bloss\b|\bblojeutslag|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|"
                    r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
                    r"\bnaapurin lap|\blapsi on yksin|\blapset yksin|\bei hoida lapsi|\bbarnskydd|\bbarnskyddsanmal|"
                    r"\bforsummel|\bforsummar|\boro for barn|\borolig for barn|\bgrannens barn|\bbarnen ensamma|"

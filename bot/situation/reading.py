@@ -8,12 +8,13 @@ facts, and its weak intent never replaces the worry said before.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from bot.places.finnish import fold
 from bot.situation import cues
-from bot.situation.model import Reading
+from bot.situation.model import STRONG, Reading
 
 WORRY_INTENTS = (
     "substance_use_pregnancy", "substance_use_family", "youth_substance_use", "family_support",
@@ -141,8 +142,11 @@ def read(message: Message) -> Reading:
     if cues.CHILD_WELFARE.search(folded) and not fear:
         cue_needs["child_welfare_concern"] = CUE_NEED
     if cues.COPING.search(folded) and not (has_substance or kinds):
-        cue_needs["family_support"] = CUE_NEED if fear else 0.5
-    if "relationship_support" in cue_needs and len(cue_needs) > 1 and intent != "relationship_support":
+        # A baby that cries or does not sleep is a family's everyday worry ("bebin skriker jämt").
+        baby = cues.BABY.search(folded) or months is not None
+        cue_needs["family_support"] = CUE_NEED if fear or baby else 0.5
+    if "relationship_support" in cue_needs and len(cue_needs) > 1 and \
+            (intent != "relationship_support" or conf < STRONG):
         cue_needs["relationship_support"] = 0.5  # "since the divorce ..." is often only the background
     if intent in WORRY_INTENTS:
         if intent in cue_needs:
@@ -227,8 +231,31 @@ def _pregnant_who(folded: str, role: Optional[str]) -> str:
 
 
 def _said(pattern, folded: str) -> bool:
-    """A match not right after a negation ("ei se oo väkivaltanen", "han blir int våldsam")."""
-    return any(not cues.NEGATION.search(folded[max(0, m.start() - 30):m.start()]) for m in pattern.finditer(folded))
+    """A match not in the scope of a negation ("ei se oo väkivaltanen", "han blir int våldsam")."""
+    return any(not negated(folded[:m.start()]) for m in pattern.finditer(folded))
+
+
+_CLAUSE_END = re.compile(r"[.!?;,:\n]")
+_WORD = re.compile(r"\w+")
+
+
+def negated(before: str) -> bool:
+    """Whether the words just before a cue negate it: a negation in the same clause, at most two words
+    back, and two more for each "or" of a list ("ingen har varit elak eller [våldsam]")."""
+    words = _WORD.findall(_CLAUSE_END.split(before)[-1])
+    room = 2
+    for word in reversed(words):
+        if word in cues.NEGATION_WORDS:
+            return True
+        if word in cues.CLAUSE_OPENERS:
+            return False
+        if word in cues.LIST_JOINERS:
+            room += 2
+            continue
+        room -= 1
+        if room < 0:
+            return False
+    return False
 
 
 def _violence(folded: str) -> list[str]:

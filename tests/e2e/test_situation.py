@@ -101,6 +101,23 @@ def test_a_long_story_about_a_partners_drinking(chat):
     assert first_card(answer)["category"] == "adult_substance" and first_card(answer)["area"] == "kainuu"
 
 
+
+def test_a_place_where_someone_else_lives_is_not_taken_for_the_home(chat):
+    # Set B (fi-b-022): the mother's town in the story, then the answer to "where do you live?".
+    story = chat.say("mä oon 22 ja sain vauvan kuus viikkoa sitten. poikaystävä lähti melkein heti ja mä asun yksin. "
+                     "äiti asuu Rovaniemellä eikä pysty auttaa. vauva itkee iltasin tuntikausia enkä mä jaksa")
+    assert not customs(story, "service")
+    answer = chat.say("Kannus")
+    assert first_card(answer)["area"] == "keski-pohjanmaa"
+
+
+def test_terse_swedish_follow_ups_and_an_abbreviated_helsinki(chat):
+    # Set B (sv-b-028): the worry, the age, then "hfors".
+    chat.say("dottern röker på")
+    chat.say("hon e 15")
+    answer = chat.say("hfors")
+    assert first_card(answer) == {**first_card(answer), "category": "youth_substance", "area": "helsinki"}
+
 # 6. Sámi: an honest answer in fi/sv, Lappi's services, no language switch
 def test_a_sami_question_in_finnish_is_answered_in_finnish(chat):
     answer = chat.say("voinko saada apua saameksi")
