@@ -104,7 +104,7 @@ def thresholds_table(examples) -> list[str]:
     lines = ["| acute at | check-in at | defused check-in at | lang | acute recall (full+check-in) | full | "
              "uncertain flagged | near-miss full | near-miss check-in | everyday full | everyday check-in |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
-    for acute_at, checkin_at, defused_at in product((0.5, 0.6, 0.7, 0.8), (0.3, 0.4, 0.5, 0.6), (0.8,)):
+    for acute_at, checkin_at, defused_at in product((0.5, 0.6, 0.7, 0.8, 0.85), (0.3, 0.4, 0.45, 0.5, 0.6), (0.8,)):
         g = summary(examples, tiers(examples, a, r, acute_at, checkin_at, defused_at))
         for lang in ("fi", "sv"):
             n, f, c = g[("acute", lang)]
