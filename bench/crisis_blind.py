@@ -2,8 +2,8 @@
 
     .venv/bin/python -m bench.crisis_blind --set bench/blind/crisis_b [--out bench/results/crisis_b.txt]
 
-(--dir is the older name of --set.) Set A is training data now
-(bot/safety/data/retired_a_*.yml): measured on it, the net is measured on what it learnt from, and the
+(--dir is the older name of --set.) Sets A and B are training data now
+(bot/safety/data/retired_a_*.yml, retired_b_*.yml): measured on it, the net is measured on what it learnt from, and the
 report says so.
 
 Prints aggregates only (counts per language and kind), never a message, so that the set stays blind
@@ -128,7 +128,10 @@ def _retired_note(folder: Path) -> list[str]:
 
     retired = ROOT / "bot" / "safety" / "data"
     texts = {p.read_text(encoding="utf-8").split("\n", 1)[0] for p in retired.glob("retired_*.yml")}
-    if any(f"({folder.resolve()}/" in line for line in texts):
+    # crisis_<x>/ was retired as retired_<x>_*.yml (set B: bench/blind/crisis_b -> retired_b_*.yml).
+    name = folder.resolve().name
+    set_name = name.partition("_")[2] if name.startswith("crisis_") else ""
+    if any(f"({folder.resolve()}/" in line for line in texts) or (set_name and any(retired.glob(f"retired_{set_name}_*.yml"))):
         return ["NOTE: this set is training data now (bot/safety/data/retired_*.yml): in-sample, not blind."]
     return []
 

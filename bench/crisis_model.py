@@ -6,6 +6,10 @@
 --thresholds   the whole net (patterns + model) on the cross-validated scores over a grid of thresholds
 --loko         leave-one-kind-out: the model trained without one acute kind of bot/safety/data, recall on
                that kind (held-out training messages; with --blind also the blind set's counts)
+--writers      leave-one-writer-out: the model trained without one writer's files of bot/safety/data (the
+               training writer, extra_, more_, retired_a_, retired_b_), the whole net on that writer's
+               messages over a grid of thresholds – the nearest the data comes to a new blind set
+--compare      feature candidates (--candidates) by leave-one-kind-out and leave-one-writer-out
 Prints tables (aggregates only). Training data: bot.safety.model.training_examples().
 """
 from __future__ import annotations
@@ -33,7 +37,7 @@ def _folds(examples, k=4, seed=0):
     return StratifiedKFold(k, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels)
 
 
-def cross_validated(examples, features="chars+lemmas", c=16.0):
+def cross_validated(examples, features=risk_model.FEATURES, c=risk_model.C):
     """P(acute), P(acute)+P(uncertain) for every example, each from a model that did not see it."""
     acute, riskp = np.zeros(len(examples)), np.zeros(len(examples))
     for train_idx, test_idx in _folds(examples):
@@ -100,7 +104,7 @@ def thresholds_table(examples) -> list[str]:
     lines = ["| acute at | check-in at | defused check-in at | lang | acute recall (full+check-in) | full | "
              "uncertain flagged | near-miss full | near-miss check-in | everyday full | everyday check-in |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]
-    for acute_at, checkin_at, defused_at in product((0.5, 0.6, 0.7, 0.8), (0.3, 0.4, 0.5, 0.6), (0.8,)):
+    for acute_at, checkin_at, defused_at in product((0.5, 0.6, 0.7, 0.8, 0.85), (0.3, 0.4, 0.45, 0.5, 0.6), (0.8,)):
         g = summary(examples, tiers(examples, a, r, acute_at, checkin_at, defused_at))
         for lang in ("fi", "sv"):
             n, f, c = g[("acute", lang)]
@@ -163,12 +167,98 @@ def _flags(texts, fitted) -> tuple[int, int]:
     return model_only, net
 
 
+# -- leave one writer out, leave one kind out as a score ------------------------------------------------
+
+def _without_acute_extras(examples):
+    """Intent `emergency` examples and the pattern sets' acute messages carry no kind and no writer: they
+    are left out of every held-out model (they would leak the kind or the writer's topics)."""
+    return [e for e in examples if not (e.source in ("intents", "pattern_sets") and e.label == "acute")]
+
+
+def writers_scores(examples, features=risk_model.FEATURES, c=risk_model.C, only=None):
+    """(held-out examples, P(acute), P(acute)+P(uncertain)), each writer's messages scored by a model trained
+    without that writer's files."""
+    base = _without_acute_extras(examples)
+    writers = sorted({e.writer for e in examples if e.source == "data"})
+    held, acute, riskp = [], [], []
+    for writer in writers if only is None else only:
+        out = [e for e in examples if e.source == "data" and e.writer == writer]
+        fitted = risk_model.train([e for e in base if not (e.source == "data" and e.writer == writer)], features, c)
+        for e, p in zip(out, risk_model.probabilities([e.text for e in out], fitted)):
+            held.append(e)
+            acute.append(p["acute"])
+            riskp.append(p["acute"] + p["uncertain"])
+    return held, np.array(acute), np.array(riskp)
+
+
+def kinds_scores(examples, features=risk_model.FEATURES, c=risk_model.C):
+    """Every acute kind's data messages scored by a model trained without that kind."""
+    base = _without_acute_extras(examples)
+    kinds = sorted({e.kind for e in examples if e.source == "data" and e.label == "acute" and e.kind != "conversation"})
+    held, acute, riskp = [], [], []
+    for kind in kinds:
+        out = [e for e in examples if e.source == "data" and e.kind == kind]
+        fitted = risk_model.train([e for e in base if not (e.source == "data" and e.kind == kind)], features, c)
+        for e, p in zip(out, risk_model.probabilities([e.text for e in out], fitted)):
+            held.append(e)
+            acute.append(p["acute"])
+            riskp.append(p["acute"] + p["uncertain"])
+    return held, np.array(acute), np.array(riskp)
+
+
+GRID = list(product((0.6, 0.7, 0.75, 0.8, 0.85), (0.35, 0.4, 0.45, 0.5, 0.55), (0.8,)))
+
+
+def grid_table(held, acute, riskp, title) -> list[str]:
+    lines = [title, "", "| acute at | check-in at | defused at | lang | acute caught | full | uncertain flagged | "
+             "near-miss full | near-miss check-in |", "|---|---|---|---|---|---|---|---|---|"]
+    for acute_at, checkin_at, defused_at in GRID:
+        g = summary(held, tiers(held, acute, riskp, acute_at, checkin_at, defused_at))
+        for lang in ("fi", "sv"):
+            n, f, c = g[("acute", lang)]
+            un, uf, uc = g[("uncertain", lang)]
+            nn, nf, nc = g[("none", lang)]
+            lines.append(f"| {acute_at} | {checkin_at} | {defused_at} | {lang} | {_rate(f + c, n)} | {_rate(f, n)} | "
+                         f"{_rate(uf + uc, un)} | {_rate(nf, nn)} | {_rate(nc, nn)} |")
+    return lines
+
+
+def _net_rates(held, acute, riskp):
+    t = tiers(held, acute, riskp, risk.ACUTE_AT, risk.CHECKIN_AT, risk.DEFUSED_CHECKIN_AT)
+    pos = [x != "none" for e, x in zip(held, t) if e.label == "acute"]
+    full = [x == "acute" for e, x in zip(held, t) if e.label == "none"]
+    check = [x == "checkin" for e, x in zip(held, t) if e.label == "none"]
+    return np.mean(pos) if pos else float("nan"), np.mean(full) if full else float("nan"), \
+        np.mean(check) if check else float("nan")
+
+
+def compare_table(examples, candidates) -> list[str]:
+    """Leave-one-writer-out on the two blind sets' writers (the cheapest honest measure; --loko for the
+    chosen one), the net at bot.safety.risk's thresholds."""
+    lines = ["| features | C | LOWO set A: caught / near-miss full / check-in | "
+             "LOWO set B: caught / near-miss full / check-in |", "|---|---|---|---|"]
+    for candidate in candidates:
+        features, _, c = candidate.partition("@")
+        c = float(c or risk_model.C)
+        row = f"| {features} | {c:g} |"
+        for writer in ("retired_a", "retired_b"):
+            h, a, r = writers_scores(examples, features, c, only=[writer])
+            caught, full, check = _net_rates(h, a, r)
+            row += f" {caught:.1%} / {full:.1%} / {check:.1%} |"
+        lines.append(row)
+        print(row, flush=True)
+    return lines
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--features", action="store_true")
     parser.add_argument("--thresholds", action="store_true")
     parser.add_argument("--loko", action="store_true")
     parser.add_argument("--blind")
+    parser.add_argument("--writers", action="store_true")
+    parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--candidates", default="chars+lemmas@16,chars+lemmas+cues@16,chars+words+lemmas+cues@16")
     args = parser.parse_args(argv)
     examples = risk_model.training_examples()
     counts = defaultdict(int)
@@ -181,6 +271,15 @@ def main(argv=None) -> int:
         print("\n".join(thresholds_table(examples)))
     if args.loko:
         print("\n".join(loko_table(examples, Path(args.blind) if args.blind else None)))
+    if args.writers:
+        held, a, r = writers_scores(examples)
+        print("\n".join(grid_table(held, a, r, "leave-one-writer-out, the whole net on each writer's messages")))
+        for writer in sorted({e.writer for e in held}):
+            idx = [i for i, e in enumerate(held) if e.writer == writer]
+            caught, full, check = _net_rates([held[i] for i in idx], a[idx], r[idx])
+            print(f"| {writer or 'training writer'} | caught {caught:.1%} | near-miss full {full:.1%} | check-in {check:.1%} |")
+    if args.compare:
+        print("\n".join(compare_table(examples, args.candidates.split(","))))
     return 0
 
 

@@ -9,9 +9,15 @@ on a one-liner. Multinomial logistic regression, balanced classes, so the scores
 thresholds in bot.safety.risk can be set on.
 
 Training data (`training_examples`): bot/safety/data/*.yml (acute, uncertain and near-miss messages
-per language, written for this model by people who never saw the evaluation sets), the labelled
-pattern sets in tests/crisis, and the intent data in bot/data (`emergency` examples as acute, the
-thousands of everyday messages of every other intent as none).
+per language, written for this model by people who never saw the evaluation sets, and the retired blind
+sets A and B; the file's prefix names the writer), the labelled pattern sets in tests/crisis, and the
+intent data in bot/data (`emergency` examples as acute, the thousands of everyday messages of every
+other intent as none).
+
+Candidates measured after set B's retirement (bench/crisis_model.py --compare, leave-one-writer-out on
+the two blind sets' writers): word 1–2-grams and the patterns' frame words as features (`cue_view`: past,
+question, fear, condition, now, negation per clause) gave no gain beyond noise over characters + lemmas,
+so the model stays with those; the cues remain a candidate.
 
 The model is an artifact, never committed: `make crisis-model` (a step of train, run and test) builds it
 from the data in a few seconds, deterministically (lbfgs, no randomness). If it is missing when first
@@ -41,6 +47,8 @@ INTENT_DATA = ROOT / "bot" / "data"
 ARTIFACT = Path(os.environ.get("CRISIS_MODEL", str(ROOT / "var" / "crisis" / "risk.joblib")))
 CLASSES = ("none", "uncertain", "acute")
 _WORD = re.compile(r"\w+")
+FEATURES = "chars+lemmas"  # chosen by measurement: bench/crisis_model.py --compare
+C = 16.0
 MAX_CHARS = 2000  # the start of a long story is where the model reads; the patterns read all of it
 
 
@@ -51,6 +59,7 @@ class Example:
     kind: str  # the taxonomy kind (bot/safety/README.md) or the source ("intent:greet", "pattern:idiom")
     language: str
     source: str  # "data", "pattern_sets", "intents"
+    writer: str = ""  # who wrote a data message: the file's prefix ("", "extra", "more", "retired_a", ...)
 
 
 # -- features ---------------------------------------------------------------------------------------
@@ -98,8 +107,35 @@ def _identity(x):
     return x
 
 
-def build_vectorizer(features: str = "chars+lemmas"):
-    """The feature union for one candidate: "chars", "words", "chars+words", "chars+lemmas"."""
+def cue_view(text: str) -> list[str]:
+    """The patterns' frame words as features, per clause of the folded text and per language: a past, a
+    question, a fear, a report or a joke (the patterns' guards), a condition, a now and a strict now, a word
+    of danger, an idiom or a negation, and how they combine ("guard without a strict now", "danger with a
+    now"). The model learns how much "vuosi sitten" or "om" takes back, instead of the patterns' yes/no."""
+    from bot.safety.crisis import _CLAUSES, _SENTENCES, languages
+
+    out = []
+    for sentence in (c for s in _SENTENCES.split(_fold(text)) for c in _CLAUSES.split(f" {s.strip()} ")):
+        sentence = f" {sentence.strip()} "
+        if not sentence.strip():
+            continue
+        for language in languages():
+            cleaned = language.never.sub(" ~ ", sentence)
+            has = {name: bool(rx.search(cleaned)) for name, rx in (
+                ("guard", language.guards), ("cond", language.conditional), ("now", language.now),
+                ("strict", language.strict_now), ("danger", language.danger))}
+            has["never"] = cleaned != sentence
+            tags = [name for name, on in has.items() if on]
+            if has["danger"]:
+                tags += [f"danger+{name}" for name in ("guard", "cond", "now", "strict", "never") if has[name]]
+                if has["guard"] and not has["strict"]:
+                    tags.append("danger+guard-strict")
+            out += [f"{language.code}:{t}" for t in tags]
+    return out or ["nocue"]
+
+
+def build_vectorizer(features: str = FEATURES):
+    """The feature union for one candidate, parts joined by "+": "chars", "words", "lemmas", "cues"."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion, make_pipeline
     from sklearn.preprocessing import FunctionTransformer
@@ -117,6 +153,8 @@ def build_vectorizer(features: str = "chars+lemmas"):
         parts.append(("lemmas", make_pipeline(
             FunctionTransformer(_lemma_all),
             TfidfVectorizer(analyzer=_lemma_ngrams, min_df=1, sublinear_tf=True))))
+    if "cues" in features:
+        parts.append(("cues", TfidfVectorizer(analyzer=cue_view, use_idf=False, sublinear_tf=True)))
     return FeatureUnion(parts)
 
 
@@ -128,7 +166,7 @@ def _lemma_all(texts: Iterable[str]) -> list[str]:
     return [lemma_view(t) for t in texts]
 
 
-def build(features: str = "chars+lemmas", c: float = 16.0):
+def build(features: str = FEATURES, c: float = C):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
@@ -146,24 +184,25 @@ def _yaml_groups(path: Path) -> dict:
     return {str(k): [str(t) for t in (v or []) if str(t).strip()] for k, v in data.items()}
 
 
-_PREFIX = re.compile(r"^(?:extra_|retired_[a-z0-9]+_)")
+_FILE = re.compile(r"^(?:(?P<writer>[a-z0-9_]+?)_)?(?:(?P<label>acute|uncertain|near_miss)_(?P<language>[a-z]+)|multi_turn)$")
 
 
 def data_examples(folder: Path = DATA) -> list[Example]:
-    """bot/safety/data/<acute|uncertain|near_miss>_<fi|sv>.yml, any extra_*.yml of the same shape, and the
-    retired blind sets (retired_<set>_*.yml, with their conversations: `conversation_examples`)."""
+    """bot/safety/data/[<writer>_]<acute|uncertain|near_miss>_<fi|sv>.yml (a mapping kind -> messages; the
+    prefix names who wrote it: extra_, more_, retired_a_, ...) and the retired blind sets' conversations
+    ([<writer>_]multi_turn.yml: `conversation_examples`)."""
     out = []
     for path in sorted(folder.glob("*.yml")):
-        stem = _PREFIX.sub("", path.stem)
-        if stem == "multi_turn":
-            out += conversation_examples(path)
+        match = _FILE.match(path.stem)
+        if match is None:
             continue
-        name, _, language = stem.rpartition("_")
-        label = _LABEL_OF_FILE.get(name)
-        if label is None:
+        writer = match["writer"] or ""
+        if match["label"] is None:
+            out += [Example(e.text, e.label, e.kind, e.language, e.source, writer) for e in conversation_examples(path)]
             continue
+        label = _LABEL_OF_FILE[match["label"]]
         for kind, texts in _yaml_groups(path).items():
-            out += [Example(t, label, kind, language, "data") for t in texts]
+            out += [Example(t, label, kind, match["language"], "data", writer) for t in texts]
     return out
 
 
@@ -213,7 +252,7 @@ def training_examples() -> list[Example]:
     return data_examples() + pattern_set_examples() + intent_examples()
 
 
-def train(examples: Sequence[Example], features: str = "chars+lemmas", c: float = 16.0):
+def train(examples: Sequence[Example], features: str = FEATURES, c: float = C):
     model = build(features, c)
     model.fit([e.text for e in examples], [e.label for e in examples])
     return model
