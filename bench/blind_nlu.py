@@ -14,6 +14,7 @@ the same messages, so that the pipeline's lead over the obvious baseline is visi
 main code in its own worktree). Results are kept per label in bench/results/nlu_blind.json and the
 report bench/results/nlu.md is rewritten from all labels, first measure next to the latest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,6 +46,7 @@ _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 
 # ---------------------------------------------------------------- data
 
+
 def nlu_examples(path: Path) -> list[tuple[str, str]]:
     """(text, intent) of a Rasa NLU yml file, entity annotations reduced to their text."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -68,19 +70,29 @@ def conversations(path: Path, lang: str) -> list[dict]:
         expect = c.get("expect") or c
         turns = c.get("turns") or c.get("messages") or c.get("user") or []
         turns = [t if isinstance(t, str) else (t.get("text") or t.get("user") or "") for t in turns]
-        cats = (expect.get("categories") or expect.get("first_categories") or expect.get("acceptable_categories")
-                or expect.get("category") or [])
-        out.append({
-            "id": str(c.get("id") or f"{lang}-{i + 1}"), "lang": c.get("lang") or c.get("language") or lang,
-            "turns": [t for t in turns if t], "kind": c.get("kind") or "",
-            "county": c.get("county") or expect.get("county") or expect.get("area"),
-            "categories": [cats] if isinstance(cats, str) else list(cats),
-            "emergency": bool(expect.get("emergency")),
-        })
+        cats = (
+            expect.get("categories")
+            or expect.get("first_categories")
+            or expect.get("acceptable_categories")
+            or expect.get("category")
+            or []
+        )
+        out.append(
+            {
+                "id": str(c.get("id") or f"{lang}-{i + 1}"),
+                "lang": c.get("lang") or c.get("language") or lang,
+                "turns": [t for t in turns if t],
+                "kind": c.get("kind") or "",
+                "county": c.get("county") or expect.get("county") or expect.get("area"),
+                "categories": [cats] if isinstance(cats, str) else list(cats),
+                "emergency": bool(expect.get("emergency")),
+            }
+        )
     return out
 
 
 # ---------------------------------------------------------------- the servers
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -94,11 +106,16 @@ class Servers:
     def __init__(self, root: Path, work: Path) -> None:
         self.root, self.work = root, work
         self.env = {
-            **os.environ, "DATABASE_URL": f"sqlite:///{work / 'app.db'}",
-            "TRACKER_STORE_URL": f"sqlite:///{work / 'tracker.db'}", "RASA_PORT": str(free_port()),
-            "ACTION_PORT": str(free_port()), "GUIDE_PORT": str(free_port()),
-            "VIITTA_MODEL": str(root / "bot" / "models" / "viitta.tar.gz"), "RASA_TELEMETRY_ENABLED": "false",
-            "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONDONTWRITEBYTECODE": "1",
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{work / 'app.db'}",
+            "TRACKER_STORE_URL": f"sqlite:///{work / 'tracker.db'}",
+            "RASA_PORT": str(free_port()),
+            "ACTION_PORT": str(free_port()),
+            "GUIDE_PORT": str(free_port()),
+            "VIITTA_MODEL": str(root / "bot" / "models" / "viitta.tar.gz"),
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "PYTHONDONTWRITEBYTECODE": "1",
             # /model/parse is served only behind a token (SECURITY.md); one per run, never printed.
             "RASA_TOKEN": os.environ.get("RASA_TOKEN") or uuid.uuid4().hex,
         }
@@ -107,11 +124,18 @@ class Servers:
 
     def __enter__(self) -> "Servers":
         python = str(self.root / ".venv" / "bin" / "python")
-        subprocess.run([python, "-m", "bot.directory", "load"], cwd=self.root, env=self.env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [python, "-m", "bot.directory", "load"], cwd=self.root, env=self.env, check=True, stdout=subprocess.DEVNULL
+        )
         log = (self.work / "serve.log").open("w")
-        self.process = subprocess.Popen([python, "-m", "bot.serve"], cwd=self.root, env=self.env, stdout=log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            [python, "-m", "bot.serve"],
+            cwd=self.root,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.time() + 400
         while time.time() < deadline:
             if self.process.poll() is not None:
@@ -133,8 +157,9 @@ class Servers:
         # Parsing has no side effects: on a loaded machine a timed-out parse is asked again.
         for attempt in range(3):
             try:
-                r = requests.post(f"{self.url}/model/parse", params={"token": self.env["RASA_TOKEN"]},
-                                  json={"text": text}, timeout=60)
+                r = requests.post(
+                    f"{self.url}/model/parse", params={"token": self.env["RASA_TOKEN"]}, json={"text": text}, timeout=60
+                )
                 break
             except requests.Timeout:
                 if attempt == 2:
@@ -149,6 +174,7 @@ class Servers:
 
 
 # ---------------------------------------------------------------- measures
+
 
 def baseline(train: list[tuple[str, str]], test: list[str]) -> list[str]:
     """Plain TF-IDF (word 1–2-grams + character 2–5-grams, lower case) and logistic regression."""
@@ -166,11 +192,14 @@ def baseline(train: list[tuple[str, str]], test: list[str]) -> list[str]:
 
 def directory_categories(root: Path) -> dict[str, list[str]]:
     """county -> the categories its directory has, as `root`'s code reads its data."""
-    code = ("import json, collections; from bot.directory.loader import read_data; d = read_data(); "
-            "c = collections.defaultdict(set)\nfor s in d.services: c[s.county].add(s.category)\n"
-            "print(json.dumps({k: sorted(v) for k, v in c.items()}))")
-    out = subprocess.run([str(root / ".venv" / "bin" / "python"), "-c", code], cwd=root, capture_output=True,
-                         text=True, check=True).stdout
+    code = (
+        "import json, collections; from bot.directory.loader import read_data; d = read_data(); "
+        "c = collections.defaultdict(set)\nfor s in d.services: c[s.county].add(s.category)\n"
+        "print(json.dumps({k: sorted(v) for k, v in c.items()}))"
+    )
+    out = subprocess.run(
+        [str(root / ".venv" / "bin" / "python"), "-c", code], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -188,30 +217,63 @@ def route(servers: Servers, conv: dict, directory: dict[str, list[str]]) -> dict
         if first and not conv["emergency"]:
             break  # where acute danger is expected the rest of the conversation is played: it may come later
     if conv["emergency"]:
-        ok = emergency or (first is not None and first["category"] in ("social_emergency", "crisis_line")
-                           and not conv["categories"])
+        ok = emergency or (
+            first is not None and first["category"] in ("social_emergency", "crisis_line") and not conv["categories"]
+        )
         ok = ok or bool(first and first["category"] in conv["categories"] and first["area"] == conv["county"])
     else:
         ok = bool(first and first["category"] in conv["categories"] and first["area"] == conv["county"])
     # When the county's directory has none of the wanted categories, its family service guidance is the
     # best answer there is (issue 11): counted in the directory-aware figure, not in the strict one.
     has = set(directory.get(conv["county"] or "", []))
-    attainable = ok or bool(first and not conv["emergency"] and not has & set(conv["categories"])
-                            and first["category"] == "family_guidance" and first["area"] == conv["county"])
-    return {"id": conv["id"], "kind": conv["kind"], "ok": ok, "ok_directory_aware": attainable, "got": first, "emergency_seen": emergency,
-            "want": {"county": conv["county"], "categories": conv["categories"], "emergency": conv["emergency"]}}
+    attainable = ok or bool(
+        first
+        and not conv["emergency"]
+        and not has & set(conv["categories"])
+        and first["category"] == "family_guidance"
+        and first["area"] == conv["county"]
+    )
+    return {
+        "id": conv["id"],
+        "kind": conv["kind"],
+        "ok": ok,
+        "ok_directory_aware": attainable,
+        "got": first,
+        "emergency_seen": emergency,
+        "want": {"county": conv["county"], "categories": conv["categories"], "emergency": conv["emergency"]},
+    }
 
 
 def measure(root: Path, blind: Path) -> dict:
-    messages = {lang: nlu_examples(blind / f"messages_{lang}.yml") for lang in LANGS
-                if (blind / f"messages_{lang}.yml").exists()}
-    convs = {lang: conversations(blind / f"conversations_{lang}.yml", lang) for lang in LANGS
-             if (blind / f"conversations_{lang}.yml").exists()}
-    train = [e for lang in LANGS for path in sorted((root / "bot" / "data").glob(f"nlu*_{lang}.yml"))
-             for e in nlu_examples(path)]
-    result: dict = {"root": str(root), "commit": _commit(root), "set": str(blind),
-                    "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "intent": {},
-                    "baseline": {}, "routing": {}, "routing_directory_aware": {}, "errors": {}, "confusion": {}, "routing_failures": {}}
+    messages = {
+        lang: nlu_examples(blind / f"messages_{lang}.yml")
+        for lang in LANGS
+        if (blind / f"messages_{lang}.yml").exists()
+    }
+    convs = {
+        lang: conversations(blind / f"conversations_{lang}.yml", lang)
+        for lang in LANGS
+        if (blind / f"conversations_{lang}.yml").exists()
+    }
+    train = [
+        e
+        for lang in LANGS
+        for path in sorted((root / "bot" / "data").glob(f"nlu*_{lang}.yml"))
+        for e in nlu_examples(path)
+    ]
+    result: dict = {
+        "root": str(root),
+        "commit": _commit(root),
+        "set": str(blind),
+        "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "intent": {},
+        "baseline": {},
+        "routing": {},
+        "routing_directory_aware": {},
+        "errors": {},
+        "confusion": {},
+        "routing_failures": {},
+    }
     for lang, items in messages.items():
         predicted = baseline(train, [t for t, _ in items])
         result["baseline"][lang] = _acc([i for _, i in items], predicted)
@@ -225,11 +287,17 @@ def measure(root: Path, blind: Path) -> dict:
             result["errors"][lang] = [{"text": t, "gold": g, "got": p} for (t, g), p in zip(items, got) if g != p]
         for lang, items in convs.items():
             runs = [route(servers, c, directory) for c in items]
-            result["routing"][lang] = {"n": len(runs), "ok": sum(r["ok"] for r in runs),
-                                       "accuracy": round(sum(r["ok"] for r in runs) / max(1, len(runs)), 4)}
+            result["routing"][lang] = {
+                "n": len(runs),
+                "ok": sum(r["ok"] for r in runs),
+                "accuracy": round(sum(r["ok"] for r in runs) / max(1, len(runs)), 4),
+            }
             aware = sum(r["ok_directory_aware"] for r in runs)
-            result["routing_directory_aware"][lang] = {"n": len(runs), "ok": aware,
-                                                       "accuracy": round(aware / max(1, len(runs)), 4)}
+            result["routing_directory_aware"][lang] = {
+                "n": len(runs),
+                "ok": aware,
+                "accuracy": round(aware / max(1, len(runs)), 4),
+            }
             result["routing_failures"][lang] = [r for r in runs if not r["ok"]]
             kinds = defaultdict(lambda: [0, 0])
             for r in runs:
@@ -246,8 +314,9 @@ def _acc(gold: list[str], got: list[str]) -> dict:
 
 def _commit(root: Path) -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True,
-                              text=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
+        ).stdout.strip()
     except OSError:
         return "?"
 
@@ -271,30 +340,37 @@ HISTORY = [
     "  the county's family service guidance is the answer (counted by the directory-aware column).",
 ]
 
+
 def report(runs: dict) -> str:
     def pct(d):
         return f"{d['accuracy'] * 100:.1f} % ({d['ok']}/{d['n']})" if d else "–"
 
-    lines = ["# NLU and routing on blind text", "",
-             "Written by `make bench-nlu` (`bench/blind_nlu.py`). Blind sets are written by people who never saw",
-             "`bot/data` (brief: bench/blind/README.md). Messages go through `/model/parse` of the real Rasa server;",
-             "conversations through its REST channel, turn by turn, with the action server and the directory.",
-             "A conversation counts as routed right when its first service card has an acceptable category",
-             "and the expected county, or the emergency reply came where the set expects acute danger.",
-             "Baseline: plain TF-IDF (word 1–2 + char 2–5-grams) + logistic regression trained on the same",
-             "`bot/data`, scored on the same messages.",
-             "Routing (dir.-aware) also counts the county's family service guidance as right where that county's",
-             "directory has none of the wanted categories (the fallback issue 11 asks for); the strict figure",
-             "needs the wanted category itself, so it also measures the directory's coverage.", "",
-             "| run | commit | set | intent fi | intent sv | baseline fi | baseline sv | routing fi | routing sv "
-             "| routing fi (dir.-aware) | routing sv (dir.-aware) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "# NLU and routing on blind text",
+        "",
+        "Written by `make bench-nlu` (`bench/blind_nlu.py`). Blind sets are written by people who never saw",
+        "`bot/data` (brief: bench/blind/README.md). Messages go through `/model/parse` of the real Rasa server;",
+        "conversations through its REST channel, turn by turn, with the action server and the directory.",
+        "A conversation counts as routed right when its first service card has an acceptable category",
+        "and the expected county, or the emergency reply came where the set expects acute danger.",
+        "Baseline: plain TF-IDF (word 1–2 + char 2–5-grams) + logistic regression trained on the same",
+        "`bot/data`, scored on the same messages.",
+        "Routing (dir.-aware) also counts the county's family service guidance as right where that county's",
+        "directory has none of the wanted categories (the fallback issue 11 asks for); the strict figure",
+        "needs the wanted category itself, so it also measures the directory's coverage.",
+        "",
+        "| run | commit | set | intent fi | intent sv | baseline fi | baseline sv | routing fi | routing sv "
+        "| routing fi (dir.-aware) | routing sv (dir.-aware) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for label, r in runs.items():
-        lines.append(f"| {label} | {r['commit']} | {Path(r['set']).name} | {pct(r['intent'].get('fi'))} | "
-                     f"{pct(r['intent'].get('sv'))} | {pct(r['baseline'].get('fi'))} | {pct(r['baseline'].get('sv'))} | "
-                     f"{pct(r['routing'].get('fi'))} | {pct(r['routing'].get('sv'))} | "
-                     f"{pct(r.get('routing_directory_aware', {}).get('fi'))} | "
-                     f"{pct(r.get('routing_directory_aware', {}).get('sv'))} |")
+        lines.append(
+            f"| {label} | {r['commit']} | {Path(r['set']).name} | {pct(r['intent'].get('fi'))} | "
+            f"{pct(r['intent'].get('sv'))} | {pct(r['baseline'].get('fi'))} | {pct(r['baseline'].get('sv'))} | "
+            f"{pct(r['routing'].get('fi'))} | {pct(r['routing'].get('sv'))} | "
+            f"{pct(r.get('routing_directory_aware', {}).get('fi'))} | "
+            f"{pct(r.get('routing_directory_aware', {}).get('sv'))} |"
+        )
     lines += ["", *HISTORY]
     notes = [r.get("note") for r in runs.values() if r.get("note")]
     if notes:
@@ -312,9 +388,14 @@ def report(runs: dict) -> str:
         for lang in LANGS:
             fails = r["routing_failures"].get(lang) or []
             if fails:
-                lines.append(f"Routing misses {lang}: " + ", ".join(
-                    f"{f['id']} [{f['kind']}] (want {f['want']['county']}/{'|'.join(f['want']['categories']) or 'emergency'}, "
-                    f"got {(f['got'] or {}).get('area')}/{(f['got'] or {}).get('category')})" for f in fails))
+                lines.append(
+                    f"Routing misses {lang}: "
+                    + ", ".join(
+                        f"{f['id']} [{f['kind']}] (want {f['want']['county']}/{'|'.join(f['want']['categories']) or 'emergency'}, "
+                        f"got {(f['got'] or {}).get('area')}/{(f['got'] or {}).get('category')})"
+                        for f in fails
+                    )
+                )
                 lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -340,8 +421,12 @@ def main(argv=None) -> int:
         # The misread messages themselves stay out of the repository: a blind set must stay unseen.
         errors = ROOT / "var" / "results" / ("blind_errors_" + re.sub(r"\W+", "_", label) + ".json")
         errors.parent.mkdir(parents=True, exist_ok=True)
-        errors.write_text(json.dumps({"errors": result.pop("errors"), "routing": result["routing_failures"]},
-                                     ensure_ascii=False, indent=1), encoding="utf-8")
+        errors.write_text(
+            json.dumps(
+                {"errors": result.pop("errors"), "routing": result["routing_failures"]}, ensure_ascii=False, indent=1
+            ),
+            encoding="utf-8",
+        )
         runs[label] = result
         STORE.write_text(json.dumps(runs, ensure_ascii=False, indent=1), encoding="utf-8")
     (RESULTS / "nlu.md").write_text(report(runs), encoding="utf-8")

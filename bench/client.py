@@ -12,6 +12,7 @@ warm-up are not counted. Writes one record per turn.
 `parse`: sends the NLU holdout (tests/nlu/holdout_*.yml) and the labelled municipality mentions
 (tests/nlu/municipality_mentions.yml) to POST /model/parse and writes what the model answered.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = aiohttp.ClientTimeout(total=60)
 
 
-async def _person(index: int, session: aiohttp.ClientSession, url: str, args, t0: float, turns: list,
-                  sent: list) -> None:
+async def _person(
+    index: int, session: aiohttp.ClientSession, url: str, args, t0: float, turns: list, sent: list
+) -> None:
     rng = random.Random(index)
     warmup_end, deadline = t0 + args.warmup, t0 + args.warmup + args.duration
     # People do not all start typing at the same instant.
@@ -57,15 +59,25 @@ async def _person(index: int, session: aiohttp.ClientSession, url: str, args, t0
             sent.append(1)
             expectation = conversation.expect.get(position)
             if start >= warmup_end:
-                turns.append({
-                    "t": round(start - t0, 4), "ms": round(latency * 1000, 2), "status": status,
-                    "answered": isinstance(messages, list) and len(messages) > 0,
-                    "service_cards": sum(1 for m in messages if isinstance(m, dict)
-                                         and isinstance(m.get("custom"), dict)
-                                         and m["custom"].get("type") == "service"),
-                    "conversation": conversation.name, "lang": conversation.lang, "position": position,
-                    "expected": None if expectation is None else met(expectation, messages),
-                })
+                turns.append(
+                    {
+                        "t": round(start - t0, 4),
+                        "ms": round(latency * 1000, 2),
+                        "status": status,
+                        "answered": isinstance(messages, list) and len(messages) > 0,
+                        "service_cards": sum(
+                            1
+                            for m in messages
+                            if isinstance(m, dict)
+                            and isinstance(m.get("custom"), dict)
+                            and m["custom"].get("type") == "service"
+                        ),
+                        "conversation": conversation.name,
+                        "lang": conversation.lang,
+                        "position": position,
+                        "expected": None if expectation is None else met(expectation, messages),
+                    }
+                )
             await asyncio.sleep(rng.uniform(0.5, 1.5) * args.think)
 
 
@@ -79,8 +91,14 @@ async def load(args) -> dict:
         await asyncio.gather(*(_person(i, session, url, args, t0, turns, sent) for i in range(args.concurrency)))
         # The measured window ends at the deadline, but replies to turns started before it still count.
         elapsed = max(args.duration, max((t["t"] + t["ms"] / 1000 for t in turns), default=0) - args.warmup)
-    return {"concurrency": args.concurrency, "duration": args.duration, "window": elapsed, "think": args.think,
-            "sent": len(sent), "turns": sorted(turns, key=lambda t: t["t"])}
+    return {
+        "concurrency": args.concurrency,
+        "duration": args.duration,
+        "window": elapsed,
+        "think": args.think,
+        "sent": len(sent),
+        "turns": sorted(turns, key=lambda t: t["t"]),
+    }
 
 
 def _holdout() -> list[tuple[str, str, str]]:
@@ -114,8 +132,9 @@ async def parse(args) -> dict:
         answers[text] = {
             "intent": ranking[0] if ranking else None,
             "fallback": (data.get("intent") or {}).get("name") == "nlu_fallback",
-            "municipality": next((e["value"] for e in data.get("entities") or [] if e.get("entity") == "municipality"),
-                                 None),
+            "municipality": next(
+                (e["value"] for e in data.get("entities") or [] if e.get("entity") == "municipality"), None
+            ),
         }
 
     start = time.monotonic()
@@ -123,10 +142,14 @@ async def parse(args) -> dict:
         await asyncio.gather(*(one(session, t) for t in texts))
     return {
         "seconds": time.monotonic() - start,
-        "holdout": [{"lang": lang, "text": text, "intent": intent, **_without_text(answers[text])}
-                    for lang, text, intent in holdout],
-        "mentions": [{"lang": m["lang"], "municipality": m["municipality"],
-                      "found": answers[m["text"]]["municipality"]} for m in mentions["mentions"]],
+        "holdout": [
+            {"lang": lang, "text": text, "intent": intent, **_without_text(answers[text])}
+            for lang, text, intent in holdout
+        ],
+        "mentions": [
+            {"lang": m["lang"], "municipality": m["municipality"], "found": answers[m["text"]]["municipality"]}
+            for m in mentions["mentions"]
+        ],
     }
 
 

@@ -13,6 +13,7 @@ emergency reply or the check-in; a near miss counts as a false alarm of either t
 It measures whatever bot.safety offers: the risk net (bot.safety.risk.assess, tiers "acute"/"checkin")
 or, on the code before it, the deterministic detector alone (tier "acute" or nothing).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,7 +35,9 @@ except ImportError:  # the start commit: patterns only
     def assess(text: str, history=()):  # noqa: D103 - the same shape as bot.safety.risk.assess
         class _A:
             tier = "acute" if detect(text).acute else "none"
+
         return _A()
+
 
 LANGUAGES = ("fi", "sv")
 
@@ -47,8 +50,10 @@ def _kinds(path: Path) -> dict:
 
 
 def single(folder: Path) -> list[str]:
-    lines = ["| language | set | kind | n | caught (full or check-in) | full reply | check-in |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| language | set | kind | n | caught (full or check-in) | full reply | check-in |",
+        "|---|---|---|---|---|---|---|",
+    ]
     totals = defaultdict(lambda: [0, 0, 0])
     for lang in LANGUAGES:
         for name in ("acute", "near_miss"):
@@ -95,9 +100,15 @@ def _conversations(data) -> list[dict]:
         turns = [t if isinstance(t, str) else (t.get("text") or t.get("user") or "") for t in turns]
         label = item.get("acute", item.get("label", item.get("expect", item.get("expected"))))
         acute = label is True or str(label).lower() in ("acute", "true", "yes", "emergency", "crisis")
-        out.append({"turns": turns, "acute": acute, "kind": str(item.get("kind", "")),
-                    "language": str(item.get("language", item.get("lang", "?"))),
-                    "at": item.get("acute_at", item.get("turn"))})
+        out.append(
+            {
+                "turns": turns,
+                "acute": acute,
+                "kind": str(item.get("kind", "")),
+                "language": str(item.get("language", item.get("lang", "?"))),
+                "at": item.get("acute_at", item.get("turn")),
+            }
+        )
     return out
 
 
@@ -115,8 +126,10 @@ def multi(folder: Path) -> list[str]:
         g[1] += caught
         g[2] += "acute" in tiers
         g[3] += "checkin" in tiers and "acute" not in tiers
-    lines = ["| language | label | kind | conversations | some tier fired | full reply | check-in only |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| language | label | kind | conversations | some tier fired | full reply | check-in only |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for (lang, label, kind), (n, caught, full, check) in sorted(groups.items()):
         lines.append(f"| {lang} | {label} | {kind} | {n} | {_pct(caught, n)} | {_pct(full, n)} | {_pct(check, n)} |")
     return lines
@@ -131,22 +144,37 @@ def _retired_note(folder: Path) -> list[str]:
     # crisis_<x>/ was retired as retired_<x>_*.yml (set B: bench/blind/crisis_b -> retired_b_*.yml).
     name = folder.resolve().name
     set_name = name.partition("_")[2] if name.startswith("crisis_") else ""
-    if any(f"({folder.resolve()}/" in line for line in texts) or (set_name and any(retired.glob(f"retired_{set_name}_*.yml"))):
+    if any(f"({folder.resolve()}/" in line for line in texts) or (
+        set_name and any(retired.glob(f"retired_{set_name}_*.yml"))
+    ):
         return ["NOTE: this set is training data now (bot/safety/data/retired_*.yml): in-sample, not blind."]
     return []
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", "--dir", dest="folder", required=True,
-                        help="the set's folder: acute_<lang>.yml, near_miss_<lang>.yml, multi_turn.yml")
+    parser.add_argument(
+        "--set",
+        "--dir",
+        dest="folder",
+        required=True,
+        help="the set's folder: acute_<lang>.yml, near_miss_<lang>.yml, multi_turn.yml",
+    )
     parser.add_argument("--out")
     args = parser.parse_args(argv)
     folder = Path(args.folder)
     if not any(folder.glob("*.yml")):
         parser.error(f"no set files (*.yml) in {folder}")
-    report = [f"crisis net on {folder} — {NET}", *_retired_note(folder), "", *single(folder), "", "multi-turn:", "",
-              *multi(folder)]
+    report = [
+        f"crisis net on {folder} — {NET}",
+        *_retired_note(folder),
+        "",
+        *single(folder),
+        "",
+        "multi-turn:",
+        "",
+        *multi(folder),
+    ]
     text = "\n".join(report) + "\n"
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

@@ -12,6 +12,7 @@
 --compare      feature candidates (--candidates) by leave-one-kind-out and leave-one-writer-out
 Prints tables (aggregates only). Training data: bot.safety.model.training_examples().
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,8 +86,11 @@ def _at_alarm_rate(scores_pos, scores_neg, rate):
 def features_table(examples) -> list[str]:
     """Model alone, threshold-free: acute recall of P(acute) at 3 % near-miss alarms (the full reply's
     bound) and of P(acute)+P(uncertain) at 8 % (the check-in's)."""
-    lines = ["| features | C | acute recall at 3 % near-miss alarms (P acute) | at 8 % (P acute + uncertain) | "
-             "uncertain flagged at 8 % |", "|---|---|---|---|---|"]
+    lines = [
+        "| features | C | acute recall at 3 % near-miss alarms (P acute) | at 8 % (P acute + uncertain) | "
+        "uncertain flagged at 8 % |",
+        "|---|---|---|---|---|",
+    ]
     acute = np.array([e.label == "acute" and e.source != "intents" for e in examples])
     near = np.array([e.label == "none" and e.source != "intents" for e in examples])
     unc = np.array([e.label == "uncertain" for e in examples])
@@ -101,9 +105,11 @@ def features_table(examples) -> list[str]:
 
 def thresholds_table(examples) -> list[str]:
     a, r = cross_validated(examples)
-    lines = ["| acute at | check-in at | defused check-in at | lang | acute recall (full+check-in) | full | "
-             "uncertain flagged | near-miss full | near-miss check-in | everyday full | everyday check-in |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| acute at | check-in at | defused check-in at | lang | acute recall (full+check-in) | full | "
+        "uncertain flagged | near-miss full | near-miss check-in | everyday full | everyday check-in |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for acute_at, checkin_at, defused_at in product((0.5, 0.6, 0.7, 0.8, 0.85), (0.3, 0.4, 0.45, 0.5, 0.6), (0.8,)):
         g = summary(examples, tiers(examples, a, r, acute_at, checkin_at, defused_at))
         for lang in ("fi", "sv"):
@@ -111,8 +117,10 @@ def thresholds_table(examples) -> list[str]:
             un, uf, uc = g[("uncertain", lang)]
             nn, nf, nc = g[("none", lang)]
             en, ef, ec = g[("everyday", lang)]
-            lines.append(f"| {acute_at} | {checkin_at} | {defused_at} | {lang} | {_rate(f + c, n)} | {_rate(f, n)} | "
-                         f"{_rate(uf + uc, un)} | {_rate(nf, nn)} | {_rate(nc, nn)} | {_rate(ef, en)} | {_rate(ec, en)} |")
+            lines.append(
+                f"| {acute_at} | {checkin_at} | {defused_at} | {lang} | {_rate(f + c, n)} | {_rate(f, n)} | "
+                f"{_rate(uf + uc, un)} | {_rate(nf, nn)} | {_rate(nc, nn)} | {_rate(ef, en)} | {_rate(ec, en)} |"
+            )
     return lines
 
 
@@ -130,13 +138,19 @@ def loko_table(examples, blind: Path | None) -> list[str]:
             if path.exists():
                 for kind, texts in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
                     blind_sets.setdefault(BLIND_KIND.get(kind, kind), []).extend(texts or [])
-    lines = ["| kind left out | held-out training messages | model alone flags | net flags (patterns + model) | "
-             "blind messages of the kind | blind: model alone | blind: net | blind net, all kinds in training |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| kind left out | held-out training messages | model alone flags | net flags (patterns + model) | "
+        "blind messages of the kind | blind: model alone | blind: net | blind net, all kinds in training |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     # Kinds are written per language; intent `emergency` examples carry no kind, so they are left out
     # of every LOKO model (they would leak the kind).
-    base = [e for e in examples if not (e.source == "intents" and e.label == "acute")
-            and not (e.source == "pattern_sets" and e.label == "acute")]
+    base = [
+        e
+        for e in examples
+        if not (e.source == "intents" and e.label == "acute")
+        and not (e.source == "pattern_sets" and e.label == "acute")
+    ]
     full = risk_model.train(examples)
     for kind in kinds:
         held = [e for e in examples if e.source == "data" and e.kind == kind]
@@ -168,6 +182,7 @@ def _flags(texts, fitted) -> tuple[int, int]:
 
 
 # -- leave one writer out, leave one kind out as a score ------------------------------------------------
+
 
 def _without_acute_extras(examples):
     """Intent `emergency` examples and the pattern sets' acute messages carry no kind and no writer: they
@@ -210,16 +225,23 @@ GRID = list(product((0.6, 0.7, 0.75, 0.8, 0.85), (0.35, 0.4, 0.45, 0.5, 0.55), (
 
 
 def grid_table(held, acute, riskp, title) -> list[str]:
-    lines = [title, "", "| acute at | check-in at | defused at | lang | acute caught | full | uncertain flagged | "
-             "near-miss full | near-miss check-in |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        title,
+        "",
+        "| acute at | check-in at | defused at | lang | acute caught | full | uncertain flagged | "
+        "near-miss full | near-miss check-in |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for acute_at, checkin_at, defused_at in GRID:
         g = summary(held, tiers(held, acute, riskp, acute_at, checkin_at, defused_at))
         for lang in ("fi", "sv"):
             n, f, c = g[("acute", lang)]
             un, uf, uc = g[("uncertain", lang)]
             nn, nf, nc = g[("none", lang)]
-            lines.append(f"| {acute_at} | {checkin_at} | {defused_at} | {lang} | {_rate(f + c, n)} | {_rate(f, n)} | "
-                         f"{_rate(uf + uc, un)} | {_rate(nf, nn)} | {_rate(nc, nn)} |")
+            lines.append(
+                f"| {acute_at} | {checkin_at} | {defused_at} | {lang} | {_rate(f + c, n)} | {_rate(f, n)} | "
+                f"{_rate(uf + uc, un)} | {_rate(nf, nn)} | {_rate(nc, nn)} |"
+            )
     return lines
 
 
@@ -228,15 +250,21 @@ def _net_rates(held, acute, riskp):
     pos = [x != "none" for e, x in zip(held, t) if e.label == "acute"]
     full = [x == "acute" for e, x in zip(held, t) if e.label == "none"]
     check = [x == "checkin" for e, x in zip(held, t) if e.label == "none"]
-    return np.mean(pos) if pos else float("nan"), np.mean(full) if full else float("nan"), \
-        np.mean(check) if check else float("nan")
+    return (
+        np.mean(pos) if pos else float("nan"),
+        np.mean(full) if full else float("nan"),
+        np.mean(check) if check else float("nan"),
+    )
 
 
 def compare_table(examples, candidates) -> list[str]:
     """Leave-one-writer-out on the two blind sets' writers (the cheapest honest measure; --loko for the
     chosen one), the net at bot.safety.risk's thresholds."""
-    lines = ["| features | C | LOWO set A: caught / near-miss full / check-in | "
-             "LOWO set B: caught / near-miss full / check-in |", "|---|---|---|---|"]
+    lines = [
+        "| features | C | LOWO set A: caught / near-miss full / check-in | "
+        "LOWO set B: caught / near-miss full / check-in |",
+        "|---|---|---|---|",
+    ]
     for candidate in candidates:
         features, _, c = candidate.partition("@")
         c = float(c or risk_model.C)
@@ -277,7 +305,9 @@ def main(argv=None) -> int:
         for writer in sorted({e.writer for e in held}):
             idx = [i for i, e in enumerate(held) if e.writer == writer]
             caught, full, check = _net_rates([held[i] for i in idx], a[idx], r[idx])
-            print(f"| {writer or 'training writer'} | caught {caught:.1%} | near-miss full {full:.1%} | check-in {check:.1%} |")
+            print(
+                f"| {writer or 'training writer'} | caught {caught:.1%} | near-miss full {full:.1%} | check-in {check:.1%} |"
+            )
     if args.compare:
         print("\n".join(compare_table(examples, args.candidates.split(","))))
     return 0

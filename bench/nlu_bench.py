@@ -7,6 +7,7 @@ Every candidate is trained with Rasa's own `train_nlu` and queried through a loa
 numbers are those of the real pipeline. All runs share one process so that tokenisation (spaCy,
 Voikko) is paid once.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,11 +31,20 @@ os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 TOKENIZER = {"name": "bot.nlu.tokenizer.BilingualTokenizer"}
-EXTRACTORS = [{"name": "bot.nlu.extractors.PlaceEntityExtractor"}, {"name": "bot.nlu.extractors.LexiconEntityExtractor"}]
+EXTRACTORS = [
+    {"name": "bot.nlu.extractors.PlaceEntityExtractor"},
+    {"name": "bot.nlu.extractors.LexiconEntityExtractor"},
+]
 LEMMA_WORDS = {"name": "CountVectorsFeaturizer", "use_lemma": True}
 CHARS = {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 2, "max_ngram": 4, "use_lemma": False}
-DIET = {"name": "DIETClassifier", "epochs": 60, "entity_recognition": False, "number_of_transformer_layers": 0,
-        "constrain_similarities": True, "random_seed": 1}
+DIET = {
+    "name": "DIETClassifier",
+    "epochs": 60,
+    "entity_recognition": False,
+    "number_of_transformer_layers": 0,
+    "constrain_similarities": True,
+    "random_seed": 1,
+}
 
 LINEAR = {"name": "bot.nlu.classifier.LinearIntentClassifier"}
 
@@ -101,8 +111,10 @@ def baseline_predict(train, test) -> tuple[list[str], float]:
 
     start = time.perf_counter()
     model = make_pipeline(
-        make_union(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
-                   TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
+        make_union(
+            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+        ),
         LogisticRegression(C=10, max_iter=2000),
     )
     model.fit([m.get("text") for m in train], [m.get("intent") for m in train])
@@ -141,12 +153,16 @@ def evaluate(name, predict, data, holdout, k) -> dict:
             for lang, acc in accuracy(test, predicted).items():
                 result["cv"][lang].append(acc)
             result["train_s"].append(seconds)
-            print(f"  {name}: fold done, {dict((lang, round(a, 3)) for lang, a in accuracy(test, predicted).items())}",
-                  flush=True)
+            print(
+                f"  {name}: fold done, {dict((lang, round(a, 3)) for lang, a in accuracy(test, predicted).items())}",
+                flush=True,
+            )
     predicted, seconds = predict([m for _, m in data], [m.get("text") for _, m in holdout])
     result["holdout"] = accuracy(holdout, predicted)
     result["full_train_s"] = seconds
-    result["confusions"] = Counter((m.get("intent"), p) for (_, m), p in zip(holdout, predicted) if p != m.get("intent"))
+    result["confusions"] = Counter(
+        (m.get("intent"), p) for (_, m), p in zip(holdout, predicted) if p != m.get("intent")
+    )
     print(f"  {name}: holdout {dict((lang, round(a, 3)) for lang, a in result['holdout'].items())}", flush=True)
     return result
 
@@ -155,7 +171,9 @@ def municipality_accuracy() -> dict[str, dict[str, float]]:
     """Share of labelled mentions resolved to the right municipality (None when there is none)."""
     from bot.places import registry, resolver
 
-    items = yaml.safe_load((ROOT / "tests" / "nlu" / "municipality_mentions.yml").read_text(encoding="utf-8"))["mentions"]
+    items = yaml.safe_load((ROOT / "tests" / "nlu" / "municipality_mentions.yml").read_text(encoding="utf-8"))[
+        "mentions"
+    ]
     names = {}
     for m in registry.municipalities().values():
         names[m.name_fi.lower()] = m.name_fi
@@ -189,33 +207,51 @@ def report(results: dict, places: dict, sizes: dict, k: int, started: float) -> 
         return sum(v) / len(v) if v else float("nan")
 
     lines = [
-        "# NLU benchmark", "",
+        "# NLU benchmark",
+        "",
         f"Run {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on {platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}; total {time.time() - started:.0f} s.",
         f"Training data: {sizes['train_fi']} Finnish and {sizes['train_sv']} Swedish examples "
         f"(bot/data/nlu_*.yml). Holdout: {sizes['holdout_fi']} + {sizes['holdout_sv']} examples written "
-        "independently of the training data (tests/nlu/holdout_*.yml).", "",
-        "## Intent accuracy", "",
+        "independently of the training data (tests/nlu/holdout_*.yml).",
+        "",
+        "## Intent accuracy",
+        "",
         f"| pipeline | CV fi ({k}-fold) | CV sv | holdout fi | holdout sv | training (full data) |",
         "|---|---|---|---|---|---|",
     ]
     for name, r in results.items():
         cv_fi = pct(mean(r["cv"].get("fi", []))) if r["cv"] else "–"
         cv_sv = pct(mean(r["cv"].get("sv", []))) if r["cv"] else "–"
-        lines.append(f"| {name} | {cv_fi} | {cv_sv} | {pct(r['holdout']['fi'])} | {pct(r['holdout']['sv'])} "
-                     f"| {r['full_train_s']:.0f} s |")
-    lines += ["", "Accuracy counts the classifier's top intent (no fallback threshold). Aim: ≥ 92 % in each "
-              "language on independently written messages.", "",
-              "## Municipality resolved right", "",
-              f"Labelled mentions (tests/nlu/municipality_mentions.yml): {places['_n'].get('fi', 0)} Finnish, "
-              f"{places['_n'].get('sv', 0)} Swedish (inflected forms, missing ä/ö, typos, Swedish names, and "
-              "messages with no municipality).", "",
-              "| resolver | fi | sv |", "|---|---|---|"]
+        lines.append(
+            f"| {name} | {cv_fi} | {cv_sv} | {pct(r['holdout']['fi'])} | {pct(r['holdout']['sv'])} "
+            f"| {r['full_train_s']:.0f} s |"
+        )
+    lines += [
+        "",
+        "Accuracy counts the classifier's top intent (no fallback threshold). Aim: ≥ 92 % in each "
+        "language on independently written messages.",
+        "",
+        "## Municipality resolved right",
+        "",
+        f"Labelled mentions (tests/nlu/municipality_mentions.yml): {places['_n'].get('fi', 0)} Finnish, "
+        f"{places['_n'].get('sv', 0)} Swedish (inflected forms, missing ä/ö, typos, Swedish names, and "
+        "messages with no municipality).",
+        "",
+        "| resolver | fi | sv |",
+        "|---|---|---|",
+    ]
     for name, acc in places.items():
         if not name.startswith("_"):
             lines.append(f"| {name} | {pct(acc['fi'])} | {pct(acc['sv'])} |")
     best = max(results, key=lambda n: mean(list(results[n]["holdout"].values())))
-    lines += ["", f"## Most frequent holdout confusions of '{best}'", "", "| expected | predicted | n |", "|---|---|---|"]
+    lines += [
+        "",
+        f"## Most frequent holdout confusions of '{best}'",
+        "",
+        "| expected | predicted | n |",
+        "|---|---|---|",
+    ]
     for (expected, got), n in results[best]["confusions"].most_common(12):
         lines.append(f"| {expected} | {got} | {n} |")
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
 """Numbers of a `make bench` run -> bench/results/bench.md, bench.json, latency.png, resources.png."""
+
 from __future__ import annotations
 
 import json
@@ -29,16 +30,21 @@ def level_stats(level: dict) -> dict:
     service = np.array([t["ms"] for t in ok if t["service_cards"]]) if any(t["service_cards"] for t in ok) else None
     expected = [t["expected"] for t in turns if t["expected"] is not None]
     return {
-        "concurrency": level["concurrency"], "turns": len(turns), "errors": len(turns) - len(ok),
+        "concurrency": level["concurrency"],
+        "turns": len(turns),
+        "errors": len(turns) - len(ok),
         "per_s": len(turns) / level["window"] if level["window"] else 0.0,
-        "p50": float(np.percentile(ms, 50)), "p95": float(np.percentile(ms, 95)),
-        "p99": float(np.percentile(ms, 99)), "max": float(ms.max()),
+        "p50": float(np.percentile(ms, 50)),
+        "p95": float(np.percentile(ms, 95)),
+        "p99": float(np.percentile(ms, 99)),
+        "max": float(ms.max()),
         "service_p95": float(np.percentile(service, 95)) if service is not None else None,
         "answered": sum(t["answered"] for t in turns) / len(turns) if turns else 0.0,
         "as_expected": sum(expected) / len(expected) if expected else None,
         # CPU per message barely depends on what else runs on the machine, unlike the latencies.
         "cpu_ms": {p: seconds * 1000 / level["sent"] for p, seconds in level.get("cpu_s", {}).items()}
-        if level.get("sent") else {},
+        if level.get("sent")
+        else {},
         "load_average": level.get("load_average"),
     }
 
@@ -80,9 +86,12 @@ def summarise(results: dict, meta: dict) -> dict:
         levels = [level_stats(level) for level in r["levels"]]
         training = r.get("training") or {}
         summary[name] = {
-            "cold_start": r["cold_start"], "rest_rss_mb": r["rest_rss_mb"], "load_peak_rss_mb": r["load_peak_rss_mb"],
+            "cold_start": r["cold_start"],
+            "rest_rss_mb": r["rest_rss_mb"],
+            "load_peak_rss_mb": r["load_peak_rss_mb"],
             "startup_peak_rss_mb": r.get("startup_peak_rss_mb", {}),
-            "levels": levels, "nlu": nlu_stats(r["nlu"]),
+            "levels": levels,
+            "nlu": nlu_stats(r["nlu"]),
             "train_s": training.get("seconds"),
             "train_full_s": training_estimate(training, meta["full_epochs"]) if training else None,
             "train_epochs": training.get("epochs", {}),
@@ -125,17 +134,32 @@ def targets(v: dict) -> list[tuple[str, str, bool]]:
     rss = _peak(v, "rasa_server")
     accuracy_kept = all(v["nlu"]["intent"].get(lang, 0) >= ref - TOLERANCE for lang, ref in REFERENCE_ACCURACY.items())
     return [
-        ("webhook p95 at 20 concurrent conversations ≤ 60 ms (action server in the loop)", _fmt(at20, " ms"),
-         at20 is not None and at20 <= TARGETS["p95_ms_at_20"]),
-        ("Rasa server answers its first message ≤ 15 s after start", _fmt(v["cold_start"].get("rasa_server_s"), " s", 1),
-         v["cold_start"].get("rasa_server_s", 1e9) <= TARGETS["ready_s"]),
-        ("Rasa server resident memory ≤ 1.0 GB (1024 MiB; highest sample of start-up, rest and load)",
-         _fmt(rss, " MiB"),
-         rss is not None and rss <= TARGETS["rss_mb"]),
-        ("full training ≤ 3 min", _fmt(v["train_s"], " s"), v["train_s"] is not None and v["train_s"] <= TARGETS["train_s"]),
-        (f"… without losing NLU accuracy (holdout ≥ fi {REFERENCE_ACCURACY['fi']:.1%}, sv {REFERENCE_ACCURACY['sv']:.1%} "
-         f"– {TOLERANCE:.1%})",
-         ", ".join(f"{lang} {acc:.1%}" for lang, acc in sorted(v["nlu"]["intent"].items())), accuracy_kept),
+        (
+            "webhook p95 at 20 concurrent conversations ≤ 60 ms (action server in the loop)",
+            _fmt(at20, " ms"),
+            at20 is not None and at20 <= TARGETS["p95_ms_at_20"],
+        ),
+        (
+            "Rasa server answers its first message ≤ 15 s after start",
+            _fmt(v["cold_start"].get("rasa_server_s"), " s", 1),
+            v["cold_start"].get("rasa_server_s", 1e9) <= TARGETS["ready_s"],
+        ),
+        (
+            "Rasa server resident memory ≤ 1.0 GB (1024 MiB; highest sample of start-up, rest and load)",
+            _fmt(rss, " MiB"),
+            rss is not None and rss <= TARGETS["rss_mb"],
+        ),
+        (
+            "full training ≤ 3 min",
+            _fmt(v["train_s"], " s"),
+            v["train_s"] is not None and v["train_s"] <= TARGETS["train_s"],
+        ),
+        (
+            f"… without losing NLU accuracy (holdout ≥ fi {REFERENCE_ACCURACY['fi']:.1%}, sv {REFERENCE_ACCURACY['sv']:.1%} "
+            f"– {TOLERANCE:.1%})",
+            ", ".join(f"{lang} {acc:.1%}" for lang, acc in sorted(v["nlu"]["intent"].items())),
+            accuracy_kept,
+        ),
     ]
 
 
@@ -164,10 +188,13 @@ def markdown(summary: dict, meta: dict) -> str:
         lines.append("")
     if v and s:
         lines += _side_by_side(v, s, meta)
-    lines += ["## Latency and throughput", "",
-              "| bot | concurrent | turns | msg/s | p50 ms | p95 ms | p99 ms | max ms | p95 ms, turns with service cards "
-              "| CPU ms/msg Rasa + actions | errors | answered | as expected | load avg |",
-              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "## Latency and throughput",
+        "",
+        "| bot | concurrent | turns | msg/s | p50 ms | p95 ms | p99 ms | max ms | p95 ms, turns with service cards "
+        "| CPU ms/msg Rasa + actions | errors | answered | as expected | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, data in summary.items():
         for lv in data["levels"]:
             expected = lv["as_expected"] * 100 if lv["as_expected"] is not None else None
@@ -175,49 +202,108 @@ def markdown(summary: dict, meta: dict) -> str:
                 f"| {BOTS[name]} | {lv['concurrency']} | {lv['turns']} | {lv['per_s']:.1f} | {lv['p50']:.0f} | "
                 f"{lv['p95']:.0f} | {lv['p99']:.0f} | {lv['max']:.0f} | {_fmt(lv['service_p95'])} | "
                 f"{_fmt(lv['cpu_ms'].get('rasa_server'), digits=1)} + {_fmt(lv['cpu_ms'].get('action_server'), digits=1)} | "
-                f"{lv['errors']} | {lv['answered']:.0%} | {_fmt(expected, ' %')} | {_fmt(lv['load_average'], digits=1)} |")
-    lines += ["", "'As expected': replies that contained what the conversation needed at that point (service cards "
-              "of the right county, or the emergency numbers; bench/conversations.py). 'CPU ms/msg': CPU time of "
-              "each server process during the level divided by the messages sent – unlike latency, it hardly "
-              "depends on other work on the machine. 'Load avg': the machine's 1-minute load average when the "
-              "level started (2 cores: above ~1.5, other processes compete with the servers for the CPU).", "",
-              "![latency vs concurrency](latency.png)", "", "![start-up, memory, training](resources.png)", ""]
+                f"{lv['errors']} | {lv['answered']:.0%} | {_fmt(expected, ' %')} | {_fmt(lv['load_average'], digits=1)} |"
+            )
+    lines += [
+        "",
+        "'As expected': replies that contained what the conversation needed at that point (service cards "
+        "of the right county, or the emergency numbers; bench/conversations.py). 'CPU ms/msg': CPU time of "
+        "each server process during the level divided by the messages sent – unlike latency, it hardly "
+        "depends on other work on the machine. 'Load avg': the machine's 1-minute load average when the "
+        "level started (2 cores: above ~1.5, other processes compete with the servers for the CPU).",
+        "",
+        "![latency vs concurrency](latency.png)",
+        "",
+        "![start-up, memory, training](resources.png)",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def _side_by_side(v: dict, s: dict, meta: dict) -> list[str]:
     rows = [
-        ("Rasa server: first answer after start (s)", v["cold_start"].get("rasa_server_s"), s["cold_start"].get("rasa_server_s"), 1),
-        ("action server: first answer after start (s)", v["cold_start"].get("action_server_s"), s["cold_start"].get("action_server_s"), 1),
+        (
+            "Rasa server: first answer after start (s)",
+            v["cold_start"].get("rasa_server_s"),
+            s["cold_start"].get("rasa_server_s"),
+            1,
+        ),
+        (
+            "action server: first answer after start (s)",
+            v["cold_start"].get("action_server_s"),
+            s["cold_start"].get("action_server_s"),
+            1,
+        ),
         ("Rasa server RSS at rest (MiB)", v["rest_rss_mb"].get("rasa_server"), s["rest_rss_mb"].get("rasa_server"), 0),
-        ("Rasa server RSS peak under load (MiB)", v["load_peak_rss_mb"].get("rasa_server"), s["load_peak_rss_mb"].get("rasa_server"), 0),
-        ("Rasa server RSS peak during start-up (MiB)", v["startup_peak_rss_mb"].get("rasa_server"),
-         s["startup_peak_rss_mb"].get("rasa_server"), 0),
-        ("action server RSS at rest (MiB)", v["rest_rss_mb"].get("action_server"), s["rest_rss_mb"].get("action_server"), 0),
-        ("action server RSS peak under load (MiB)", v["load_peak_rss_mb"].get("action_server"), s["load_peak_rss_mb"].get("action_server"), 0),
-        ("training wall time (s; stock: extrapolated to 100 DIET epochs, see below)", v["train_s"], s["train_full_s"], 0),
+        (
+            "Rasa server RSS peak under load (MiB)",
+            v["load_peak_rss_mb"].get("rasa_server"),
+            s["load_peak_rss_mb"].get("rasa_server"),
+            0,
+        ),
+        (
+            "Rasa server RSS peak during start-up (MiB)",
+            v["startup_peak_rss_mb"].get("rasa_server"),
+            s["startup_peak_rss_mb"].get("rasa_server"),
+            0,
+        ),
+        (
+            "action server RSS at rest (MiB)",
+            v["rest_rss_mb"].get("action_server"),
+            s["rest_rss_mb"].get("action_server"),
+            0,
+        ),
+        (
+            "action server RSS peak under load (MiB)",
+            v["load_peak_rss_mb"].get("action_server"),
+            s["load_peak_rss_mb"].get("action_server"),
+            0,
+        ),
+        (
+            "training wall time (s; stock: extrapolated to 100 DIET epochs, see below)",
+            v["train_s"],
+            s["train_full_s"],
+            0,
+        ),
     ]
     for c in meta["levels"]:
         rows.append((f"webhook p95 at {c} concurrent (ms)", _level(v, c).get("p95"), _level(s, c).get("p95"), 0))
     for c in meta["levels"]:
         rows.append((f"messages per second at {c} concurrent", _level(v, c).get("per_s"), _level(s, c).get("per_s"), 1))
     for process, label in (("rasa_server", "Rasa server"), ("action_server", "action server")):
-        rows.append((f"{label} CPU per message, all levels (ms)", _cpu_per_message(v, process),
-                     _cpu_per_message(s, process), 1))
+        rows.append(
+            (f"{label} CPU per message, all levels (ms)", _cpu_per_message(v, process), _cpu_per_message(s, process), 1)
+        )
     for lang in ("fi", "sv"):
-        rows.append((f"holdout intent accuracy {lang} (%)", v["nlu"]["intent"].get(lang, 0) * 100,
-                     s["nlu"]["intent"].get(lang, 0) * 100, 1))
+        rows.append(
+            (
+                f"holdout intent accuracy {lang} (%)",
+                v["nlu"]["intent"].get(lang, 0) * 100,
+                s["nlu"]["intent"].get(lang, 0) * 100,
+                1,
+            )
+        )
     for lang in ("fi", "sv"):
-        rows.append((f"municipality resolved right {lang} (%)", v["nlu"]["municipality"].get(lang, 0) * 100,
-                     s["nlu"]["municipality"].get(lang, 0) * 100, 1))
+        rows.append(
+            (
+                f"municipality resolved right {lang} (%)",
+                v["nlu"]["municipality"].get(lang, 0) * 100,
+                s["nlu"]["municipality"].get(lang, 0) * 100,
+                1,
+            )
+        )
     lines = ["## Side by side", "", "| measurement | Viitta | stock Rasa | Viitta / stock |", "|---|---|---|---|"]
     lines += [f"| {name} | {_fmt(a, digits=d)} | {_fmt(b, digits=d)} | {_ratio(a, b)} |" for name, a, b, d in rows]
     diet = s["train_epochs"].get("DIETClassifier", {})
-    lines += ["", f"Stock training: measured {_fmt(s['train_s'])} s with {meta['stock_diet_epochs']} DIET epochs "
-              f"(first epoch {_fmt(diet.get('first_s'))} s, then "
-              f"{_fmt((diet.get('total_s', 0) - diet.get('first_s', 0)) / max(diet.get('epochs', 2) - 1, 1), digits=1)} s each); "
-              f"the table shows it extrapolated to the `rasa init` default of {meta['full_epochs']} epochs. Serving "
-              "cost does not depend on the number of epochs; the stock NLU accuracy is that of the shorter training.", ""]
+    lines += [
+        "",
+        f"Stock training: measured {_fmt(s['train_s'])} s with {meta['stock_diet_epochs']} DIET epochs "
+        f"(first epoch {_fmt(diet.get('first_s'))} s, then "
+        f"{_fmt((diet.get('total_s', 0) - diet.get('first_s', 0)) / max(diet.get('epochs', 2) - 1, 1), digits=1)} s each); "
+        f"the table shows it extrapolated to the `rasa init` default of {meta['full_epochs']} epochs. Serving "
+        "cost does not depend on the number of epochs; the stock NLU accuracy is that of the shorter training.",
+        "",
+    ]
     return lines
 
 
@@ -232,11 +318,19 @@ def plots(summary: dict, directory: Path) -> None:
     for name, data in summary.items():
         xs = [lv["concurrency"] for lv in data["levels"]]
         for key, dash in (("p50", ":"), ("p95", "-"), ("p99", "--")):
-            lat.plot(xs, [lv[key] for lv in data["levels"]], dash, marker="o", label=f"{BOTS[name]} {key}", **styles[name])
+            lat.plot(
+                xs, [lv[key] for lv in data["levels"]], dash, marker="o", label=f"{BOTS[name]} {key}", **styles[name]
+            )
         thr.plot(xs, [lv["per_s"] for lv in data["levels"]], "-", marker="o", label=BOTS[name], **styles[name])
     lat.axhline(TARGETS["p95_ms_at_20"], color="grey", lw=0.8)
-    lat.annotate("target: p95 ≤ 60 ms at 20", (1, TARGETS["p95_ms_at_20"]), fontsize=7, color="grey",
-                 xytext=(0, 3), textcoords="offset points")
+    lat.annotate(
+        "target: p95 ≤ 60 ms at 20",
+        (1, TARGETS["p95_ms_at_20"]),
+        fontsize=7,
+        color="grey",
+        xytext=(0, 3),
+        textcoords="offset points",
+    )
     lat.set(xlabel="concurrent conversations", ylabel="webhook latency (ms)", yscale="log", title="Latency")
     thr.set(xlabel="concurrent conversations", ylabel="messages per second", title="Throughput")
     lat.legend(fontsize=7)
@@ -249,11 +343,21 @@ def plots(summary: dict, directory: Path) -> None:
     names = list(summary)
     width = 0.8 / len(names)
     panels = [
-        ("first answer after start (s)", ["Rasa server", "action server"],
-         lambda d: [d["cold_start"].get("rasa_server_s", 0), d["cold_start"].get("action_server_s", 0)]),
-        ("resident memory (MiB)", ["Rasa rest", "Rasa load", "actions rest", "actions load"],
-         lambda d: [d["rest_rss_mb"].get("rasa_server", 0), d["load_peak_rss_mb"].get("rasa_server", 0),
-                    d["rest_rss_mb"].get("action_server", 0), d["load_peak_rss_mb"].get("action_server", 0)]),
+        (
+            "first answer after start (s)",
+            ["Rasa server", "action server"],
+            lambda d: [d["cold_start"].get("rasa_server_s", 0), d["cold_start"].get("action_server_s", 0)],
+        ),
+        (
+            "resident memory (MiB)",
+            ["Rasa rest", "Rasa load", "actions rest", "actions load"],
+            lambda d: [
+                d["rest_rss_mb"].get("rasa_server", 0),
+                d["load_peak_rss_mb"].get("rasa_server", 0),
+                d["rest_rss_mb"].get("action_server", 0),
+                d["load_peak_rss_mb"].get("action_server", 0),
+            ],
+        ),
         ("training wall time (s)", ["training"], lambda d: [d["train_full_s"] or 0]),
     ]
     for ax, (title, labels, values) in zip(axes, panels):
@@ -280,8 +384,9 @@ def write(results: dict, meta: dict, directory: Path) -> str:
 
 def _commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -302,5 +407,7 @@ def _mix_size() -> str:
     langs = defaultdict(int)
     for c in MIX:
         langs[c.lang] += 1
-    return f"{len(MIX)} conversations, {langs['fi']} Finnish and {langs['sv']} Swedish, " \
-           f"{sum(len(c.messages) for c in MIX)} messages"
+    return (
+        f"{len(MIX)} conversations, {langs['fi']} Finnish and {langs['sv']} Swedish, "
+        f"{sum(len(c.messages) for c in MIX)} messages"
+    )

@@ -11,6 +11,7 @@
 
 Everything temporary (models, databases, logs) goes to var/bench/run/.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,7 @@ def stock_inputs(directory: Path, diet_epochs: int) -> tuple[Path, Path]:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
     domain["slots"]["language"]["initial_value"] = "fi"
     (directory / "config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    (directory / "domain.yml").write_text(yaml.safe_dump(domain, sort_keys=False, allow_unicode=True),
-                                          encoding="utf-8")
+    (directory / "domain.yml").write_text(yaml.safe_dump(domain, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return directory / "config.yml", directory / "domain.yml"
 
 
@@ -59,15 +59,38 @@ def train(name: str, config: Path, domain: Path, out: Path) -> tuple[Path, dict]
     """`rasa train` as `make train` runs it, with an empty cache so that nothing is reused; wall time."""
     cache = out / f"cache-{name}"
     shutil.rmtree(cache, ignore_errors=True)
-    env = {**os.environ, "RASA_CACHE_DIRECTORY": str(cache), "RASA_TELEMETRY_ENABLED": "false",
-           "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {
+        **os.environ,
+        "RASA_CACHE_DIRECTORY": str(cache),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+    }
     log = out / f"train-{name}.log"
     print(f"[bench] training {name} …", flush=True)
     started = time.monotonic()
     with log.open("w") as handle:
-        subprocess.run([str(RASA), "train", "--config", str(config), "--domain", str(domain), "--data",
-                        str(ROOT / "bot" / "data"), "--out", str(out), "--fixed-model-name", name, "--force"],
-                       cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT, check=True)
+        subprocess.run(
+            [
+                str(RASA),
+                "train",
+                "--config",
+                str(config),
+                "--domain",
+                str(domain),
+                "--data",
+                str(ROOT / "bot" / "data"),
+                "--out",
+                str(out),
+                "--fixed-model-name",
+                name,
+                "--force",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            check=True,
+        )
     seconds = time.monotonic() - started
     shutil.rmtree(cache, ignore_errors=True)
     print(f"[bench] {name} trained in {seconds:.0f} s", flush=True)
@@ -79,12 +102,18 @@ def epoch_times(log: str) -> dict[str, dict]:
     found = {}
     parts = re.split(r"Starting to train component '(\w+)'", log)
     for component, text in zip(parts[1::2], parts[2::2]):
-        marks = [(int(k), _seconds(elapsed)) for k, elapsed
-                 in re.findall(r"Epochs:\s+\d+%\|[^|]*\|\s*(\d+)/\d+ \[([\d:]+)<", text) if int(k) > 0]
+        marks = [
+            (int(k), _seconds(elapsed))
+            for k, elapsed in re.findall(r"Epochs:\s+\d+%\|[^|]*\|\s*(\d+)/\d+ \[([\d:]+)<", text)
+            if int(k) > 0
+        ]
         if marks:
             first, done = min(k for k, _ in marks), max(k for k, _ in marks)
-            found[component] = {"epochs": done, "first_s": min(s for k, s in marks if k == first),
-                                "total_s": max(s for k, s in marks if k == done)}
+            found[component] = {
+                "epochs": done,
+                "first_s": min(s for k, s in marks if k == first),
+                "total_s": max(s for k, s in marks if k == done),
+            }
     return found
 
 
@@ -119,8 +148,11 @@ def measure(models: dict[str, Path], args) -> dict[str, dict]:
             print(f"[bench] starting {name} …", flush=True)
             stack.start()
             results[name] = {"cold_start": dict(stack.cold_start), "rest_rss_mb": stack.settle(), "levels": []}
-            print(f"[bench] {name} ready: {_rounded(stack.cold_start)} s; at rest "
-                  f"{_rounded(results[name]['rest_rss_mb'])} MiB", flush=True)
+            print(
+                f"[bench] {name} ready: {_rounded(stack.cold_start)} s; at rest "
+                f"{_rounded(results[name]['rest_rss_mb'])} MiB",
+                flush=True,
+            )
         for name, stack in stacks.items():
             stack.memory.mark("nlu")
             results[name]["nlu"] = client("parse", stack.url, stack.workdir / "parse.json")
@@ -130,8 +162,15 @@ def measure(models: dict[str, Path], args) -> dict[str, dict]:
                 print(f"[bench] {name}: {level} concurrent conversations for {args.duration:.0f} s …", flush=True)
                 load_average = os.getloadavg()[0]  # other work on the machine, for reading the numbers
                 before = stack.cpu_seconds()
-                data = client("load", stack.url, stack.workdir / f"load-{level}.json", concurrency=level,
-                              duration=args.duration, think=args.think, prefix=f"{name}-{level}")
+                data = client(
+                    "load",
+                    stack.url,
+                    stack.workdir / f"load-{level}.json",
+                    concurrency=level,
+                    duration=args.duration,
+                    think=args.think,
+                    prefix=f"{name}-{level}",
+                )
                 after = stack.cpu_seconds()
                 data["cpu_s"] = {p: after[p] - before.get(p, 0.0) for p in after}
                 data["load_average"] = load_average
@@ -154,11 +193,18 @@ def main(argv=None) -> int:
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 10, 20, 50])
     parser.add_argument("--duration", type=float, default=20.0, help="measured seconds per level")
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds a person takes to answer")
-    parser.add_argument("--stock-diet-epochs", type=int, default=int(os.environ.get("STOCK_DIET_EPOCHS", 2)),
-                        help=f"DIET epochs of the stock model ({FULL_EPOCHS} = rasa init; ~40 s each here)")
+    parser.add_argument(
+        "--stock-diet-epochs",
+        type=int,
+        default=int(os.environ.get("STOCK_DIET_EPOCHS", 2)),
+        help=f"DIET epochs of the stock model ({FULL_EPOCHS} = rasa init; ~40 s each here)",
+    )
     parser.add_argument("--only", choices=["viitta", "stock"], help="measure one bot (development)")
-    parser.add_argument("--reuse-models", action="store_true",
-                        help="serve the models of the previous run instead of training (development)")
+    parser.add_argument(
+        "--reuse-models",
+        action="store_true",
+        help="serve the models of the previous run instead of training (development)",
+    )
     args = parser.parse_args(argv)
     started = time.time()
     load_before = os.getloadavg()
@@ -181,9 +227,17 @@ def main(argv=None) -> int:
     results = measure({name: models / f"{name}.tar.gz" for name in bots}, args)
     for name in bots:
         results[name]["training"] = training.get(name)
-    meta = {"started": started, "seconds": time.time() - started, "load_before": load_before,
-            "load_after": os.getloadavg(), "levels": args.levels, "duration": args.duration, "think": args.think,
-            "stock_diet_epochs": args.stock_diet_epochs, "full_epochs": FULL_EPOCHS}
+    meta = {
+        "started": started,
+        "seconds": time.time() - started,
+        "load_before": load_before,
+        "load_after": os.getloadavg(),
+        "levels": args.levels,
+        "duration": args.duration,
+        "think": args.think,
+        "stock_diet_epochs": args.stock_diet_epochs,
+        "full_epochs": FULL_EPOCHS,
+    }
     text = report.write(results, meta, RESULTS)
     print(text)
     return 0 if all(report.answered_share(results[b]) >= report.MIN_ANSWERED for b in bots) else 1

@@ -7,6 +7,7 @@ Measures cold start (process start → first answered message, for the Rasa serv
 server) and samples the resident memory (RSS) of both processes in the background, so that peaks
 between samples of the report are not missed.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,9 +38,19 @@ def free_port() -> int:
 def _action_call(domain: dict) -> dict:
     """The smallest real call of a custom action: asking for the worry (no database needed)."""
     return {
-        "next_action": "action_ask_concern", "sender_id": "bench-cold-start", "version": "3.6.21",
-        "tracker": {"sender_id": "bench-cold-start", "slots": {}, "latest_message": {}, "events": [],
-                    "paused": False, "followup_action": None, "active_loop": {}, "latest_action_name": None},
+        "next_action": "action_ask_concern",
+        "sender_id": "bench-cold-start",
+        "version": "3.6.21",
+        "tracker": {
+            "sender_id": "bench-cold-start",
+            "slots": {},
+            "latest_message": {},
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": None,
+        },
         "domain": domain,
     }
 
@@ -85,32 +96,50 @@ class Stack:
             **os.environ,
             "DATABASE_URL": f"sqlite:///{self.workdir / 'app.db'}",
             "TRACKER_STORE_URL": f"sqlite:///{self.workdir / 'tracker.db'}",
-            "RASA_PORT": str(self.rasa_port), "ACTION_PORT": str(self.action_port), "GUIDE_PORT": str(free_port()),
-            "VIITTA_MODEL": str(self.model), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-            "RASA_TOKEN": BENCH_TOKEN, "ACTION_TOKEN": BENCH_TOKEN,
+            "RASA_PORT": str(self.rasa_port),
+            "ACTION_PORT": str(self.action_port),
+            "GUIDE_PORT": str(free_port()),
+            "VIITTA_MODEL": str(self.model),
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "RASA_TOKEN": BENCH_TOKEN,
+            "ACTION_TOKEN": BENCH_TOKEN,
         }
 
     def start(self, timeout: float = 300) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
         env = self.env()
-        subprocess.run([sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "bot.directory", "load"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
         domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
         log = (self.workdir / "serve.log").open("w")
         started = time.monotonic()
-        self.process = subprocess.Popen([sys.executable, "-m", "bot.serve"], cwd=ROOT, env=env, stdout=log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot.serve"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         threading.Thread(target=self._sample, daemon=True).start()
         rasa_ok = action_ok = False
         while time.monotonic() - started < timeout and not (rasa_ok and action_ok):
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} stopped during start-up; see {self.workdir / 'serve.log'}")
-            if not action_ok and _answers(f"http://127.0.0.1:{self.action_port}/webhook?token={BENCH_TOKEN}", _action_call(domain),
-                                          lambda r: r.get("responses")):
+            if not action_ok and _answers(
+                f"http://127.0.0.1:{self.action_port}/webhook?token={BENCH_TOKEN}",
+                _action_call(domain),
+                lambda r: r.get("responses"),
+            ):
                 action_ok = True
                 self.cold_start["action_server_s"] = time.monotonic() - started
-            if not rasa_ok and _answers(f"{self.url}/webhooks/rest/webhook",
-                                        {"sender": "bench-cold-start", "message": "hei"}, lambda r: len(r) > 0):
+            if not rasa_ok and _answers(
+                f"{self.url}/webhooks/rest/webhook",
+                {"sender": "bench-cold-start", "message": "hei"},
+                lambda r: len(r) > 0,
+            ):
                 rasa_ok = True
                 self.cold_start["rasa_server_s"] = time.monotonic() - started
             time.sleep(0.05)

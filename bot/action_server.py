@@ -7,6 +7,7 @@ rasa_sdk 3.6 binds SANIC_HOST (0.0.0.0 unless set) and answers anyone: a forged 
 /webhook could queue a handoff without consent or take over a conversation. Rasa sends the secret as
 `?token=` (its `token` setting of the action endpoint, endpoints.yml); `Authorization: Bearer` works too.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -42,8 +43,10 @@ def allowed(expected: str, path: str, token: str) -> bool:
 def check_address(host: str, token: str) -> None:
     """Refuse to listen beyond loopback without a secret (the actions would answer anyone there)."""
     if host not in LOOPBACK and not token:
-        raise SystemExit(f"ACTION_HOST={host} is reachable from other hosts: set ACTION_TOKEN (docs/operations.md, "
-                         "\"Running in production\").")
+        raise SystemExit(
+            f"ACTION_HOST={host} is reachable from other hosts: set ACTION_TOKEN (docs/operations.md, "
+            '"Running in production").'
+        )
 
 
 def create_app(actions: str, token: str, cors: Optional[list] = None):
@@ -71,14 +74,19 @@ def main(argv: Optional[list] = None) -> int:
     check_address(s.action_host, s.action_token)
     logging.getLogger("matplotlib").setLevel(logging.WARN)
     utils.configure_colored_logging(args.loglevel)
-    utils.configure_file_logging(logging.getLogger(APPLICATION_ROOT_LOGGER_NAME), args.log_file, args.loglevel,
-                                 args.logging_config_file)
+    utils.configure_file_logging(
+        logging.getLogger(APPLICATION_ROOT_LOGGER_NAME), args.log_file, args.loglevel, args.logging_config_file
+    )
     utils.update_sanic_log_level()
     app = create_app(args.actions, s.action_token, args.cors)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     ssl_context = create_ssl_context(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
-    logging.getLogger(__name__).info("Action server on %s:%s (%s)", s.action_host, args.port,
-                                     "shared secret required" if s.action_token else "loopback only, no secret")
+    logging.getLogger(__name__).info(
+        "Action server on %s:%s (%s)",
+        s.action_host,
+        args.port,
+        "shared secret required" if s.action_token else "loopback only, no secret",
+    )
     app.run(s.action_host, args.port, ssl=ssl_context, workers=utils.number_of_sanic_workers())
     return 0
 

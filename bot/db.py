@@ -1,4 +1,5 @@
 """The app database engine, created lazily from DATABASE_URL (SQLite file under var/ by default)."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -34,7 +35,7 @@ def make_engine(url: Optional[str] = None) -> Engine:
     pooling = {}
     sqlite_file = url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:")
     if sqlite_file:
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         # SQLAlchemy 1.4 opens and closes a SQLite file for every session; a pool (2.0's default) keeps
         # them open: 1–2 ms less per query in the channel relay and the counting broker (bench/README.md).
         pooling = {"poolclass": QueuePool, "connect_args": {"check_same_thread": False}}
@@ -58,7 +59,6 @@ def shared_engine(url: Optional[str] = None) -> Engine:
 SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema", "bot.analytics.schema")
 
 
-
 def all_metadata() -> list:
     """The MetaData of every app-database module (imported here so callers need not know them)."""
     import importlib
@@ -77,10 +77,20 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Databases made before migrations existed (the foundation's `load` ran create_all): when all tables
 # of a revision are there and no alembic_version, that revision is recorded instead of re-created.
 _ADOPTABLE = (
-    ("0001", {"counties", "municipalities", "service_categories", "services", "helplines",
-              "service_municipalities"}),
-    ("0002", {"guides", "guide_counties", "duty_hours", "duty_switches", "handoffs", "handoff_messages",
-              "channel_addresses", "feedback"}),
+    ("0001", {"counties", "municipalities", "service_categories", "services", "helplines", "service_municipalities"}),
+    (
+        "0002",
+        {
+            "guides",
+            "guide_counties",
+            "duty_hours",
+            "duty_switches",
+            "handoffs",
+            "handoff_messages",
+            "channel_addresses",
+            "feedback",
+        },
+    ),
 )
 
 

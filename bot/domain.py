@@ -4,6 +4,7 @@ and the tests. Actions get the domain with each request from the Rasa server ins
 
 The UI labels (card field names, summary values) are not in the domain: see bot/labels.py.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -5,6 +5,7 @@ They are not responses: Rasa never sends one alone, so they live outside domain.
 conversation) and outside the model's training inputs. The actions put them inside their messages, the
 guide console inside its pages. Only yaml is imported, so any process can read them.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -8,6 +8,7 @@ configured from the environment.
 
 The processes run until one of them stops or you press Ctrl-C; then all are stopped.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,12 @@ def tracker_store_config(url: str) -> dict:
     if parsed.drivername.startswith("sqlite"):
         return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": parsed.database}
     config = {
-        "type": TRACKER_STORE_TYPE, "dialect": parsed.drivername.split("+")[0], "url": parsed.host,
-        "port": parsed.port, "db": parsed.database, "username": parsed.username,
+        "type": TRACKER_STORE_TYPE,
+        "dialect": parsed.drivername.split("+")[0],
+        "url": parsed.host,
+        "port": parsed.port,
+        "db": parsed.database,
+        "username": parsed.username,
     }
     if parsed.password:
         config["password"] = "${%s}" % TRACKER_PASSWORD_VAR
@@ -110,11 +115,26 @@ def commands(endpoints: Path, action_port: int | None = None, shell: bool = Fals
     s = get_settings()
     bin_dir = Path(sys.executable).parent
     # rasa_sdk bound to ACTION_HOST and checking the shared secret (bot/action_server.py).
-    actions = [str(bin_dir / "python"), "-m", "bot.action_server", "--actions", "bot.actions",
-               "--port", str(action_port or s.action_port)]
+    actions = [
+        str(bin_dir / "python"),
+        "-m",
+        "bot.action_server",
+        "--actions",
+        "bot.actions",
+        "--port",
+        str(action_port or s.action_port),
+    ]
     # Rasa's own CLI with our measured fixes applied first (bot/server/patches.py).
-    rasa = [str(bin_dir / "python"), "-m", "bot.server", "shell" if shell else "run", "--model", str(s.model_path),
-            "--endpoints", str(endpoints)]
+    rasa = [
+        str(bin_dir / "python"),
+        "-m",
+        "bot.server",
+        "shell" if shell else "run",
+        "--model",
+        str(s.model_path),
+        "--endpoints",
+        str(endpoints),
+    ]
     rasa += [] if shell else ["--credentials", str(ROOT / "credentials.yml")]
     rasa += ["--interface", s.rasa_host, "--port", str(s.rasa_port)]
     if shell:  # only this terminal talks to it: no HTTP API, no channels
@@ -138,9 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     only = parser.add_mutually_exclusive_group()
     only.add_argument("--rasa-only", action="store_true", help="start only the Rasa server")
     only.add_argument("--actions-only", action="store_true", help="start only the action server")
-    only.add_argument("--shell", action="store_true",
-                      help="talk to Viitta in this terminal (rasa shell on RASA_PORT, with its own action "
-                           "server on a free port; next to a running Viitta with another RASA_PORT)")
+    only.add_argument(
+        "--shell",
+        action="store_true",
+        help="talk to Viitta in this terminal (rasa shell on RASA_PORT, with its own action "
+        "server on a free port; next to a running Viitta with another RASA_PORT)",
+    )
     args = parser.parse_args(argv)
     s = get_settings()
     # A secret per run when none is configured and both servers start together: even on loopback, no
@@ -159,9 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         started.append(f"action server on {s.action_host}:{s.action_port}")
     if not args.actions_only:
         processes.append(subprocess.Popen(rasa_cmd, cwd=ROOT, env={**env, **secret_environment()}))
-        started.append(f"Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat "
-                       f"demo: http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo; HTTP API "
-                       + ("on, with RASA_TOKEN)" if s.rasa_token else "off: set RASA_TOKEN to use it)"))
+        started.append(
+            f"Rasa server on http://{s.rasa_host}:{s.rasa_port} (REST: /webhooks/rest/webhook, web chat "
+            f"demo: http://{s.rasa_host}:{s.rasa_port}/webhooks/webchat/demo; HTTP API "
+            + ("on, with RASA_TOKEN)" if s.rasa_token else "off: set RASA_TOKEN to use it)")
+        )
     if not (args.rasa_only or args.actions_only):
         # The console is one more process of the whole set; in production it runs on its own
         # (python -m console serve).
@@ -174,8 +199,12 @@ def main(argv: list[str] | None = None) -> int:
 def environment(action_token: str) -> dict:
     """The servers' environment: one log hash key per run when none is configured, so that both processes
     hash a sender id alike in logs; the per-run action secret."""
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-           "LOG_HASH_KEY": os.environ.get("LOG_HASH_KEY") or secrets.token_hex(16)}
+    env = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "LOG_HASH_KEY": os.environ.get("LOG_HASH_KEY") or secrets.token_hex(16),
+    }
     if action_token:
         env[ACTION_TOKEN_VAR] = action_token
     return env
@@ -198,10 +227,14 @@ def shell(action_token: str) -> int:
     env = environment(action_token)
     log = ROOT / "var" / f"shell-actions.{s.rasa_port}.log"
     with log.open("a") as out:  # the action server's lines would break into the conversation
-        actions = subprocess.Popen(action_cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL)
-    print(f"Viitta shell: Rasa on http://{s.rasa_host}:{s.rasa_port}, action server on {s.action_host}:{action_port} "
-          f"(log: {log.relative_to(ROOT)}). Type /stop to end.", flush=True)
+        actions = subprocess.Popen(
+            action_cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+        )
+    print(
+        f"Viitta shell: Rasa on http://{s.rasa_host}:{s.rasa_port}, action server on {s.action_host}:{action_port} "
+        f"(log: {log.relative_to(ROOT)}). Type /stop to end.",
+        flush=True,
+    )
     return supervise([actions, subprocess.Popen(rasa_cmd, cwd=ROOT, env={**env, **secret_environment()})])
 
 

@@ -2,6 +2,7 @@
 
 The settings table of docs/operations.md lists every variable; secrets (RASA_TOKEN) come only from here.
 """
+
 from __future__ import annotations
 
 import os

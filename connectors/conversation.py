@@ -4,6 +4,7 @@ limits → the guide relay → the bot → never an empty answer; acute danger �
 an uncertain risk → the crisis net's check-in first (bot/safety/risk.py), then the answer as usual.
 Channels stay thin: they parse their transport and call `converse`, then render the replies.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,8 +32,14 @@ async def _language(agent: Any, sender_id: str, metadata: Optional[dict]) -> str
     return (metadata or {}).get("language") or "fi"
 
 
-async def converse(agent: Any, on_new_message: relay.OnNewMessage, sender_id: str, raw_text: Any,
-                   channel: str, metadata: Optional[dict] = None) -> list[dict]:
+async def converse(
+    agent: Any,
+    on_new_message: relay.OnNewMessage,
+    sender_id: str,
+    raw_text: Any,
+    channel: str,
+    metadata: Optional[dict] = None,
+) -> list[dict]:
     logs.install()  # our log filter on every handler of this process (idempotent)
     cleaned = limits.clean(raw_text)
     # The crisis check reads the whole message, before truncation and before the rate limit: someone
@@ -74,9 +81,12 @@ async def _history(agent: Any, sender_id: str) -> tuple[str, ...]:
         return ()
     if tracker is None:
         return ()
-    texts = [e.text for e in tracker.applied_events() if getattr(e, "type_name", "") == "user"
-             and e.text and not e.text.startswith("/")]
-    return tuple(texts[-risk.CONTEXT_TURNS:])
+    texts = [
+        e.text
+        for e in tracker.applied_events()
+        if getattr(e, "type_name", "") == "user" and e.text and not e.text.startswith("/")
+    ]
+    return tuple(texts[-risk.CONTEXT_TURNS :])
 
 
 async def _count(tier: str, language: str) -> None:
@@ -86,8 +96,15 @@ async def _count(tier: str, language: str) -> None:
         logger.warning("could not count the crisis tier", exc_info=True)
 
 
-async def _answer(agent: Any, on_new_message: relay.OnNewMessage, sender_id: str, text: str, channel: str,
-                  metadata: Optional[dict], crisis: Optional[risk.Assessment] = None) -> tuple[list[dict], bool]:
+async def _answer(
+    agent: Any,
+    on_new_message: relay.OnNewMessage,
+    sender_id: str,
+    text: str,
+    channel: str,
+    metadata: Optional[dict],
+    crisis: Optional[risk.Assessment] = None,
+) -> tuple[list[dict], bool]:
     """(replies, whether a guide has the conversation: the relay handled it and said nothing itself)."""
     try:
         handled, replies = await relay.before_bot(agent, on_new_message, sender_id, text, channel, crisis)
@@ -106,8 +123,9 @@ async def _answer(agent: Any, on_new_message: relay.OnNewMessage, sender_id: str
     return replies + answer, False
 
 
-async def _recover(agent: Any, on_new_message: relay.OnNewMessage, sender_id: str, text: str, channel: str,
-                   metadata: Optional[dict]) -> list[dict]:
+async def _recover(
+    agent: Any, on_new_message: relay.OnNewMessage, sender_id: str, text: str, channel: str, metadata: Optional[dict]
+) -> list[dict]:
     """The bot said nothing. A conversation left paused without an open handoff (a crash between the
     guide's end and the resume) is resumed and the message retried; otherwise the national lines."""
     try:

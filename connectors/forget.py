@@ -1,4 +1,4 @@
-""""Delete my conversation": everything Viitta keeps about one conversation goes, in the app database
+""" "Delete my conversation": everything Viitta keeps about one conversation goes, in the app database
 (messages, push address, handoffs — bot.handoff.messages.forget) and in Rasa's tracker store.
 
 Rasa 3.6's TrackerStore has no delete: Viitta's tracker store has one (RedactingTrackerStore.delete,
@@ -6,6 +6,7 @@ bot/server/tracker_store.py). Rasa's in-memory store, what Rasa uses when no tra
 or the configured one cannot be loaded, is a dict. Any other store is refused, so that a conversation
 is never reported deleted while it is still stored.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -11,6 +11,7 @@ The key is CONVERSATION_KEY; without it, a random key kept in var/conversation.k
 0600), so that ids and tokens stay valid across restarts of one installation. Several Rasa instances
 behind a load balancer must share CONVERSATION_KEY.
 """
+
 from __future__ import annotations
 
 import hashlib

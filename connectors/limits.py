@@ -1,5 +1,6 @@
 """Input limits every channel applies before the bot sees a message: printable text, a length limit,
 and a per-sender rate limit."""
+
 from __future__ import annotations
 
 import time
@@ -36,8 +37,13 @@ class RateLimiter:
     sessions a sender could reach N times the limit, which still stops a runaway client or a flood.
     The least recently seen senders are forgotten first when `max_senders` is reached."""
 
-    def __init__(self, per_minute: int, window: float = 60.0, clock: Callable[[], float] = time.monotonic,
-                 max_senders: int = 50_000) -> None:
+    def __init__(
+        self,
+        per_minute: int,
+        window: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        max_senders: int = 50_000,
+    ) -> None:
         self.per_minute = per_minute
         self.window = window
         self.clock = clock

@@ -3,6 +3,7 @@
 Rasa's collecting output channel splits one utterance with text and a `custom` payload into two
 messages; channels render them as one (a service card is its text plus the card's fields).
 """
+
 from __future__ import annotations
 
 from typing import Any, Iterable
@@ -24,8 +25,7 @@ def join(replies: Iterable[dict]) -> list[dict]:
         if not reply:
             continue
         previous = joined[-1] if joined else None
-        if (previous is not None and set(reply) == {"custom"} and "custom" not in previous
-                and previous.get("text")):
+        if previous is not None and set(reply) == {"custom"} and "custom" not in previous and previous.get("text"):
             previous["custom"] = reply["custom"]
         else:
             joined.append(dict(reply))

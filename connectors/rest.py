@@ -8,6 +8,7 @@ The first reply of a new conversation carries its token (`{"custom": {"type": "c
 
 Conversations come back from a handoff through bot.server.resume (its own entry in credentials.yml), with
 or without this channel."""
+
 from __future__ import annotations
 
 import asyncio
@@ -30,8 +31,12 @@ logger = logging.getLogger(__name__)
 
 def delivered(message) -> dict:
     """An outbox message as a channel hands it on: the Rasa-style body plus id and sender."""
-    return {**message.body, "id": message.id, "sender": message.sender,
-            **({"guide_name": message.guide_name} if message.guide_name else {})}
+    return {
+        **message.body,
+        "id": message.id,
+        "sender": message.sender,
+        **({"guide_name": message.guide_name} if message.guide_name else {}),
+    }
 
 
 async def is_new(agent, sender_id: str) -> bool:
@@ -78,8 +83,9 @@ class ViittaRestInput(RestInput):
                 return response.json({"error": problem}, status=400)
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             new = await is_new(request.app.ctx.agent, sender_id)
-            replies = await converse(request.app.ctx.agent, on_new_message, sender_id, body.get("message"),
-                                     self.name(), metadata)
+            replies = await converse(
+                request.app.ctx.agent, on_new_message, sender_id, body.get("message"), self.name(), metadata
+            )
             return response.json(replies + ([token_reply(sender_id)] if new else []))
 
         @bp.route("/forget", methods=["POST"])

@@ -8,6 +8,7 @@ and guesses are limited per client address and for all clients together.
                                                                        everything after it
                      {"type": "error", "reason": "code_unknown" | "code_limited"}
 """
+
 from __future__ import annotations
 
 import time

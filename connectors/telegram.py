@@ -9,6 +9,7 @@ The chat id is turned into the conversation id by a keyed hash (TELEGRAM_ID_KEY)
 is kept only as the push address (bot.handoff.messages.remember_address), from which a background task
 delivers a guide's messages and the bot's words after a handoff.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -70,11 +71,14 @@ class TelegramInput(InputChannel):
 
     def _make_bot(self) -> ExtBot:
         s = get_settings()
-        return ExtBot(s.telegram_token, base_url=f"{s.telegram_api_url}/bot",
-                      base_file_url=f"{s.telegram_api_url}/file/bot",
-                      request=HTTPXRequest(connection_pool_size=16),
-                      get_updates_request=HTTPXRequest(connection_pool_size=2),
-                      rate_limiter=AIORateLimiter(max_retries=2))
+        return ExtBot(
+            s.telegram_token,
+            base_url=f"{s.telegram_api_url}/bot",
+            base_file_url=f"{s.telegram_api_url}/file/bot",
+            request=HTTPXRequest(connection_pool_size=16),
+            get_updates_request=HTTPXRequest(connection_pool_size=2),
+            rate_limiter=AIORateLimiter(max_retries=2),
+        )
 
     # ---- turning updates into conversation turns -----------------------------------------------
     def conversation_id(self, chat_id: int) -> str:
@@ -82,8 +86,9 @@ class TelegramInput(InputChannel):
 
     async def _send(self, chat_id: int, outgoing: list[fmt.Outgoing]) -> None:
         for out in outgoing:
-            await self.bot.send_message(chat_id, out.text, parse_mode="HTML", reply_markup=out.keyboard,
-                                        link_preview_options=NO_PREVIEW)
+            await self.bot.send_message(
+                chat_id, out.text, parse_mode="HTML", reply_markup=out.keyboard, link_preview_options=NO_PREVIEW
+            )
 
     async def _language(self, agent: Any, sender_id: str, fallback: Optional[str]) -> str:
         tracker = await agent.tracker_store.retrieve(sender_id)
@@ -104,12 +109,21 @@ class TelegramInput(InputChannel):
         if incoming.command == "/delete":
             lang = await self._language(agent, sender_id, incoming.language)
             await forget_conversation(agent, sender_id)
-            await self._send(incoming.chat_id, [fmt.Outgoing(render_response(load_domain(), "utter_conversation_deleted", lang))])
+            await self._send(
+                incoming.chat_id, [fmt.Outgoing(render_response(load_domain(), "utter_conversation_deleted", lang))]
+            )
             return
         if incoming.command == "/language":
             lang = await self._language(agent, sender_id, incoming.language)
-            await self._send(incoming.chat_id, [fmt.Outgoing(render_response(load_domain(), "utter_choose_language", lang),
-                                                             fmt.keyboard(list(fmt.LANGUAGE_BUTTONS)))])
+            await self._send(
+                incoming.chat_id,
+                [
+                    fmt.Outgoing(
+                        render_response(load_domain(), "utter_choose_language", lang),
+                        fmt.keyboard(list(fmt.LANGUAGE_BUTTONS)),
+                    )
+                ],
+            )
             return
         text = incoming.text
         if incoming.command == "/stop":
@@ -128,7 +142,9 @@ class TelegramInput(InputChannel):
         """Push every undelivered outbox message; returns how many were sent."""
         sent = 0
         engine = shared_engine()
-        for conversation_id, address, delivered_id, batch in await asyncio.to_thread(messages.undelivered, engine, CHANNEL):
+        for conversation_id, address, delivered_id, batch in await asyncio.to_thread(
+            messages.undelivered, engine, CHANNEL
+        ):
             previous = delivered_id
             for last_id, reply, sender, guide_name in _joined(batch):
                 # Claim first: of two server instances only one sends each message.
@@ -162,8 +178,9 @@ class TelegramInput(InputChannel):
         offset = None
         while True:
             try:
-                updates = await self.bot.get_updates(offset=offset, timeout=POLL_TIMEOUT_SECONDS,
-                                                     allowed_updates=["message", "callback_query"])
+                updates = await self.bot.get_updates(
+                    offset=offset, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=["message", "callback_query"]
+                )
             except asyncio.CancelledError:
                 raise
             except TelegramError:
@@ -184,8 +201,11 @@ class TelegramInput(InputChannel):
             try:
                 await self.bot.initialize()
                 if self.mode == "webhook" and s.telegram_webhook_url:
-                    await self.bot.set_webhook(s.telegram_webhook_url, secret_token=s.telegram_secret,
-                                               allowed_updates=["message", "callback_query"])
+                    await self.bot.set_webhook(
+                        s.telegram_webhook_url,
+                        secret_token=s.telegram_secret,
+                        allowed_updates=["message", "callback_query"],
+                    )
                 break
             except TelegramError:
                 logger.warning("Telegram Bot API not reachable; retrying in %s s", RETRY_SECONDS)
@@ -223,6 +243,7 @@ class TelegramInput(InputChannel):
                     logger.debug("Telegram bot shutdown", exc_info=True)
 
         if self.mode == "webhook":
+
             @bp.route("/webhook", methods=["POST"])
             async def webhook(request: Request):
                 given = request.headers.get("x-telegram-bot-api-secret-token", "")

@@ -1,6 +1,7 @@
 """Pure mappings between Telegram and Viitta, so the channel's handlers stay a few lines each:
 an update → who is writing and what (Incoming); what the bot or a guide says → Telegram messages (Outgoing).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,8 +19,10 @@ MAX_CALLBACK_BYTES = 64  # Telegram's limit for callback_data
 
 # Telegram commands → the message the bot gets (None: the channel answers itself).
 COMMANDS = {"/start": "/greet", "/help": "/ask_capabilities", "/language": None, "/stop": None, "/delete": None}
-LANGUAGE_BUTTONS = (("Suomeksi", '/change_language{"language": "fi"}'),
-                    ("På svenska", '/change_language{"language": "sv"}'))
+LANGUAGE_BUTTONS = (
+    ("Suomeksi", '/change_language{"language": "fi"}'),
+    ("På svenska", '/change_language{"language": "sv"}'),
+)
 
 
 def sender_id(key: str, chat_id: int) -> str:
@@ -51,8 +54,7 @@ def incoming(update: Update) -> Optional[Incoming]:
         return None
     language = language_of(user.language_code if user else None)
     if update.callback_query is not None:
-        return Incoming(chat.id, update.callback_query.data or "", language,
-                        callback_query_id=update.callback_query.id)
+        return Incoming(chat.id, update.callback_query.data or "", language, callback_query_id=update.callback_query.id)
     message = update.message
     if message is None:
         return None
@@ -82,7 +84,9 @@ def callback_data(title: str, payload: str) -> str:
     return title.encode("utf-8")[:MAX_CALLBACK_BYTES].decode("utf-8", "ignore")
 
 
-def keyboard(pairs: list[tuple[str, str]], links: Optional[list[tuple[str, str]]] = None) -> Optional[InlineKeyboardMarkup]:
+def keyboard(
+    pairs: list[tuple[str, str]], links: Optional[list[tuple[str, str]]] = None
+) -> Optional[InlineKeyboardMarkup]:
     rows = [[InlineKeyboardButton(title, callback_data=callback_data(title, payload))] for title, payload in pairs]
     rows += [[InlineKeyboardButton(title, url=url)] for title, url in links or []]
     return InlineKeyboardMarkup(rows) if rows else None
@@ -143,8 +147,9 @@ def render(reply: dict, sender: str = "bot", guide_name: Optional[str] = None) -
             wrap = ("<i>{}</i>", "<i>{}</i>")
         else:
             wrap = ("{}", "{}")
-        texts = [(wrap[0] if i == 0 else wrap[1]).format(escape(piece, quote=False))
-                 for i, piece in enumerate(_chunks(text))]
+        texts = [
+            (wrap[0] if i == 0 else wrap[1]).format(escape(piece, quote=False)) for i, piece in enumerate(_chunks(text))
+        ]
     buttons = replies.buttons(reply)
     out = [Outgoing(t) for t in texts[:-1]]
     out.append(Outgoing(texts[-1], keyboard(buttons, links)))

@@ -12,6 +12,7 @@ the outbox (bot.handoff.messages) and reaches the widget with its id; the widget
 it rendered, so a reconnect or a reload within the tab neither loses nor repeats a message.
 Protocol (JSON frames) in docs/channels.md, "Web chat widget".
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -41,8 +42,10 @@ HELLO_TIMEOUT_SECONDS = 10
 MAX_FRAME_CHARS = 16_000
 COUNTY = re.compile(r"^[a-z-]{2,40}$")
 # The demo page may load only what Viitta serves itself.
-DEMO_CSP = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+DEMO_CSP = (
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 
 
 def new_conversation_id() -> str:
@@ -129,12 +132,14 @@ class WebChatInput(InputChannel):
     def name(cls) -> str:
         return "webchat"
 
-    async def _turn(self, agent: Any, on_new_message: Any, conversation: Connection, text: str,
-                    metadata: dict, ref: Optional[str]) -> None:
+    async def _turn(
+        self, agent: Any, on_new_message: Any, conversation: Connection, text: str, metadata: dict, ref: Optional[str]
+    ) -> None:
         """One turn; the bot's replies go to the outbox so that they survive a dropped connection."""
         try:
-            answer = replies.join(await converse(agent, on_new_message, conversation.conversation_id, text,
-                                                 self.name(), metadata))
+            answer = replies.join(
+                await converse(agent, on_new_message, conversation.conversation_id, text, self.name(), metadata)
+            )
             try:
                 for reply in answer:
                     await asyncio.to_thread(messages.post, shared_engine(), conversation.conversation_id, "bot", reply)
@@ -160,16 +165,24 @@ class WebChatInput(InputChannel):
 
         @bp.route("/widget.js", methods=["GET"])
         async def widget(_request: Request):
-            return response.text((WIDGET_DIR / "widget.js").read_text(encoding="utf-8"),
-                                 content_type="application/javascript; charset=utf-8",
-                                 headers={"Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff"})
+            return response.text(
+                (WIDGET_DIR / "widget.js").read_text(encoding="utf-8"),
+                content_type="application/javascript; charset=utf-8",
+                headers={"Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff"},
+            )
 
         @bp.route("/demo", methods=["GET"])
         async def demo(request: Request):
             lang = "sv" if request.args.get("lang") == "sv" else "fi"
             page = (WIDGET_DIR / f"demo.{lang}.html").read_text(encoding="utf-8")
-            return response.html(page, headers={"Content-Security-Policy": DEMO_CSP, "Referrer-Policy": "no-referrer",
-                                                "X-Content-Type-Options": "nosniff"})
+            return response.html(
+                page,
+                headers={
+                    "Content-Security-Policy": DEMO_CSP,
+                    "Referrer-Policy": "no-referrer",
+                    "X-Content-Type-Options": "nosniff",
+                },
+            )
 
         @bp.websocket("/socket")
         async def socket(request: Request, ws: Any):
@@ -183,8 +196,9 @@ class WebChatInput(InputChannel):
             conversation_id = conversation_from(hello.get("conversation"))
             # A cursor outside a message id's range (after=10**20) starts from the beginning.
             after = (ids.message_id(hello.get("after")) or 0) if conversation_id else 0
-            conversation = Connection(ws, conversation_id or new_conversation_id(), after,
-                                      return_code.client_address(request))
+            conversation = Connection(
+                ws, conversation_id or new_conversation_id(), after, return_code.client_address(request)
+            )
             await conversation.send({"type": "ready", "conversation": conversation.conversation_id})
             pusher = asyncio.create_task(conversation.push_forever())
             try:
@@ -206,9 +220,13 @@ class WebChatInput(InputChannel):
                     await conversation.send({"type": "received", "ref": ref})
                 # Shielded: if the person reloads mid-turn, the turn still ends and its replies reach
                 # the outbox, from which the reloaded widget fetches them.
-                await asyncio.shield(asyncio.ensure_future(
-                    self._turn(agent, on_new_message, conversation, data["text"], metadata_from(data.get("metadata")),
-                               ref)))
+                await asyncio.shield(
+                    asyncio.ensure_future(
+                        self._turn(
+                            agent, on_new_message, conversation, data["text"], metadata_from(data.get("metadata")), ref
+                        )
+                    )
+                )
             elif data.get("type") == "redeem":
                 await self._redeem(conversation, data.get("code"))
             elif data.get("type") == "forget":
@@ -240,8 +258,13 @@ class WebChatInput(InputChannel):
             return
         try:
             found = await asyncio.to_thread(return_codes.redeem, shared_engine(), typed)
-            left = await asyncio.to_thread(messages.history, shared_engine(), found.conversation_id,
-                                           found.message_id - 1, found.handoff_id) if found else None
+            left = (
+                await asyncio.to_thread(
+                    messages.history, shared_engine(), found.conversation_id, found.message_id - 1, found.handoff_id
+                )
+                if found
+                else None
+            )
         except Exception:
             logger.exception("could not look up a return code")
             found, left = None, None

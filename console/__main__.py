@@ -16,6 +16,7 @@ Passwords come from a prompt or standard input (--password-stdin), never from th
 Every command first brings the app database to the newest schema with Alembic (bot.db.upgrade), the
 only thing that creates tables outside the tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,11 +60,25 @@ def serve(_args: argparse.Namespace) -> int:
     from console.app import make_app
 
     s = get_settings()
-    app = make_app(_engine(), s.tracker_store_url, s.guide_session_minutes, s.guide_secure_cookies,
-                   tuple(s.guide_trusted_proxy.replace(",", " ").split()), s.guide_secret)
-    print(f"Guide console on http://{s.guide_host}:{s.guide_port}/guide/ (cookies Secure"
-          + (" except over plain http://127.0.0.1 for development)" if s.guide_secure_cookies is None else
-             ")" if s.guide_secure_cookies else ": never - GUIDE_SECURE_COOKIES=0)"), flush=True)
+    app = make_app(
+        _engine(),
+        s.tracker_store_url,
+        s.guide_session_minutes,
+        s.guide_secure_cookies,
+        tuple(s.guide_trusted_proxy.replace(",", " ").split()),
+        s.guide_secret,
+    )
+    print(
+        f"Guide console on http://{s.guide_host}:{s.guide_port}/guide/ (cookies Secure"
+        + (
+            " except over plain http://127.0.0.1 for development)"
+            if s.guide_secure_cookies is None
+            else ")"
+            if s.guide_secure_cookies
+            else ": never - GUIDE_SECURE_COOKIES=0)"
+        ),
+        flush=True,
+    )
     web.run_app(app, host=s.guide_host, port=s.guide_port, print=None, access_log=None)
     return 0
 
@@ -114,7 +129,9 @@ def list_tokens(args: argparse.Namespace) -> int:
     when = lambda value: value.isoformat(timespec="minutes") if value else "never"  # noqa: E731
     print("id\tlabel\towner\tcreated\tlast used\texpires")
     for t in sessions.list_tokens(engine, owner):
-        print(f"{t.id}\t{t.label or '-'}\t{t.username}\t{when(t.created_at)}\t{when(t.last_used_at)}\t{when(t.expires_at)}")
+        print(
+            f"{t.id}\t{t.label or '-'}\t{t.username}\t{when(t.created_at)}\t{when(t.last_used_at)}\t{when(t.expires_at)}"
+        )
     return 0
 
 

@@ -2,6 +2,7 @@
 
 Guides see the queues of their own counties; admins see every county (and the owners' pages).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -47,14 +48,22 @@ def known_county(code: str) -> bool:
 
 
 def _guide(session: Session, row: GuideRow) -> Guide:
-    counties = session.scalars(select(GuideCountyRow.county).where(GuideCountyRow.guide_id == row.id)
-                               .order_by(GuideCountyRow.county)).all()
-    return Guide(id=row.id, username=row.username, display_name=row.display_name, role=row.role,
-                 active=bool(row.active), counties=tuple(counties))
+    counties = session.scalars(
+        select(GuideCountyRow.county).where(GuideCountyRow.guide_id == row.id).order_by(GuideCountyRow.county)
+    ).all()
+    return Guide(
+        id=row.id,
+        username=row.username,
+        display_name=row.display_name,
+        role=row.role,
+        active=bool(row.active),
+        counties=tuple(counties),
+    )
 
 
-def create(engine: Engine, username: str, display_name: str, password: str, counties: Iterable[str] = (),
-           role: str = "guide") -> Guide:
+def create(
+    engine: Engine, username: str, display_name: str, password: str, counties: Iterable[str] = (), role: str = "guide"
+) -> Guide:
     counties = sorted(set(counties))
     username = username.strip().lower()
     if not username or len(username) > 80 or any(ch.isspace() for ch in username):
@@ -75,8 +84,14 @@ def create(engine: Engine, username: str, display_name: str, password: str, coun
     with Session(engine) as session, session.begin():
         if session.scalars(select(GuideRow).where(GuideRow.username == username)).first():
             raise AccountError(f"the username {username!r} is taken")
-        row = GuideRow(username=username, display_name=display_name.strip(), password_hash=password_hash,
-                       role=role, active=True, created_at=utcnow())
+        row = GuideRow(
+            username=username,
+            display_name=display_name.strip(),
+            password_hash=password_hash,
+            role=role,
+            active=True,
+            created_at=utcnow(),
+        )
         session.add(row)
         session.flush()
         session.add_all(GuideCountyRow(guide_id=row.id, county=c) for c in counties)

@@ -4,6 +4,7 @@ Authentication: the console's session cookie plus the X-CSRF-Token header on cha
 `Authorization: Bearer <token>` (python -m console create-token). Errors are
 {"error": code, "message": sentence in the guide's language} with 400/401/403/404/409.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -32,10 +33,17 @@ def handoff_json(handoff: Handoff, guide: accounts.Guide, lang: str, now: Option
     """A handoff as the API shows it. The conversation id stays out: it is the person's channel identity."""
     now = now or utcnow()
     return {
-        "id": handoff.id, "state": handoff.state, "kind": handoff.kind, "county": handoff.county,
-        "county_name": county_label(handoff.county, lang), "language": handoff.language,
-        "summary": handoff.summary, "forwarded_from": handoff.forwarded_from,
-        "queued_at": iso(handoff.queued_at), "taken_at": iso(handoff.taken_at), "closed_at": iso(handoff.closed_at),
+        "id": handoff.id,
+        "state": handoff.state,
+        "kind": handoff.kind,
+        "county": handoff.county,
+        "county_name": county_label(handoff.county, lang),
+        "language": handoff.language,
+        "summary": handoff.summary,
+        "forwarded_from": handoff.forwarded_from,
+        "queued_at": iso(handoff.queued_at),
+        "taken_at": iso(handoff.taken_at),
+        "closed_at": iso(handoff.closed_at),
         "waited_seconds": int((now - handoff.queued_at).total_seconds()) if handoff.queued_at else None,
         "mine": handoff.guide_id == guide.id,
     }
@@ -43,8 +51,7 @@ def handoff_json(handoff: Handoff, guide: accounts.Guide, lang: str, now: Option
 
 def message_json(message: Message) -> dict:
     body = message.body
-    out = {"id": message.id, "sender": message.sender, "text": body.get("text"),
-           "created_at": iso(message.created_at)}
+    out = {"id": message.id, "sender": message.sender, "text": body.get("text"), "created_at": iso(message.created_at)}
     for key in ("buttons", "custom", "risk"):
         if body.get(key):
             out[key] = body[key]
@@ -79,8 +86,14 @@ async def _body(request: web.Request) -> dict:
 @routes.get("/guide/api/me")
 async def me(request: web.Request) -> web.Response:
     guide: accounts.Guide = request["guide"]
-    return web.json_response({"username": guide.username, "display_name": guide.display_name, "role": guide.role,
-                              "counties": list(guide.visible_counties())})
+    return web.json_response(
+        {
+            "username": guide.username,
+            "display_name": guide.display_name,
+            "role": guide.role,
+            "counties": list(guide.visible_counties()),
+        }
+    )
 
 
 @routes.get("/guide/api/handoffs")
@@ -111,8 +124,9 @@ async def show_handoff(request: web.Request) -> web.Response:
     out = handoff_json(handoff, guide, request["lang"])
     if handoffs.may_read(guide, handoff):
         lines = await asyncio.to_thread(transcript.before_handoff, handoff, request.app[CONFIG]["tracker_store_url"])
-        out["before_handoff"] = [{"sender": line.sender, "text": line.text, "buttons": list(line.buttons)}
-                                 for line in lines]
+        out["before_handoff"] = [
+            {"sender": line.sender, "text": line.text, "buttons": list(line.buttons)} for line in lines
+        ]
     return web.json_response(out)
 
 
@@ -141,8 +155,9 @@ async def read_messages(request: web.Request) -> web.Response:
         handoff, found = await run(request, handoffs.read, guide, request.match_info["handoff_id"], after)
     except ConsoleError as exc:
         return refused(request, exc)
-    return web.json_response({"handoff": handoff_json(handoff, guide, request["lang"]),
-                              "messages": [message_json(m) for m in found]})
+    return web.json_response(
+        {"handoff": handoff_json(handoff, guide, request["lang"]), "messages": [message_json(m) for m in found]}
+    )
 
 
 @routes.post("/guide/api/handoffs/{handoff_id}/messages")
@@ -166,16 +181,23 @@ async def forward(request: web.Request) -> web.Response:
     """{"county": "kainuu"}"""
     try:
         body = await _body(request)
-        handoff = await run(request, handoffs.forward, request["guide"], request.match_info["handoff_id"],
-                            str(body.get("county", "")))
+        handoff = await run(
+            request, handoffs.forward, request["guide"], request.match_info["handoff_id"], str(body.get("county", ""))
+        )
     except ConsoleError as exc:
         return refused(request, exc)
     return web.json_response(handoff_json(handoff, request["guide"], request["lang"]))
 
 
 def duty_json(state: duty.DutyState) -> dict:
-    return {"county": state.county, "county_name": state.label, "switch": state.switch, "on_duty": state.on_duty,
-            "hours": state.hours, "ranges": [{"weekday": d, "opens": o, "closes": c} for d, o, c in state.ranges]}
+    return {
+        "county": state.county,
+        "county_name": state.label,
+        "switch": state.switch,
+        "on_duty": state.on_duty,
+        "hours": state.hours,
+        "ranges": [{"weekday": d, "opens": o, "closes": c} for d, o, c in state.ranges],
+    }
 
 
 @routes.get("/guide/api/duty")
@@ -208,8 +230,14 @@ async def duty_change(request: web.Request) -> web.Response:
 
 
 def token_json(info: sessions.TokenInfo) -> dict:
-    return {"id": info.id, "label": info.label, "username": info.username, "created_at": iso(info.created_at),
-            "last_used_at": iso(info.last_used_at), "expires_at": iso(info.expires_at)}
+    return {
+        "id": info.id,
+        "label": info.label,
+        "username": info.username,
+        "created_at": iso(info.created_at),
+        "last_used_at": iso(info.last_used_at),
+        "expires_at": iso(info.expires_at),
+    }
 
 
 @routes.get("/guide/api/tokens")

@@ -11,6 +11,7 @@ key (GUIDE_SECRET, else one per process): a cookie planted by someone else does 
 This module only wires the application (middlewares, routes of pages.py, api.py and owners.py, static
 files); what handlers share lives in web.py, so nothing here is imported back by them.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -44,7 +45,7 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Pages and scripts come only from the console itself; nothing may frame it.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                               "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
@@ -124,8 +125,7 @@ async def guard(request: web.Request, handler):
         if not sent or not hmac.compare_digest(sent.encode(), (csrf_token or "").encode()):
             if is_api(request):
                 return api_error(request, 403, "csrf_failed")
-            return web.Response(status=403, text=strings.ui("csrf_failed", request["lang"]),
-                                content_type="text/plain")
+            return web.Response(status=403, text=strings.ui("csrf_failed", request["lang"]), content_type="text/plain")
     resource = getattr(request.match_info.route, "resource", None)
     if resource is not None and resource.canonical in request.app[CONFIG]["admin_paths"] and not guide.is_admin:
         # The owners' pages are for admins only, whatever the module itself checks.
@@ -144,17 +144,28 @@ async def _headers(request: web.Request, response: web.StreamResponse) -> None:
         response.headers["Cache-Control"] = "no-store"
 
 
-def make_app(engine: Engine, tracker_store_url: str, session_minutes: int = 60,
-             secure_cookies: Optional[bool] = None, trusted_proxies: tuple = (), secret: str = "") -> web.Application:
+def make_app(
+    engine: Engine,
+    tracker_store_url: str,
+    session_minutes: int = 60,
+    secure_cookies: Optional[bool] = None,
+    trusted_proxies: tuple = (),
+    secret: str = "",
+) -> web.Application:
     """`secure_cookies` None: Secure except over plain loopback HTTP; `trusted_proxies`: addresses whose
     X-Forwarded-For is believed; `secret`: the key of the login form's token (several consoles behind one
     address need the same one)."""
     app = web.Application(middlewares=[language, guard], client_max_size=64 * 1024)
     app[ENGINE] = engine
-    app[CONFIG] = {"tracker_store_url": tracker_store_url, "session_minutes": session_minutes,
-                   "secure_cookies": secure_cookies, "owners_link": None, "admin_paths": set(),
-                   "trusted_proxies": frozenset(a.strip() for a in trusted_proxies if a.strip()),
-                   "secret": secret.encode("utf-8") if secret else secrets.token_bytes(32)}
+    app[CONFIG] = {
+        "tracker_store_url": tracker_store_url,
+        "session_minutes": session_minutes,
+        "secure_cookies": secure_cookies,
+        "owners_link": None,
+        "admin_paths": set(),
+        "trusted_proxies": frozenset(a.strip() for a in trusted_proxies if a.strip()),
+        "secret": secret.encode("utf-8") if secret else secrets.token_bytes(32),
+    }
     app.on_response_prepare.append(_headers)  # type: ignore[arg-type]  # aiohttp 3.9's hints vs aiosignal 1.4's
     pages.add_routes(app)
     api.add_routes(app)

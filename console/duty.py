@@ -2,6 +2,7 @@
 duty of their own counties (admins: of every county). Shared by the duty page (pages.py) and the JSON
 API (api.py); the hours and the switch themselves are stored by bot.handoff.duty, which the bot reads.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,8 +42,14 @@ def allowed(guide: Guide, county: str) -> str:
 
 def _state(engine: Engine, county: str, lang: str) -> DutyState:
     ranges = duty.hours(engine, county)
-    return DutyState(county=county, label=county_label(county, lang), hours=hours_text.describe(ranges, lang),
-                     ranges=ranges, switch=duty.switch(engine, county), on_duty=duty.on_duty(engine, county))
+    return DutyState(
+        county=county,
+        label=county_label(county, lang),
+        hours=hours_text.describe(ranges, lang),
+        ranges=ranges,
+        switch=duty.switch(engine, county),
+        on_duty=duty.on_duty(engine, county),
+    )
 
 
 def state(engine: Engine, guide: Guide, county: str, lang: str) -> DutyState:
@@ -54,8 +61,9 @@ def states(engine: Engine, guide: Guide, lang: str) -> list[DutyState]:
     return [_state(engine, county, lang) for county in guide.visible_counties()]
 
 
-def change(engine: Engine, guide: Guide, county: str, lang: str, hours: Optional[str] = None,
-           mode: Optional[str] = None) -> DutyState:
+def change(
+    engine: Engine, guide: Guide, county: str, lang: str, hours: Optional[str] = None, mode: Optional[str] = None
+) -> DutyState:
     """New weekly hours ('ma-pe 08:00-16:00; la 10-14', fi, sv or en day names) and/or a new switch mode;
     None leaves it as it is. Nothing is changed unless all of it is valid: ConsoleError "bad_request" (the
     mode) or "hours_invalid". Returns the county's duty as it is now."""

@@ -5,6 +5,7 @@ Rules: a guide sees the waiting queues of their own counties (admins: all); the 
 Unconsented requests are never shown. Every change tells the person through the outbox (sender
 "system", a custom payload plus a sentence in the person's language).
 """
+
 from __future__ import annotations
 
 from typing import Any, Iterable, Optional
@@ -79,8 +80,9 @@ def load(engine: Engine, guide: Guide, handoff_id: str) -> Handoff:
     return handoff
 
 
-def listing(engine: Engine, guide: Guide, states: Iterable[str] = ("waiting",), county: Optional[str] = None,
-            mine: bool = False) -> list[Handoff]:
+def listing(
+    engine: Engine, guide: Guide, states: Iterable[str] = ("waiting",), county: Optional[str] = None, mine: bool = False
+) -> list[Handoff]:
     """Handoffs in the given states of the guide's counties (or of one of them), oldest first;
     `mine`: only those the guide has taken, whatever county they are in."""
     states = tuple(s for s in states if s in LISTABLE_STATES)
@@ -104,8 +106,9 @@ def _status(engine: Engine, handoff: Handoff, kind: str, guide_name: Optional[st
         # A left message is answered, not chatted about: its own sentences.
         sentence = f"{kind}_message" if handoff.kind == "message" else kind
         text = strings.status(sentence, handoff.language, name=guide_name)
-    return messages.post(engine, handoff.conversation_id, "system", {"text": text, "custom": custom}, handoff.id,
-                         guide_name=guide_name)
+    return messages.post(
+        engine, handoff.conversation_id, "system", {"text": text, "custom": custom}, handoff.id, guide_name=guide_name
+    )
 
 
 def take(engine: Engine, guide: Guide, handoff_id: str) -> Handoff:
@@ -143,8 +146,9 @@ def say(engine: Engine, guide: Guide, handoff_id: str, text: object) -> Message:
     if not cleaned:
         raise ConsoleError("message_empty")
     handoff = _own_active(engine, guide, handoff_id, admin_may=False)
-    return messages.post(engine, handoff.conversation_id, "guide", {"text": cleaned}, handoff.id,
-                         guide_name=guide.display_name)
+    return messages.post(
+        engine, handoff.conversation_id, "guide", {"text": cleaned}, handoff.id, guide_name=guide.display_name
+    )
 
 
 def end(engine: Engine, guide: Guide, handoff_id: str) -> Handoff:

@@ -5,6 +5,7 @@
 
 A group is days (one day or a range) and one or more time ranges; groups are separated by ";" or ",".
 """
+
 from __future__ import annotations
 
 import re

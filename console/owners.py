@@ -13,6 +13,7 @@ all. Unanswered messages are shown also when their county is not known (most are
 says where), since they only serve to improve the shared training data. The engine is routes(engine),
 else app["engine"], else the app database of DATABASE_URL.
 """
+
 from __future__ import annotations
 
 import csv
@@ -31,8 +32,10 @@ from bot.analytics.stats import DAILY_METRICS, category_label, change, county_la
 PERIODS = (7, 28, 90)
 DEFAULT_DAYS = 28
 MAX_MESSAGES = 300
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
-       "frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:1.5rem auto;max-width:60rem;color:#1b1b1b;line-height:1.45;padding:0 1rem}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;margin:.5rem 0;width:100%}
@@ -43,8 +46,18 @@ form{display:flex;gap:1rem;flex-wrap:wrap;align-items:end;margin:1rem 0}label{di
 
 
 class _Scope:
-    def __init__(self, lang: str, counties: Optional[tuple[str, ...]], start: date, end: date, days: int,
-                 county: str, allowed: tuple[str, ...], page_url: str, export_url: str) -> None:
+    def __init__(
+        self,
+        lang: str,
+        counties: Optional[tuple[str, ...]],
+        start: date,
+        end: date,
+        days: int,
+        county: str,
+        allowed: tuple[str, ...],
+        page_url: str,
+        export_url: str,
+    ) -> None:
         self.lang, self.counties, self.start, self.end, self.days = lang, counties, start, end, days
         self.county, self.allowed = county, allowed
         self.page_url, self.export_url = page_url, export_url  # of the named routes "owners", "owners_export"
@@ -87,15 +100,27 @@ class OwnersPage:
             raise web.HTTPBadRequest(text="days must be a number")
         end = today()
         router = request.app.router
-        return _Scope(lang, counties, end - timedelta(days=days - 1), end, days, county, allowed,
-                      str(router["owners"].url_for()), str(router["owners_export"].url_for()))
+        return _Scope(
+            lang,
+            counties,
+            end - timedelta(days=days - 1),
+            end,
+            days,
+            county,
+            allowed,
+            str(router["owners"].url_for()),
+            str(router["owners_export"].url_for()),
+        )
 
     async def page(self, request: web.Request) -> web.Response:
         scope = self.scope(request)
         html = render(self.engine(request), scope)
-        return web.Response(text=html, content_type="text/html", charset="utf-8",
-                            headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store",
-                                     "X-Content-Type-Options": "nosniff"})
+        return web.Response(
+            text=html,
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"},
+        )
 
     async def stats(self, request: web.Request) -> web.Response:
         scope = self.scope(request)
@@ -111,17 +136,29 @@ class OwnersPage:
         if table == "unanswered":
             writer.writerow(["day", "county", "language", "reason", "intent", "confidence", "text"])
             for u in unanswered(engine, scope.start, scope.end, scope.message_counties, limit=100_000):
-                writer.writerow([u.day.isoformat(), u.county, u.language, u.reason, u.intent or "",
-                                 "" if u.confidence is None else f"{u.confidence:.2f}", _cell(u.text)])
+                writer.writerow(
+                    [
+                        u.day.isoformat(),
+                        u.county,
+                        u.language,
+                        u.reason,
+                        u.intent or "",
+                        "" if u.confidence is None else f"{u.confidence:.2f}",
+                        _cell(u.text),
+                    ]
+                )
         else:
             table = "counts"
             writer.writerow(["day", "county", "language", "metric", "key", "count"])
             for c in counts(engine, scope.start, scope.end, scope.counties):
                 writer.writerow([c.day.isoformat(), c.county, c.language, c.metric, c.key, c.count])
         name = f"viitta-{table}-{scope.start.isoformat()}-{scope.end.isoformat()}.csv"
-        return web.Response(body=("\ufeff" + out.getvalue()).encode("utf-8"), content_type="text/csv", charset="utf-8",
-                            headers={"Content-Disposition": f'attachment; filename="{name}"',
-                                     "Cache-Control": "no-store"})
+        return web.Response(
+            body=("\ufeff" + out.getvalue()).encode("utf-8"),
+            content_type="text/csv",
+            charset="utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
+        )
 
 
 def routes(engine=None) -> list[web.RouteDef]:
@@ -142,14 +179,24 @@ def render(engine, scope: _Scope) -> str:
     summary = summarize(engine, scope.start, scope.end, scope.counties)
     messages = unanswered(engine, scope.start, scope.end, scope.message_counties, limit=MAX_MESSAGES)
     metric = w["metrics"]
-    parts = [f"<h1>{escape(w['title'])}</h1>",
-             f"<p class=muted>{escape(w['intro'].format(keep_days=get_settings().analytics_keep_days))}</p>",
-             _filters(scope, w)]
+    parts = [
+        f"<h1>{escape(w['title'])}</h1>",
+        f"<p class=muted>{escape(w['intro'].format(keep_days=get_settings().analytics_keep_days))}</p>",
+        _filters(scope, w),
+    ]
 
     parts.append(f"<h2>{escape(w['key_figures'])}</h2>")
-    parts.append(_table(["", w["this_period"], w["previous_period"], w["change"]],
-                        [[metric[m], summary.totals[m], summary.previous[m], change(summary.totals[m], summary.previous[m])]
-                         for m in METRICS if m != "intent"], numeric=(1, 2, 3)))
+    parts.append(
+        _table(
+            ["", w["this_period"], w["previous_period"], w["change"]],
+            [
+                [metric[m], summary.totals[m], summary.previous[m], change(summary.totals[m], summary.previous[m])]
+                for m in METRICS
+                if m != "intent"
+            ],
+            numeric=(1, 2, 3),
+        )
+    )
 
     parts.append(f"<h2>{escape(w['per_day'])}</h2>")
     if summary.totals:
@@ -159,21 +206,37 @@ def render(engine, scope: _Scope) -> str:
         parts.append(f"<p>{escape(w['nothing'])}</p>")
 
     if summary.categories:
-        items = [(category_label(k, scope.lang) if k != "none" else "–", n) for k, n in summary.categories.most_common()]
+        items = [
+            (category_label(k, scope.lang) if k != "none" else "–", n) for k, n in summary.categories.most_common()
+        ]
         parts.append(f"<h2>{escape(w['recommended_categories'])}</h2>")
         parts.append(charts.svg(charts.bars(items, w["recommended_categories"]), w["recommended_categories"]))
         parts.append(_table([w["category"], w["count"]], items, numeric=(1,)))
 
     parts.append(f"<h2>{escape(w['by_county'])}</h2>")
-    rows = [[county_label(code, scope.lang) if code else w["county_unknown"], *(numbers[m] for m in DAILY_METRICS)]
-            for code, numbers in sorted(summary.by_county.items())]
-    parts.append(_table([w["county"], *(metric[m] for m in DAILY_METRICS)], rows,
-                        numeric=tuple(range(1, len(DAILY_METRICS) + 1))) if rows else f"<p>{escape(w['nothing'])}</p>")
+    rows = [
+        [county_label(code, scope.lang) if code else w["county_unknown"], *(numbers[m] for m in DAILY_METRICS)]
+        for code, numbers in sorted(summary.by_county.items())
+    ]
+    parts.append(
+        _table(
+            [w["county"], *(metric[m] for m in DAILY_METRICS)], rows, numeric=tuple(range(1, len(DAILY_METRICS) + 1))
+        )
+        if rows
+        else f"<p>{escape(w['nothing'])}</p>"
+    )
 
     parts.append(f"<h2>{escape(w['by_language'])}</h2>")
-    rows = [[lang or "–", *(numbers[m] for m in DAILY_METRICS)] for lang, numbers in sorted(summary.by_language.items())]
-    parts.append(_table([w["language"], *(metric[m] for m in DAILY_METRICS)], rows,
-                        numeric=tuple(range(1, len(DAILY_METRICS) + 1))) if rows else f"<p>{escape(w['nothing'])}</p>")
+    rows = [
+        [lang or "–", *(numbers[m] for m in DAILY_METRICS)] for lang, numbers in sorted(summary.by_language.items())
+    ]
+    parts.append(
+        _table(
+            [w["language"], *(metric[m] for m in DAILY_METRICS)], rows, numeric=tuple(range(1, len(DAILY_METRICS) + 1))
+        )
+        if rows
+        else f"<p>{escape(w['nothing'])}</p>"
+    )
 
     if summary.intents:
         top = summary.intents.most_common(15)
@@ -181,24 +244,44 @@ def render(engine, scope: _Scope) -> str:
         parts.append(charts.svg(charts.bars(top, w["top_intents"]), w["top_intents"]))
     if summary.fallback_guesses:
         parts.append(f"<h2>{escape(w['fallback_guesses'])}</h2>")
-        parts.append(_table([w["guess"], w["count"]],
-                            [[k or "–", n] for k, n in summary.fallback_guesses.most_common(15)], numeric=(1,)))
+        parts.append(
+            _table(
+                [w["guess"], w["count"]],
+                [[k or "–", n] for k, n in summary.fallback_guesses.most_common(15)],
+                numeric=(1,),
+            )
+        )
 
     parts += _directory_section(engine, scope, w)
 
     parts.append(f"<h2 id=unanswered>{escape(w['unanswered'])}</h2><p class=muted>{escape(w['unanswered_intro'])}</p>")
     if messages:
-        parts.append(_table([w["day"], w["language"], w["county"], w["reason"], w["guess"], w["confidence"], w["text"]],
-                            [[m.day.strftime("%d.%m."), m.language or "–", county_label(m.county, scope.lang) or "–",
-                              w["reasons"].get(m.reason, m.reason), m.intent or "–",
-                              "" if m.confidence is None else f"{m.confidence:.2f}", m.text] for m in messages],
-                            numeric=(5,)))
+        parts.append(
+            _table(
+                [w["day"], w["language"], w["county"], w["reason"], w["guess"], w["confidence"], w["text"]],
+                [
+                    [
+                        m.day.strftime("%d.%m."),
+                        m.language or "–",
+                        county_label(m.county, scope.lang) or "–",
+                        w["reasons"].get(m.reason, m.reason),
+                        m.intent or "–",
+                        "" if m.confidence is None else f"{m.confidence:.2f}",
+                        m.text,
+                    ]
+                    for m in messages
+                ],
+                numeric=(5,),
+            )
+        )
     else:
         parts.append(f"<p>{escape(w['unanswered_none'])}</p>")
-    return (f"<!doctype html><html lang={scope.lang}><head><meta charset=utf-8>"
-            f"<meta name=viewport content='width=device-width, initial-scale=1'>"
-            f"<title>{escape(w['title'])} – Viitta</title><style>{_STYLE}</style></head>"
-            f"<body><main>{''.join(parts)}</main></body></html>")
+    return (
+        f"<!doctype html><html lang={scope.lang}><head><meta charset=utf-8>"
+        f"<meta name=viewport content='width=device-width, initial-scale=1'>"
+        f"<title>{escape(w['title'])} – Viitta</title><style>{_STYLE}</style></head>"
+        f"<body><main>{''.join(parts)}</main></body></html>"
+    )
 
 
 def _directory_section(engine, scope: _Scope, w: dict, stale_months: int = 12) -> list[str]:
@@ -208,34 +291,59 @@ def _directory_section(engine, scope: _Scope, w: dict, stale_months: int = 12) -
 
     directory = SqlDirectory(engine)
     counties = [c for c in directory.counties() if scope.counties is None or c.code in scope.counties]
-    parts = [f"<h2 id=directory>{escape(w['directory'])}</h2>",
-             f"<p class=muted>{escape(w['directory_intro'].format(months=stale_months))}</p>"]
+    parts = [
+        f"<h2 id=directory>{escape(w['directory'])}</h2>",
+        f"<p class=muted>{escape(w['directory_intro'].format(months=stale_months))}</p>",
+    ]
     if not counties:
         return parts + [f"<p>{escape(w['nothing'])}</p>"]
     rows = per_county(counties, directory.services(), stale_months=stale_months)
-    headers = [w["county"], w["directory_categories"], w["directory_records"], w["directory_with_phone"],
-               w["directory_review"], w["directory_stale"].format(months=stale_months), w["directory_old_contacts"]]
-    body = [[county_label(r.county, scope.lang), f"{r.categories}/{len(REGIONAL_CATEGORIES)}", r.records,
-             f"{r.with_phone} ({r.phone_share})", r.review, r.stale, r.stale_contacts] for r in rows]
+    headers = [
+        w["county"],
+        w["directory_categories"],
+        w["directory_records"],
+        w["directory_with_phone"],
+        w["directory_review"],
+        w["directory_stale"].format(months=stale_months),
+        w["directory_old_contacts"],
+    ]
+    body = [
+        [
+            county_label(r.county, scope.lang),
+            f"{r.categories}/{len(REGIONAL_CATEGORIES)}",
+            r.records,
+            f"{r.with_phone} ({r.phone_share})",
+            r.review,
+            r.stale,
+            r.stale_contacts,
+        ]
+        for r in rows
+    ]
     return parts + [_table(headers, body, numeric=(1, 2, 3, 4, 5, 6))]
 
 
 def _filters(scope: _Scope, w: dict) -> str:
-    periods = "".join(f"<option value={d}{' selected' if d == scope.days else ''}>{escape(w['days'].format(days=d))}</option>"
-                      for d in sorted({*PERIODS, scope.days}))
+    periods = "".join(
+        f"<option value={d}{' selected' if d == scope.days else ''}>{escape(w['days'].format(days=d))}</option>"
+        for d in sorted({*PERIODS, scope.days})
+    )
     choices = [("", w["all_counties"])] + [(c, county_label(c, scope.lang)) for c in scope.allowed or _known_counties()]
-    counties = "".join(f"<option value='{escape(c)}'{' selected' if c == scope.county else ''}>{escape(n)}</option>"
-                       for c, n in choices)
+    counties = "".join(
+        f"<option value='{escape(c)}'{' selected' if c == scope.county else ''}>{escape(n)}</option>"
+        for c, n in choices
+    )
     query = f"days={scope.days}" + (f"&county={scope.county}" if scope.county else "")
     other = "sv" if scope.lang == "fi" else "fi"
     page, export = escape(scope.page_url), escape(scope.export_url)
-    return (f"<form method=get action={page}><input type=hidden name=lang value={scope.lang}>"
-            f"<label>{escape(w['period'])}<select name=days>{periods}</select></label>"
-            f"<label>{escape(w['county'])}<select name=county>{counties}</select></label>"
-            f"<button type=submit>{escape(w['show'])}</button></form>"
-            f"<nav><a href='{page}?{escape(query)}&amp;lang={other}' hreflang={other}>{escape(w['other_language'])}</a>"
-            f"<a href='{export}?{escape(query)}'>{escape(w['export_counts'])}</a>"
-            f"<a href='{export}?{escape(query)}&amp;table=unanswered'>{escape(w['export_unanswered'])}</a></nav>")
+    return (
+        f"<form method=get action={page}><input type=hidden name=lang value={scope.lang}>"
+        f"<label>{escape(w['period'])}<select name=days>{periods}</select></label>"
+        f"<label>{escape(w['county'])}<select name=county>{counties}</select></label>"
+        f"<button type=submit>{escape(w['show'])}</button></form>"
+        f"<nav><a href='{page}?{escape(query)}&amp;lang={other}' hreflang={other}>{escape(w['other_language'])}</a>"
+        f"<a href='{export}?{escape(query)}'>{escape(w['export_counts'])}</a>"
+        f"<a href='{export}?{escape(query)}&amp;table=unanswered'>{escape(w['export_unanswered'])}</a></nav>"
+    )
 
 
 def _known_counties() -> list[str]:
@@ -246,8 +354,12 @@ def _known_counties() -> list[str]:
 
 def _table(headers: list, rows: list, numeric: tuple = ()) -> str:
     head = "".join(f"<th{' class=n' if i in numeric else ''}>{escape(str(h))}</th>" for i, h in enumerate(headers))
-    body = "".join("<tr>" + "".join(f"<td{' class=n' if i in numeric else ''}>{escape(str(v))}</td>"
-                                    for i, v in enumerate(row)) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{' class=n' if i in numeric else ''}>{escape(str(v))}</td>" for i, v in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -1,5 +1,6 @@
 """The console's HTML pages: login, the queue, one conversation, duty hours. Forms work without
 JavaScript (post, then redirect); console.js adds live updates by polling."""
+
 from __future__ import annotations
 
 import asyncio
@@ -38,8 +39,13 @@ routes = web.RouteTableDef()
 
 @lru_cache(maxsize=1)
 def _templates() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def waited(since: Optional[datetime], lang: str, now: Optional[datetime] = None) -> str:
@@ -79,7 +85,9 @@ def render(request: web.Request, template: str, status: int = 200, **context) ->
     lang = request.get("lang", "fi")
     notice = request.query.get("notice")
     base = {
-        "lang": lang, "guide": request.get("guide"), "csrf_token": request.get("csrf_token", ""),
+        "lang": lang,
+        "guide": request.get("guide"),
+        "csrf_token": request.get("csrf_token", ""),
         "t": lambda key, **values: strings.ui(key, lang, **values),
         "county": lambda code: county_label(code, lang),
         "summary": lambda h: summary_items(h.summary, lang),
@@ -103,6 +111,7 @@ def _safe_next(request: web.Request, target: Optional[str]) -> str:
 
 # ---------------------------------------------------------------- login
 
+
 @routes.get("/guide/login", name="login")
 async def login_form(request: web.Request) -> web.StreamResponse:
     token = get_cookie(request, SESSION_COOKIE)
@@ -115,15 +124,23 @@ def _nonce(value: str) -> bool:
     return len(value) == 43 and value.replace("-", "").replace("_", "").isalnum()
 
 
-def _login_page(request: web.Request, status: int = 200, error: Optional[str] = None,
-                wait: Optional[int] = None) -> web.Response:
+def _login_page(
+    request: web.Request, status: int = 200, error: Optional[str] = None, wait: Optional[int] = None
+) -> web.Response:
     # Keep a nonce the browser already has: a second tab, or a favicon request answered with this page,
     # must not invalidate the form that is already open. The form carries the nonce's signature, so a
     # nonce planted by someone else is useless without the console's key.
     existing = get_cookie(request, LOGIN_COOKIE)
     nonce = existing if _nonce(existing) else secrets.token_urlsafe(32)
-    response = render(request, "login.html", status=status, form_token=login_form_token(request, nonce),
-                      error=error, wait=wait, next=_safe_next(request, request.query.get("next")))
+    response = render(
+        request,
+        "login.html",
+        status=status,
+        form_token=login_form_token(request, nonce),
+        error=error,
+        wait=wait,
+        next=_safe_next(request, request.query.get("next")),
+    )
     set_cookie(response, request, LOGIN_COOKIE, nonce, max_age=3600)
     if wait:
         response.headers["Retry-After"] = str(wait)
@@ -134,7 +151,11 @@ def _login_page(request: web.Request, status: int = 200, error: Optional[str] = 
 async def login(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     sent, nonce = str(form.get("csrf_token", "")), get_cookie(request, LOGIN_COOKIE)
-    if not sent or not _nonce(nonce) or not hmac.compare_digest(sent.encode(), login_form_token(request, nonce).encode()):
+    if (
+        not sent
+        or not _nonce(nonce)
+        or not hmac.compare_digest(sent.encode(), login_form_token(request, nonce).encode())
+    ):
         return web.Response(status=403, text=strings.ui("csrf_failed", request["lang"]), content_type="text/plain")
     username, password = str(form.get("username", ""))[:80], str(form.get("password", ""))[:1000]
     address = client_address(request)
@@ -166,6 +187,7 @@ async def logout(request: web.Request) -> web.StreamResponse:
 
 
 # ---------------------------------------------------------------- queue
+
 
 @routes.get("/")
 @routes.get("/guide")
@@ -211,6 +233,7 @@ async def take(request: web.Request) -> web.StreamResponse:
 
 # ---------------------------------------------------------------- one conversation
 
+
 @routes.get("/guide/handoffs/{handoff_id}", name="conversation")
 async def conversation(request: web.Request) -> web.Response:
     guide: accounts.Guide = request["guide"]
@@ -219,15 +242,21 @@ async def conversation(request: web.Request) -> web.Response:
     except ConsoleError as exc:
         return render(request, "error.html", status=exc.status, message=strings.ui(exc.code, request["lang"]))
     before = await asyncio.to_thread(transcript.before_handoff, handoff, request.app[CONFIG]["tracker_store_url"])
-    others = sorted(((c, county_label(c, request["lang"])) for c in county_names() if c != handoff.county),
-                    key=lambda pair: pair[1])
-    return render(request, "conversation.html", h=handoff, before=before, history=history,
-                  last_id=max((m.id for m in history), default=0),
-                  can_write=handoff.state == "active" and handoff.guide_id == guide.id,
-                  can_end=handoff.state == "active" and (handoff.guide_id == guide.id or guide.is_admin),
-                  can_forward=handoff.state in ("waiting", "active")
-                  and (handoff.guide_id == guide.id or guide.is_admin),
-                  other_counties=others)
+    others = sorted(
+        ((c, county_label(c, request["lang"])) for c in county_names() if c != handoff.county), key=lambda pair: pair[1]
+    )
+    return render(
+        request,
+        "conversation.html",
+        h=handoff,
+        before=before,
+        history=history,
+        last_id=max((m.id for m in history), default=0),
+        can_write=handoff.state == "active" and handoff.guide_id == guide.id,
+        can_end=handoff.state == "active" and (handoff.guide_id == guide.id or guide.is_admin),
+        can_forward=handoff.state in ("waiting", "active") and (handoff.guide_id == guide.id or guide.is_admin),
+        other_counties=others,
+    )
 
 
 def _back(request: web.Request, handoff_id: str, code: str) -> web.HTTPSeeOther:
@@ -267,6 +296,7 @@ async def forward(request: web.Request) -> web.StreamResponse:
 
 
 # ---------------------------------------------------------------- duty hours
+
 
 def _duty_states(engine, guide: accounts.Guide, lang: str) -> list[duty.DutyState]:
     return sorted(duty.states(engine, guide, lang), key=lambda state: state.label)

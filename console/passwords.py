@@ -2,6 +2,7 @@
 
 Format: ``scrypt$<log2 n>$<r>$<p>$<salt, base64>$<key, base64>``.
 """
+
 from __future__ import annotations
 
 import base64
@@ -43,8 +44,9 @@ def weakness(password: str, username: str = "") -> str:
 
 def _scrypt(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     n = 1 << log2_n
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=KEY_BYTES,
-                          maxmem=256 * n * r + (1 << 20))
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=KEY_BYTES, maxmem=256 * n * r + (1 << 20)
+    )
 
 
 def hash_password(password: str, username: str = "") -> str:

@@ -11,6 +11,7 @@ FREE_FAILURES per username (FREE_FAILURES_PER_ADDRESS per address) cost nothing,
 doubles the wait, up to MAX_DELAY. An attempt claims its username with one UPDATE before the password
 is checked, so parallel attempts are checked one at a time.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -63,8 +64,16 @@ def start(engine: Engine, guide: Guide, idle_minutes: int, now: Optional[datetim
     with Session(engine) as session, session.begin():
         # Expired sessions of anyone are dropped here: logins are rare, so this keeps the table small.
         session.execute(delete(GuideSessionRow).where(GuideSessionRow.expires_at <= now))
-        session.add(GuideSessionRow(token_digest=digest(token), guide_id=guide.id, csrf_token=csrf,
-                                    created_at=now, last_seen_at=now, expires_at=expires))
+        session.add(
+            GuideSessionRow(
+                token_digest=digest(token),
+                guide_id=guide.id,
+                csrf_token=csrf,
+                created_at=now,
+                last_seen_at=now,
+                expires_at=expires,
+            )
+        )
     return LoginSession(token=token, guide=guide, csrf_token=csrf, expires_at=expires)
 
 
@@ -105,8 +114,15 @@ def create_token(engine: Engine, guide: Guide, days: int, label: str = "", now: 
         raise accounts.AccountError("a token lasts 1-3650 days")
     token = "vgt_" + secrets.token_urlsafe(32)
     with Session(engine) as session, session.begin():
-        session.add(GuideTokenRow(token_digest=digest(token), guide_id=guide.id, label=label[:80],
-                                  created_at=now, expires_at=now + timedelta(days=days)))
+        session.add(
+            GuideTokenRow(
+                token_digest=digest(token),
+                guide_id=guide.id,
+                label=label[:80],
+                created_at=now,
+                expires_at=now + timedelta(days=days),
+            )
+        )
     return token
 
 
@@ -119,8 +135,9 @@ def token_guide(engine: Engine, token: str, now: Optional[datetime] = None) -> O
     if not token:
         return None
     with Session(engine) as session, session.begin():
-        row = session.scalars(select(GuideTokenRow).where(
-            GuideTokenRow.token_digest == digest(token), GuideTokenRow.expires_at > now)).first()
+        row = session.scalars(
+            select(GuideTokenRow).where(GuideTokenRow.token_digest == digest(token), GuideTokenRow.expires_at > now)
+        ).first()
         if row is None:
             return None
         if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
@@ -145,14 +162,26 @@ class TokenInfo:
 
 def list_tokens(engine: Engine, guide_id: Optional[int] = None) -> list[TokenInfo]:
     """Every token (of one guide when `guide_id` is given), oldest first."""
-    query = (select(GuideTokenRow, GuideRow.username).join(GuideRow, GuideRow.id == GuideTokenRow.guide_id)
-             .order_by(GuideTokenRow.created_at, GuideTokenRow.token_digest))
+    query = (
+        select(GuideTokenRow, GuideRow.username)
+        .join(GuideRow, GuideRow.id == GuideTokenRow.guide_id)
+        .order_by(GuideTokenRow.created_at, GuideTokenRow.token_digest)
+    )
     if guide_id is not None:
         query = query.where(GuideTokenRow.guide_id == guide_id)
     with Session(engine) as session:
-        return [TokenInfo(id=token_id(row.token_digest), label=row.label, username=username, guide_id=row.guide_id,
-                          created_at=row.created_at, last_used_at=row.last_used_at, expires_at=row.expires_at)
-                for row, username in session.execute(query)]
+        return [
+            TokenInfo(
+                id=token_id(row.token_digest),
+                label=row.label,
+                username=username,
+                guide_id=row.guide_id,
+                created_at=row.created_at,
+                last_used_at=row.last_used_at,
+                expires_at=row.expires_at,
+            )
+            for row, username in session.execute(query)
+        ]
 
 
 def revoke_token(engine: Engine, id_or_label: str, guide_id: Optional[int] = None) -> list[TokenInfo]:
@@ -165,9 +194,11 @@ def revoke_token(engine: Engine, id_or_label: str, guide_id: Optional[int] = Non
     matched = [t for t in found if t.id == wanted] or [t for t in found if t.label and t.label == wanted]
     with Session(engine) as session, session.begin():
         for info in matched:
-            session.execute(delete(GuideTokenRow).where(GuideTokenRow.token_digest.startswith(info.id),
-                                                        GuideTokenRow.guide_id == info.guide_id)
-                            .execution_options(synchronize_session=False))
+            session.execute(
+                delete(GuideTokenRow)
+                .where(GuideTokenRow.token_digest.startswith(info.id), GuideTokenRow.guide_id == info.guide_id)
+                .execution_options(synchronize_session=False)
+            )
     return matched
 
 
@@ -177,6 +208,7 @@ def revoke_tokens(engine: Engine, guide: Guide) -> int:
 
 
 # ---------------------------------------------------------------- login throttle
+
 
 def _keys(username: str, address: str) -> tuple[str, str]:
     return f"user:{username.strip().lower()[:80]}", f"addr:{address[:64]}"
@@ -195,8 +227,11 @@ def _ensure_rows(session: Session, keys: tuple[str, ...], now: datetime) -> None
     else:
         from sqlalchemy.dialects.sqlite import insert
     for key in keys:
-        session.execute(insert(LoginThrottleRow).values(key=key, failures=0, next_at=now)
-                        .on_conflict_do_nothing(index_elements=["key"]))
+        session.execute(
+            insert(LoginThrottleRow)
+            .values(key=key, failures=0, next_at=now)
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
 
 
 def claim_attempt(engine: Engine, username: str, address: str, now: Optional[datetime] = None) -> Optional[int]:
@@ -207,14 +242,23 @@ def claim_attempt(engine: Engine, username: str, address: str, now: Optional[dat
     with Session(engine) as session, session.begin():
         _ensure_rows(session, (user_key, address_key), now)
         # Old failures are forgotten, then the address and the username must both be free.
-        session.execute(update(LoginThrottleRow).where(
-            LoginThrottleRow.key.in_((user_key, address_key)), LoginThrottleRow.last_failure_at < now - FORGET_AFTER,
-            LoginThrottleRow.next_at <= now).values(failures=0))
+        session.execute(
+            update(LoginThrottleRow)
+            .where(
+                LoginThrottleRow.key.in_((user_key, address_key)),
+                LoginThrottleRow.last_failure_at < now - FORGET_AFTER,
+                LoginThrottleRow.next_at <= now,
+            )
+            .values(failures=0)
+        )
         address_row = session.get(LoginThrottleRow, address_key)
         if address_row.next_at > now:
             return _seconds(address_row.next_at - now)
-        claimed = session.execute(update(LoginThrottleRow).where(
-            LoginThrottleRow.key == user_key, LoginThrottleRow.next_at <= now).values(next_at=now + CHECKING))
+        claimed = session.execute(
+            update(LoginThrottleRow)
+            .where(LoginThrottleRow.key == user_key, LoginThrottleRow.next_at <= now)
+            .values(next_at=now + CHECKING)
+        )
         if claimed.rowcount == 1:
             return None
         waiting_until = session.scalar(select(LoginThrottleRow.next_at).where(LoginThrottleRow.key == user_key))
@@ -228,30 +272,45 @@ def _seconds(delta: timedelta) -> int:
 def attempt_failed(engine: Engine, username: str, address: str, now: Optional[datetime] = None) -> None:
     now = now or utcnow()
     with Session(engine) as session, session.begin():
-        for key, free, cap in zip(_keys(username, address), (FREE_FAILURES, FREE_FAILURES_PER_ADDRESS),
-                                  (MAX_DELAY, MAX_DELAY_PER_ADDRESS)):
-            session.execute(update(LoginThrottleRow).where(LoginThrottleRow.key == key).values(
-                failures=LoginThrottleRow.failures + 1, last_failure_at=now))
+        for key, free, cap in zip(
+            _keys(username, address), (FREE_FAILURES, FREE_FAILURES_PER_ADDRESS), (MAX_DELAY, MAX_DELAY_PER_ADDRESS)
+        ):
+            session.execute(
+                update(LoginThrottleRow)
+                .where(LoginThrottleRow.key == key)
+                .values(failures=LoginThrottleRow.failures + 1, last_failure_at=now)
+            )
             failures = session.scalar(select(LoginThrottleRow.failures).where(LoginThrottleRow.key == key)) or 0
             release = now + _delay(failures, free, cap)
             if key.startswith("user:"):
                 session.execute(update(LoginThrottleRow).where(LoginThrottleRow.key == key).values(next_at=release))
             else:  # never earlier than a wait already set
-                session.execute(update(LoginThrottleRow).where(LoginThrottleRow.key == key,
-                                                               LoginThrottleRow.next_at < release)
-                                .values(next_at=release))
+                session.execute(
+                    update(LoginThrottleRow)
+                    .where(LoginThrottleRow.key == key, LoginThrottleRow.next_at < release)
+                    .values(next_at=release)
+                )
         # Rows nobody failed on for long are dropped here: failures are rare, so the table stays small.
-        session.execute(delete(LoginThrottleRow).where(LoginThrottleRow.last_failure_at < now - FORGET_AFTER,
-                                                       LoginThrottleRow.next_at <= now))
+        session.execute(
+            delete(LoginThrottleRow).where(
+                LoginThrottleRow.last_failure_at < now - FORGET_AFTER, LoginThrottleRow.next_at <= now
+            )
+        )
 
 
 def attempt_abandoned(engine: Engine, username: str, now: Optional[datetime] = None) -> None:
     """A claimed attempt whose password was never checked (an error): the username is free again, uncounted."""
     now = now or utcnow()
     with Session(engine) as session, session.begin():
-        session.execute(update(LoginThrottleRow).where(LoginThrottleRow.key == _keys(username, "")[0],
-                                                       LoginThrottleRow.next_at > now,
-                                                       LoginThrottleRow.next_at <= now + CHECKING).values(next_at=now))
+        session.execute(
+            update(LoginThrottleRow)
+            .where(
+                LoginThrottleRow.key == _keys(username, "")[0],
+                LoginThrottleRow.next_at > now,
+                LoginThrottleRow.next_at <= now + CHECKING,
+            )
+            .values(next_at=now)
+        )
 
 
 def attempt_succeeded(engine: Engine, username: str, now: Optional[datetime] = None) -> None:

@@ -4,6 +4,7 @@ The console never calls Rasa; it reads the `events` table (TRACKER_STORE_URL) di
 events of the conversation's current session up to the moment the bot paused for the guide. Texts are
 shown as stored, passed through redact() once more in case they were stored before redaction existed.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,7 @@ from bot.privacy.redaction import redact
 
 logger = logging.getLogger(__name__)
 
-EVENTS = table("events", column("id"), column("sender_id"), column("type_name"), column("timestamp"),
-               column("data"))
+EVENTS = table("events", column("id"), column("sender_id"), column("type_name"), column("timestamp"), column("data"))
 # Clock skew between the processes and second-precision handoff times.
 SLACK_SECONDS = 2.0
 
@@ -58,10 +58,14 @@ def before_handoff(handoff: Handoff, tracker_store_url: str) -> list[Line]:
     """What was said between the person and the bot before the bot paused for this handoff."""
     start = (_epoch(handoff.created_at) or 0) - SLACK_SECONDS
     stop_after = _epoch(handoff.closed_at)
-    query = (select(EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
-             .where(EVENTS.c.sender_id == handoff.conversation_id,
-                    EVENTS.c.type_name.in_(("user", "bot", "session_started", "pause")))
-             .order_by(EVENTS.c.id))
+    query = (
+        select(EVENTS.c.type_name, EVENTS.c.timestamp, EVENTS.c.data)
+        .where(
+            EVENTS.c.sender_id == handoff.conversation_id,
+            EVENTS.c.type_name.in_(("user", "bot", "session_started", "pause")),
+        )
+        .order_by(EVENTS.c.id)
+    )
     try:
         with shared_engine(tracker_store_url).connect() as conn:
             rows = conn.execute(query).all()

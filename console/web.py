@@ -7,6 +7,7 @@ Cookies are `__Host-` cookies (Secure, Path=/, no Domain: no other host or plain
 read them) unless the console is used over plain HTTP on loopback for development (GUIDE_SECURE_COOKIES
 unset; `1` forces Secure, `0` never).
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -14,6 +14,7 @@ first-party module its strings name (``bot.db.SCHEMA_MODULES``). Packages that d
 
     python scripts/check_imports.py [ROOT]     # exit 0 when every rule holds, 1 with one line per violation
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,7 +67,8 @@ def find_modules(root: Path) -> dict[str, Path]:
 
 def _is_type_checking(test: ast.expr) -> bool:
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _statements(tree: ast.AST):
@@ -120,7 +122,8 @@ def imports_of(module: str, path: Path, modules: dict[str, Path]) -> list[Import
 
 def _is_import_module(func: ast.expr) -> bool:
     return (isinstance(func, ast.Attribute) and func.attr == "import_module") or (
-        isinstance(func, ast.Name) and func.id == "import_module")
+        isinstance(func, ast.Name) and func.id == "import_module"
+    )
 
 
 def _resolve(name: str, modules: dict[str, Path]) -> str:
@@ -245,8 +248,10 @@ def check(root: Path, allowed: dict[tuple[str, str], str] | None = None) -> list
     problems = forbidden_imports(imports, modules)
     problems += [f"import cycle among {', '.join(c)}: {_cycle_path(c, imports)}" for c in cycles(imports, modules)]
     present = {(i.importer, i.imported) for i in every}
-    problems += [f"{a} no longer imports {b}: remove the allowance from scripts/check_imports.py"
-                 for a, b in sorted(set(allowed) - present)]
+    problems += [
+        f"{a} no longer imports {b}: remove the allowance from scripts/check_imports.py"
+        for a, b in sorted(set(allowed) - present)
+    ]
     return problems
 
 

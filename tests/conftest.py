@@ -1,4 +1,5 @@
 """Shared fixtures: the directory data, and databases (in-memory SQLite always; PostgreSQL when reachable)."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Choose the 1–3 services a person is shown: the region's best, then national lines, never nothing."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,17 +12,25 @@ from bot.directory.records import Match
 LAST_RESORT = ("crisis",)
 
 
-def helpline_matches(directory: ServiceDirectory, kinds: Sequence[str], lang: str,
-                     now: Optional[datetime] = None) -> list[Match]:
+def helpline_matches(
+    directory: ServiceDirectory, kinds: Sequence[str], lang: str, now: Optional[datetime] = None
+) -> list[Match]:
     """National lines of these kinds; for Swedish speakers a Swedish line of the same kind goes first."""
     lines = directory.helplines(kinds)
     lines.sort(key=lambda h: (list(kinds).index(h.kind), lang not in h.languages))  # type: ignore[arg-type]
     return [Match(service=h, open_now=h.hours.is_open(now), local=False) for h in lines]
 
 
-def choose_services(directory: ServiceDirectory, categories: Sequence[str], area: Optional[str],
-                    municipality: Optional[str], lang: str, now: Optional[datetime] = None,
-                    audience: str = "families", limit: int = 3) -> list[Match]:
+def choose_services(
+    directory: ServiceDirectory,
+    categories: Sequence[str],
+    area: Optional[str],
+    municipality: Optional[str],
+    lang: str,
+    now: Optional[datetime] = None,
+    audience: str = "families",
+    limit: int = 3,
+) -> list[Match]:
     """Regional services of `categories` in order, topped up with the national lines they name."""
     regional = [c for c in categories if not c.startswith("helpline:")]
     kinds = [c.split(":", 1)[1] for c in categories if c.startswith("helpline:")]
@@ -37,9 +46,18 @@ def choose_services(directory: ServiceDirectory, categories: Sequence[str], area
     return chosen
 
 
-def choose_for_situation(directory: ServiceDirectory, categories: Sequence[str], line_kinds: Sequence[str],
-                         situation: dict, area: Optional[str], municipality: Optional[str], lang: str,
-                         now: Optional[datetime] = None, audience: str = "families", limit: int = 3) -> list[Match]:
+def choose_for_situation(
+    directory: ServiceDirectory,
+    categories: Sequence[str],
+    line_kinds: Sequence[str],
+    situation: dict,
+    area: Optional[str],
+    municipality: Optional[str],
+    lang: str,
+    now: Optional[datetime] = None,
+    audience: str = "families",
+    limit: int = 3,
+) -> list[Match]:
     """Regional services of `categories` in order, topped up with national lines that fit the situation
     (no baby-family line for a teenager) and, first, those in the person's language."""
     from bot.situation.routing import line_fits
@@ -57,11 +75,13 @@ def choose_for_situation(directory: ServiceDirectory, categories: Sequence[str],
     return chosen or helpline_matches(directory, LAST_RESORT, lang, now)[:limit]
 
 
-def national_lines(directory: ServiceDirectory, situation: dict, lang: str, fallback_concern: Optional[str] = None,
-                   limit: int = 3) -> list[Match]:
+def national_lines(
+    directory: ServiceDirectory, situation: dict, lang: str, fallback_concern: Optional[str] = None, limit: int = 3
+) -> list[Match]:
     """National lines for the whole situation when the place stays untold: its kinds, fitting lines only,
     the person's language first, the crisis line last."""
     from bot.situation.routing import route
 
-    return choose_for_situation(directory, [], route(situation, fallback_concern).line_kinds, situation, None, None,
-                                lang, limit=limit)
+    return choose_for_situation(
+        directory, [], route(situation, fallback_concern).line_kinds, situation, None, None, lang, limit=limit
+    )

@@ -1,4 +1,5 @@
 """What every action needs: the conversation's language, the person's own words, the directory."""
+
 from __future__ import annotations
 
 import asyncio
@@ -59,12 +60,10 @@ class DirectoryAction(Action, ABC):
         """The action's name in the domain."""
 
     @abstractmethod
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-               domain: Dict[Text, Any]) -> List[EventType]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         """The action's work, with the directory; runs in a worker thread, so it may block on the database."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         try:
             return await asyncio.to_thread(self.answer, dispatcher, tracker, domain)
         except (SQLAlchemyError, OSError):

@@ -1,4 +1,5 @@
 """A service as the person sees it: the card text's parts and the `custom` payload channels render."""
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -45,8 +46,15 @@ def details(service: Service, lang: str, open_now: Optional[bool], professional:
             hours += " " + label("open_now" if open_now else "closed_now", lang)
         lines.append(hours)
     if service.contact and (service.contact.role or (professional and service.contact.name)):
-        who = ", ".join(filter(None, [service.contact.role.get(lang) if service.contact.role else "",
-                                      (service.contact.name or "") if professional else ""]))
+        who = ", ".join(
+            filter(
+                None,
+                [
+                    service.contact.role.get(lang) if service.contact.role else "",
+                    (service.contact.name or "") if professional else "",
+                ],
+            )
+        )
         lines.append(label("contact", lang, contact=who))
     if professional:
         lines += [label("named_contact", lang, contact=_person(p, lang)) for p in service.contacts]

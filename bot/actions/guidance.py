@@ -1,5 +1,6 @@
 """Reach a person by phone or web: the county's service guidance, national lines when the place stays
 untold, contact details. (The live chat with a service guide is bot/actions/handoff.py.)"""
+
 from __future__ import annotations
 
 from typing import List, Optional, Text
@@ -18,8 +19,13 @@ from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County, Match
 
 
-def county_guidance(directory: ServiceDirectory, dispatcher: CollectingDispatcher, county: County,
-                    municipality: Optional[str], lang: str) -> list[Match]:
+def county_guidance(
+    directory: ServiceDirectory,
+    dispatcher: CollectingDispatcher,
+    county: County,
+    municipality: Optional[str],
+    lang: str,
+) -> list[Match]:
     """The county's family service guidance as cards (its web page when no direct contact is known);
     returns what was shown. The person has just been told why they get contacts instead of a chat."""
     matches = choose_services(directory, categories_for("request_human"), county.code, municipality, lang, limit=2)
@@ -31,8 +37,9 @@ def county_guidance(directory: ServiceDirectory, dispatcher: CollectingDispatche
     return regional
 
 
-def round_the_clock_lines(directory: ServiceDirectory, concern: Optional[str], role: Optional[str], lang: str,
-                          limit: int = 2) -> list[Match]:
+def round_the_clock_lines(
+    directory: ServiceDirectory, concern: Optional[str], role: Optional[str], lang: str, limit: int = 2
+) -> list[Match]:
     """National lines open 24/7 that fit the worry, the crisis line last; for when no person is on duty."""
     kinds = [c.split(":", 1)[1] for c in categories_for(concern, role) if c.startswith("helpline:")]
     matches = [m for m in helpline_matches(directory, kinds + ["crisis"], lang) if m.service.hours.always]

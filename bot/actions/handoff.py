@@ -4,6 +4,7 @@ hours), and one-tap feedback when the bot has the conversation back.
 These actions only change the handoff database and pause the conversation; relaying messages while a
 guide has it, and giving it back to the bot afterwards, is the Rasa server's part (bot/server/relay.py).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -60,8 +61,7 @@ def summary_text(summary: dict[str, str], county: County, lang: str) -> str:
         "area": county.name.get(lang),
         "language": label(f"language_{summary['language']}", lang),
     }
-    return "\n".join("– " + label(f"summary_{field}", lang, value=value)
-                     for field, value in values.items() if value)
+    return "\n".join("– " + label(f"summary_{field}", lang, value=value) for field, value in values.items() if value)
 
 
 class HandoffAction(DirectoryAction):
@@ -107,8 +107,11 @@ class ActionAskHandoffConsent(HandoffAction):
         if duty.on_duty(self.engine, county.code):
             dispatcher.utter_message(response="utter_ask_handoff_consent", summary=summary)
             return [SlotSet(KIND_SLOT, "live")]
-        dispatcher.utter_message(response="utter_handoff_unavailable", county=county.name.get(lang),
-                                 json_message={"type": "handoff_unavailable", "area": county.code})
+        dispatcher.utter_message(
+            response="utter_handoff_unavailable",
+            county=county.name.get(lang),
+            json_message={"type": "handoff_unavailable", "area": county.code},
+        )
         # A live chat asked for when nobody is on duty: requested and missed at once, for the owners' numbers.
         for metric in ("handoff_requested", "handoff_missed"):
             count_quietly(self.engine, metric, county.code, lang, "out_of_hours")
@@ -136,30 +139,45 @@ class ActionStartHandoff(HandoffAction):
         if kind == "live" and not duty.on_duty(self.engine, county.code):
             # The guides went off duty between the question and the yes: tell the person and offer a message.
             return [FollowupAction("action_ask_handoff_consent")]
-        handoff = service.request(self.engine, tracker.sender_id, county.code, lang,
-                                  channel=tracker.get_latest_input_channel() or "rest", kind=kind)
+        handoff = service.request(
+            self.engine,
+            tracker.sender_id,
+            county.code,
+            lang,
+            channel=tracker.get_latest_input_channel() or "rest",
+            kind=kind,
+        )
         if handoff.state == "requested":
             handoff = service.consent(self.engine, handoff.id, consent_summary(tracker))
         payload = {"handoff_id": handoff.id, "area": handoff.county}
         if handoff.kind == "message":
-            dispatcher.utter_message(response="utter_handoff_write_message",
-                                     json_message={"type": "handoff_message", **payload})
+            dispatcher.utter_message(
+                response="utter_handoff_write_message", json_message={"type": "handoff_message", **payload}
+            )
             return [SlotSet(KIND_SLOT, None), ConversationPaused()]
         position = service.position(self.engine, handoff)
-        dispatcher.utter_message(response="utter_handoff_started", county=county.name.get(lang), position=position,
-                                 json_message={"type": "handoff_started", **payload, "position": position})
+        dispatcher.utter_message(
+            response="utter_handoff_started",
+            county=county.name.get(lang),
+            position=position,
+            json_message={"type": "handoff_started", **payload, "position": position},
+        )
         wait = service.typical_wait(self.engine, handoff.county)
         if wait is not None:
-            dispatcher.utter_message(response="utter_handoff_wait_estimate",
-                                     minutes=max(1, round(wait.total_seconds() / 60)))
+            dispatcher.utter_message(
+                response="utter_handoff_wait_estimate", minutes=max(1, round(wait.total_seconds() / 60))
+            )
         return [SlotSet(KIND_SLOT, None), ConversationPaused()]
 
 
 def without_county(directory: ServiceDirectory, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Guides work for one county each: without a place the person gets the anonymous national lines."""
     lang = conversation_language(tracker)
-    kinds = [c.split(":", 1)[1] for c in categories_for(tracker.get_slot("concern"), tracker.get_slot("role"))
-             if c.startswith("helpline:")]
+    kinds = [
+        c.split(":", 1)[1]
+        for c in categories_for(tracker.get_slot("concern"), tracker.get_slot("role"))
+        if c.startswith("helpline:")
+    ]
     matches = helpline_matches(directory, kinds + ["crisis"], lang)[:3]
     dispatcher.utter_message(response="utter_handoff_needs_county")
     for match in matches:
@@ -190,12 +208,19 @@ class ActionRecordFeedback(Action):
         from bot.db import shared_engine
 
         helpful = (tracker.latest_message.get("intent") or {}).get("name") == "feedback_helpful"
-        after_handoff = any(e.get("event") == "user" and (e.get("parse_data") or {}).get("intent", {}).get("name")
-                            in RESUMED_INTENTS for e in tracker.events)
+        after_handoff = any(
+            e.get("event") == "user" and (e.get("parse_data") or {}).get("intent", {}).get("name") in RESUMED_INTENTS
+            for e in tracker.events
+        )
         try:  # in a worker thread: the action server's event loop never waits on the database
-            await asyncio.to_thread(feedback.record, self._engine or shared_engine(), helpful,
-                                    conversation_language(tracker), tracker.get_slot("area"),
-                                    after_handoff=after_handoff)
+            await asyncio.to_thread(
+                feedback.record,
+                self._engine or shared_engine(),
+                helpful,
+                conversation_language(tracker),
+                tracker.get_slot("area"),
+                after_handoff=after_handoff,
+            )
         except (SQLAlchemyError, OSError):  # the thanks claims nothing about storage, so it still fits
             logger.exception("feedback not stored")
         dispatcher.utter_message(response="utter_feedback_thanks" if helpful else "utter_feedback_thanks_not_helpful")
@@ -218,8 +243,11 @@ class ActionNotUnderstood(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
         intents = [(tracker.events[i].get("parse_data") or {}).get("intent", {}).get("name") for i in users]
-        before = [e.get("name") for e in tracker.events[:users[-1] if users else 0]
-                  if e.get("event") == "action" and e.get("name") != "action_listen"]
+        before = [
+            e.get("name")
+            for e in tracker.events[: users[-1] if users else 0]
+            if e.get("event") == "action" and e.get("name") != "action_listen"
+        ]
         offered = bool(before) and before[-1] == "utter_offer_handoff_after_fallback"
         if intents[-2:] == ["nlu_fallback", "nlu_fallback"] and not offered:
             # A follow-up, not a message of this action: the offer's own rule then handles the yes or no.

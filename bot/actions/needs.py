@@ -2,6 +2,7 @@
 
 "helpline:<kind>" entries name a national line that belongs in the answer whatever the region has.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,10 @@ REFERRAL_TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
     "child_welfare": ("utter_referral_child_welfare", ("child_welfare", "social_emergency")),
     "violence": ("utter_referral_violence", ("violence_support", "social_emergency", "helpline:violence")),
     "youth": ("utter_referral_youth", ("youth_substance", "family_guidance")),
-    "substance_family": ("utter_referral_substance_family", ("adult_substance", "family_social_work", "mother_child_home")),
+    "substance_family": (
+        "utter_referral_substance_family",
+        ("adult_substance", "family_social_work", "mother_child_home"),
+    ),
     "mental_health": ("utter_referral_mental_health", ("mental_health", "neuvola")),
     "network": ("utter_referral_network", ("family_guidance", "family_social_work")),
     "relationship": ("utter_referral_relationship", ("family_counselling", "family_guidance")),
@@ -41,13 +45,19 @@ REFERRAL_TOPICS: dict[str, tuple[str, tuple[str, ...]]] = {
 # Checked in this order on folded text; the first topic whose pattern matches wins.
 _TOPIC_PATTERNS = (
     ("anticipatory", r"ennakolli|ennakkoilmoi|forhandsanmal|foregripande"),
-    ("hal", r"\bhal\b|\bhal-|raskaa?n\w*.*(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)|"
-            r"(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)\w*.*raskaa?n|gravid\w*.*(rusmed|drog|alkohol|dricker)|"
-            r"(rusmed|drog|alkohol|dricker)\w*.*gravid"),
+    (
+        "hal",
+        r"\bhal\b|\bhal-|raskaa?n\w*.*(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)|"
+        r"(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)\w*.*raskaa?n|gravid\w*.*(rusmed|drog|alkohol|dricker)|"
+        r"(rusmed|drog|alkohol|dricker)\w*.*gravid",
+    ),
     ("child_welfare", r"lastensuojeluilmoi|barnskyddsanmal|lastensuojelu|barnskydd"),
     ("violence", r"vakival|lyo|lyonyt|pahoinpit|\bvald\b|\bvaldet|\bvalds|\bslar\b|misshandel"),
     ("youth", r"\bnuor|teini|\bungdom|tonaring|\bunga?\b|\bungdomar"),
-    ("substance_family", r"paihte|huume|alkoho|juo|ryypp|korvaushoi|amfetam|kannab|rusmed|drog|alkohol|dricker|super\b"),
+    (
+        "substance_family",
+        r"paihte|huume|alkoho|juo|ryypp|korvaushoi|amfetam|kannab|rusmed|drog|alkohol|dricker|super\b",
+    ),
     ("mental_health", r"masenn|ahdist|mielenterv|psyk|itsetuho|depress|angest|mentalv|sjalvmord"),
     ("network", r"verkosto|natverk|monialai|yrkesovergripande"),
     ("relationship", r"\bero\b|eroti|erota|huoltajuu|tapaamisoike|lastenvalvoj|skilsmass|separat|umgang|vardnad"),
@@ -70,9 +80,14 @@ class Referral:
 
 # A professional who answers with a lay worry ("the client is pregnant and uses drugs") keeps its topic.
 TOPIC_OF_CONCERN = {
-    "substance_use_pregnancy": "hal", "substance_use_family": "substance_family", "youth_substance_use": "youth",
-    "domestic_violence": "violence", "parent_mental_health": "mental_health", "relationship_support": "relationship",
-    "child_welfare_concern": "child_welfare", "family_support": "network",
+    "substance_use_pregnancy": "hal",
+    "substance_use_family": "substance_family",
+    "youth_substance_use": "youth",
+    "domestic_violence": "violence",
+    "parent_mental_health": "mental_health",
+    "relationship_support": "relationship",
+    "child_welfare_concern": "child_welfare",
+    "family_support": "network",
 }
 
 

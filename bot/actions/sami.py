@@ -1,6 +1,7 @@
 """What can you do – and "can I be served in Sámi?": an honest answer in the conversation's language
 (Viitta speaks fi and sv only), pointing to the Sámi-language services of Lappi, with Lappi's family
 service guidance. The NLU marks a message naming Sámi with `viitta_topic: sami` (bot/nlu/topics.py)."""
+
 from __future__ import annotations
 
 from typing import List, Text
@@ -51,4 +52,6 @@ class ActionAnswerCapabilities(DirectoryAction):
         matches = self.directory.recommend(["family_guidance"], LAPPI, municipality, lang, limit=2)
         for match in matches:
             utter_match(dispatcher, match, lang)
-        return [mark_answered(tracker)] + ([SlotSet("last_services", [m.service.id for m in matches])] if matches else [])
+        return [mark_answered(tracker)] + (
+            [SlotSet("last_services", [m.service.id for m in matches])] if matches else []
+        )

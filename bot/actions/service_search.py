@@ -1,4 +1,5 @@
 """Find the right service: the form that asks only what is missing, and the recommendation itself."""
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,18 @@ from bot.situation.routing import route
 
 # Intents whose message is never an answer to "where do you live?".
 _NOT_A_PLACE = {
-    "deny", "goodbye", "emergency", "request_human", "ask_privacy", "bot_challenge", "ask_capabilities",
-    "thank", "change_language", "greet", "affirm", "ask_contact_info",
+    "deny",
+    "goodbye",
+    "emergency",
+    "request_human",
+    "ask_privacy",
+    "bot_challenge",
+    "ask_capabilities",
+    "thank",
+    "change_language",
+    "greet",
+    "affirm",
+    "ask_contact_info",
 }
 _WORDS = re.compile(r"\w+")
 
@@ -36,8 +47,9 @@ class ValidateServiceForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_service_form"
 
-    async def extract_area(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                           domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_area(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         text = tracker.latest_message.get("text") or ""
         everything = tracker.latest_message.get("entities") or []
         # Not a place moved from or to, nor where someone else lives ("äiti asuu Rovaniemellä").
@@ -59,12 +71,14 @@ class ValidateServiceForm(FormValidationAction):
             return {"area": None}
         return {}
 
-    async def validate_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                            domain: DomainDict) -> Dict[Text, Any]:
+    async def validate_area(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"area": value if value in resolver.registry.county_codes().values() else None}
 
-    async def validate_concern(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> Dict[Text, Any]:
+    async def validate_concern(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         return {"concern": value if value in CONCERNS else None}
 
 
@@ -78,13 +92,16 @@ _FROM_FI = re.compile(r"(?:sta|lta|lle)$")
 def _moved_from_or_to(text: str, entity: dict) -> bool:
     if entity.get("entity") not in ("municipality", "county") or entity.get("start") is None:
         return False
-    before, word = fold(text[:entity["start"]]), fold(text[entity["start"]:entity.get("end") or len(text)])
+    before, word = fold(text[: entity["start"]]), fold(text[entity["start"] : entity.get("end") or len(text)])
     return bool(_MOVED.search(before) or (_MOVED_FI.search(before) and _FROM_FI.search(word)))
 
 
 def _someone_elses(text: str, entity: dict) -> bool:
-    return entity.get("entity") in ("municipality", "county") and entity.get("start") is not None \
+    return (
+        entity.get("entity") in ("municipality", "county")
+        and entity.get("start") is not None
         and resolver.someone_elses(text, entity["start"])
+    )
 
 
 def _looks_like_place_answer(tracker: Tracker) -> bool:
@@ -148,12 +165,16 @@ class ActionRecommendServices(DirectoryAction):
         municipality = tracker.get_slot("municipality")
         county = self.directory.county(area) if area else None
         situation = situation_of(tracker)
-        professional = model.value(situation, "role") == "professional" or tracker.get_slot("role") == "professional" \
+        professional = (
+            model.value(situation, "role") == "professional"
+            or tracker.get_slot("role") == "professional"
             or concern == "professional_referral"
+        )
         plan = route(situation, fallback_concern=concern)
         if professional:
-            plan = route(situation, fallback_concern=concern,
-                         topics=referral_topics(user_texts(tracker), plan.needs, concern))
+            plan = route(
+                situation, fallback_concern=concern, topics=referral_topics(user_texts(tracker), plan.needs, concern)
+            )
             intro, audience = "utter_recommend_professional_referral", "professionals"
             categories = plan.categories
         else:
@@ -164,13 +185,17 @@ class ActionRecommendServices(DirectoryAction):
         if "family_guidance" not in categories:
             categories.append("family_guidance")
 
-        matches = choose_for_situation(self.directory, categories, plan.line_kinds, situation, area, municipality,
-                                       lang, audience=audience)
+        matches = choose_for_situation(
+            self.directory, categories, plan.line_kinds, situation, area, municipality, lang, audience=audience
+        )
         # Anonymous counts in the app database the directory reads (an in-memory directory has none).
-        record_recommendations(getattr(self.directory, "engine", None), area, lang, [m.service.category for m in matches])
+        record_recommendations(
+            getattr(self.directory, "engine", None), area, lang, [m.service.category for m in matches]
+        )
         place = _place_name(municipality, county, lang)
-        understood = understood_line(domain, situation, plan.needs or ([concern] if concern in CONCERNS else []),
-                                     place, lang)
+        understood = understood_line(
+            domain, situation, plan.needs or ([concern] if concern in CONCERNS else []), place, lang
+        )
         if understood:
             dispatcher.utter_message(response="utter_understood", facts=understood)
         for response in plan.referrals:

@@ -2,6 +2,7 @@
 mapping, so it runs after every user message whatever the flow: privacy answer, emergency reply,
 language change), the one-value slots `concern`, `role` and `substance` follow from it, and the
 person can say "not quite – correct"."""
+
 from __future__ import annotations
 
 from typing import Any, List, Optional, Text
@@ -45,7 +46,11 @@ def derived_slots(situation: dict, tracker: Tracker) -> dict[str, Any]:
         concern = "professional_referral"
     slots["concern"] = concern
     role = model.value(situation, "role")
-    if role is None and model.value(situation, "pregnancy") == "self" and model.confidence(situation, "pregnancy") >= 0.8:
+    if (
+        role is None
+        and model.value(situation, "pregnancy") == "self"
+        and model.confidence(situation, "pregnancy") >= 0.8
+    ):
         role = "pregnant"
     slots["role"] = role
     substances = model.value(situation, "substances") or []
@@ -74,15 +79,19 @@ class ActionReadSituation(Action):
 
 
 class ActionCorrectSituation(Action):
-    """"Ei ihan – korjaa": forget the worry and who is who (the place stays); the rule then asks again."""
+    """ "Ei ihan – korjaa": forget the worry and who is who (the place stays); the rule then asks again."""
 
     def name(self) -> Text:
         return "action_correct_situation"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(response="utter_correction_intro")
-        return [SlotSet(SLOT, model.forget(situation_of(tracker))), SlotSet("concern", None), SlotSet("role", None),
-                SlotSet("substance", None)]
+        return [
+            SlotSet(SLOT, model.forget(situation_of(tracker))),
+            SlotSet("concern", None),
+            SlotSet("role", None),
+            SlotSet("substance", None),
+        ]
 
 
 # After these the search is over; a later privacy question or language switch does not restart it.

@@ -4,6 +4,7 @@ fragments, the Telegram channel's own messages).
 The words stay in domain.yml with their fi and sv variations; Python only picks and fills them. UI labels
 (the service card's field names, the handoff summary) are in bot/labels.yml instead.
 """
+
 from __future__ import annotations
 
 from typing import Any

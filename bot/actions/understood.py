@@ -1,4 +1,5 @@
 """The understood-situation line of a recommendation, assembled from the domain's fi/sv fragments."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -8,7 +9,7 @@ from bot.situation.describe import fragments
 
 
 def understood_line(domain: dict, situation: dict, needs: list[str], place: Optional[str], lang: str) -> str:
-    """"olet raskaana, puolisosi käyttää päihteitä, kunta: Kemi" (without the "Ymmärsin:" of the response)."""
+    """ "olet raskaana, puolisosi käyttää päihteitä, kunta: Kemi" (without the "Ymmärsin:" of the response)."""
     parts = []
     for response, values in fragments(situation, needs, place):
         try:

@@ -1,8 +1,9 @@
 """Owners' statistics from the command line.
 
-    python -m bot.analytics weekly-report --out var/reports/ [--end 2026-11-22] [--county pohjanmaa] [--lang sv]
-    python -m bot.analytics purge            # delete unanswered messages older than ANALYTICS_KEEP_DAYS
+python -m bot.analytics weekly-report --out var/reports/ [--end 2026-11-22] [--county pohjanmaa] [--lang sv]
+python -m bot.analytics purge            # delete unanswered messages older than ANALYTICS_KEEP_DAYS
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,9 @@ def cmd_purge(args) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.analytics", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.analytics", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database-url", default=None, help="defaults to DATABASE_URL or var/viitta.db")
     sub = parser.add_subparsers(dest="command", required=True)
     w = sub.add_parser("weekly-report", help="markdown + PNG charts of the last seven days")

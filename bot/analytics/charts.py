@@ -1,5 +1,6 @@
 """Charts drawn on the server with matplotlib (Agg): inline SVG for the owners' page, PNG for the weekly
 report. No scripts reach the browser."""
+
 from __future__ import annotations
 
 import io
@@ -17,8 +18,15 @@ from matplotlib.figure import Figure  # noqa: E402  (Figure without pyplot: no g
 
 # Calm, distinguishable colours that also read in greyscale print.
 COLOURS = ("#1f5f8b", "#e07b39", "#5a9e4b", "#b83b5e", "#7d5ba6")
-matplotlib.rcParams.update({"svg.hashsalt": "viitta", "svg.fonttype": "none", "font.size": 9,
-                            "axes.spines.top": False, "axes.spines.right": False})
+matplotlib.rcParams.update(
+    {
+        "svg.hashsalt": "viitta",
+        "svg.fonttype": "none",
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+)
 
 
 def daily(days: Sequence[date], series: Mapping[str, Sequence[int]], title: str) -> Figure:
@@ -60,7 +68,7 @@ def svg(fig: Figure, label: str) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()
-    text = text[text.index("<svg"):]
+    text = text[text.index("<svg") :]
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
     return text.replace("<svg ", f'<svg role="img" aria-label="{_attr(label)}" ', 1)
 

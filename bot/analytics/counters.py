@@ -8,6 +8,7 @@ emergency replies; the action server counts recommendations (record_recommendati
 handoff_requested / handoff_served / handoff_missed and feedback_helpful / feedback_not_helpful.
 Counting must never break a conversation: count_quietly() logs a failure and carries on.
 """
+
 from __future__ import annotations
 
 import logging
@@ -40,20 +41,38 @@ def day_of(timestamp: float) -> date:
     return datetime.fromtimestamp(timestamp, HELSINKI).date()
 
 
-def count(engine: Engine, metric: str, county: Optional[str] = None, language: Optional[str] = None,
-          key: Optional[str] = None, day: Optional[date] = None, n: int = 1) -> None:
+def count(
+    engine: Engine,
+    metric: str,
+    county: Optional[str] = None,
+    language: Optional[str] = None,
+    key: Optional[str] = None,
+    day: Optional[date] = None,
+    n: int = 1,
+) -> None:
     """Add `n` to one daily counter (created when missing), atomically also across processes."""
     if metric not in METRICS:
         raise ValueError(f"unknown metric {metric!r}; known: {', '.join(METRICS)}")
-    values = {"day": day or today(), "county": county or "", "language": language or "",
-              "metric": metric, "key": (key or "")[:80]}
+    values = {
+        "day": day or today(),
+        "county": county or "",
+        "language": language or "",
+        "metric": metric,
+        "key": (key or "")[:80],
+    }
     with engine.begin() as connection:
         _add(connection, values, n)
 
 
-def count_quietly(engine: Optional[Engine], metric: str, county: Optional[str] = None,
-                  language: Optional[str] = None, key: Optional[str] = None, day: Optional[date] = None,
-                  n: int = 1) -> None:
+def count_quietly(
+    engine: Optional[Engine],
+    metric: str,
+    county: Optional[str] = None,
+    language: Optional[str] = None,
+    key: Optional[str] = None,
+    day: Optional[date] = None,
+    n: int = 1,
+) -> None:
     """count(), but a database problem is logged instead of raised (and no engine means: not counting)."""
     if engine is None:
         return
@@ -63,16 +82,24 @@ def count_quietly(engine: Optional[Engine], metric: str, county: Optional[str] =
         logger.warning("could not count %s", metric, exc_info=True)
 
 
-def record_recommendations(engine: Optional[Engine], county: Optional[str], language: Optional[str],
-                           categories: Sequence[str]) -> None:
+def record_recommendations(
+    engine: Optional[Engine], county: Optional[str], language: Optional[str], categories: Sequence[str]
+) -> None:
     """One count per recommended service's category; "none" when nothing could be recommended."""
     for category in categories or ["none"]:
         count_quietly(engine, "recommendation", county, language, key=category)
 
 
-def remember_unanswered(engine: Engine, reason: str, text: str, language: Optional[str] = None,
-                        county: Optional[str] = None, intent: Optional[str] = None,
-                        confidence: Optional[float] = None, day: Optional[date] = None) -> None:
+def remember_unanswered(
+    engine: Engine,
+    reason: str,
+    text: str,
+    language: Optional[str] = None,
+    county: Optional[str] = None,
+    intent: Optional[str] = None,
+    confidence: Optional[float] = None,
+    day: Optional[date] = None,
+) -> None:
     """Keep a message the bot could not answer: redacted, cut short, with the classifier's best guess."""
     if reason not in REASONS:
         raise ValueError(f"unknown reason {reason!r}")
@@ -80,9 +107,17 @@ def remember_unanswered(engine: Engine, reason: str, text: str, language: Option
     if not cleaned:
         return
     with engine.begin() as connection:
-        connection.execute(UnansweredRow.__table__.insert().values(
-            day=day or today(), county=county or "", language=language or "", reason=reason, text=cleaned,
-            intent=intent, confidence=round(confidence, 3) if confidence is not None else None))
+        connection.execute(
+            UnansweredRow.__table__.insert().values(
+                day=day or today(),
+                county=county or "",
+                language=language or "",
+                reason=reason,
+                text=cleaned,
+                intent=intent,
+                confidence=round(confidence, 3) if confidence is not None else None,
+            )
+        )
 
 
 def purge_unanswered(engine: Engine, keep_days: int, now: Optional[date] = None) -> int:
@@ -113,29 +148,38 @@ class Unanswered:
     confidence: Optional[float]
 
 
-def counts(engine: Engine, start: date, end: date, counties: Optional[Iterable[str]] = None,
-           metrics: Optional[Iterable[str]] = None) -> list[Count]:
+def counts(
+    engine: Engine,
+    start: date,
+    end: date,
+    counties: Optional[Iterable[str]] = None,
+    metrics: Optional[Iterable[str]] = None,
+) -> list[Count]:
     """Every counter from `start` to `end` (both included), optionally of some counties ("" = not known)."""
     query = select(DailyCountRow).where(DailyCountRow.day >= start, DailyCountRow.day <= end)
     if counties is not None:
         query = query.where(DailyCountRow.county.in_(list(counties)))
     if metrics is not None:
         query = query.where(DailyCountRow.metric.in_(list(metrics)))
-    query = query.order_by(DailyCountRow.day, DailyCountRow.metric, DailyCountRow.county, DailyCountRow.language,
-                           DailyCountRow.key)
+    query = query.order_by(
+        DailyCountRow.day, DailyCountRow.metric, DailyCountRow.county, DailyCountRow.language, DailyCountRow.key
+    )
     with engine.connect() as connection:
         return [Count(r.day, r.county, r.language, r.metric, r.key, r.count) for r in connection.execute(query)]
 
 
-def unanswered(engine: Engine, start: date, end: date, counties: Optional[Iterable[str]] = None,
-               limit: int = 500) -> list[Unanswered]:
+def unanswered(
+    engine: Engine, start: date, end: date, counties: Optional[Iterable[str]] = None, limit: int = 500
+) -> list[Unanswered]:
     query = select(UnansweredRow).where(UnansweredRow.day >= start, UnansweredRow.day <= end)
     if counties is not None:
         query = query.where(UnansweredRow.county.in_(list(counties)))
     query = query.order_by(UnansweredRow.day.desc(), UnansweredRow.id.desc()).limit(limit)
     with engine.connect() as connection:
-        return [Unanswered(r.day, r.county, r.language, r.reason, r.text, r.intent, r.confidence)
-                for r in connection.execute(query)]
+        return [
+            Unanswered(r.day, r.county, r.language, r.reason, r.text, r.intent, r.confidence)
+            for r in connection.execute(query)
+        ]
 
 
 def unanswered_total(engine: Engine, start: date, end: date, counties: Optional[Iterable[str]] = None) -> int:
@@ -154,8 +198,9 @@ def _add(connection: Connection, values: dict, n: int) -> None:
         else:
             from sqlalchemy.dialects.sqlite import insert
         statement = insert(_TABLE).values(**values, count=n)
-        connection.execute(statement.on_conflict_do_update(
-            index_elements=list(_KEY_COLUMNS), set_={"count": _TABLE.c.count + n}))
+        connection.execute(
+            statement.on_conflict_do_update(index_elements=list(_KEY_COLUMNS), set_={"count": _TABLE.c.count + n})
+        )
         return
     # Other databases: update, else insert (a rare race there costs one lost count, never a wrong one).
     match = and_(*(_TABLE.c[k] == values[k] for k in _KEY_COLUMNS))
@@ -166,6 +211,7 @@ def _add(connection: Connection, values: dict, n: int) -> None:
 def total(engine: Engine, metric: str, start: date, end: date) -> int:
     """The sum of one metric over a period (all counties, languages and keys)."""
     query = select(func.coalesce(func.sum(DailyCountRow.count), 0)).where(
-        DailyCountRow.metric == metric, DailyCountRow.day >= start, DailyCountRow.day <= end)
+        DailyCountRow.metric == metric, DailyCountRow.day >= start, DailyCountRow.day <= end
+    )
     with engine.connect() as connection:
         return int(connection.execute(query).scalar_one())

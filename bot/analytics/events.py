@@ -8,6 +8,7 @@ scope, and the dialogue fallback) and emergency replies. The per-conversation st
 process's memory, under a keyed hash of the sender id (a new random key per process) and only while the
 conversation is active: nothing here can be linked back to a person or a conversation afterwards.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -44,8 +45,14 @@ class _Conversation:
 class EventCounter:
     """Feeds counters from a stream of tracker events; call flush() before the process ends."""
 
-    def __init__(self, engine: Engine, idle_seconds: float = 3600, keep_days: int = 56,
-                 clock: Callable[[], float] = time.time, sweep_every: float = 60) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        idle_seconds: float = 3600,
+        keep_days: int = 56,
+        clock: Callable[[], float] = time.time,
+        sweep_every: float = 60,
+    ) -> None:
         self.engine = engine
         self.idle_seconds = idle_seconds
         self.keep_days = keep_days
@@ -135,16 +142,18 @@ class EventCounter:
             self._count(conversation, "fallback", key="out_of_scope")
             self._remember(conversation, "out_of_scope", text, intent, (parse.get("intent") or {}).get("confidence"))
 
-    def _count(self, conversation: _Conversation, metric: str, key: Optional[str] = None,
-               day: Optional[date] = None) -> None:
+    def _count(
+        self, conversation: _Conversation, metric: str, key: Optional[str] = None, day: Optional[date] = None
+    ) -> None:
         count_quietly(self.engine, metric, conversation.county, conversation.language, key=key, day=day or today())
 
     def _remember(self, conversation: _Conversation, reason: str, text: str, intent, confidence) -> None:
         if not text or text.startswith("/"):  # button payloads say nothing the training data lacks
             return
         try:
-            remember_unanswered(self.engine, reason, text, conversation.language, conversation.county,
-                                intent, confidence)
+            remember_unanswered(
+                self.engine, reason, text, conversation.language, conversation.county, intent, confidence
+            )
         except Exception:  # never let the statistics break a conversation
             logger.warning("could not keep an unanswered message", exc_info=True)
 

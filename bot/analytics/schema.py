@@ -3,6 +3,7 @@
 Nothing here can lead back to a person: no sender or conversation id, no time of day, and the texts
 pass bot.privacy.redaction.redact() before they are stored (and are deleted after a few weeks).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,15 +15,15 @@ Base: Any = declarative_base()  # SQLAlchemy 1.4 has no type hints: the models a
 
 # What is counted. `key` says which intent or category a count is about ("" when it is not split).
 METRICS = (
-    "conversation",          # a conversation (session) started; county once the person told where
-    "intent",                # a message understood as this intent (key)
-    "recommendation",        # a service of this category (key) was recommended; key "none": nothing found
-    "fallback",              # the bot did not understand; key: its best guess, "out_of_scope" or "dialogue"
-    "emergency",             # the emergency reply (112, crisis lines) was given
-    "crisis_tier",           # the crisis net fired in a channel; key: "acute" (full reply) or "checkin"
-    "handoff_requested",     # a person asked for a human service guide
-    "handoff_served",        # a guide took the conversation
-    "handoff_missed",        # the request ended without a guide (expired, cancelled, out of hours)
+    "conversation",  # a conversation (session) started; county once the person told where
+    "intent",  # a message understood as this intent (key)
+    "recommendation",  # a service of this category (key) was recommended; key "none": nothing found
+    "fallback",  # the bot did not understand; key: its best guess, "out_of_scope" or "dialogue"
+    "emergency",  # the emergency reply (112, crisis lines) was given
+    "crisis_tier",  # the crisis net fired in a channel; key: "acute" (full reply) or "checkin"
+    "handoff_requested",  # a person asked for a human service guide
+    "handoff_served",  # a guide took the conversation
+    "handoff_missed",  # the request ended without a guide (expired, cancelled, out of hours)
     "feedback_helpful",
     "feedback_not_helpful",
 )
@@ -45,9 +46,7 @@ class DailyCountRow(Base):
     metric = Column(String(40), nullable=False)
     key = Column(String(80), nullable=False, default="")
     count = Column(Integer, nullable=False, default=0)
-    __table_args__ = (
-        UniqueConstraint("day", "county", "language", "metric", "key", name="uq_analytics_daily_counts"),
-    )
+    __table_args__ = (UniqueConstraint("day", "county", "language", "metric", "key", name="uq_analytics_daily_counts"),)
 
 
 class UnansweredRow(Base):

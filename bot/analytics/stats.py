@@ -1,5 +1,6 @@
 """The owners' numbers for a period: totals against the previous period, per day, county, language,
 category and intent. Shared by the owners' page and the weekly report."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -75,7 +76,8 @@ class Summary:
 
     def as_json(self) -> dict:
         return {
-            "start": self.start.isoformat(), "end": self.end.isoformat(),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
             "counties": list(self.counties) if self.counties is not None else None,
             "totals": {m: self.totals[m] for m in METRICS},
             "previous": {m: self.previous[m] for m in METRICS},

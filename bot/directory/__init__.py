@@ -1,4 +1,5 @@
 """The service directory: counties, services and national helplines behind one small interface."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -5,6 +5,7 @@ the database 4–6 times (~5 ms of the action server's time per recommendation, 
 bench/README.md). Answers are now kept for `ttl` seconds: a new load is visible within a minute,
 without a restart, and a database that briefly fails does not fail what was read just before.
 """
+
 from __future__ import annotations
 
 import time
@@ -24,8 +25,9 @@ class CachedSqlDirectory(SqlDirectory):
     Shared by the actions' worker threads: a dict's get and set are atomic, and two threads that miss the
     same answer at once both read it and keep the later one."""
 
-    def __init__(self, engine: Engine, ttl: float = DEFAULT_TTL_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, engine: Engine, ttl: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(engine)
         self.ttl, self._clock = ttl, clock
         self._answers: dict[Hashable, tuple[float, object]] = {}
@@ -46,8 +48,12 @@ class CachedSqlDirectory(SqlDirectory):
         return list(self._remembered(("counties",), lambda: tuple(super(CachedSqlDirectory, self).counties())))
 
     def services(self, county: Optional[str] = None, category: Optional[str] = None) -> list[Service]:
-        return list(self._remembered(("services", county, category),
-                                     lambda: tuple(super(CachedSqlDirectory, self).services(county, category))))
+        return list(
+            self._remembered(
+                ("services", county, category),
+                lambda: tuple(super(CachedSqlDirectory, self).services(county, category)),
+            )
+        )
 
     def service(self, service_id: str) -> Optional[Service]:
         return self._remembered(("service", service_id), lambda: super(CachedSqlDirectory, self).service(service_id))

@@ -3,6 +3,7 @@ needing the county's review, checked longer ago than the limit, named contacts w
 
 One computation for `validate`, the owners' page and the table in bot/directory/data/README.md.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -41,8 +42,9 @@ def has_way_in(s: Service) -> bool:
     return bool(s.phone or s.email or s.how_to_reach)
 
 
-def per_county(counties: Iterable[County], services: Iterable[Service], today: Optional[date] = None,
-               stale_months: int = 12) -> list[CountyFreshness]:
+def per_county(
+    counties: Iterable[County], services: Iterable[Service], today: Optional[date] = None, stale_months: int = 12
+) -> list[CountyFreshness]:
     """One row per county, in the counties' order; counties without records get a row of zeros."""
     today = today or date.today()
     limit = months_before(today, stale_months)
@@ -53,26 +55,47 @@ def per_county(counties: Iterable[County], services: Iterable[Service], today: O
     rows = []
     for c in counties:
         mine = by_county.get(c.code, [])
-        rows.append(CountyFreshness(
-            county=c.code,
-            categories=len({s.category for s in mine} & set(REGIONAL_CATEGORIES)),
-            records=len(mine),
-            with_phone=sum(1 for s in mine if s.phone),
-            with_way_in=sum(1 for s in mine if has_way_in(s)),
-            review=sum(1 for s in mine if s.review),
-            stale=sum(1 for s in mine if s.checked < limit),
-            stale_contacts=sum(1 for s in mine for p in s.contacts if p.dated < limit),
-        ))
+        rows.append(
+            CountyFreshness(
+                county=c.code,
+                categories=len({s.category for s in mine} & set(REGIONAL_CATEGORIES)),
+                records=len(mine),
+                with_phone=sum(1 for s in mine if s.phone),
+                with_way_in=sum(1 for s in mine if has_way_in(s)),
+                review=sum(1 for s in mine if s.review),
+                stale=sum(1 for s in mine if s.checked < limit),
+                stale_contacts=sum(1 for s in mine for p in s.contacts if p.dated < limit),
+            )
+        )
     return rows
 
 
 def as_table(rows: list[CountyFreshness], names: Optional[dict[str, str]] = None, stale_months: int = 12) -> str:
     """Plain-text columns for the terminal."""
     names = names or {}
-    head = ("county", f"categories/{len(REGIONAL_CATEGORIES)}", "records", "with phone", "way in", "review",
-            f">{stale_months} mo", "old contacts")
-    body = [(names.get(r.county, r.county), str(r.categories), str(r.records), f"{r.with_phone} ({r.phone_share})",
-             str(r.with_way_in), str(r.review), str(r.stale), str(r.stale_contacts)) for r in rows]
+    head = (
+        "county",
+        f"categories/{len(REGIONAL_CATEGORIES)}",
+        "records",
+        "with phone",
+        "way in",
+        "review",
+        f">{stale_months} mo",
+        "old contacts",
+    )
+    body = [
+        (
+            names.get(r.county, r.county),
+            str(r.categories),
+            str(r.records),
+            f"{r.with_phone} ({r.phone_share})",
+            str(r.with_way_in),
+            str(r.review),
+            str(r.stale),
+            str(r.stale_contacts),
+        )
+        for r in rows
+    ]
     widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h) for i, h in enumerate(head)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(v.ljust(w) for v, w in zip(b, widths)) for b in body]

@@ -3,6 +3,7 @@
 Notation in the YAML files: `open: "24/7"` or a list of `{days: mon-fri, from: "08:00", to: "16:00"}`.
 Day names are English three-letter codes; ranges and comma lists are allowed ("mon-thu", "sat,sun").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,8 +59,9 @@ class OpeningHours:
         lang = lang if lang in _DAY_LABELS else "fi"
         if self.always:
             return _ALWAYS[lang]
-        return ", ".join(f"{_days_label(r.days, lang)} {_clock(r.start, start=True)}–{_clock(r.end)}"
-                         for r in self.ranges)
+        return ", ".join(
+            f"{_days_label(r.days, lang)} {_clock(r.start, start=True)}–{_clock(r.end)}" for r in self.ranges
+        )
 
     def as_data(self) -> Any:
         """Back to the YAML notation (for storage and export)."""

@@ -1,4 +1,5 @@
 """The service directory as actions see it: a small interface with a SQL and an in-memory implementation."""
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -61,7 +62,9 @@ class ServiceDirectory(ABC):
         ranked = sorted(candidates, key=lambda s: _rank(s, municipality, lang, audience))
         usable = [s for s in ranked if s.serves(municipality)] or ranked
         return [
-            Match(service=s, open_now=s.hours.is_open(now), local=bool(municipality) and municipality in s.municipalities)
+            Match(
+                service=s, open_now=s.hours.is_open(now), local=bool(municipality) and municipality in s.municipalities
+            )
             for s in usable[:limit]
         ]
 

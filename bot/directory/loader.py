@@ -1,4 +1,5 @@
 """Read the reviewed YAML files of the directory into records, refusing anything malformed."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,7 +49,9 @@ def read_data(data_dir: Path = DATA_DIR) -> DirectoryData:
             county = doc.get("county")
             if county not in known:
                 raise DataError(f"{folder}/{path.name}: unknown county {county!r}")
-            services.extend(_service(item, county, f"{folder}/{path.name}", origin) for item in doc.get("services") or [])
+            services.extend(
+                _service(item, county, f"{folder}/{path.name}", origin) for item in doc.get("services") or []
+            )
     helplines = tuple(_service(item, None, "helplines.yml") for item in _yaml(data_dir / "helplines.yml")["helplines"])
     ids = [s.id for s in services] + [h.id for h in helplines]
     duplicates = {i for i in ids if ids.count(i) > 1}
@@ -153,7 +156,9 @@ def _service(raw: dict, county: Optional[str], where: str, origin: str = "curate
         hours=hours,
         hours_source=str(hours_raw.get("source") or "") if isinstance(hours_raw, dict) else "",
         contact=contact,
-        contacts=tuple(_named_contact(c, checked, f"{where}: contacts[{i}]") for i, c in enumerate(raw.get("contacts") or [])),
+        contacts=tuple(
+            _named_contact(c, checked, f"{where}: contacts[{i}]") for i, c in enumerate(raw.get("contacts") or [])
+        ),
         how_to_reach=_way_in(raw.get("how_to_reach"), where),
         source_date=_date(raw.get("source_date"), where, "source_date"),
         languages=tuple(raw.get("languages") or ("fi",)),
@@ -208,5 +213,8 @@ def _way_in(raw: Any, where: str) -> Optional[WayIn]:
         raise DataError(f"{where}: how_to_reach needs a Finnish text (fi)")
     if not raw.get("source"):
         raise DataError(f"{where}: how_to_reach has no source")
-    return WayIn(text=_bilingual({"fi": raw["fi"], "sv": raw.get("sv") or ""}, where), source=str(raw["source"]),
-                 url=str(raw.get("url") or ""))
+    return WayIn(
+        text=_bilingual({"fi": raw["fi"], "sv": raw.get("sv") or ""}, where),
+        source=str(raw["source"]),
+        url=str(raw.get("url") or ""),
+    )

@@ -1,4 +1,5 @@
 """An in-memory directory: the fake for unit tests, and a cache-friendly twin of the SQL one."""
+
 from __future__ import annotations
 
 from typing import Iterable, Optional
@@ -9,8 +10,9 @@ from bot.directory.records import County, Service
 
 
 class InMemoryDirectory(ServiceDirectory):
-    def __init__(self, counties: Iterable[County] = (), services: Iterable[Service] = (),
-                 helplines: Iterable[Service] = ()) -> None:
+    def __init__(
+        self, counties: Iterable[County] = (), services: Iterable[Service] = (), helplines: Iterable[Service] = ()
+    ) -> None:
         self._counties = {c.code: c for c in counties}
         self._services = list(services)
         self._helplines = list(helplines)
@@ -28,7 +30,8 @@ class InMemoryDirectory(ServiceDirectory):
 
     def services(self, county: Optional[str] = None, category: Optional[str] = None) -> list[Service]:
         return [
-            s for s in self._services
+            s
+            for s in self._services
             if (county is None or s.county == county) and (category is None or s.category == category)
         ]
 

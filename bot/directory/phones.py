@@ -2,6 +2,7 @@
 forms Viitta keeps: the Finnish written form people read and dial ("040 123 4567", "06 325 2347",
 "0800 12345", "116 117") and E.164 for links and machines ("+358401234567"; none for short national numbers).
 """
+
 from __future__ import annotations
 
 import re

@@ -16,6 +16,7 @@ Every fact of an imported record names as its source the API address of its chan
 read it back. This module reads; ptv_mapping.py gives categories, ptv_records.py makes records and
 ptv_import.py merges them into data/ptv/<county>.yml.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,14 @@ from bot.places import registry
 
 API = "/api/v11"
 # The typed wrapper of PTV's swagger model (V11VmOpenApiServiceChannels); the API itself returns the channel.
-_CHANNEL_WRAPPERS = ("electronicChannel", "phoneChannel", "printableFormChannel", "locationChannel",
-                     "serviceLocationChannel", "webPageChannel")
+_CHANNEL_WRAPPERS = (
+    "electronicChannel",
+    "phoneChannel",
+    "printableFormChannel",
+    "locationChannel",
+    "serviceLocationChannel",
+    "webPageChannel",
+)
 
 
 class PtvError(RuntimeError):
@@ -78,8 +85,13 @@ def read_files(paths: Iterable[Path]) -> PtvItems:
     return items
 
 
-def fetch_channels(base_url: str, county: Optional[str] = None, include_whole_country: bool = False,
-                   progress: bool = True, get: Optional[Callable[[str], Any]] = None) -> PtvItems:
+def fetch_channels(
+    base_url: str,
+    county: Optional[str] = None,
+    include_whole_country: bool = False,
+    progress: bool = True,
+    get: Optional[Callable[[str], Any]] = None,
+) -> PtvItems:
     """Every service channel of the municipalities of `county` (of every county when None), page by page."""
     from tqdm import tqdm
 
@@ -92,8 +104,10 @@ def fetch_channels(base_url: str, county: Optional[str] = None, include_whole_co
         for code in bar:
             page, pages = 1, 1
             while page <= pages:
-                url = (f"{base_url}{API}/ServiceChannel/list/area/Municipality/code/{code}?page={page}"
-                       f"&includeWholeCountry={'true' if include_whole_country else 'false'}")
+                url = (
+                    f"{base_url}{API}/ServiceChannel/list/area/Municipality/code/{code}?page={page}"
+                    f"&includeWholeCountry={'true' if include_whole_country else 'false'}"
+                )
                 data = get(url) or {}
                 items.add(data)
                 pages = int(data.get("pageCount") or 0)
@@ -103,14 +117,23 @@ def fetch_channels(base_url: str, county: Optional[str] = None, include_whole_co
 
 
 def linked_service_ids(items: PtvItems) -> list[str]:
-    ids = {str((link.get("service") or {}).get("id")) for c in items.channels.values()
-           for link in c.get("services") or [] if (link.get("service") or {}).get("id")}
+    ids = {
+        str((link.get("service") or {}).get("id"))
+        for c in items.channels.values()
+        for link in c.get("services") or []
+        if (link.get("service") or {}).get("id")
+    }
     return sorted(ids)
 
 
-def fetch_linked_services(items: PtvItems, base_url: str, cache_dir: Optional[Path] = None,
-                          max_age_days: float = 7, get: Optional[Callable[[str], Any]] = None,
-                          progress: bool = True) -> int:
+def fetch_linked_services(
+    items: PtvItems,
+    base_url: str,
+    cache_dir: Optional[Path] = None,
+    max_age_days: float = 7,
+    get: Optional[Callable[[str], Any]] = None,
+    progress: bool = True,
+) -> int:
     """Fetch `/Service/{id}` of every linked service not yet in `items` (service classes, ontology terms,
     keywords: what the channel list leaves out). A service is fetched once per run and, with `cache_dir`,
     once per `max_age_days`. Returns how many were asked from the API."""

@@ -11,6 +11,7 @@ data/services/<county>.yml, and `load` reads both. Rules:
 - everything else is made equal to PTV: "added", "changed", "unchanged" (re-confirmed: `checked` moves to
   today), "removed" (no longer in PTV), and channels that could not be used are "skipped" with the reason.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -85,8 +86,10 @@ class Imported:
             parts.append("")
         total = {a: sum(r.counts()[a] for r in self.results) for a in _ACTIONS}
         total["skipped"] += len(self.unplaced)
-        parts.append(f"PTV import, {len(self.results)} count{'y' if len(self.results) == 1 else 'ies'}: "
-                     + ", ".join(f"{n} {a}" for a, n in total.items()))
+        parts.append(
+            f"PTV import, {len(self.results)} count{'y' if len(self.results) == 1 else 'ies'}: "
+            + ", ".join(f"{n} {a}" for a, n in total.items())
+        )
         return "\n".join(parts)
 
 
@@ -99,8 +102,15 @@ def _websites(data_dir: Path) -> dict[str, str]:
     return out
 
 
-def import_all(items: PtvItems, data_dir: Path, mapping: Path, source_base: str, today: date,
-               county: Optional[str] = None, overwrite: bool = False) -> Imported:
+def import_all(
+    items: PtvItems,
+    data_dir: Path,
+    mapping: Path,
+    source_base: str,
+    today: date,
+    county: Optional[str] = None,
+    overwrite: bool = False,
+) -> Imported:
     """Every channel into its own county (only `county`'s when given); see import_items."""
     websites = _websites(data_dir)
     if county is not None and county not in websites:
@@ -118,8 +128,9 @@ def import_all(items: PtvItems, data_dir: Path, mapping: Path, source_base: str,
     return imported
 
 
-def import_items(items: PtvItems, county: str, data_dir: Path, mapping: Path, source_base: str, today: date,
-                 overwrite: bool = False) -> ImportResult:
+def import_items(
+    items: PtvItems, county: str, data_dir: Path, mapping: Path, source_base: str, today: date, overwrite: bool = False
+) -> ImportResult:
     """What data/ptv/<county>.yml should hold after importing `items`, and every change on the way."""
     return import_all(items, data_dir, mapping, source_base, today, county=county, overwrite=overwrite).result(county)
 
@@ -139,8 +150,9 @@ def _merge(county: str, found: list, data_dir: Path, overwrite: bool) -> ImportR
             result.changes.append(Change("skipped", candidate.channel_id, candidate.name, candidate.skipped))
             continue
         if record["id"] in ignored:
-            result.changes.append(Change("skipped", record["id"], candidate.name,
-                                         f"listed under ignore: in ptv/{county}.yml"))
+            result.changes.append(
+                Change("skipped", record["id"], candidate.name, f"listed under ignore: in ptv/{county}.yml")
+            )
             continue
         try:
             _service(record, county, f"ptv/{county}.yml", "ptv")
@@ -150,9 +162,15 @@ def _merge(county: str, found: list, data_dir: Path, overwrite: bool) -> ImportR
         twin = _curated_twin(record, curated)
         if twin is not None:
             differences = _differences(twin, record)
-            result.changes.append(Change("curated", twin["id"], candidate.name,
-                                         f"PTV {record['ptv']['channel']}: " + (
-                                             "differs in " + "; ".join(differences) if differences else "same facts")))
+            result.changes.append(
+                Change(
+                    "curated",
+                    twin["id"],
+                    candidate.name,
+                    f"PTV {record['ptv']['channel']}: "
+                    + ("differs in " + "; ".join(differences) if differences else "same facts"),
+                )
+            )
             continue
         wanted[record["id"]] = record
 
@@ -164,8 +182,16 @@ def _merge(county: str, found: list, data_dir: Path, overwrite: bool) -> ImportR
         elif _edited(old) and not overwrite:
             differences = _differences(old, record)
             result.records.append(old)
-            result.changes.append(Change("kept", record_id, name, "edited by hand" + (
-                "; PTV differs in " + "; ".join(differences) if differences else "") + " (--overwrite replaces it)"))
+            result.changes.append(
+                Change(
+                    "kept",
+                    record_id,
+                    name,
+                    "edited by hand"
+                    + ("; PTV differs in " + "; ".join(differences) if differences else "")
+                    + " (--overwrite replaces it)",
+                )
+            )
             continue
         else:
             differences = _differences(old, record, everything=True)
@@ -205,6 +231,7 @@ def write(result: ImportResult, data_dir: Path, today: date) -> Path:
 
 # --- helpers ----------------------------------------------------------------------------------------------
 
+
 class _PlainDumper(yaml.SafeDumper):
     """Writes repeated values (the same `checked` date) out in full: no &anchors for people to puzzle over."""
 
@@ -225,7 +252,9 @@ def _records(path: Path) -> list[dict]:
 def fingerprint(record: dict) -> str:
     """A short hash of what a person could edit (everything but the import's own bookkeeping)."""
     content = {k: v for k, v in record.items() if k not in ("ptv", "checked")}
-    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()[
+        :16
+    ]
 
 
 def _sealed(record: dict) -> dict:

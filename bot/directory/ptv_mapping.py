@@ -1,4 +1,5 @@
 """PTV -> Viitta categories: the rules of data/ptv_mapping.yml (service classes, ontology terms, keywords)."""
+
 from __future__ import annotations
 
 import re
@@ -51,14 +52,21 @@ def load_mapping(path: Path) -> list[Rule]:
     for raw in doc.get("rules") or []:
         if raw.get("category") not in CATEGORIES:
             raise PtvError(f"{path}: unknown category {raw.get('category')!r}")
-        rules.append(Rule(raw["category"], tuple(str(c) for c in raw.get("service_classes") or ()),
-                          tuple(str(t) for t in raw.get("ontology_terms") or ()), _words(raw.get("keywords")),
-                          _words(raw.get("exclude"))))
+        rules.append(
+            Rule(
+                raw["category"],
+                tuple(str(c) for c in raw.get("service_classes") or ()),
+                tuple(str(t) for t in raw.get("ontology_terms") or ()),
+                _words(raw.get("keywords")),
+                _words(raw.get("exclude")),
+            )
+        )
     return rules
 
 
-def categorize(rules: list[Rule], texts: Iterable[str], classes: Iterable[str] = (),
-               terms: Iterable[str] = ()) -> Optional[str]:
+def categorize(
+    rules: list[Rule], texts: Iterable[str], classes: Iterable[str] = (), terms: Iterable[str] = ()
+) -> Optional[str]:
     """The category of the first matching rule, or None."""
     text = " | ".join(fold(t) for t in texts if t)
     classes, terms = set(classes), set(terms)
@@ -68,8 +76,11 @@ def categorize(rules: list[Rule], texts: Iterable[str], classes: Iterable[str] =
 def service_category(rules: list[Rule], service: dict) -> Optional[str]:
     classes = {class_code(c) for c in service.get("serviceClasses") or []}
     terms = {t.get("uri") for t in service.get("ontologyTerms") or [] if t.get("uri")}
-    texts = [*localized_values(service.get("serviceNames")), *localized_values(service.get("keywords")),
-             *(v for t in service.get("ontologyTerms") or [] for v in localized_values(t.get("name")))]
+    texts = [
+        *localized_values(service.get("serviceNames")),
+        *localized_values(service.get("keywords")),
+        *(v for t in service.get("ontologyTerms") or [] for v in localized_values(t.get("name"))),
+    ]
     return categorize(rules, texts, classes, terms)
 
 

@@ -9,6 +9,7 @@ One record per channel, county and category; each fact names the channel's API a
   from its descriptions. An unmapped channel is reported with every word that was looked at.
 A channel that cannot be used is a Candidate with the reason.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,8 +23,15 @@ from bot.directory.ptv_mapping import Rule, categorize, class_code, localized_va
 from bot.places import registry
 
 IMPORTED_CHANNEL_TYPES = ("ServiceLocation", "Phone", "EChannel", "WebPage")  # not PrintableForm
-_DAYS = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
-         "saturday": "sat", "sunday": "sun"}
+_DAYS = {
+    "monday": "mon",
+    "tuesday": "tue",
+    "wednesday": "wed",
+    "thursday": "thu",
+    "friday": "fri",
+    "saturday": "sat",
+    "sunday": "sun",
+}
 _DAY_ORDER = list(_DAYS.values())
 _WHOLE_COUNTRY = ("nationwide", "nationwideexceptalandislands", "wholecountry", "wholecountryexceptalandislands")
 _COUNTY_AREA_TYPES = ("wellbeingservicecounty", "wellbeingservicecounties")
@@ -63,19 +71,29 @@ class _Words:
         return "; ".join(shown) or "no words at all"
 
 
-def candidates(items: PtvItems, rules: list[Rule], source_base: str, today: date, websites: dict[str, str],
-               county: Optional[str] = None) -> list[Candidate]:
+def candidates(
+    items: PtvItems,
+    rules: list[Rule],
+    source_base: str,
+    today: date,
+    websites: dict[str, str],
+    county: Optional[str] = None,
+) -> list[Candidate]:
     """One record per channel, county and category; skipped channels say why. `county` filters."""
     found = []
     for channel_id, channel in sorted(items.channels.items()):
-        name = _text(channel.get("serviceChannelNames"), "fi", "Name") or _text(channel.get("serviceChannelNames"), "sv")
+        name = _text(channel.get("serviceChannelNames"), "fi", "Name") or _text(
+            channel.get("serviceChannelNames"), "sv"
+        )
         kind = channel.get("serviceChannelType") or ""
         placed, reason = place(channel)
         if county is not None and county not in placed and placed:
             continue  # another county's channel
         if kind not in IMPORTED_CHANNEL_TYPES:
-            found += [Candidate(channel_id, name, c, skipped=f"channel type {kind or '?'} is not a contact")
-                      for c in placed or [None]]
+            found += [
+                Candidate(channel_id, name, c, skipped=f"channel type {kind or '?'} is not a contact")
+                for c in placed or [None]
+            ]
             continue
         if not placed:
             found.append(Candidate(channel_id, name, None, skipped=reason))
@@ -85,15 +103,31 @@ def candidates(items: PtvItems, rules: list[Rule], source_base: str, today: date
             placed = {county: placed[county]}
         categories, words = _categories(channel, items, rules)
         if not categories:
-            found += [Candidate(channel_id, name, c, skipped=f"unmapped: no rule of ptv_mapping.yml matches; "
-                                                             f"looked at {words.report()}") for c in placed]
+            found += [
+                Candidate(
+                    channel_id,
+                    name,
+                    c,
+                    skipped=f"unmapped: no rule of ptv_mapping.yml matches; looked at {words.report()}",
+                )
+                for c in placed
+            ]
             continue
         for county_code, municipalities in sorted(placed.items()):
             for category, service_id in sorted(categories.items()):
                 record_id = f"ptv-{category}-{channel_id}" + (f"-{county_code}" if several else "")
-                record = _record(record_id, channel, service_id, items.services.get(service_id or ""),
-                                 _linked_name(channel, service_id), category, websites.get(county_code, ""),
-                                 municipalities, f"{source_base}{API}/ServiceChannel/{channel_id}", today)
+                record = _record(
+                    record_id,
+                    channel,
+                    service_id,
+                    items.services.get(service_id or ""),
+                    _linked_name(channel, service_id),
+                    category,
+                    websites.get(county_code, ""),
+                    municipalities,
+                    f"{source_base}{API}/ServiceChannel/{channel_id}",
+                    today,
+                )
                 found.append(Candidate(channel_id, name, county_code, record))
     return found
 
@@ -127,8 +161,11 @@ def place(channel: dict) -> tuple[dict[str, list[str]], str]:
         if code in by_code:
             placed.setdefault(by_code[code].county, set()).add(by_code[code].name_fi)
     if not placed:
-        return {}, ("municipality codes not in the Statistics Finland classification: " + ", ".join(unknown)
-                    if unknown else "no municipality codes in areas, areaMunicipalities or addresses")
+        return {}, (
+            "municipality codes not in the Statistics Finland classification: " + ", ".join(unknown)
+            if unknown
+            else "no municipality codes in areas, areaMunicipalities or addresses"
+        )
     result = {}
     for county, names in placed.items():
         everyone = {m.name_fi for m in by_code.values() if m.county == county}
@@ -147,8 +184,10 @@ def _categories(channel: dict, items: PtvItems, rules: list[Rule]) -> tuple[dict
         if full:
             words.add("service", localized_values(full.get("serviceNames")) or [label])
             words.add("service keywords", localized_values(full.get("keywords")))
-            words.add("service ontology terms",
-                      [v for t in full.get("ontologyTerms") or [] for v in localized_values(t.get("name"))])
+            words.add(
+                "service ontology terms",
+                [v for t in full.get("ontologyTerms") or [] for v in localized_values(t.get("name"))],
+            )
             words.classes |= {class_code(c) for c in full.get("serviceClasses") or []}
             category = service_category(rules, full) or categorize(rules, [label])
         else:
@@ -158,13 +197,16 @@ def _categories(channel: dict, items: PtvItems, rules: list[Rule]) -> tuple[dict
     if found:
         return found, words
     terms = channel.get("ontologyTerms") or []
-    own = [*words.add("channel names", localized_values(channel.get("serviceChannelNames"))),
-           *words.add("channel keywords", localized_values(channel.get("keywords"))),
-           *words.add("channel ontology terms", [v for t in terms for v in localized_values(t.get("name"))])]
+    own = [
+        *words.add("channel names", localized_values(channel.get("serviceChannelNames"))),
+        *words.add("channel keywords", localized_values(channel.get("keywords"))),
+        *words.add("channel ontology terms", [v for t in terms for v in localized_values(t.get("name"))]),
+    ]
     category = categorize(rules, own, terms={t.get("uri") for t in terms if t.get("uri")})
     if not category:  # descriptions last: long texts name neighbouring services too
-        category = categorize(rules, words.add("channel descriptions",
-                                               localized_values(channel.get("serviceChannelDescriptions"))))
+        category = categorize(
+            rules, words.add("channel descriptions", localized_values(channel.get("serviceChannelDescriptions")))
+        )
     return ({category: None} if category else {}), words
 
 
@@ -175,15 +217,28 @@ def _linked_name(channel: dict, service_id: Optional[str]) -> str:
     return ""
 
 
-def _record(record_id: str, channel: dict, service_id: Optional[str], service: Optional[dict], service_name: str,
-            category: str, county_website: str, municipalities: list[str], source: str, today: date) -> dict:
+def _record(
+    record_id: str,
+    channel: dict,
+    service_id: Optional[str],
+    service: Optional[dict],
+    service_name: str,
+    category: str,
+    county_website: str,
+    municipalities: list[str],
+    source: str,
+    today: date,
+) -> dict:
     service_name = (_text(service.get("serviceNames"), "fi") if service else "") or service_name
     notes = [f"PTV {channel.get('serviceChannelType')}" + (f", palvelu: {service_name}" if service_name else "")]
     review = False
     name = _bilingual(channel.get("serviceChannelNames"), "Name")
-    description = (_bilingual(channel.get("serviceChannelDescriptions"), "Summary")
-                   or _bilingual(channel.get("serviceChannelDescriptions"), "Description")
-                   or (service and _bilingual(service.get("serviceDescriptions"), "Summary")) or dict(name))
+    description = (
+        _bilingual(channel.get("serviceChannelDescriptions"), "Summary")
+        or _bilingual(channel.get("serviceChannelDescriptions"), "Description")
+        or (service and _bilingual(service.get("serviceDescriptions"), "Summary"))
+        or dict(name)
+    )
     url_fi, url_sv = _web_pages(channel)
     if not url_fi and not url_sv:
         notes.append("PTV:ssä ei verkkosivua; linkki hyvinvointialueen sivulle")
@@ -215,16 +270,18 @@ def _record(record_id: str, channel: dict, service_id: Optional[str], service: O
     review = review or unsure
     languages = [lang for lang in channel.get("languages") or [] if lang in ("fi", "sv")]
     modified = str(channel.get("modified") or "")[:10] or None
-    record.update({
-        "languages": languages or ["fi"],
-        "audience": ["families"],
-        "source": source,
-        "checked": today,
-        **({"source_date": date.fromisoformat(modified)} if _is_date(modified) else {}),
-        "review": review,
-        "notes": "; ".join(n for n in notes if n),
-        "ptv": {"channel": channel["id"], "service": service_id, "modified": modified},
-    })
+    record.update(
+        {
+            "languages": languages or ["fi"],
+            "audience": ["families"],
+            "source": source,
+            "checked": today,
+            **({"source_date": date.fromisoformat(modified)} if _is_date(modified) else {}),
+            "review": review,
+            "notes": "; ".join(n for n in notes if n),
+            "ptv": {"channel": channel["id"], "service": service_id, "modified": modified},
+        }
+    )
     return record
 
 
@@ -263,8 +320,11 @@ def _web_pages(channel: dict) -> tuple[str, str]:
 
 def _phone(channel: dict) -> tuple[Optional[phones.Phone], list[str]]:
     """The channel's phone (Finnish-language first), and notes: the charge and what the number is for."""
-    numbers = [p for p in (channel.get("phoneNumbers") or []) + (channel.get("supportPhones") or [])
-               if (p.get("type") or "Phone") == "Phone" and p.get("number")]
+    numbers = [
+        p
+        for p in (channel.get("phoneNumbers") or []) + (channel.get("supportPhones") or [])
+        if (p.get("type") or "Phone") == "Phone" and p.get("number")
+    ]
     numbers.sort(key=lambda p: {"fi": 0, "sv": 1}.get(p.get("language"), 2))
     for p in numbers:
         phone = phones.from_ptv(p.get("prefixNumber"), str(p["number"]), bool(p.get("isFinnishServiceNumber")))
@@ -320,9 +380,15 @@ def hours_of(channel: dict, today: date) -> tuple[Any, list[str], bool]:
         if kind == "Exceptional":
             if end is not None and end < today:
                 continue  # a past exception
-            what = "suljettu" if hours.get("isClosed") else (
-                "avoinna ympäri vuorokauden" if hours.get("isAlwaysOpen") else
-                "poikkeavat aukioloajat " + _describe(_weekly(hours, []) or []))
+            what = (
+                "suljettu"
+                if hours.get("isClosed")
+                else (
+                    "avoinna ympäri vuorokauden"
+                    if hours.get("isAlwaysOpen")
+                    else "poikkeavat aukioloajat " + _describe(_weekly(hours, []) or [])
+                )
+            )
             why = _text(hours.get("additionalInformation"), "fi")
             notes.append(f"PTV:n poikkeusaukiolo {_span(start, end)}: {what}" + (f" ({why})" if why else ""))
             continue

@@ -5,6 +5,7 @@
 
 Dates of checking are left out on purpose: the table changes only when the records do.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,16 +21,22 @@ def markdown(data: DirectoryData) -> str:
     rows = per_county(data.counties, data.services)
     names = {c.code: c.name.fi for c in data.counties}
     n = len(REGIONAL_CATEGORIES)
-    lines = [f"| County | Categories (of {n}) | Records | With phone | With a way in | Needing review |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"| County | Categories (of {n}) | Records | With phone | With a way in | Needing review |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
-        lines.append(f"| {names[r.county]} (`{r.county}`) | {r.categories} | {r.records} | "
-                     f"{r.with_phone} ({r.phone_share}) | {r.with_way_in} | {r.review} |")
+        lines.append(
+            f"| {names[r.county]} (`{r.county}`) | {r.categories} | {r.records} | "
+            f"{r.with_phone} ({r.phone_share}) | {r.with_way_in} | {r.review} |"
+        )
     total = sum(r.records for r in rows)
     phones = sum(r.with_phone for r in rows)
     share = f"{round(100 * phones / total)} %" if total else "–"
-    lines.append(f"| **All** | | **{total}** | **{phones} ({share})** | **{sum(r.with_way_in for r in rows)}** | "
-                 f"**{sum(r.review for r in rows)}** |")
+    lines.append(
+        f"| **All** | | **{total}** | **{phones} ({share})** | **{sum(r.with_way_in for r in rows)}** | "
+        f"**{sum(r.review for r in rows)}** |"
+    )
     return "\n".join(lines)
 
 

@@ -1,4 +1,5 @@
 """Plain frozen records the directory hands out; actions never see ORM objects."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,9 +9,19 @@ from typing import Optional
 from bot.directory.hours import OpeningHours
 
 CATEGORIES = (
-    "neuvola", "hal_clinic", "family_guidance", "family_social_work", "child_welfare", "social_emergency",
-    "adult_substance", "mother_child_home", "youth_substance", "violence_support", "family_counselling",
-    "mental_health", "crisis_line",
+    "neuvola",
+    "hal_clinic",
+    "family_guidance",
+    "family_social_work",
+    "child_welfare",
+    "social_emergency",
+    "adult_substance",
+    "mother_child_home",
+    "youth_substance",
+    "violence_support",
+    "family_counselling",
+    "mental_health",
+    "crisis_line",
 )
 HELPLINE_KINDS = ("emergency", "crisis", "substance", "violence", "children", "parents", "poison")
 

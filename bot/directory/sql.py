@@ -1,4 +1,5 @@
 """The directory in the app database (SQLAlchemy 1.4, 2.0-style API): tables, reads and the idempotent load."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -161,8 +162,18 @@ def load(engine: Engine, data: DirectoryData, categories: dict[str, dict]) -> di
             _upsert(session, CountyRow, _county_row(c), None)
         session.flush()
         for m in registry.municipalities().values():
-            _upsert(session, MunicipalityRow, {"code": m.code, "name_fi": m.name_fi, "name_sv": m.name_sv,
-                                                "county_code": m.county, "bilingual": m.bilingual}, None)
+            _upsert(
+                session,
+                MunicipalityRow,
+                {
+                    "code": m.code,
+                    "name_fi": m.name_fi,
+                    "name_sv": m.name_sv,
+                    "county_code": m.county,
+                    "bilingual": m.bilingual,
+                },
+                None,
+            )
         session.flush()
         by_name = {m.name_fi: m for m in session.scalars(select(MunicipalityRow))}
         for model, records in ((ServiceRow, data.services), (HelplineRow, data.helplines)):
@@ -197,23 +208,49 @@ def _upsert(session: Session, model, values: dict, municipalities: Optional[list
 
 
 def _county_row(c: County) -> dict:
-    return {"code": c.code, "number": c.number, "name_fi": c.name.fi, "name_sv": c.name.sv, "website": c.website,
-            "website_sv": c.website_sv, "in_system": c.in_system, "aliases": list(c.aliases), "notes": c.notes}
+    return {
+        "code": c.code,
+        "number": c.number,
+        "name_fi": c.name.fi,
+        "name_sv": c.name.sv,
+        "website": c.website,
+        "website_sv": c.website_sv,
+        "in_system": c.in_system,
+        "aliases": list(c.aliases),
+        "notes": c.notes,
+    }
 
 
 def _county_record(r: CountyRow) -> County:
-    return County(code=r.code, number=r.number, name=Bilingual(r.name_fi, r.name_sv), website=r.website,
-                  website_sv=r.website_sv, in_system=r.in_system, aliases=tuple(r.aliases or ()), notes=r.notes)
+    return County(
+        code=r.code,
+        number=r.number,
+        name=Bilingual(r.name_fi, r.name_sv),
+        website=r.website,
+        website_sv=r.website_sv,
+        in_system=r.in_system,
+        aliases=tuple(r.aliases or ()),
+        notes=r.notes,
+    )
 
 
 def _service_row(s: Service) -> dict:
     values = {
-        "id": s.id, "name_fi": s.name.fi, "name_sv": s.name.sv, "description_fi": s.description.fi,
-        "description_sv": s.description.sv, "url": s.url, "url_sv": s.url_sv,
-        "phone": s.phone.value if s.phone else None, "phone_source": s.phone.source if s.phone else None,
-        "email": s.email.value if s.email else None, "email_source": s.email.source if s.email else None,
-        "address_fi": s.address.fi if s.address else None, "address_sv": s.address.sv if s.address else None,
-        "address_source": s.address_source, "hours": s.hours.as_data() if s.hours.known else None,
+        "id": s.id,
+        "name_fi": s.name.fi,
+        "name_sv": s.name.sv,
+        "description_fi": s.description.fi,
+        "description_sv": s.description.sv,
+        "url": s.url,
+        "url_sv": s.url_sv,
+        "phone": s.phone.value if s.phone else None,
+        "phone_source": s.phone.source if s.phone else None,
+        "email": s.email.value if s.email else None,
+        "email_source": s.email.source if s.email else None,
+        "address_fi": s.address.fi if s.address else None,
+        "address_sv": s.address.sv if s.address else None,
+        "address_source": s.address_source,
+        "hours": s.hours.as_data() if s.hours.known else None,
         "hours_source": s.hours_source,
         "contact_role_fi": s.contact.role.fi if s.contact and s.contact.role else None,
         "contact_role_sv": s.contact.role.sv if s.contact and s.contact.role else None,
@@ -225,8 +262,13 @@ def _service_row(s: Service) -> dict:
         "how_to_reach_url": s.how_to_reach.url if s.how_to_reach else None,
         "how_to_reach_source": s.how_to_reach.source if s.how_to_reach else None,
         "source_date": s.source_date,
-        "languages": list(s.languages), "audience": list(s.audience), "source": s.source,
-        "checked": s.checked, "notes": s.notes, "review": s.review, "origin": s.origin,
+        "languages": list(s.languages),
+        "audience": list(s.audience),
+        "source": s.source,
+        "checked": s.checked,
+        "notes": s.notes,
+        "review": s.review,
+        "origin": s.origin,
     }
     if s.county is None:
         values["kind"] = s.kind
@@ -259,8 +301,11 @@ def _service_record(r) -> Service:
         hours_source=r.hours_source,
         contact=contact,
         contacts=tuple(_contact_record(c) for c in r.contacts or ()),
-        how_to_reach=WayIn(Bilingual(r.how_to_reach_fi, r.how_to_reach_sv or ""), r.how_to_reach_source or "",
-                           r.how_to_reach_url or "") if r.how_to_reach_fi else None,
+        how_to_reach=WayIn(
+            Bilingual(r.how_to_reach_fi, r.how_to_reach_sv or ""), r.how_to_reach_source or "", r.how_to_reach_url or ""
+        )
+        if r.how_to_reach_fi
+        else None,
         source_date=r.source_date,
         languages=tuple(r.languages or ()),
         audience=tuple(r.audience or ()),
@@ -273,15 +318,25 @@ def _service_record(r) -> Service:
 
 
 def _contact_data(c: NamedContact) -> dict:
-    return {"name": c.name, "title_fi": c.title.fi if c.title else "", "title_sv": c.title.sv if c.title else "",
-            "phone": c.phone, "email": c.email, "source": c.source, "checked": c.checked.isoformat(),
-            "source_date": c.source_date.isoformat() if c.source_date else None}
+    return {
+        "name": c.name,
+        "title_fi": c.title.fi if c.title else "",
+        "title_sv": c.title.sv if c.title else "",
+        "phone": c.phone,
+        "email": c.email,
+        "source": c.source,
+        "checked": c.checked.isoformat(),
+        "source_date": c.source_date.isoformat() if c.source_date else None,
+    }
 
 
 def _contact_record(raw: dict) -> NamedContact:
     return NamedContact(
-        name=raw["name"], source=raw["source"], checked=date.fromisoformat(raw["checked"]),
+        name=raw["name"],
+        source=raw["source"],
+        checked=date.fromisoformat(raw["checked"]),
         title=Bilingual(raw["title_fi"], raw.get("title_sv") or "") if raw.get("title_fi") else None,
-        phone=raw.get("phone") or "", email=raw.get("email") or "",
+        phone=raw.get("phone") or "",
+        email=raw.get("email") or "",
         source_date=date.fromisoformat(raw["source_date"]) if raw.get("source_date") else None,
     )

@@ -3,6 +3,7 @@ numbers, e-mail addresses and URLs, records waiting for review and stale records
 
 Errors stop `make test` (and `make validate`); warnings are the county's to-do list.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,15 @@ from bot.directory.loader import DirectoryData
 from bot.directory.records import Service
 
 # The seven counties of the pilot (see the seeds): every category must be answered there.
-PILOT_COUNTIES = ("lappi", "kainuu", "pohjois-pohjanmaa", "keski-pohjanmaa", "pohjanmaa", "satakunta",
-                  "varsinais-suomi")
+PILOT_COUNTIES = (
+    "lappi",
+    "kainuu",
+    "pohjois-pohjanmaa",
+    "keski-pohjanmaa",
+    "pohjanmaa",
+    "satakunta",
+    "varsinais-suomi",
+)
 # Finnish numbers as people dial them: 0 or +358 and 5–14 digits/spaces, or a short national number (116 117).
 _PHONE = re.compile(r"^(\+358|0)[0-9 ]{5,14}$|^1[0-9]{2}( ?[0-9]{3})?$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s.]*(\.[^\s.]+)+[^\s]*$")
@@ -32,8 +40,9 @@ class Finding:
     check: str = ""  # phone | email | url | contact | people | review | stale | categories | county
 
 
-def validate(data: DirectoryData, stale_months: int = 12, today: Optional[date] = None,
-             county: Optional[str] = None) -> list[Finding]:
+def validate(
+    data: DirectoryData, stale_months: int = 12, today: Optional[date] = None, county: Optional[str] = None
+) -> list[Finding]:
     """Every finding, optionally only of one county (national helplines are checked when no county is given)."""
     today = today or date.today()
     findings: list[Finding] = []
@@ -48,13 +57,29 @@ def validate(data: DirectoryData, stale_months: int = 12, today: Optional[date] 
         present = {s.category for s in data.services if s.county == c.code}
         missing = [cat for cat in REGIONAL_CATEGORIES if cat not in present]
         if c.code in PILOT_COUNTIES:
-            findings += [Finding("error", c.code, f"no service in category {cat}", c.code, "categories") for cat in missing]
+            findings += [
+                Finding("error", c.code, f"no service in category {cat}", c.code, "categories") for cat in missing
+            ]
         elif not present:
-            findings.append(Finding("warning", c.code, "no regional services; only the county web page and national lines",
-                                    c.code, "categories"))
+            findings.append(
+                Finding(
+                    "warning",
+                    c.code,
+                    "no regional services; only the county web page and national lines",
+                    c.code,
+                    "categories",
+                )
+            )
         elif missing:
-            findings.append(Finding("warning", c.code, f"categories missing ({len(missing)}): {', '.join(missing)}",
-                                    c.code, "categories"))
+            findings.append(
+                Finding(
+                    "warning",
+                    c.code,
+                    f"categories missing ({len(missing)}): {', '.join(missing)}",
+                    c.code,
+                    "categories",
+                )
+            )
         if not c.website:
             findings.append(Finding("error", c.code, "county has no web page", c.code, "county"))
     return findings
@@ -96,8 +121,12 @@ def _record_findings(s: Service, stale_months: int, today: date) -> list[Finding
         if not _URL.match(person.source):
             add("error", "people", f"{person.name}: source URL looks broken: {person.source!r}")
         if person.dated < limit:
-            add("warning", "people", f"named contact {person.name}: source dated {person.dated.isoformat()}, "
-                                     f"older than {stale_months} months; confirm or remove them")
+            add(
+                "warning",
+                "people",
+                f"named contact {person.name}: source dated {person.dated.isoformat()}, "
+                f"older than {stale_months} months; confirm or remove them",
+            )
     return found
 
 
@@ -110,7 +139,9 @@ def as_table(findings: list[Finding]) -> str:
     w_check = max(len("check"), *(len(f.check) for f in rows))
     head = f"{'level':7}  {'county':{w_county}}  {'record':{w_where}}  {'check':{w_check}}  problem"
     lines = [head, "  ".join(["-" * 7, "-" * w_county, "-" * w_where, "-" * w_check, "-" * 40])]
-    lines += [f"{f.level:7}  {f.county:{w_county}}  {f.where:{w_where}}  {f.check:{w_check}}  {f.problem}" for f in rows]
+    lines += [
+        f"{f.level:7}  {f.county:{w_county}}  {f.where:{w_where}}  {f.check:{w_check}}  {f.problem}" for f in rows
+    ]
     errors = sum(f.level == "error" for f in rows)
     lines.append(f"\n{errors} error(s), {len(rows) - errors} warning(s)")
     return "\n".join(lines)

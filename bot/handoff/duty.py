@@ -2,6 +2,7 @@
 
 The bot offers live chat only when `on_duty` is true; otherwise it says so and offers to leave a message.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -40,8 +41,9 @@ def set_hours(engine: Engine, county: str, ranges: Iterable[tuple[int, str, str]
 
 def hours(engine: Engine, county: str) -> list[tuple[int, str, str]]:
     with Session(engine) as session:
-        rows = session.scalars(select(DutyHoursRow).where(DutyHoursRow.county == county)
-                               .order_by(DutyHoursRow.weekday, DutyHoursRow.opens)).all()
+        rows = session.scalars(
+            select(DutyHoursRow).where(DutyHoursRow.county == county).order_by(DutyHoursRow.weekday, DutyHoursRow.opens)
+        ).all()
         return [(r.weekday, r.opens, r.closes) for r in rows]
 
 
@@ -76,5 +78,7 @@ def on_duty(engine: Engine, county: str, now: Optional[datetime] = None) -> bool
         now = now.replace(tzinfo=ZoneInfo("UTC"))
     local = now.astimezone(HELSINKI)
     minute = local.hour * 60 + local.minute
-    return any(weekday == local.weekday() and _minutes(opens) <= minute < _minutes(closes)
-               for weekday, opens, closes in hours(engine, county))
+    return any(
+        weekday == local.weekday() and _minutes(opens) <= minute < _minutes(closes)
+        for weekday, opens, closes in hours(engine, county)
+    )

@@ -4,6 +4,7 @@ Channels deliver with `to_person(conversation_id, after_id)`; push channels (Tel
 cursor in channel_addresses and claim a batch with `claim_delivery` so that two server instances never
 send the same message twice.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -20,20 +21,40 @@ from bot.privacy.redaction import redact
 
 
 def _record(row: MessageRow) -> Message:
-    return Message(id=row.id, conversation_id=row.conversation_id, handoff_id=row.handoff_id, sender=row.sender,
-                   body=dict(row.body or {}), guide_name=row.guide_name, created_at=row.created_at)
+    return Message(
+        id=row.id,
+        conversation_id=row.conversation_id,
+        handoff_id=row.handoff_id,
+        sender=row.sender,
+        body=dict(row.body or {}),
+        guide_name=row.guide_name,
+        created_at=row.created_at,
+    )
 
 
-def post(engine: Engine, conversation_id: str, sender: str, body: dict, handoff_id: Optional[str] = None,
-         guide_name: Optional[str] = None, now: Optional[datetime] = None) -> Message:
+def post(
+    engine: Engine,
+    conversation_id: str,
+    sender: str,
+    body: dict,
+    handoff_id: Optional[str] = None,
+    guide_name: Optional[str] = None,
+    now: Optional[datetime] = None,
+) -> Message:
     """Store one message. The person's text is redacted before it is stored."""
     if sender not in SENDERS:
         raise ValueError(f"unknown sender {sender!r}")
     body = dict(body)
     if sender == "person" and body.get("text"):
         body["text"] = redact(body["text"])
-    row = MessageRow(conversation_id=conversation_id, handoff_id=handoff_id, sender=sender, body=body,
-                     guide_name=guide_name, created_at=now or utcnow())
+    row = MessageRow(
+        conversation_id=conversation_id,
+        handoff_id=handoff_id,
+        sender=sender,
+        body=body,
+        guide_name=guide_name,
+        created_at=now or utcnow(),
+    )
     with Session(engine) as session, session.begin():
         session.add(row)
         session.flush()
@@ -60,8 +81,11 @@ def risk_flags(engine: Engine, handoff_ids: list[str]) -> dict[str, str]:
         return {}
     flags: dict[str, str] = {}
     with Session(engine) as session:
-        rows = session.execute(select(MessageRow.handoff_id, MessageRow.body).where(
-            MessageRow.handoff_id.in_(list(handoff_ids)), MessageRow.sender == "person")).all()
+        rows = session.execute(
+            select(MessageRow.handoff_id, MessageRow.body).where(
+                MessageRow.handoff_id.in_(list(handoff_ids)), MessageRow.sender == "person"
+            )
+        ).all()
     for handoff_id, body in rows:
         tier = (body or {}).get("risk")
         if tier in RISK_TIERS and RISK_TIERS.index(tier) >= RISK_TIERS.index(flags.get(handoff_id, tier)):
@@ -72,23 +96,42 @@ def risk_flags(engine: Engine, handoff_ids: list[str]) -> dict[str, str]:
 def to_person(engine: Engine, conversation_id: str, after_id: int = 0) -> list[Message]:
     """Messages addressed to the person (guide, bot, system) with id > after_id, oldest first."""
     with Session(engine) as session:
-        rows = session.scalars(select(MessageRow).where(
-            MessageRow.conversation_id == conversation_id, MessageRow.id > after_id,
-            MessageRow.sender != "person").order_by(MessageRow.id)).all()
+        rows = session.scalars(
+            select(MessageRow)
+            .where(
+                MessageRow.conversation_id == conversation_id, MessageRow.id > after_id, MessageRow.sender != "person"
+            )
+            .order_by(MessageRow.id)
+        ).all()
         return [_record(r) for r in rows]
 
 
-def remember_address(engine: Engine, conversation_id: str, channel: str, address: str,
-                     now: Optional[datetime] = None) -> None:
+def remember_address(
+    engine: Engine, conversation_id: str, channel: str, address: str, now: Optional[datetime] = None
+) -> None:
     """Where a push channel reaches this conversation; delivery starts after what already exists."""
     now = now or utcnow()
     with Session(engine) as session, session.begin():
         row = session.get(ChannelAddressRow, conversation_id)
         if row is None:
-            latest = session.scalar(select(MessageRow.id).where(MessageRow.conversation_id == conversation_id)
-                                    .order_by(MessageRow.id.desc()).limit(1)) or 0
-            session.add(ChannelAddressRow(conversation_id=conversation_id, channel=channel, address=address,
-                                          delivered_id=latest, updated_at=now))
+            latest = (
+                session.scalar(
+                    select(MessageRow.id)
+                    .where(MessageRow.conversation_id == conversation_id)
+                    .order_by(MessageRow.id.desc())
+                    .limit(1)
+                )
+                or 0
+            )
+            session.add(
+                ChannelAddressRow(
+                    conversation_id=conversation_id,
+                    channel=channel,
+                    address=address,
+                    delivered_id=latest,
+                    updated_at=now,
+                )
+            )
         else:
             row.channel, row.address, row.updated_at = channel, address, now
 
@@ -98,12 +141,17 @@ def undelivered(engine: Engine, channel: str) -> list[tuple[str, str, int, list[
     that has messages to the person after its cursor."""
     with Session(engine) as session:
         rows = session.execute(
-            select(ChannelAddressRow.conversation_id, ChannelAddressRow.address, ChannelAddressRow.delivered_id,
-                   MessageRow)
+            select(
+                ChannelAddressRow.conversation_id, ChannelAddressRow.address, ChannelAddressRow.delivered_id, MessageRow
+            )
             .join(MessageRow, MessageRow.conversation_id == ChannelAddressRow.conversation_id)
-            .where(ChannelAddressRow.channel == channel, MessageRow.id > ChannelAddressRow.delivered_id,
-                   MessageRow.sender != "person")
-            .order_by(MessageRow.id)).all()
+            .where(
+                ChannelAddressRow.channel == channel,
+                MessageRow.id > ChannelAddressRow.delivered_id,
+                MessageRow.sender != "person",
+            )
+            .order_by(MessageRow.id)
+        ).all()
         batches: dict[str, tuple[str, int, list[Message]]] = {}
         for conversation_id, address, delivered_id, message in rows:
             batches.setdefault(conversation_id, (address, delivered_id, []))[2].append(_record(message))
@@ -113,14 +161,16 @@ def undelivered(engine: Engine, channel: str) -> list[tuple[str, str, int, list[
 def claim_delivery(engine: Engine, conversation_id: str, previous_id: int, new_id: int) -> bool:
     """Advance the delivery cursor from previous_id to new_id; False if another process already did."""
     with Session(engine) as session, session.begin():
-        result = session.execute(update(ChannelAddressRow).where(
-            ChannelAddressRow.conversation_id == conversation_id,
-            ChannelAddressRow.delivered_id == previous_id).values(delivered_id=new_id, updated_at=utcnow()))
+        result = session.execute(
+            update(ChannelAddressRow)
+            .where(ChannelAddressRow.conversation_id == conversation_id, ChannelAddressRow.delivered_id == previous_id)
+            .values(delivered_id=new_id, updated_at=utcnow())
+        )
         return result.rowcount == 1
 
 
 def forget(engine: Engine, conversation_id: str) -> None:
-    """"Delete my conversation": messages, addresses and handoffs of the conversation go at once."""
+    """ "Delete my conversation": messages, addresses and handoffs of the conversation go at once."""
     from bot.handoff.schema import HandoffRow, ReturnCodeRow
 
     with Session(engine) as session, session.begin():

@@ -1,4 +1,5 @@
 """Plain records the handoff functions return (detached from the database session)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -7,6 +7,7 @@ digest is stored (keyed by RETURN_CODE_KEY), linked to the conversation and the 
 the handoff's retention (RETENTION_DAYS) ends. Guesses are rate-limited by the channel (connectors/
 return_code.py); 22^8 ≈ 5.5e10 codes make a guess that gets through the limit hopeless.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -89,28 +90,45 @@ def _retention() -> timedelta:
     return timedelta(days=get_settings().retention_days)
 
 
-def issue(engine: Engine, conversation_id: str, key: Optional[bytes] = None, now: Optional[datetime] = None,
-          valid_for: Optional[timedelta] = None) -> Optional[str]:
+def issue(
+    engine: Engine,
+    conversation_id: str,
+    key: Optional[bytes] = None,
+    now: Optional[datetime] = None,
+    valid_for: Optional[timedelta] = None,
+) -> Optional[str]:
     """A code for the message the conversation has just left (its latest handoff is a waiting message
     with the person's words), or None: no such message, or it already has its code."""
     now = now or utcnow()
     with Session(engine) as session:
-        handoff = session.scalars(select(HandoffRow).where(HandoffRow.conversation_id == conversation_id)
-                                  .order_by(HandoffRow.created_at.desc(), HandoffRow.id.desc())).first()
+        handoff = session.scalars(
+            select(HandoffRow)
+            .where(HandoffRow.conversation_id == conversation_id)
+            .order_by(HandoffRow.created_at.desc(), HandoffRow.id.desc())
+        ).first()
         if handoff is None or handoff.kind != "message" or handoff.state != "waiting":
             return None
-        left = session.scalar(select(MessageRow.id).where(MessageRow.handoff_id == handoff.id,
-                                                          MessageRow.sender == "person")
-                              .order_by(MessageRow.id).limit(1))
-        if left is None or session.scalar(select(ReturnCodeRow.code_digest)
-                                          .where(ReturnCodeRow.handoff_id == handoff.id)):
+        left = session.scalar(
+            select(MessageRow.id)
+            .where(MessageRow.handoff_id == handoff.id, MessageRow.sender == "person")
+            .order_by(MessageRow.id)
+            .limit(1)
+        )
+        if left is None or session.scalar(
+            select(ReturnCodeRow.code_digest).where(ReturnCodeRow.handoff_id == handoff.id)
+        ):
             return None
         handoff_id = handoff.id
     for _ in range(5):  # a collision of 8 random characters is all but impossible; retry anyway
         code = generate()
-        row = ReturnCodeRow(code_digest=digest(code, key or default_key()), conversation_id=conversation_id,
-                            handoff_id=handoff_id, message_id=left, created_at=now,
-                            expires_at=now + (valid_for if valid_for is not None else _retention()))
+        row = ReturnCodeRow(
+            code_digest=digest(code, key or default_key()),
+            conversation_id=conversation_id,
+            handoff_id=handoff_id,
+            message_id=left,
+            created_at=now,
+            expires_at=now + (valid_for if valid_for is not None else _retention()),
+        )
         try:
             with Session(engine) as session, session.begin():
                 session.add(row)
@@ -122,8 +140,9 @@ def issue(engine: Engine, conversation_id: str, key: Optional[bytes] = None, now
     return None
 
 
-def redeem(engine: Engine, typed: object, key: Optional[bytes] = None,
-           now: Optional[datetime] = None) -> Optional[Redeemed]:
+def redeem(
+    engine: Engine, typed: object, key: Optional[bytes] = None, now: Optional[datetime] = None
+) -> Optional[Redeemed]:
     """The conversation a typed code opens, or None (not a code, unknown, expired, or deleted)."""
     code = normalise(typed)
     if code is None:
@@ -146,6 +165,6 @@ def purge(engine: Engine, now: Optional[datetime] = None, before: Optional[datet
 
 
 def forget(engine: Engine, conversation_id: str) -> None:
-    """"Delete my conversation" takes its codes with it."""
+    """ "Delete my conversation" takes its codes with it."""
     with Session(engine) as session, session.begin():
         session.execute(delete(ReturnCodeRow).where(ReturnCodeRow.conversation_id == conversation_id))

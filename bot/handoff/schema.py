@@ -5,6 +5,7 @@ The guide console (console/) reads and writes the guide tables; they live here, 
 point at them, so that the app database's schema (bot.db.SCHEMA_MODULES) never depends on the console.
 Tokens are stored only as SHA-256 digests: a copy of the database does not let anyone log in.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -3,6 +3,7 @@
 Run programmatically by bot.db.upgrade() (which hands over its connection), or from the command line:
     .venv/bin/alembic upgrade head          # DATABASE_URL, or var/viitta.db
 """
+
 from __future__ import annotations
 
 from logging.config import fileConfig
@@ -27,8 +28,11 @@ def _configure(connection) -> None:
 
 
 def run_offline() -> None:
-    context.configure(url=config.get_main_option("sqlalchemy.url") or get_settings().database_url,
-                      target_metadata=target_metadata, literal_binds=True)
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url") or get_settings().database_url,
+        target_metadata=target_metadata,
+        literal_binds=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -4,6 +4,7 @@ Chosen by measurement (bench/results/nlu.md): on messages written independently 
 data it beats DIET on the same tokens, trains in seconds and needs no TensorFlow to predict.
 Confidences are a softmax over the SVM's decision values, so the FallbackClassifier can use them.
 """
+
 from __future__ import annotations
 
 import logging
@@ -56,16 +57,22 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             "ranking_length": 10,
         }
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[dict] = None) -> None:
+    def __init__(
+        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, model: Optional[dict] = None
+    ) -> None:
         self.config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self.model = model
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LinearIntentClassifier":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LinearIntentClassifier":
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -73,10 +80,12 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if not examples:
             return self._resource
         words, chars = zip(*(_views(e, self.config["word_view"]) for e in examples))
-        word_vec = TfidfVectorizer(ngram_range=tuple(self.config["word_ngrams"]), sublinear_tf=True,
-                                   token_pattern=r"\S+", lowercase=False)
-        char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.config["char_ngrams"]),
-                                   sublinear_tf=True, lowercase=False)
+        word_vec = TfidfVectorizer(
+            ngram_range=tuple(self.config["word_ngrams"]), sublinear_tf=True, token_pattern=r"\S+", lowercase=False
+        )
+        char_vec = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=tuple(self.config["char_ngrams"]), sublinear_tf=True, lowercase=False
+        )
         features = hstack([word_vec.fit_transform(words), char_vec.fit_transform(chars)]).tocsr()
         svm = LinearSVC(C=self.config["c"], random_state=1).fit(features, [e.get(INTENT) for e in examples])
         self.model = {"words": word_vec, "chars": char_vec, "svm": svm}
@@ -85,8 +94,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LinearIntentClassifier":
         try:
             with model_storage.read_from(resource) as directory:
                 # Our own model archive, written by train() above.

@@ -14,6 +14,7 @@ lääkkeen") does it overrule a classifier that said `emergency`: the next inten
 over (the fallback below the threshold). Everything else keeps the classifier's intent, `emergency`
 included, as before.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -46,8 +47,13 @@ class CrisisDetector(GraphComponent):
         self.fallback_threshold = float(config.get("fallback_threshold", 0.2))
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "CrisisDetector":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisDetector":
         return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -3,6 +3,7 @@
 They are rules, not models, so their behaviour can be reviewed and tested name by name; the
 trained classifier only decides the intent.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -23,8 +24,13 @@ from bot.places.resolver import find_places
 
 class _RuleExtractor(GraphComponent, EntityExtractorMixin):
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "_RuleExtractor":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "_RuleExtractor":
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -68,7 +74,4 @@ class LexiconEntityExtractor(_RuleExtractor):
     def extract(self, message: Message) -> List[Dict[Text, Any]]:
         text = message.get(TEXT) or ""
         hits = [h for h in [find_role(text)] if h] + find_substances(text)
-        return [
-            {"entity": h.entity, "value": h.value, "start": h.start, "end": h.end, "confidence": 1.0}
-            for h in hits
-        ]
+        return [{"entity": h.entity, "value": h.value, "start": h.start, "end": h.end, "confidence": 1.0} for h in hits]

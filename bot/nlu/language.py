@@ -4,6 +4,7 @@ A bare place name says nothing about the writer's language ("Jakobstad" looks Sw
 detector, "Oulu" Finnish), and one word like "ok" says little; such messages are marked
 unreliable so that they never flip the conversation's language.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,10 +20,45 @@ _MIN_CONFIDENCE = 0.75
 
 # One-word messages that do tell the language (greetings, thanks, farewells).
 _TELLTALE = {
-    "fi": {"moi", "moikka", "hei", "heippa", "terve", "moro", "kiitos", "kiitti", "kiitoksia", "huomenta",
-           "päivää", "iltaa", "joo", "juu", "kyllä", "en", "ei", "näkemiin", "nähdään", "okei"},
-    "sv": {"hej", "hejsan", "tjena", "tja", "hallå", "tack", "tackar", "hejdå", "adjö", "morjens", "nej", "nä",
-           "jo", "javisst", "gärna"},
+    "fi": {
+        "moi",
+        "moikka",
+        "hei",
+        "heippa",
+        "terve",
+        "moro",
+        "kiitos",
+        "kiitti",
+        "kiitoksia",
+        "huomenta",
+        "päivää",
+        "iltaa",
+        "joo",
+        "juu",
+        "kyllä",
+        "en",
+        "ei",
+        "näkemiin",
+        "nähdään",
+        "okei",
+    },
+    "sv": {
+        "hej",
+        "hejsan",
+        "tjena",
+        "tja",
+        "hallå",
+        "tack",
+        "tackar",
+        "hejdå",
+        "adjö",
+        "morjens",
+        "nej",
+        "nä",
+        "jo",
+        "javisst",
+        "gärna",
+    },
 }
 _TELLTALE_FOLDED = {lang: {fold(w) for w in words} for lang, words in _TELLTALE.items()}
 

@@ -4,6 +4,7 @@ Per message it detects the language, lemmatises with that language's pipeline an
 names by one placeholder token, so that "asun Kemissä" and "asun Sodankylässä" look the same to the
 intent classifier. Tokens carry folded text (no ä/ö/å) so that a missing umlaut costs nothing.
 """
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ unless it clearly tells a worry, its intent becomes `ask_capabilities` (a questi
 can do), which bot/actions/sami.py answers honestly. Acute danger still wins: the crisis detector
 comes after this component.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -26,9 +27,18 @@ SAMI_INTENT = "ask_capabilities"
 # A worry the classifier is very sure of keeps its intent (a Sámi question often reads as a weak worry);
 # the recommendation then answers the Sámi question too.
 WORRY_KEPT_FROM = 0.9
-WORRIES = ("substance_use_pregnancy", "substance_use_family", "youth_substance_use", "family_support",
-           "relationship_support", "child_welfare_concern", "domestic_violence", "parent_mental_health",
-           "professional_referral", "emergency")
+WORRIES = (
+    "substance_use_pregnancy",
+    "substance_use_family",
+    "youth_substance_use",
+    "family_support",
+    "relationship_support",
+    "child_welfare_concern",
+    "domestic_violence",
+    "parent_mental_health",
+    "professional_referral",
+    "emergency",
+)
 
 
 def asks_sami(text: str) -> bool:
@@ -40,8 +50,13 @@ class TopicQuestions(GraphComponent):
     """See the module docstring."""
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "TopicQuestions":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "TopicQuestions":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

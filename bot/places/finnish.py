@@ -6,6 +6,7 @@ grade, e-stems of old i-words, -nen and -s words) and strip a closed set of case
 the word at hand. Everything works on *folded* text (lower case, ä→a, ö→o, å→a) so that a
 missing ä/ö costs nothing.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -22,10 +23,41 @@ def fold(text: str) -> str:
 # Case endings (folded). Standard forms first, then the clipped forms of spoken Finnish
 # ("Oulus", "Rovaniemelt", "Porist") and illatives, which depend on the stem's last vowel.
 _CASES = (
-    "ssa", "sta", "lla", "lta", "lle", "na", "ksi", "n", "a", "ta",
-    "s", "st", "l", "lt", "ll", "lt", "ks",
-    "an", "en", "in", "on", "un", "yn",
-    "han", "hen", "hin", "hon", "hun", "hyn", "seen", "siin", "sen", "ten", "den", "tten",
+    "ssa",
+    "sta",
+    "lla",
+    "lta",
+    "lle",
+    "na",
+    "ksi",
+    "n",
+    "a",
+    "ta",
+    "s",
+    "st",
+    "l",
+    "lt",
+    "ll",
+    "lt",
+    "ks",
+    "an",
+    "en",
+    "in",
+    "on",
+    "un",
+    "yn",
+    "han",
+    "hen",
+    "hin",
+    "hon",
+    "hun",
+    "hyn",
+    "seen",
+    "siin",
+    "sen",
+    "ten",
+    "den",
+    "tten",
 )
 _CLITICS = ("", "kin", "kaan", "ka", "han", "ko", "pa", "s")
 
@@ -36,18 +68,43 @@ ENDINGS: tuple[str, ...] = tuple(
 # Consonant gradation pairs (strong -> weak) of the last syllable; applied in both directions
 # because we cannot know which grade the written form uses.
 _GRADATION = (
-    ("kk", "k"), ("pp", "p"), ("tt", "t"), ("nk", "ng"), ("nt", "nn"), ("mp", "mm"),
-    ("lt", "ll"), ("rt", "rr"), ("ht", "hd"), ("lk", "l"), ("rk", "r"), ("hk", "h"),
-    ("lp", "lv"), ("rp", "rv"), ("t", "d"), ("p", "v"), ("k", ""),
+    ("kk", "k"),
+    ("pp", "p"),
+    ("tt", "t"),
+    ("nk", "ng"),
+    ("nt", "nn"),
+    ("mp", "mm"),
+    ("lt", "ll"),
+    ("rt", "rr"),
+    ("ht", "hd"),
+    ("lk", "l"),
+    ("rk", "r"),
+    ("hk", "h"),
+    ("lp", "lv"),
+    ("rp", "rv"),
+    ("t", "d"),
+    ("p", "v"),
+    ("k", ""),
 )
 _VOWELS = "aeiouy"
 
 # Old two-syllable i-words take an e-stem: joki -> joe-, järvi -> järve-, lahti -> lahde-.
 _E_STEM_WORDS = {
-    "joki": ("joe", "joke"), "maki": ("mae", "make"), "jarvi": ("jarve",), "niemi": ("nieme",),
-    "lahti": ("lahde", "lahte"), "salmi": ("salme",), "vesi": ("vede", "vete"), "koski": ("koske",),
-    "saari": ("saare",), "lampi": ("lamme", "lampe"), "nummi": ("numme",), "suomi": ("suome",),
-    "kivi": ("kive",), "veteli": ("vetele",), "loppi": ("lope", "loppe"),
+    "joki": ("joe", "joke"),
+    "maki": ("mae", "make"),
+    "jarvi": ("jarve",),
+    "niemi": ("nieme",),
+    "lahti": ("lahde", "lahte"),
+    "salmi": ("salme",),
+    "vesi": ("vede", "vete"),
+    "koski": ("koske",),
+    "saari": ("saare",),
+    "lampi": ("lamme", "lampe"),
+    "nummi": ("numme",),
+    "suomi": ("suome",),
+    "kivi": ("kive",),
+    "veteli": ("vetele",),
+    "loppi": ("lope", "loppe"),
 }
 
 
@@ -83,7 +140,9 @@ def stems(name: str) -> set[str]:
     if name.endswith("nen"):
         base = name[:-3]
         result.update({base + "se", base + "si", base + "s", base + "st"})
-    elif name.endswith("as") or name.endswith("es") or name.endswith("us") or name.endswith("os") or name.endswith("is"):
+    elif (
+        name.endswith("as") or name.endswith("es") or name.endswith("us") or name.endswith("os") or name.endswith("is")
+    ):
         base = name[:-1]
         # Muhos -> Muhokse-, Alavus -> Alavude-, Pihtipudas -> Pihtiputaa-, Korsnäs -> Korsnäsi-.
         result.update({base + "kse", base + "de", name + "i"})

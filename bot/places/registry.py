@@ -3,6 +3,7 @@
 The files are the source of truth (municipalities.csv from Statistics Finland, counties.yml and
 place_aliases.yml reviewed by hand). Loaded once, lazily; nothing runs at import time.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,6 +14,7 @@ from pathlib import Path
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "directory" / "data"
+
 
 @dataclass(frozen=True)
 class Municipality:
@@ -43,8 +45,9 @@ def municipalities() -> dict[str, Municipality]:
     with path.open(encoding="utf-8") as f:
         rows = csv.DictReader(line for line in f if not line.startswith("#"))
         return {
-            r["name_fi"]: Municipality(r["code"], r["name_fi"], r["name_sv"], county_codes()[r["county"]],
-                                       r["bilingual"] == "yes")
+            r["name_fi"]: Municipality(
+                r["code"], r["name_fi"], r["name_sv"], county_codes()[r["county"]], r["bilingual"] == "yes"
+            )
             for r in rows
         }
 
@@ -90,8 +93,11 @@ def county_names() -> dict[str, CountyName]:
     for c in _counties():
         region = regions.get(c["code"]) or {}
         out[c["code"]] = CountyName(
-            code=c["code"], name_fi=c["name"]["fi"], name_sv=c["name"]["sv"],
-            region_fi=region.get("fi", ""), region_sv=region.get("sv", ""),
+            code=c["code"],
+            name_fi=c["name"]["fi"],
+            name_sv=c["name"]["sv"],
+            region_fi=region.get("fi", ""),
+            region_sv=region.get("sv", ""),
             aliases=tuple(c.get("aliases") or ()) + tuple(region.get("aliases") or ()),
         )
     return out

@@ -4,6 +4,7 @@
 resolve to a canonical Finnish municipality name and its county slug. Matching is exact on
 folded names and stems first, then Voikko's analysis of proper nouns, then one-edit typos.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -20,12 +21,14 @@ _MAX_NGRAM = 3
 _MIN_FUZZY_LEN = 6
 
 # Words that announce a place ("asun ...", "bor i ..."), folded.
-LOCATION_CUES = frozenset("""
+LOCATION_CUES = frozenset(
+    """
 asun asumme asutaan asuu asuvat asuin asua asuttiin asunut asuva asuvan kotoisin kotipaikka kotikunta
 kunta kunnassa kunnasta kunnan kaupunki kaupungissa kaupungista kylassa seudulla alueella paikkakunta
 paikkakunnalla lahella muutin muutettiin muuttanut muutimme taalla olen oon ollaan
 bor boende bosatt i fran kommun kommunen stad staden nara trakten omradet flyttade flyttat hemma
-""".split())
+""".split()
+)
 # Cues strong enough to try typo correction on the next word ("asun rovanimellä").
 _PLACE_CASE = re.compile(r"(ssa|sta|lla|lta|lle|aan|een|iin|oon|uun|yyn|han|hen|hin|seen)$")
 STRONG_CUES = frozenset("asun asumme asutaan asuu asuvat asuin kotoisin kunnassa bor bosatt boende kommun".split())
@@ -68,10 +71,15 @@ def _index() -> tuple[dict[str, _Target], dict[str, _Target], dict[str, set[str]
         key = _key(surface)
         if not key:
             return
-        target = _Target(target_muni, county, key in ambiguous, key in first_names,
-                         multiword=bool(re.search(r"[\s\-]", surface.strip())))
+        target = _Target(
+            target_muni,
+            county,
+            key in ambiguous,
+            key in first_names,
+            multiword=bool(re.search(r"[\s\-]", surface.strip())),
+        )
         names.setdefault(key, target)
-        for stem in (stems(key) if finnish else {key}):
+        for stem in stems(key) if finnish else {key}:
             stem_index.setdefault(stem, target)
 
     aliases = registry.municipality_aliases()
@@ -93,16 +101,27 @@ def _index() -> tuple[dict[str, _Target], dict[str, _Target], dict[str, set[str]
         target = names.get(key) or stem_index[key]
         if len(key) >= _MIN_FUZZY_LEN - 1 and not (target.ambiguous or target.first_name):
             for i in range(len(key)):
-                deletes.setdefault(key[:i] + key[i + 1:], set()).add(key)
+                deletes.setdefault(key[:i] + key[i + 1 :], set()).add(key)
     return names, stem_index, deletes
 
 
 # Names whose first part inflects too, written out in full (folded forms are derived from these).
 _IRREGULAR = {
-    "Uusikaupunki": ("Uudessakaupungissa", "Uudestakaupungista", "Uuteenkaupunkiin", "Uudenkaupungin",
-                     "Uusikaupunkiin", "Uusikaupungissa"),
-    "Uusikaarlepyy": ("Uudessakaarlepyyssä", "Uudestakaarlepyystä", "Uuteenkaarlepyyhyn", "Uudenkaarlepyyn",
-                      "Uusikaarlepyyssä"),
+    "Uusikaupunki": (
+        "Uudessakaupungissa",
+        "Uudestakaupungista",
+        "Uuteenkaupunkiin",
+        "Uudenkaupungin",
+        "Uusikaupunkiin",
+        "Uusikaupungissa",
+    ),
+    "Uusikaarlepyy": (
+        "Uudessakaarlepyyssä",
+        "Uudestakaarlepyystä",
+        "Uuteenkaarlepyyhyn",
+        "Uudenkaarlepyyn",
+        "Uusikaarlepyyssä",
+    ),
     "Isokyrö": ("Isossakyrössä", "Isostakyröstä", "Isoonkyröön", "Isonkyrön"),
     "Koski Tl": ("Koskella Tl", "Koskelta Tl", "Koskelle Tl", "Kosken Tl"),
     "Virrat": ("Virtain",),
@@ -131,7 +150,7 @@ def _lookup_with_stem(word: str) -> tuple[Optional[_Target], str, int]:
 _DIACRITICS = frozenset("äöå")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _letters_of(municipality: str) -> frozenset[str]:
     """The diacritic letters of a municipality's names and aliases (lower case)."""
     m = registry.municipalities().get(municipality)
@@ -151,11 +170,13 @@ def _diacritics_differ(surface: str, target: _Target, name_length: int) -> bool:
 def _fuzzy(word: str) -> Optional[_Target]:
     """A one-edit typo of a name or stem (with or without a case ending)."""
     names, stem_index, deletes = _index()
-    candidates = {word} | {word[: -len(e)] for e in ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_FUZZY_LEN}
+    candidates = {word} | {
+        word[: -len(e)] for e in ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_FUZZY_LEN
+    }
     for cand in sorted(candidates, key=len, reverse=True):
         if len(cand) < _MIN_FUZZY_LEN:
             continue
-        variants = {cand} | {cand[:i] + cand[i + 1:] for i in range(len(cand))}
+        variants = {cand} | {cand[:i] + cand[i + 1 :] for i in range(len(cand))}
         hits = set()
         for v in variants:
             hits |= deletes.get(v, set())
@@ -175,10 +196,11 @@ def _one_edit_apart(a: str, b: str) -> bool:
         return a == b
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 @lru_cache(maxsize=1)
@@ -226,15 +248,20 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 def _match_at(text: str, tokens, i: int, bare_answer: bool):
-    before = [fold(t[2]) for t in tokens[max(0, i - 2): i]]
+    before = [fold(t[2]) for t in tokens[max(0, i - 2) : i]]
     cue = any(w in LOCATION_CUES for w in before)
     strong_cue = any(w in STRONG_CUES for w in before)
     for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
-        span = tokens[i: i + n]
-        surface = text[span[0][0]: span[-1][1]]
+        span = tokens[i : i + n]
+        surface = text[span[0][0] : span[-1][1]]
         word = _key(surface)
         target, method, name_length = _lookup_with_stem(word)
-        if target is not None and n == 1 and len(word) == len(surface) and _diacritics_differ(surface, target, name_length):
+        if (
+            target is not None
+            and n == 1
+            and len(word) == len(surface)
+            and _diacritics_differ(surface, target, name_length)
+        ):
             target, method = None, ""
         if target is None and n == 1:
             target, method = _voikko_lookup(surface), "voikko"
@@ -291,7 +318,8 @@ _SOMEONE_ELSE = re.compile(
     r"isovanhemm\w*|sisko\w*|sisar\w*|veli|veljeni|ystava\w*|kaveri\w*|anoppi\w*|appi|appivanhemm\w*|"
     r"mamma|mamman|mor|far|foraldrar\w*|mormor|morfar|farmor|farfar|syster\w*|bror|brorsan|svarmor|svarfar|"
     r"van(?:nen|ninna)?|kompis\w*|svarforaldrar\w*)"
-    r"(?: (?!a\b|o\b|och\b|ja\b)\w+)? (?:asuu|asuvat|asui|asu|on|ovat|bor|bodde|finns)(?: \w+){0,2} $")
+    r"(?: (?!a\b|o\b|och\b|ja\b)\w+)? (?:asuu|asuvat|asui|asu|on|ovat|bor|bodde|finns)(?: \w+){0,2} $"
+)
 # "ja e morfar å bor i Joensuu", "oon mummo ja asun Kemissä": the writer's own role, their own home.
 _OWN_ROLE = re.compile(r"\b(?:e|ar|oon|olen|olin|mina|ma|jag|ja) (?:\w+ )?$")
 
@@ -300,4 +328,4 @@ def someone_elses(text: str, start: int) -> bool:
     """Whether the place at `start` is where someone else (a parent, a sibling, a friend) lives."""
     before = re.split(r"[.!?;,\n]", fold(text[:start]))[-1]
     found = _SOMEONE_ELSE.search(re.sub(r"\W+", " ", before).rstrip() + " ")
-    return bool(found) and not _OWN_ROLE.search(re.sub(r"\W+", " ", before)[:found.start()])
+    return bool(found) and not _OWN_ROLE.search(re.sub(r"\W+", " ", before)[: found.start()])

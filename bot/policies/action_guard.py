@@ -7,6 +7,7 @@ unchanged; the SafetyPolicy then answers with the county's contact or the nation
 response: it needs neither the action server nor a database). Doing this in the Rasa server rather
 than in a channel keeps the answer in the conversation's history and works for every channel.
 """
+
 from __future__ import annotations
 
 import logging
@@ -41,8 +42,9 @@ def failed_this_turn(tracker: DialogueStateTracker) -> bool:
     return turn is not None and _failed.get(tracker.sender_id) == turn
 
 
-async def _guarded_run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: DialogueStateTracker,
-                       domain: Any) -> list:
+async def _guarded_run(
+    self: RemoteAction, output_channel: Any, nlg: Any, tracker: DialogueStateTracker, domain: Any
+) -> list:
     try:
         return await _original_run(self, output_channel, nlg, tracker, domain)
     except ActionExecutionRejection:

@@ -4,6 +4,7 @@ It predicts no action; it only adds a `SlotSet("language", ...)` event right aft
 message, before any response is rendered, so that every reply of that turn is in the right
 language even when the action server is down.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -26,8 +27,13 @@ _SWITCH_CONFIDENCE = 0.9
 _SWITCH_MIN_WORDS = 3
 
 
-def choose_language(current: Optional[str], detection: Optional[dict], intent: Optional[str],
-                    metadata_language: Optional[str], default: str = "fi") -> str:
+def choose_language(
+    current: Optional[str],
+    detection: Optional[dict],
+    intent: Optional[str],
+    metadata_language: Optional[str],
+    default: str = "fi",
+) -> str:
     """The conversation's language after this message (pure, so it can be tested in isolation)."""
     detection = detection or {}
     if intent == "change_language":
@@ -35,8 +41,11 @@ def choose_language(current: Optional[str], detection: Optional[dict], intent: O
         if requested in SUPPORTED:
             return requested
         return "sv" if (current or default) == "fi" else "fi"
-    clear = (detection.get("reliable") and detection.get("confidence", 0) >= _SWITCH_CONFIDENCE
-             and detection.get("words", 0) >= _SWITCH_MIN_WORDS)
+    clear = (
+        detection.get("reliable")
+        and detection.get("confidence", 0) >= _SWITCH_CONFIDENCE
+        and detection.get("words", 0) >= _SWITCH_MIN_WORDS
+    )
     if current is None:
         if metadata_language in SUPPORTED:
             return detection["language"] if clear else metadata_language
@@ -57,9 +66,13 @@ class LanguagePolicy(Policy):
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         return self._resource
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
         return self._prediction(self._default_predictions(domain), events=self._language_events(tracker))
 
     def _language_events(self, tracker: DialogueStateTracker) -> list:

@@ -9,6 +9,7 @@ Highest priority, and it only speaks in two situations; otherwise it predicts no
    (`utter_directory_unavailable`); then it listens. Both are domain responses, rendered by the Rasa
    server: no action server, no database.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -58,9 +59,13 @@ class SafetyPolicy(Policy):
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
         return self._resource
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
         action, events = self._decide(tracker, domain)
         if action is None or action not in domain.action_names_or_texts:
             return self._prediction(self._default_predictions(domain))
@@ -88,5 +93,7 @@ def _emergency(message: UserUttered) -> bool:
     """Acute by the crisis net, or the emergency intent itself (the check-in's button "/emergency", or the
     classifier): the guidance comes first even when a custom action of this turn (e.g. the slot mapping
     that reads the situation) has already failed because the action server is down."""
-    return bool((message.parse_data.get(CRISIS_KEY) or {}).get("acute")) \
+    return (
+        bool((message.parse_data.get(CRISIS_KEY) or {}).get("acute"))
         or (message.intent or {}).get("name") == EMERGENCY_INTENT
+    )

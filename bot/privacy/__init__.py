@@ -1,7 +1,8 @@
 """Privacy by design: redaction of personal data before anything is stored, bounded retention, clean logs.
 
-    from bot.privacy import forget, purge     # "delete my conversation"; the daily purge
+from bot.privacy import forget, purge     # "delete my conversation"; the daily purge
 """
+
 from __future__ import annotations
 
 

@@ -1,8 +1,9 @@
 """Retention from the command line (meant for a daily timer, see docs/operations.md, "Running in production").
 
-    python -m bot.privacy purge [--days N]      # N defaults to RETENTION_DAYS (30)
-    python -m bot.privacy forget CONVERSATION_ID
+python -m bot.privacy purge [--days N]      # N defaults to RETENTION_DAYS (30)
+python -m bot.privacy forget CONVERSATION_ID
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "purge":
         done = retention.purge(args.days)
-        print(f"purged: {done.conversations} conversations, {done.handoffs} handoffs, "
-              f"{done.messages} handoff messages, {done.feedback} feedback answers")
+        print(
+            f"purged: {done.conversations} conversations, {done.handoffs} handoffs, "
+            f"{done.messages} handoff messages, {done.feedback} feedback answers"
+        )
     else:
         retention.forget(args.conversation_id)
         print("forgotten")

@@ -8,6 +8,7 @@ new event. What is redacted:
 - values of slots filled from free text (`from_text` mappings).
 Bot messages are ours and stay as they are; so do intents, slots with fixed values and the language.
 """
+
 from __future__ import annotations
 
 import copy
@@ -44,8 +45,11 @@ def _move_entity(entity: dict, text: str, findings, shifted) -> None:
     if not isinstance(start, int) or not isinstance(end, int):
         return
     covering = next((f for f in findings if f.start < end and start < f.end), None)
-    if covering is not None and isinstance(entity.get("value"), str) \
-            and entity["value"].strip().lower() in text[start:end].strip().lower():
+    if (
+        covering is not None
+        and isinstance(entity.get("value"), str)
+        and entity["value"].strip().lower() in text[start:end].strip().lower()
+    ):
         entity["value"] = covering.placeholder  # the value repeats personal data (e.g. a name taken as a place)
     entity["start"], entity["end"] = shifted(start), shifted(end)
 

@@ -2,6 +2,7 @@
 addresses. Each finder returns (start, end) spans of the original text; checksums are verified where the
 format has one (henkilötunnus check character, IBAN mod-97), so that order numbers and dates are left alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,9 @@ from bot.privacy.public import directory, place_mentions
 
 Span = tuple[int, int]
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])",
-                   re.IGNORECASE)
+EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])", re.IGNORECASE
+)
 
 # DDMMYY, century sign (+ 1800s; - Y X W V U 1900s; A B C D E F 2000s), individual number, check character.
 HETU = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Y])(?!\w)", re.IGNORECASE)
@@ -30,53 +32,134 @@ _IBAN_LENGTH = {"FI": 18, "SE": 24, "NO": 15, "DK": 18, "DE": 22, "EE": 20, "AX"
 # or a bracketed area code or country code: 040 123 4567, 040-1234567, 040.123.4567, +358 40 1234567,
 # (+358) 40 1234567, +358 (0)40 123 4567, (09) 123 4567, 070-123 45 67, puh.07-52792239.
 # Digits run freely, then groups follow only after a separator: bounded backtracking on long digit runs.
-PHONE = re.compile(r"(?<![\w+])(?<!\d[.,])(?:\(?\+\s?\d{1,3}\)?(?:\s?\(0\))?[ \-./]?|00\d{1,3}[ \-./]?|\(0\d{1,4}\)\s?|0)"
-                   r"\d{1,12}(?:[ \-./]\d{1,12}){0,5}(?![\w/]|[.,]\d)")
+PHONE = re.compile(
+    r"(?<![\w+])(?<!\d[.,])(?:\(?\+\s?\d{1,3}\)?(?:\s?\(0\))?[ \-./]?|00\d{1,3}[ \-./]?|\(0\d{1,4}\)\s?|0)"
+    r"\d{1,12}(?:[ \-./]\d{1,12}){0,5}(?![\w/]|[.,]\d)"
+)
 # Dates and times look like dotted numbers: 01.02.2024, 09.30-16.00.
 _DATE_OR_TIME = re.compile(r"^\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?(?:\s?-\s?\d{1,2}[.:/]\d{1,2}(?:[.:/]\d{2,4})?)?$")
 
-_STREET_FI = ("katu", "kadu", "tie", "kuja", "polku", "polu", "raitti", "raiti", "vayla", "kaari", "kaare",
-              "rinne", "rintee", "ranta", "ranna", "tori", "aukio", "puistikko", "puistiko", "kaarre", "kaartee",
-              "kierto", "kierro", "lenkki", "lenki", "maki", "mae", "piha", "kulma", "portti", "porti", "tanhua",
-              "penger", "pientare", "bulevardi", "esplanadi", "valli", "laituri", "kaarto")
-_STREET_SV = ("gatan", "gata", "vagen", "vag", "grand", "granden", "stigen", "backen", "backe", "allen",
-              "esplanaden", "torget", "kajen", "stranden", "strand", "slingan", "ringen", "liden", "branten",
-              "gangen", "kroken", "tappan", "vagen", "boulevarden", "bulevarden", "platsen", "straket", "kullen")
+_STREET_FI = (
+    "katu",
+    "kadu",
+    "tie",
+    "kuja",
+    "polku",
+    "polu",
+    "raitti",
+    "raiti",
+    "vayla",
+    "kaari",
+    "kaare",
+    "rinne",
+    "rintee",
+    "ranta",
+    "ranna",
+    "tori",
+    "aukio",
+    "puistikko",
+    "puistiko",
+    "kaarre",
+    "kaartee",
+    "kierto",
+    "kierro",
+    "lenkki",
+    "lenki",
+    "maki",
+    "mae",
+    "piha",
+    "kulma",
+    "portti",
+    "porti",
+    "tanhua",
+    "penger",
+    "pientare",
+    "bulevardi",
+    "esplanadi",
+    "valli",
+    "laituri",
+    "kaarto",
+)
+_STREET_SV = (
+    "gatan",
+    "gata",
+    "vagen",
+    "vag",
+    "grand",
+    "granden",
+    "stigen",
+    "backen",
+    "backe",
+    "allen",
+    "esplanaden",
+    "torget",
+    "kajen",
+    "stranden",
+    "strand",
+    "slingan",
+    "ringen",
+    "liden",
+    "branten",
+    "gangen",
+    "kroken",
+    "tappan",
+    "vagen",
+    "boulevarden",
+    "bulevarden",
+    "platsen",
+    "straket",
+    "kullen",
+)
 # Highways have numbers too ("valtatie 4"), and "tie" alone is a word.
-_NOT_STREETS = re.compile(r"^(?:valta|kanta|seutu|moottori|maan|yhdys|koulu|tyo|koti|elama|menestys|rahti|"
-                          r"hoito|ura|kehitys|oppi|vaellus|pyora)?(?:tie|vag|vagen)\w{0,4}$")
+_NOT_STREETS = re.compile(
+    r"^(?:valta|kanta|seutu|moottori|maan|yhdys|koulu|tyo|koti|elama|menestys|rahti|"
+    r"hoito|ura|kehitys|oppi|vaellus|pyora)?(?:tie|vag|vagen)\w{0,4}$"
+)
 STREET = re.compile(
     r"(?<![\w-])(?P<street>(?:(?:vastra|ostra|norra|sodra|stora|lilla|gamla|nya|vanha|uusi|iso|pikku|ita|lansi)\s+)?"
-    r"[^\W\d_]{2,}(?:-[^\W\d_]+)?(?:" + "|".join(sorted(set(_STREET_FI + _STREET_SV), key=len, reverse=True))
+    r"[^\W\d_]{2,}(?:-[^\W\d_]+)?(?:"
+    + "|".join(sorted(set(_STREET_FI + _STREET_SV), key=len, reverse=True))
     + r")[^\W\d_]{0,5})\s+(?P<number>\d{1,4}(?!\d)(?:\s?-\s?\d{1,4})?(?:\s?[a-h](?![^\W\d_]))?(?:\s?\d{1,3}(?!\d))?"
     r"(?:\s?(?:as|bst|lgh|h|lh)\.?\s?\d{1,4})?)(?::\s?[^\W\d_]{1,4})?"
     r"(?P<postal>,?\s+\d{5}(?:\s+[^\W\d_][\w-]*)?)?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _SUFFIXES = "|".join(sorted(set(_STREET_FI + _STREET_SV), key=len, reverse=True))
 # A street named without a house number ("asutaan Jännekadulla", "vi bor på Nygatan"): one word that ends
 # in a street type, capitalised (a street's name) or after "asun", "bor på", "osoite".
-STREET_WORD = re.compile(r"(?<![\w-])(?:(?:vanha|uusi|iso|pikku|ita|lansi|pohjois|etela|vastra|ostra|norra|sodra|stora|"
-                         r"lilla|gamla|nya)\s+)?[^\W\d_]{2,}(?:-[^\W\d_]+)?(?:" + _SUFFIXES + r")[^\W\d_]{0,5}(?![\w-])",
-                         re.IGNORECASE)
-_LIVING_CUE = re.compile(r"(?:\basu(?:n|mme|u|vat|taan|tiin|in)|\bbo(?:r|dde)?\s+pa|\bosoi?t\w*|\badress\w*)\s*:?\s*$",
-                         re.IGNORECASE)
+STREET_WORD = re.compile(
+    r"(?<![\w-])(?:(?:vanha|uusi|iso|pikku|ita|lansi|pohjois|etela|vastra|ostra|norra|sodra|stora|"
+    r"lilla|gamla|nya)\s+)?[^\W\d_]{2,}(?:-[^\W\d_]+)?(?:" + _SUFFIXES + r")[^\W\d_]{0,5}(?![\w-])",
+    re.IGNORECASE,
+)
+_LIVING_CUE = re.compile(
+    r"(?:\basu(?:n|mme|u|vat|taan|tiin|in)|\bbo(?:r|dde)?\s+pa|\bosoi?t\w*|\badress\w*)\s*:?\s*$", re.IGNORECASE
+)
 # Finnish streets named after a person or a place, in two or three words: "Gunnel Nymanin katu 6",
 # "Ylä-Fallin bulevardi", "Aleksis Kiven katu" (the capitals are read on the original text).
-_STREET_TYPE_FI = ("katu|kadu|tie|kuja|polku|polu|bulevardi|raitti|raiti|vayla|kaari|kaare|rinne|rintee|aukio|tori|"
-                   "ranta|ranna|linja|esplanadi|puistikko|puistiko|kaarre|kaartee")  # "Toinen linja" only in words
+_STREET_TYPE_FI = (
+    "katu|kadu|tie|kuja|polku|polu|bulevardi|raitti|raiti|vayla|kaari|kaare|rinne|rintee|aukio|tori|"
+    "ranta|ranna|linja|esplanadi|puistikko|puistiko|kaarre|kaartee"
+)  # "Toinen linja" only in words
 STREET_MULTI = re.compile(
     r"(?<![\w-])(?P<words>(?:[A-Z][^\W\d_]*(?:-[^\W\d_]+)?\s+){0,2})(?P<genitive>[A-Z][^\W\d_]*(?:-[^\W\d_]+)?n)\s+"
     r"[^\W\d_]{0,12}(?:" + _STREET_TYPE_FI + r")[^\W\d_]{0,5}(?![\w-])"
-    r"(?:\s+\d{1,4}(?!\d)(?:\s?[a-hA-H](?![^\W\d_]))?(?:\s?\d{1,3}(?!\d))?)?")
+    r"(?:\s+\d{1,4}(?!\d)(?:\s?[a-hA-H](?![^\W\d_]))?(?:\s?\d{1,3}(?!\d))?)?"
+)
 # "osoite on ...", "asun osoitteessa ...", "min adress är ...": the rest of the clause, when it has a number.
-ADDRESS_CUE = re.compile(r"\b(?:osoit(?:e|teeni|teemme|teeni on|e on|teeni:|e:|teessa|teessa)|kotiosoite\w*|"
-                         r"adress(?:en)?(?: ar)?:?|min adress ar|var adress ar|bor pa adressen)\s+(?P<rest>[^.;!?\n]{3,60})",
-                         re.IGNORECASE)
+ADDRESS_CUE = re.compile(
+    r"\b(?:osoit(?:e|teeni|teemme|teeni on|e on|teeni:|e:|teessa|teessa)|kotiosoite\w*|"
+    r"adress(?:en)?(?: ar)?:?|min adress ar|var adress ar|bor pa adressen)\s+(?P<rest>[^.;!?\n]{3,60})",
+    re.IGNORECASE,
+)
 
 _UNIT_AFTER = re.compile(r"^\s*(?:km|kg|g|mg|ml|dl|l|%|€|e|eur|euro\w*|kpl|vko|v|h|min)\b", re.IGNORECASE)
 # "koulutie 2 km", "vägen 3 år": a measure, not a house number (checked on the unfolded text: år ≠ är).
-_MEASURE_AFTER = re.compile(r"^\s*(?:km|m|min|h|kpl|%|€|e|eur|euro\w*|v|vuo\w*|kk|viik\w*|vk|år|veck\w*|dag\w*|"
-                            r"päiv\w*|tunt\w*|minuu\w*|timm\w*|kilo\w*|metri\w*|meter|kg|g|ml|dl|l|mg)\b", re.IGNORECASE)
+_MEASURE_AFTER = re.compile(
+    r"^\s*(?:km|m|min|h|kpl|%|€|e|eur|euro\w*|v|vuo\w*|kk|viik\w*|vk|år|veck\w*|dag\w*|"
+    r"päiv\w*|tunt\w*|minuu\w*|timm\w*|kilo\w*|metri\w*|meter|kg|g|ml|dl|l|mg)\b",
+    re.IGNORECASE,
+)
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A", "é": "e", "É": "E"})
 
 
@@ -125,7 +208,7 @@ _IBAN_LOOSE = re.compile(r"(?<![\w])(?:%s) ?\d{2}(?:[ .\-]?[A-Z0-9]){11,30}" % "
 def _grouped_iban(text: str, start: int) -> int:
     """The end of a valid IBAN written from `start` with any single spaces, dots or dashes between its
     characters, or -1. The country's length decides where it ends; mod-97 decides whether it is one."""
-    country = text[start:start + 2].upper()
+    country = text[start : start + 2].upper()
     for length in [_IBAN_LENGTH[country]]:
         chars: list[str] = []
         i = start
@@ -191,7 +274,7 @@ def phones(text: str) -> Iterator[Span]:
             continue
         if not 7 <= len(re.sub(r"\D", "", number)) <= 15 or digits in public_numbers():
             continue
-        if _UNIT_AFTER.match(text[m.end():]):  # "0 5 10 15 km" is a distance, not a number to call
+        if _UNIT_AFTER.match(text[m.end() :]):  # "0 5 10 15 km" is a distance, not a number to call
             continue
         yield m.start(), m.start() + len(number)
 
@@ -214,8 +297,10 @@ def _simple_word(word: str) -> bool:
     name on its own. Compounds (Maapadonpolku) are how streets are named."""
     from bot.privacy.names import voikko_analyses
 
-    return any(a.get("CLASS") not in ("etunimi", "sukunimi", "paikannimi", "nimi") and "=" not in a.get("STRUCTURE", "=")[1:]
-               for a in voikko_analyses(word))
+    return any(
+        a.get("CLASS") not in ("etunimi", "sukunimi", "paikannimi", "nimi") and "=" not in a.get("STRUCTURE", "=")[1:]
+        for a in voikko_analyses(word)
+    )
 
 
 def _streets_in_words(text: str, folded: str) -> Iterator[Span]:
@@ -223,8 +308,8 @@ def _streets_in_words(text: str, folded: str) -> Iterator[Span]:
     for m in STREET_MULTI.finditer(folded):
         if any(s < m.end("genitive") and m.start("genitive") < e for s, e in places):
             continue  # "Oulun tori" is a public square
-        sentence_start = not text[:m.start()].strip() or bool(re.search(r"[.!?:\n]\s*$", text[:m.start()]))
-        if not m.group("words") and sentence_start and _everyday_word(text[m.start("genitive"):m.end("genitive")]):
+        sentence_start = not text[: m.start()].strip() or bool(re.search(r"[.!?:\n]\s*$", text[: m.start()]))
+        if not m.group("words") and sentence_start and _everyday_word(text[m.start("genitive") : m.end("genitive")]):
             continue  # "Meidän katu"
         yield m.start(), m.end()
 
@@ -242,8 +327,8 @@ def _street_words(text: str, folded: str) -> Iterator[Span]:
         if any(s < m.end() and start < e for s, e in places):
             continue  # Pyhäranta is a municipality
         capital = text[start].isupper()
-        cue = bool(_LIVING_CUE.search(folded[max(0, start - 30):start]))
-        if cue or (capital and not _simple_word(text[start:m.end()])):
+        cue = bool(_LIVING_CUE.search(folded[max(0, start - 30) : start]))
+        if cue or (capital and not _simple_word(text[start : m.end()])):
             yield start, m.end()
 
 
@@ -253,7 +338,7 @@ def addresses(text: str) -> Iterator[Span]:
     yield from multi
     for m in STREET.finditer(folded):
         street = m.group("street").lower()
-        if _NOT_STREETS.match(street) or _MEASURE_AFTER.match(text[m.end():]):
+        if _NOT_STREETS.match(street) or _MEASURE_AFTER.match(text[m.end() :]):
             continue
         yield m.start(), m.end()
     yield from _street_words(text, folded)

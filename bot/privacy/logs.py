@@ -8,6 +8,7 @@ each record while a turn is in progress (`with turn(sender_id, text):`) and
   names, …) from the rest of the line and from tracebacks.
 Rasa itself logs message text only at DEBUG, which production does not switch on.
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -69,8 +70,7 @@ class PrivacyFilter(logging.Filter):
         try:
             record.msg, record.args = scrub(record.getMessage(), record.levelno), ()
             if record.exc_info and record.levelno >= logging.INFO:
-                record.exc_text = scrub("".join(traceback.format_exception(*record.exc_info)).rstrip(),
-                                        record.levelno)
+                record.exc_text = scrub("".join(traceback.format_exception(*record.exc_info)).rstrip(), record.levelno)
         except Exception:  # a log line must never break a turn
             record.msg, record.args = "[log line withheld: could not be scrubbed]", ()
         return True
@@ -78,8 +78,9 @@ class PrivacyFilter(logging.Filter):
 
 def install() -> None:
     """Add the filter to every handler known now (root, Rasa's, Sanic's); idempotent."""
-    loggers = [logging.getLogger()] + [lg for lg in logging.root.manager.loggerDict.values()
-                                       if isinstance(lg, logging.Logger)]
+    loggers = [logging.getLogger()] + [
+        lg for lg in logging.root.manager.loggerDict.values() if isinstance(lg, logging.Logger)
+    ]
     for logger in loggers:
         for handler in logger.handlers:
             if not any(isinstance(f, PrivacyFilter) for f in handler.filters):

@@ -7,6 +7,7 @@
 - Voikko's Finnish dictionary: which words it knows as given names or surnames (it has Finland's Finnish
   and Swedish names) and which also as everyday words.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,54 +28,269 @@ _ENDINGS = frozenset(ENDINGS)
 
 # After these the next word is a name whatever it looks like (unless it is a function word).
 STRONG_CUES = (
-    "nimeni on", "nimeni", "mun nimi on", "mun nimi", "minun nimeni on", "nimi on", "nimeltaan", "nimelta",
-    "nimeksi", "kutsukaa minua", "jag heter", "ja heter", "mitt namn ar", "namnet ar", "hon heter",
-    "han heter", "hen heter", "som heter", "kalla mig",
+    "nimeni on",
+    "nimeni",
+    "mun nimi on",
+    "mun nimi",
+    "minun nimeni on",
+    "nimi on",
+    "nimeltaan",
+    "nimelta",
+    "nimeksi",
+    "kutsukaa minua",
+    "jag heter",
+    "ja heter",
+    "mitt namn ar",
+    "namnet ar",
+    "hon heter",
+    "han heter",
+    "hen heter",
+    "som heter",
+    "kalla mig",
 )
 # After these a capitalised word or a listed name is a name.
-WEAK_CUES = ("olen", "oon", "ma oon", "mina olen", "taalla", "taalla on", "jag ar", "ja ar", "har ar", "heter", "nimella", "nimi", "namn", "namnet", "mottagare", "saaja")
+WEAK_CUES = (
+    "olen",
+    "oon",
+    "ma oon",
+    "mina olen",
+    "taalla",
+    "taalla on",
+    "jag ar",
+    "ja ar",
+    "har ar",
+    "heter",
+    "nimella",
+    "nimi",
+    "namn",
+    "namnet",
+    "mottagare",
+    "saaja",
+)
 # After a name: "Maria Norrman täällä", "aino tässä", "Sofie Persson här".
 AFTER_CUES = frozenset({"täällä", "tässä", "täs", "här", "taalla", "tassa"})  # not folded: har (has) ≠ här
 # After these only a name the list or Voikko knows as nothing else, or a capital inside a sentence:
 # "det är anna igen" (but "det är sanna ord"), Finland-Swedish "e" for är.
 SOFT_CUES = ("det ar", "e")
 # A surname told as one: "Laine on mun sukunimi", "Persson är mitt efternamn", "Ojala, Anna heter jag".
-SURNAME_AFTER = ("on mun sukunimi", "on minun sukunimeni", "on sukunimeni", "on mun sukunimeni", "ar mitt efternamn",
-                 "ar efternamnet", "heter jag")
+SURNAME_AFTER = (
+    "on mun sukunimi",
+    "on minun sukunimeni",
+    "on sukunimeni",
+    "on mun sukunimeni",
+    "ar mitt efternamn",
+    "ar efternamnet",
+    "heter jag",
+)
 GREETINGS = frozenset({"moi", "hei", "moikka", "terve", "hej", "hejsan", "tjena", "halloj", "viitta"})
-LABELS = frozenset({"kontakt", "yhteydenotto", "asiakas", "klient", "lahettaja", "avsandare", "nimi", "namn",
-                    "yhteyshenkilo", "kontaktperson", "saaja", "mottagare", "potilas", "patient"})
+LABELS = frozenset(
+    {
+        "kontakt",
+        "yhteydenotto",
+        "asiakas",
+        "klient",
+        "lahettaja",
+        "avsandare",
+        "nimi",
+        "namn",
+        "yhteyshenkilo",
+        "kontaktperson",
+        "saaja",
+        "mottagare",
+        "potilas",
+        "patient",
+    }
+)
 CONJUNCTIONS = frozenset({"ja", "och", "tai", "eller", "enka", "inte", "eika", "seka"})
 # A genitive before these is a person's: "Johans pappa", "Kaarinan äiti".
-FAMILY_AFTER = frozenset({"pappa", "mamma", "isa", "aiti", "bror", "syster", "veli", "sisko", "son", "dotter",
-                          "poika", "tytar", "man", "fru", "mies", "vaimo", "exa", "ex"})
+FAMILY_AFTER = frozenset(
+    {
+        "pappa",
+        "mamma",
+        "isa",
+        "aiti",
+        "bror",
+        "syster",
+        "veli",
+        "sisko",
+        "son",
+        "dotter",
+        "poika",
+        "tytar",
+        "man",
+        "fru",
+        "mies",
+        "vaimo",
+        "exa",
+        "ex",
+    }
+)
 # A family word right before a name: "äiti aino sihvonen", "pappa Sundin"; only a name Voikko or the list
 # knows as nothing else (äiti toivoi stays).
 FAMILY_CUES = ("aiti", "isa", "mamma", "pappa", "perhe", "familjen", "familjehem", "sijaisperhe", "mottagare")
 # Sign-offs: the name may follow on the next line or after the abbreviation's full stop.
-SIGN_OFFS = ("terveisin", "t", "terv", "halsningar", "mvh", "hal", "halsn", "yst terv", "vanliga halsningar", "ystavallisin terveisin")
+SIGN_OFFS = (
+    "terveisin",
+    "t",
+    "terv",
+    "halsningar",
+    "mvh",
+    "hal",
+    "halsn",
+    "yst terv",
+    "vanliga halsningar",
+    "ystavallisin terveisin",
+)
 RELATION_CUES = (
-    "mieheni", "vaimoni", "puolisoni", "kumppanini", "poikaystavani", "tyttoystavani", "avomieheni",
-    "avovaimoni", "exani", "eksani", "lapseni", "poikani", "tyttareni", "tyttoni", "vauvani", "siskoni",
-    "sisareni", "veljeni", "aitini", "isani", "anoppini", "appeni", "naapurini", "ystavani", "kaverini",
-    "mun mies", "mun vaimo", "mun puoliso", "mun kumppani", "mun poikaystava", "mun tyttoystava", "mun kundi",
-    "mun muija", "mun ukko", "mun akka", "mun avomies", "mun avovaimo", "mun exa", "mun eksa", "mun poika",
-    "mun tytto", "mun lapsi", "mun vauva", "mun sisko", "mun veli", "mun aiti", "mun isa", "mun mutsi",
-    "mun faija", "mun kaveri", "mun ystava", "mun naapuri", "meidan poika", "meidan tytto", "meidan lapsi",
-    "meidan vauva", "lapsen isa", "lapsen aiti", "vauvan isa", "vauvan aiti", "lasten isa", "lasten aiti",
-    "min man", "min fru", "min sambo", "min partner", "min pojkvan", "min flickvan", "min make", "min maka",
-    "min son", "min dotter", "min bror", "min syster", "min mamma", "min pappa", "min van", "min vaninna",
-    "min kompis", "min granne", "mitt ex", "mitt barn", "var son", "var dotter", "barnets pappa",
-    "barnets mamma", "bebisens pappa", "sonen", "dottern", "maken", "sambon",
-    "sosiaalityontekija", "sosiaalityontekijamme", "sosiaaliohjaaja", "terveydenhoitaja", "terkka", "sossu",
-    "laakari", "kuraattori", "opettaja", "hoitaja", "tyontekija", "ohjaaja", "herra", "rouva", "neiti",
-    "tohtori", "asiakkaani", "asiakkaamme", "asiakas", "asiakkaasta", "klienten", "min klient", "var klient",
-    "klient", "klienten", "mormor", "morfar", "farmor", "farfar", "mummo", "vaari", "ukki", "pappa", "isapuoli",
-    "aitipuoli", "styvpappa", "styvmamma", "exa", "eksa", "socialarbetaren", "socialarbetare", "halsovardaren", "halsovardare", "lakaren", "lakare",
-    "kuratorn", "kurator", "lararen", "larare", "handlaggaren", "fru", "herr", "doktor", "dr",
+    "mieheni",
+    "vaimoni",
+    "puolisoni",
+    "kumppanini",
+    "poikaystavani",
+    "tyttoystavani",
+    "avomieheni",
+    "avovaimoni",
+    "exani",
+    "eksani",
+    "lapseni",
+    "poikani",
+    "tyttareni",
+    "tyttoni",
+    "vauvani",
+    "siskoni",
+    "sisareni",
+    "veljeni",
+    "aitini",
+    "isani",
+    "anoppini",
+    "appeni",
+    "naapurini",
+    "ystavani",
+    "kaverini",
+    "mun mies",
+    "mun vaimo",
+    "mun puoliso",
+    "mun kumppani",
+    "mun poikaystava",
+    "mun tyttoystava",
+    "mun kundi",
+    "mun muija",
+    "mun ukko",
+    "mun akka",
+    "mun avomies",
+    "mun avovaimo",
+    "mun exa",
+    "mun eksa",
+    "mun poika",
+    "mun tytto",
+    "mun lapsi",
+    "mun vauva",
+    "mun sisko",
+    "mun veli",
+    "mun aiti",
+    "mun isa",
+    "mun mutsi",
+    "mun faija",
+    "mun kaveri",
+    "mun ystava",
+    "mun naapuri",
+    "meidan poika",
+    "meidan tytto",
+    "meidan lapsi",
+    "meidan vauva",
+    "lapsen isa",
+    "lapsen aiti",
+    "vauvan isa",
+    "vauvan aiti",
+    "lasten isa",
+    "lasten aiti",
+    "min man",
+    "min fru",
+    "min sambo",
+    "min partner",
+    "min pojkvan",
+    "min flickvan",
+    "min make",
+    "min maka",
+    "min son",
+    "min dotter",
+    "min bror",
+    "min syster",
+    "min mamma",
+    "min pappa",
+    "min van",
+    "min vaninna",
+    "min kompis",
+    "min granne",
+    "mitt ex",
+    "mitt barn",
+    "var son",
+    "var dotter",
+    "barnets pappa",
+    "barnets mamma",
+    "bebisens pappa",
+    "sonen",
+    "dottern",
+    "maken",
+    "sambon",
+    "sosiaalityontekija",
+    "sosiaalityontekijamme",
+    "sosiaaliohjaaja",
+    "terveydenhoitaja",
+    "terkka",
+    "sossu",
+    "laakari",
+    "kuraattori",
+    "opettaja",
+    "hoitaja",
+    "tyontekija",
+    "ohjaaja",
+    "herra",
+    "rouva",
+    "neiti",
+    "tohtori",
+    "asiakkaani",
+    "asiakkaamme",
+    "asiakas",
+    "asiakkaasta",
+    "klienten",
+    "min klient",
+    "var klient",
+    "klient",
+    "klienten",
+    "mormor",
+    "morfar",
+    "farmor",
+    "farfar",
+    "mummo",
+    "vaari",
+    "ukki",
+    "pappa",
+    "isapuoli",
+    "aitipuoli",
+    "styvpappa",
+    "styvmamma",
+    "exa",
+    "eksa",
+    "socialarbetaren",
+    "socialarbetare",
+    "halsovardaren",
+    "halsovardare",
+    "lakaren",
+    "lakare",
+    "kuratorn",
+    "kurator",
+    "lararen",
+    "larare",
+    "handlaggaren",
+    "fru",
+    "herr",
+    "doktor",
+    "dr",
 )
 # Words that follow a cue but are not names (folded).
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 on ei en ole oo se sen sita mika mita mika etta et kun jos ja tai mutta mut niin ihan vain vaan viela jo nyt
 salainen salaisuus tarkea sama muu muut joku jotain kaikki minun sinun hanen meidan teidan heidan kylla
 juo joi juonut lyo loi on oli ollut aina taas myos kanssa tassa talla tuolla siella kotona raskaana huolissani
@@ -84,17 +300,19 @@ var har hade dricker slar gravid orolig trott ensam hemma mamma pappa barn bebis
 med har dar just bara mycket lite jag du han hon hen vi de den det vad vem vilken x xx xxx n.n nn
 puh p gsm tel tfn mulla mulle multa meilla meille barnen lapset
 kan ska skall vill maste finns hur varfor nar vilka nagot kanske hoppas
-""".split())
+""".split()
+)
 # Capitalised words that are not people (services, organisations, countries, the bot).
-NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset(
+    """
 viitta kela kelan kelasta kelaan mieli nollalinja nollinjen neuvola neuvolan neuvolassa kriisipuhelin
 kristelefonen facebook instagram whatsapp telegram google suomi suomen suomessa suomeen ruotsi ruotsin
 finland finlands sverige jumala gud jeesus joulu jouluna juhannus hus tyks oys tays hal ensikoti turvakoti
 lastensuojelu sosiaalipaivystys poliisi poliisille hatakeskus myrkytystietokeskus giftinformationscentralen
 folkhalsan mll vaestoliitto a-klinikka a-kliniken hyvinvointialue valfardsomradet ok okei kiitos tack hei hej
 moi moikka terve tervehdys huomenta apua hjalp
-""".split())
-
+""".split()
+)
 
 
 # Voikko's word classes for person names; any other class is an everyday word (or a place).
@@ -150,14 +368,12 @@ def service_words() -> frozenset[str]:
     return frozenset(words)
 
 
-
 @dataclass(frozen=True)
 class _Names:
     first: frozenset[str]
     surnames: frozenset[str]
     ambiguous: frozenset[str]
     stems: dict  # folded stem -> folded name
-
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +421,6 @@ def _base_name(folded: str) -> Optional[str]:
     return None
 
 
-
 _NOUN_OR_NAME = frozenset({"nimisana", "etunimi", "sukunimi", "paikannimi", "nimi"})
 
 
@@ -215,20 +430,39 @@ def _proper_only(word: str) -> bool:
     return bool(classes) and not classes - {"etunimi", "sukunimi", "paikannimi", "nimi"}
 
 
-
 # "15v", "15 v.", "15-vuotias", "15 år", "15-åring"
 _AGE_AFTER = re.compile(r"^\s*,?\s*\(?\d{1,2}\s?-?\s?(?:v\b|v\.|vuo\w*|år\b|åring\w*|ar\b)", re.IGNORECASE)
 # Someone's age told after the name: "Martta on 15 ja karkaa", "Åsa är 15", "Leo täyttää 4".
-AGE_VERB_AFTER = re.compile(r"^\s+(?:on|oli|ois|täyttää|är|var|e|blir|fyller)\s+(?:nyt\s+|nu\s+|jo\s+|redan\s+)?"
-                            r"\d{1,2}(?:\s?(?:v|vuo\w*|år)\b|\s+(?:ja|och|eikä|mutta|men)\b|\s*$|\s*[,.!?])",
-                            re.IGNORECASE)
+AGE_VERB_AFTER = re.compile(
+    r"^\s+(?:on|oli|ois|täyttää|är|var|e|blir|fyller)\s+(?:nyt\s+|nu\s+|jo\s+|redan\s+)?"
+    r"\d{1,2}(?:\s?(?:v|vuo\w*|år)\b|\s+(?:ja|och|eikä|mutta|men)\b|\s*$|\s*[,.!?])",
+    re.IGNORECASE,
+)
 # A genitive before these is a person's ("Kävin Kaarinan luona", "Kallion perhe"), even a place's form.
-PERSON_POSTPOSITIONS = frozenset({"luona", "luokse", "luota", "kanssa", "kaa", "kans", "perhe", "perheen",
-                                  "perheelle", "vanhemmat", "kotiin", "kotona", "mielesta", "puolesta"})
+PERSON_POSTPOSITIONS = frozenset(
+    {
+        "luona",
+        "luokse",
+        "luota",
+        "kanssa",
+        "kaa",
+        "kans",
+        "perhe",
+        "perheen",
+        "perheelle",
+        "vanhemmat",
+        "kotiin",
+        "kotona",
+        "mielesta",
+        "puolesta",
+    }
+)
 # First-person words after "X ja" / before "ja X": "Ingemar och jag", "Mulla ja Kaarinalla".
 FIRST_PERSON = frozenset({"mina", "ma", "mulla", "minulla", "mun", "minun", "me", "meilla", "jag", "mig", "vi", "oss"})
 # Well-known fictional characters, brands and places written like names: not people to protect. Folded.
-FICTION = tuple(tuple(p.split()) for p in """
+FICTION = tuple(
+    tuple(p.split())
+    for p in """
 peppi pitkatossu|pippi langstrump|pippi|aku ankka|kalle anka|mikki hiiri|musse pigg|nalle puh|harry potter|
 risto rappaaja|maija poppanen|mary poppins|tatu ja patu|pikku myy|lilla my|muumipeikko|muumimamma|muumipappa|
 muumi|muumit|mumintrollet|mumin|muminmamman|emil i lonneberga|alfons aberg|pettson och findus|pettson|findus|
@@ -236,11 +470,32 @@ bamse|greta gris|pipsa possu|karlsson pa taket|ronja rovardotter|ryhma hau|paavo
 heinahattu ja vilttitossu|nuuskamuikkunen|snusmumriken|viking line|sankt michel|ti-ti nalle|pelle hermanni|
 hello kitty|joulupukki|tomten|jultomten|nalle luppakorva|winnie puh|mikke mus|barbie|
 batman|spiderman|hamahakkimies|roope ankka|joakim von anka|tiku ja taku|piff och puff|babblarna
-""".replace("\n", "").split("|") if p)
+""".replace("\n", "").split("|")
+    if p
+)
 
 # How Finland-Swedish and Swedish surnames end; for a lower-case word no dictionary knows.
-_NORDIC_SURNAME = re.compile(r"(?:sson|berg|ström|strom|lund|gren|qvist|kvist|blad|dahl|holm|mark|bäck|borg|fors|"
-                             r"stedt|sen|én)$")
-PROFESSION_ENDINGS = ("kuraattori", "kuratorn", "terveydenhoitaja", "sosiaalityontekija", "sosiaaliohjaaja",
-                      "tyontekija", "socialarbetaren", "halsovardaren", "lakaren", "laakari", "ohjaaja", "hoitaja",
-                      "handledaren", "radgivaren", "terapeutti", "terapeuten", "psykologi", "psykologen")
+_NORDIC_SURNAME = re.compile(
+    r"(?:sson|berg|ström|strom|lund|gren|qvist|kvist|blad|dahl|holm|mark|bäck|borg|fors|"
+    r"stedt|sen|én)$"
+)
+PROFESSION_ENDINGS = (
+    "kuraattori",
+    "kuratorn",
+    "terveydenhoitaja",
+    "sosiaalityontekija",
+    "sosiaaliohjaaja",
+    "tyontekija",
+    "socialarbetaren",
+    "halsovardaren",
+    "lakaren",
+    "laakari",
+    "ohjaaja",
+    "hoitaja",
+    "handledaren",
+    "radgivaren",
+    "terapeutti",
+    "terapeuten",
+    "psykologi",
+    "psykologen",
+)

@@ -17,6 +17,7 @@ Measured on generated messages: tests/privacy/measure_generated.py (README "Priv
 Places are never names (the place resolver reads the unredacted text, but stored text should still say
 "asun Sallassa"), except a bare municipality name right after a first name: "Jari Lahti".
 """
+
 from __future__ import annotations
 
 import re
@@ -65,8 +66,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;\n\"'«»()\[\]-]\s*$")
 
 
-
-
 @dataclass
 class _Token:
     start: int
@@ -81,12 +80,11 @@ class _Token:
         return self.text[:1].isupper() and any(c.islower() for c in self.text[1:])
 
 
-
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     previous_end = 0
     for m in _WORD.finditer(text):
-        between = text[previous_end:m.start()]
+        between = text[previous_end : m.start()]
         start_of_sentence = not out or bool(_SENTENCE_END.search(between))
         out.append(_Token(m.start(), m.end(), m.group(), fold(m.group()), start_of_sentence, between))
         previous_end = m.end()
@@ -95,9 +93,9 @@ def _tokens(text: str) -> list[_Token]:
 
 def _cue_before(tokens: list[_Token], i: int, cues: tuple[str, ...], across_sentences: bool = False) -> bool:
     for n in (3, 2, 1):
-        inside = tokens[i - n + 1:i + (0 if across_sentences else 1)]
+        inside = tokens[i - n + 1 : i + (0 if across_sentences else 1)]
         if i - n >= 0 and not any(t.sentence_start for t in inside):
-            phrase = " ".join(t.folded for t in tokens[i - n:i])
+            phrase = " ".join(t.folded for t in tokens[i - n : i])
             if phrase in cues:
                 return True
     return False
@@ -130,17 +128,15 @@ def _cue_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
 
 
-
 def _phrase_after(tokens: list[_Token], i: int, phrases: tuple[str, ...]) -> bool:
     """One of `phrases` follows token i, or follows it after one more capitalised word ("Ojala, Anna heter jag")."""
     starts = [i + 1] + ([i + 2] if i + 1 < len(tokens) and tokens[i + 1].capital else [])
     for start in starts:
         for n in (3, 2):
-            following = tokens[start:start + n]
+            following = tokens[start : start + n]
             if len(following) == n and " ".join(t.folded for t in following) in phrases:
                 return True
     return False
-
 
 
 def _profession_before(tokens: list[_Token], i: int) -> bool:
@@ -151,37 +147,67 @@ def _profession_before(tokens: list[_Token], i: int) -> bool:
 
 
 def _nordic_surname(tok: _Token) -> bool:
-    return (len(tok.folded) >= 4 and tok.text.islower() and bool(_NORDIC_SURNAME.search(tok.text))
-            and not voikko_classes(tok.text) and tok.folded not in STOPWORDS)
+    return (
+        len(tok.folded) >= 4
+        and tok.text.islower()
+        and bool(_NORDIC_SURNAME.search(tok.text))
+        and not voikko_classes(tok.text)
+        and tok.folded not in STOPWORDS
+    )
 
 
-CHILD_WORDS = frozenset({"tytto", "poika", "vauva", "lapsi", "flicka", "pojke", "son", "dotter", "bebis", "barn",
-                         "tyttoni", "poikani", "lapseni", "sonen", "dottern", "flickan", "pojken"})
+CHILD_WORDS = frozenset(
+    {
+        "tytto",
+        "poika",
+        "vauva",
+        "lapsi",
+        "flicka",
+        "pojke",
+        "son",
+        "dotter",
+        "bebis",
+        "barn",
+        "tyttoni",
+        "poikani",
+        "lapseni",
+        "sonen",
+        "dottern",
+        "flickan",
+        "pojken",
+    }
+)
 
 
 def _inflected(word: str) -> bool:
     """Voikko reads `word` as a local case form (Valtterilla, Heikille), long enough not to be a short
     everyday word; never a genitive, which Swedish definite forms look like."""
     analyses = voikko_analyses(word)
-    return (len(word) >= 6 and bool(analyses) and all(a.get("SIJAMUOTO") not in (None, "nimento") for a in analyses)
-            and fold(word).endswith(("lla", "lta", "lle", "ssa", "sta", "ksi")))  # not -n: Swedish "helgen"
+    return (
+        len(word) >= 6
+        and bool(analyses)
+        and all(a.get("SIJAMUOTO") not in (None, "nimento") for a in analyses)
+        and fold(word).endswith(("lla", "lta", "lle", "ssa", "sta", "ksi"))
+    )  # not -n: Swedish "helgen"
 
 
 def _swedish_genitive_of_name(tok: _Token) -> bool:
-    """"Bertils", "Kivinens", "sonjas": a listed name or one Voikko knows only as a name, plus -s."""
+    """ "Bertils", "Kivinens", "sonjas": a listed name or one Voikko knows only as a name, plus -s."""
     if not tok.folded.endswith("s") or len(tok.folded) < 4 or tok.folded in STOPWORDS:
         return False
     stem = tok.text[:-1]
     listed = _base_name(fold(stem))
-    return bool((listed and listed not in _names().ambiguous and fold(stem) == listed)
-                or dictionary_name(stem.capitalize()))
+    return bool(
+        (listed and listed not in _names().ambiguous and fold(stem) == listed) or dictionary_name(stem.capitalize())
+    )
 
 
 def _noun_in_base_form(word: str) -> bool:
     """Voikko knows `word` as an everyday noun or adjective, and only in the nominative (ilta, päivä)."""
     analyses = voikko_analyses(word)
-    return (any(a.get("CLASS") in ("nimisana", "laatusana") for a in analyses)
-            and all(a.get("SIJAMUOTO") == "nimento" for a in analyses))
+    return any(a.get("CLASS") in ("nimisana", "laatusana") for a in analyses) and all(
+        a.get("SIJAMUOTO") == "nimento" for a in analyses
+    )
 
 
 def _genitive_of_name(tok: _Token, base, place: bool) -> bool:
@@ -193,15 +219,24 @@ def _genitive_of_name(tok: _Token, base, place: bool) -> bool:
         return tok.capital or not (classes - _PERSON_CLASSES)
     if base:
         return tok.capital or base not in _names().ambiguous
-    return not classes and tok.capital and not tok.sentence_start or (not classes and tok.text.islower() and not
-                                                                    voikko_classes(tok.text[:-1]))
+    return (
+        not classes
+        and tok.capital
+        and not tok.sentence_start
+        or (not classes and tok.text.islower() and not voikko_classes(tok.text[:-1]))
+    )
 
 
 def _with_first_person(tokens: list[_Token], i: int) -> bool:
-    """"X ja minä", "Ingemar och jag", "Mulla ja Kaarinalla": a name joined to the writer."""
+    """ "X ja minä", "Ingemar och jag", "Mulla ja Kaarinalla": a name joined to the writer."""
     for conj, other in ((i + 1, i + 2), (i - 1, i - 2)):
-        if 0 <= other < len(tokens) and tokens[conj].folded in ("ja", "och") and tokens[other].folded in FIRST_PERSON \
-                and not tokens[max(conj, other)].sentence_start and not tokens[max(conj, i)].sentence_start:
+        if (
+            0 <= other < len(tokens)
+            and tokens[conj].folded in ("ja", "och")
+            and tokens[other].folded in FIRST_PERSON
+            and not tokens[max(conj, other)].sentence_start
+            and not tokens[max(conj, i)].sentence_start
+        ):
             return True
     return False
 
@@ -214,8 +249,12 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     base = _base_name(tok.folded)
     if base and base != tok.folded and voikko_classes(tok.text) and not voikko_classes(tok.text) & _PERSON_CLASSES:
         base = None  # an inflected form Voikko knows only as an everyday word: "riitaa" (quarrel), not Riitta
-    if base and any(c in "äöå" for c in tok.text.lower()) and voikko_classes(tok.text) \
-            and not voikko_classes(tok.text) & _PERSON_CLASSES:
+    if (
+        base
+        and any(c in "äöå" for c in tok.text.lower())
+        and voikko_classes(tok.text)
+        and not voikko_classes(tok.text) & _PERSON_CLASSES
+    ):
         base = None  # matched only with its ä/ö/å folded away, and Voikko knows only a word: "lähti" (left), not Lahti
     # A function word is one, except a listed name capitalised inside a sentence ("min kompis Hans").
     stop = tok.folded in STOPWORDS and not (tok.capital and not tok.sentence_start and base in names.first)
@@ -230,21 +269,44 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     following = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
     # A genitive before a postposition or a family word is a person's, even one spelt like a place:
     # "Kävin Kaarinan luona", "Kallion perhe", "kävin tellervon luona".
-    if following is not None and tok.folded.endswith("n") and len(tok.folded) >= 4 and not stop \
-            and (following.folded in PERSON_POSTPOSITIONS or following.folded in FAMILY_AFTER) \
-            and tok.folded not in _cue_words() and _genitive_of_name(tok, base, i in places):
+    if (
+        following is not None
+        and tok.folded.endswith("n")
+        and len(tok.folded) >= 4
+        and not stop
+        and (following.folded in PERSON_POSTPOSITIONS or following.folded in FAMILY_AFTER)
+        and tok.folded not in _cue_words()
+        and _genitive_of_name(tok, base, i in places)
+    ):
         return True
     # A capitalised word opening a sentence before a noun in the same (base) case is an adjective or a
     # noun, not a name: "Tyyne ilta rannalla" (calm evening), unlike "Tyyne soitti".
-    if (tok.sentence_start and following is not None and following.text.islower() and not _cue_before(tokens, i, SIGN_OFFS, True)
-            and (base is None or base in names.ambiguous) and _noun_in_base_form(following.text)
-            and following.folded not in FAMILY_AFTER and voikko_analyses(tok.text)
-            and all(a.get("SIJAMUOTO") == "nimento" for a in voikko_analyses(tok.text))):
+    if (
+        tok.sentence_start
+        and following is not None
+        and following.text.islower()
+        and not _cue_before(tokens, i, SIGN_OFFS, True)
+        and (base is None or base in names.ambiguous)
+        and _noun_in_base_form(following.text)
+        and following.folded not in FAMILY_AFTER
+        and voikko_analyses(tok.text)
+        and all(a.get("SIJAMUOTO") == "nimento" for a in voikko_analyses(tok.text))
+    ):
         return False
-    if not stop and len(tok.folded) >= 3 and tok.folded not in _cue_words() and (
-            (tok.capital and (base or known is not None or not voikko_classes(tok.text) or (i in places and not places[i])))
-            or (base and base not in names.ambiguous) or known):
-        after_text = text[tok.end:tok.end + 40]
+    if (
+        not stop
+        and len(tok.folded) >= 3
+        and tok.folded not in _cue_words()
+        and (
+            (
+                tok.capital
+                and (base or known is not None or not voikko_classes(tok.text) or (i in places and not places[i]))
+            )
+            or (base and base not in names.ambiguous)
+            or known
+        )
+    ):
+        after_text = text[tok.end : tok.end + 40]
         if _AGE_AFTER.match(after_text) or (AGE_VERB_AFTER.match(after_text) and i not in places):
             return True  # "Tyttö Anna 3v", "Hans (4 år)", "Martta on 15 ja karkaa"
         if _with_first_person(tokens, i):
@@ -257,65 +319,118 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     signature = tok.start > 0 and text[tok.start - 1] in "-/" and (tok.start == 1 or text[tok.start - 2].isspace())
     if (_cue_before(tokens, i, SIGN_OFFS, across_sentences=True) or signature) and name_like:
         return True
-    if i in places and not previous_is_name and not (
-            _cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, RELATION_CUES)
-            or _cue_before(tokens, i, FAMILY_CUES)):
+    if (
+        i in places
+        and not previous_is_name
+        and not (
+            _cue_before(tokens, i, WEAK_CUES)
+            or _cue_before(tokens, i, RELATION_CUES)
+            or _cue_before(tokens, i, FAMILY_CUES)
+        )
+    ):
         return False
-    if previous_is_name and not stop and (tok.capital or base in names.surnames or known is not None
-                                          or _proper_only(tok.text)):
+    if (
+        previous_is_name
+        and not stop
+        and (tok.capital or base in names.surnames or known is not None or _proper_only(tok.text))
+    ):
         return True  # "Mikko Laine", "irmeli syrjälä", "[name] järvi"
     after = tokens[i + 2] if i + 2 < len(tokens) and not tokens[i + 2].sentence_start else None
     if following is not None and following.text.lower() in AFTER_CUES and name_like:
         return True
     # Introducing oneself at the start: "ragnar här, ...", "moi! kent tässä": any word that is not a
     # function or cue word, even one no dictionary knows.
-    if (following is not None and following.text.lower() in AFTER_CUES and not stop and len(tok.folded) >= 3
-            and tok.folded not in _cue_words() and (tok.sentence_start or tokens[i - 1].folded in GREETINGS)):
+    if (
+        following is not None
+        and following.text.lower() in AFTER_CUES
+        and not stop
+        and len(tok.folded) >= 3
+        and tok.folded not in _cue_words()
+        and (tok.sentence_start or tokens[i - 1].folded in GREETINGS)
+    ):
         return True
     # A label and a colon: "Kontakt: Mika Lehtinen", "Yhteydenotto: Helmi Peltoniemi".
-    if (i > 0 and tokens[i - 1].folded in LABELS and text[tokens[i - 1].end:tok.start].strip() == ":"
-            and tok.capital and (base or known is not None or not voikko_classes(tok.text) or _proper_only(tok.text))):
+    if (
+        i > 0
+        and tokens[i - 1].folded in LABELS
+        and text[tokens[i - 1].end : tok.start].strip() == ":"
+        and tok.capital
+        and (base or known is not None or not voikko_classes(tok.text) or _proper_only(tok.text))
+    ):
         return True
-    if (following is not None and after is not None and after.text.lower() in AFTER_CUES and name_like
-            and (_base_name(following.folded) or dictionary_name(following.text) is not None or following.capital)):
+    if (
+        following is not None
+        and after is not None
+        and after.text.lower() in AFTER_CUES
+        and name_like
+        and (_base_name(following.folded) or dictionary_name(following.text) is not None or following.capital)
+    ):
         return True  # "tapani [name] tässä"
-    if (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, RELATION_CUES) or _profession_before(tokens, i)) \
-            and (name_like or _nordic_surname(tok)):
+    if (
+        _cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, RELATION_CUES) or _profession_before(tokens, i)
+    ) and (name_like or _nordic_surname(tok)):
         return True
-    if i > 0 and not stop and (tokens[i - 1].folded in CHILD_WORDS or _cue_before(tokens, i, RELATION_CUES)) \
-            and len(tok.folded) >= 3 and (_AGE_AFTER.match(text[tok.end:tok.end + 16])
-                                          or AGE_VERB_AFTER.match(text[tok.end:tok.end + 40])):
+    if (
+        i > 0
+        and not stop
+        and (tokens[i - 1].folded in CHILD_WORDS or _cue_before(tokens, i, RELATION_CUES))
+        and len(tok.folded) >= 3
+        and (_AGE_AFTER.match(text[tok.end : tok.end + 16]) or AGE_VERB_AFTER.match(text[tok.end : tok.end + 40]))
+    ):
         return True  # "poikani tord on 6v", "tyttö vesa 9v"
-    if (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, SOFT_CUES)) and not stop \
-            and _AGE_AFTER.match(text[tok.end:tok.end + 16]):
+    if (
+        (_cue_before(tokens, i, WEAK_CUES) or _cue_before(tokens, i, SOFT_CUES))
+        and not stop
+        and _AGE_AFTER.match(text[tok.end : tok.end + 16])
+    ):
         return True  # "oon urban 15v", "e viking 15 år": who someone is, then their age
     if (previous_is_name or _cue_before(tokens, i, SOFT_CUES)) and _nordic_surname(tok):
         return True  # "[name] forsberg", "e benny forsberg"
-    if (_cue_before(tokens, i, SOFT_CUES) or _cue_before(tokens, i, FAMILY_CUES)) and not stop and (
-            known or (base and base not in names.ambiguous) or (tok.capital and not tok.sentence_start)):
+    if (
+        (_cue_before(tokens, i, SOFT_CUES) or _cue_before(tokens, i, FAMILY_CUES))
+        and not stop
+        and (known or (base and base not in names.ambiguous) or (tok.capital and not tok.sentence_start))
+    ):
         return True
     if following is not None and not tok.sentence_start or tok.capital:
-        if _swedish_genitive_of_name(tok) and following is not None and (
-                tok.capital or following.folded in FAMILY_AFTER):
+        if (
+            _swedish_genitive_of_name(tok)
+            and following is not None
+            and (tok.capital or following.folded in FAMILY_AFTER)
+        ):
             return True  # "Bertils pappa", "Kivinens hund", "sonjas mamma"
     if i in places or tok.folded in service_words():
         return False
     # "Anna:n isä": a colon before a case ending marks a proper noun; "Johans pappa", "Kaarinan äiti".
-    if tok.capital and not stop and re.match(r":[^\W\d_]{1,4}\b", text[tok.end:tok.end + 6]) \
-            and not re.match(r"[^\W\d_a-zåäö]{2}", tok.text):
+    if (
+        tok.capital
+        and not stop
+        and re.match(r":[^\W\d_]{1,4}\b", text[tok.end : tok.end + 6])
+        and not re.match(r"[^\W\d_a-zåäö]{2}", tok.text)
+    ):
         return True
     if following is not None and following.folded in FAMILY_AFTER and tok.capital and tok.folded[-1] in "sn":
         stem = tok.text[:-1]
-        if (base or known is not None or _base_name(fold(stem)) or dictionary_name(stem) is not None
-                or (not voikko_classes(tok.text) and not tok.folded.endswith(("ens", "ets", "ns", "rnas")))):
+        if (
+            base
+            or known is not None
+            or _base_name(fold(stem))
+            or dictionary_name(stem) is not None
+            or (not voikko_classes(tok.text) and not tok.folded.endswith(("ens", "ets", "ns", "rnas")))
+        ):
             return True  # "Johans pappa", "Christels pappa"; not "Barnens pappa"
     if base is None:
         if known is None:
             # A capitalised word inside a sentence that no dictionary knows is a proper noun: in
             # Swedish sentences (Voikko is Finnish) and for Swedish names in Finnish ones (Rickard).
-            return (tok.capital and not tok.sentence_start and not voikko_classes(tok.text)
-                    and not re.match(r"[^\W\d_a-zåäö]{2}", tok.text)  # HAL-poliklinik: an acronym
-                    and not voikko_classes(tok.text.lower()) and not stop)
+            return (
+                tok.capital
+                and not tok.sentence_start
+                and not voikko_classes(tok.text)
+                and not re.match(r"[^\W\d_a-zåäö]{2}", tok.text)  # HAL-poliklinik: an acronym
+                and not voikko_classes(tok.text.lower())
+                and not stop
+            )
         # Voikko's name: only a name (Pääkkönen) counts capitalised anywhere; a name that is also a
         # word (Sisko, Onni) only capitalised inside a sentence, like the ambiguous listed names.
         return (tok.capital and (known or not tok.sentence_start)) or (known and _inflected(tok.text))
@@ -342,33 +457,60 @@ def names(text: str) -> Iterator[Span]:
         before, word = tokens[i - 1], tokens[i]
         if flags[i] and flags[i - 1] or word.sentence_start or not word.text.islower() or i in places:
             continue
-        surname = voikko_classes(word.text) == frozenset({"sukunimi"}) or _nordic_surname(word) or (
-            re.search(r"[aeiouy]nen$", word.folded) is not None and len(word.folded) >= 6
-            and not voikko_classes(word.text) - _PERSON_CLASSES)
-        first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text) or (
-            re.search(r"(?:sson|qvist|kvist|ström|[aeiouyäö]nen)$", word.text) is not None and not voikko_classes(before.text)
-            and len(before.folded) >= 3 and before.folded not in _cue_words())
+        surname = (
+            voikko_classes(word.text) == frozenset({"sukunimi"})
+            or _nordic_surname(word)
+            or (
+                re.search(r"[aeiouy]nen$", word.folded) is not None
+                and len(word.folded) >= 6
+                and not voikko_classes(word.text) - _PERSON_CLASSES
+            )
+        )
+        first = (
+            _base_name(before.folded) in _names().first
+            or "etunimi" in voikko_classes(before.text)
+            or (
+                re.search(r"(?:sson|qvist|kvist|ström|[aeiouyäö]nen)$", word.text) is not None
+                and not voikko_classes(before.text)
+                and len(before.folded) >= 3
+                and before.folded not in _cue_words()
+            )
+        )
         if surname and (first or flags[i - 1]) and before.folded not in STOPWORDS and before.folded not in NOT_NAMES:
             flags[i - 1] = flags[i] = True
-        elif flags[i - 1] and before.text.islower() and len(word.folded) >= 4 and word.folded not in STOPWORDS \
-                and voikko_classes(word.text) and voikko_classes(word.text) <= _NOUN_OR_NAME:
+        elif (
+            flags[i - 1]
+            and before.text.islower()
+            and len(word.folded) >= 4
+            and word.folded not in STOPWORDS
+            and voikko_classes(word.text)
+            and voikko_classes(word.text) <= _NOUN_OR_NAME
+        ):
             flags[i] = True  # "[name] peltoniemi", "[name] järvi": a lower-case name, then a noun
     # An everyday-word first name is a name when a surname follows ("uppgifter: Lena Karlsson"), and
     # so is a capitalised word no dictionary knows ("Jennie Bergman"); right to left, so that it carries.
     for i in range(len(tokens) - 1, 0, -1):
         if flags[i] and not flags[i - 1] and not tokens[i].sentence_start and i - 1 not in places:
             before, word = tokens[i - 1], tokens[i]
-            surname = (_base_name(word.folded) in _names().surnames or "sukunimi" in voikko_classes(word.text)
-                       or word.capital)
+            surname = (
+                _base_name(word.folded) in _names().surnames or "sukunimi" in voikko_classes(word.text) or word.capital
+            )
             first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text)
             cue_word = before.folded in _cue_words() and not (first and before.capital)
-            if not surname or before.folded in NOT_NAMES or cue_word \
-                    or (before.folded in STOPWORDS and not (first and before.capital and not before.sentence_start)):
+            if (
+                not surname
+                or before.folded in NOT_NAMES
+                or cue_word
+                or (before.folded in STOPWORDS and not (first and before.capital and not before.sentence_start))
+            ):
                 continue  # "Hälsningar Anna", "Socialarbetaren Anna": the cue, not a first name
             before_base = _base_name(before.folded)
             listed = before_base in _names().first and before_base not in _names().ambiguous
-            if (first and (before.capital or listed)) or (before.capital and not voikko_classes(before.text)) \
-                    or (before.capital and _proper_only(before.text)):
+            if (
+                (first and (before.capital or listed))
+                or (before.capital and not voikko_classes(before.text))
+                or (before.capital and _proper_only(before.text))
+            ):
                 flags[i - 1] = True  # "mun sisko Jenni": sisko stays
     # Names joined by "ja"/"och" ("Kari ja [name]", "[name] enkä Tuulia"): the other one is a name too
     # when it is capitalised and a name by the list or Voikko.
@@ -378,10 +520,17 @@ def names(text: str) -> Iterator[Span]:
         for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
             if 0 <= j < len(tokens) and not flags[j] and tokens[k].folded in CONJUNCTIONS and j not in places:
                 other = tokens[j]
-                if other.capital and other.folded not in NOT_NAMES and other.folded not in STOPWORDS \
-                        and other.folded not in _cue_words() and (
-                        _base_name(other.folded) or dictionary_name(other.text) is not None
-                        or not voikko_classes(other.text)):
+                if (
+                    other.capital
+                    and other.folded not in NOT_NAMES
+                    and other.folded not in STOPWORDS
+                    and other.folded not in _cue_words()
+                    and (
+                        _base_name(other.folded)
+                        or dictionary_name(other.text) is not None
+                        or not voikko_classes(other.text)
+                    )
+                ):
                     flags[j] = True
     _surname_places(tokens, places, flags)
     _lists(tokens, places, flags)
@@ -401,16 +550,28 @@ def _surname_places(tokens: list[_Token], places: dict[int, bool], flags: list[b
     "Terttu Kivijärvi". A first name that is also a word (orvokki) needs a cue around it."""
     for i in range(1, len(tokens)):
         before, word = tokens[i - 1], tokens[i]
-        if not places.get(i) or word.sentence_start or i - 1 in places or before.folded in STOPWORDS \
-                or before.folded in NOT_NAMES or before.folded in _cue_words():
+        if (
+            not places.get(i)
+            or word.sentence_start
+            or i - 1 in places
+            or before.folded in STOPWORDS
+            or before.folded in NOT_NAMES
+            or before.folded in _cue_words()
+        ):
             continue
         if not (flags[i - 1] or _first_name_like(before)):
             continue
         listed = _base_name(before.folded)
-        sure = flags[i - 1] or before.capital or dictionary_name(before.text.capitalize()) or (
-            listed in _names().first and listed not in _names().ambiguous)
+        sure = (
+            flags[i - 1]
+            or before.capital
+            or dictionary_name(before.text.capitalize())
+            or (listed in _names().first and listed not in _names().ambiguous)
+        )
         following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-        cue = following in AFTER_CUES or any(_cue_before(tokens, i - 1, cues) for cues in (WEAK_CUES, SOFT_CUES, RELATION_CUES))
+        cue = following in AFTER_CUES or any(
+            _cue_before(tokens, i - 1, cues) for cues in (WEAK_CUES, SOFT_CUES, RELATION_CUES)
+        )
         if sure or cue:
             flags[i - 1] = flags[i] = True
 
@@ -425,8 +586,13 @@ def _lists(tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> 
         while j + 1 < len(tokens) and not tokens[j + 1].sentence_start:
             if _comma_between(tokens[j + 1]):
                 j += 1
-            elif tokens[j + 1].folded in joins and j + 2 < len(tokens) and not tokens[j + 2].sentence_start \
-                    and tokens[j + 1].gap.strip() == "" and tokens[j + 2].gap.strip() == "":
+            elif (
+                tokens[j + 1].folded in joins
+                and j + 2 < len(tokens)
+                and not tokens[j + 2].sentence_start
+                and tokens[j + 1].gap.strip() == ""
+                and tokens[j + 2].gap.strip() == ""
+            ):
                 j += 2
                 joined = True
             else:
@@ -436,12 +602,28 @@ def _lists(tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> 
                 break
         if joined:
             last = items[-1]
-            closed = last + 1 >= len(tokens) or tokens[last + 1].sentence_start or tokens[last + 1].folded in (
-                "on", "ovat", "oli", "olivat", "ar", "var", "ja", "och", "kanssa", "med", "seka")
-            candidates = [k for k in items if _could_be_name(tokens[k], k in places) and tokens[k].folded not in
-                          FIRST_PERSON and (closed or k != last or voikko_classes(tokens[k].text) or tokens[k].capital)]
-            sure = [k for k in candidates if flags[k] or (dictionary_name(tokens[k].text.capitalize())
-                                                         and _base_name(tokens[k].folded) not in _names().ambiguous)]
+            closed = (
+                last + 1 >= len(tokens)
+                or tokens[last + 1].sentence_start
+                or tokens[last + 1].folded
+                in ("on", "ovat", "oli", "olivat", "ar", "var", "ja", "och", "kanssa", "med", "seka")
+            )
+            candidates = [
+                k
+                for k in items
+                if _could_be_name(tokens[k], k in places)
+                and tokens[k].folded not in FIRST_PERSON
+                and (closed or k != last or voikko_classes(tokens[k].text) or tokens[k].capital)
+            ]
+            sure = [
+                k
+                for k in candidates
+                if flags[k]
+                or (
+                    dictionary_name(tokens[k].text.capitalize())
+                    and _base_name(tokens[k].folded) not in _names().ambiguous
+                )
+            ]
             if sure and len(candidates) >= 2:
                 for k in candidates:
                     flags[k] = True
@@ -464,17 +646,30 @@ def _sign_off_last(text: str, tokens: list[_Token], places: dict[int, bool], fla
     "kiitos avusta! Kaarina", "tack för hjälpen! Per"."""
     i = len(tokens) - 1
     tok = tokens[i]
-    if i < 1 or flags[i] or tok.folded in STOPWORDS or tok.folded in NOT_NAMES or tok.folded in _cue_words() \
-            or len(tok.folded) < 2 or text[tok.end:].strip(" .!?\n"):
+    if (
+        i < 1
+        or flags[i]
+        or tok.folded in STOPWORDS
+        or tok.folded in NOT_NAMES
+        or tok.folded in _cue_words()
+        or len(tok.folded) < 2
+        or text[tok.end :].strip(" .!?\n")
+    ):
         return
     after_sign_off = _cue_before(tokens, i, SIGN_OFFS, across_sentences=True)
-    closing = tok.sentence_start and text[tokens[i - 1].end:tok.start].strip() in ("!", ".", "!!", "-", ",")
+    closing = tok.sentence_start and text[tokens[i - 1].end : tok.start].strip() in ("!", ".", "!!", "-", ",")
     if after_sign_off and len(tok.folded) >= 3:
         flags[i] = True
-    elif closing and (tok.capital or _first_name_like(tok)) and (
-            _could_be_name(tok, False) or places.get(i)) and (
-            _base_name(tok.folded) or places.get(i) or not voikko_classes(tok.text) - {
-            "etunimi", "sukunimi", "paikannimi", "nimi"}):
+    elif (
+        closing
+        and (tok.capital or _first_name_like(tok))
+        and (_could_be_name(tok, False) or places.get(i))
+        and (
+            _base_name(tok.folded)
+            or places.get(i)
+            or not voikko_classes(tok.text) - {"etunimi", "sukunimi", "paikannimi", "nimi"}
+        )
+    ):
         flags[i] = True
 
 
@@ -484,6 +679,6 @@ def _fiction(tokens: list[_Token], flags: list[bool]) -> None:
     for phrase in FICTION:
         n = len(phrase)
         for i in range(len(tokens) - n + 1):
-            if tuple(folded[i:i + n]) == phrase:
+            if tuple(folded[i : i + n]) == phrase:
                 for k in range(i, i + n):
                     flags[k] = False

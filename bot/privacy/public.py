@@ -2,6 +2,7 @@
 and streets, names for people): the service directory and the municipalities a text names. Public
 information, not personal data; its own module so that neither finder imports the other for it.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

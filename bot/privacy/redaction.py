@@ -6,6 +6,7 @@ Kinds: email, hetu (henkilötunnus with a valid check character), iban (mod-97),
 international), address (street and house number, fi/sv), name (fi/sv given names and surnames, by list
 and by context). Redaction is idempotent: placeholders are left as they are.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -57,7 +58,7 @@ def find(text: str) -> tuple[Finding, ...]:
 def apply(text: str, findings: Iterable[Finding]) -> str:
     out, last = [], 0
     for f in findings:
-        out.append(text[last:f.start])
+        out.append(text[last : f.start])
         out.append(f.placeholder)
         last = f.end
     out.append(text[last:])

@@ -5,6 +5,7 @@ and feedback in the app database (DATABASE_URL). Analytics are anonymous counts 
 A conversation is deleted whole, when its *last* event is older than the limit, so that an ongoing
 conversation never loses its beginning.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,8 +50,12 @@ def purge_conversations(engine: Engine, before: datetime) -> int:
     return len(senders)
 
 
-def purge(days: Optional[int] = None, now: Optional[datetime] = None, app: Optional[Engine] = None,
-          tracker: Optional[Engine] = None) -> Purged:
+def purge(
+    days: Optional[int] = None,
+    now: Optional[datetime] = None,
+    app: Optional[Engine] = None,
+    tracker: Optional[Engine] = None,
+) -> Purged:
     """Delete conversations, handoffs, handoff messages and feedback older than `days` (RETENTION_DAYS)."""
     from bot.handoff import feedback, messages, return_codes, service
 
@@ -73,7 +78,7 @@ def purge(days: Optional[int] = None, now: Optional[datetime] = None, app: Optio
 
 
 def forget(conversation_id: str, app: Optional[Engine] = None, tracker: Optional[Engine] = None) -> None:
-    """"Delete my conversation": its tracker events, handoffs, messages and channel address, now.
+    """ "Delete my conversation": its tracker events, handoffs, messages and channel address, now.
 
     Inside the Rasa server channels call connectors.forget.forget_conversation instead: it holds the
     conversation's lock so that a turn in progress cannot write the conversation back."""

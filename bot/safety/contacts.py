@@ -4,6 +4,7 @@ Read from the reviewed directory files (bot/directory/data), not from the databa
 server can name the county's social emergency service and family service guidance even when nothing
 else answers. Only names, numbers and pages from the data; the surrounding sentence is a domain response.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -33,7 +34,7 @@ def county_of(area: Optional[str], municipality: Optional[str]) -> Optional[str]
 
 
 def county_contact(county: Optional[str], lang: str) -> Optional[str]:
-    """"<county>: <service> <phone>; <service> <phone>; <web page>", or None for an unknown county."""
+    """ "<county>: <service> <phone>; <service> <phone>; <web page>", or None for an unknown county."""
     data = _data()
     found = next((c for c in data.counties if c.code == county), None)
     if found is None:

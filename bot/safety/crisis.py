@@ -21,6 +21,7 @@ How it decides, per sentence of the (folded, lower-case) message:
    violence services answer them), again unless a strict *now* stands next to the match.
 Some patterns need a *now* word near them ("mies lyö mua" is a worry; "mies lyö mua nyt" is acute).
 """
+
 from __future__ import annotations
 
 import re
@@ -81,15 +82,24 @@ def _compile(module) -> Language:
     def rx(source: str) -> re.Pattern:
         return re.compile(source.format(**module.WORDS))
 
-    rules = tuple(Rule(category, rx(source), NOW in flags, CONDITIONAL in flags)
-                  for category, source, *flags in module.ACUTE)
+    rules = tuple(
+        Rule(category, rx(source), NOW in flags, CONDITIONAL in flags) for category, source, *flags in module.ACUTE
+    )
     # REPORT (a film, the news, a post online, a professional's client) and JOKE ("haha", "lol") frame
     # the danger words as someone else's story or a joke; like the rest, a strict now next to the match
     # in the same clause overrules them.
     frames = (module.PAST, module.QUESTION, module.FEAR, module.SAFE, module.REPORT, module.JOKE)
     guards = "|".join(f"(?:{g})" for g in frames)
-    return Language(module.CODE, rules, rx(module.NOW), rx(module.STRICT_NOW), rx(guards), rx(module.CONDITIONAL),
-                    rx(module.DANGER), rx(module.NEVER))
+    return Language(
+        module.CODE,
+        rules,
+        rx(module.NOW),
+        rx(module.STRICT_NOW),
+        rx(guards),
+        rx(module.CONDITIONAL),
+        rx(module.DANGER),
+        rx(module.NEVER),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +127,7 @@ def _sentence(language: Language, sentence: str) -> Optional[Finding]:
     conditional = bool(language.conditional.search(sentence))
     for rule, match in ((r, m) for r in language.rules for m in r.pattern.finditer(sentence)):
         # Every match, not only the first: "yritin tappaa itteni nuorena ja nyt aion tappaa itteni".
-        near = sentence[max(0, match.start() - NEAR): match.end() + NEAR]
+        near = sentence[max(0, match.start() - NEAR) : match.end() + NEAR]
         if rule.needs_now and not language.now.search(near):
             continue
         strict = bool(language.strict_now.search(near))
@@ -148,7 +158,7 @@ def _clause(sentence: str, match: re.Match) -> tuple[str, str]:
     start, end = match.start(), match.end()
     left = max([m.end() for m in _CLAUSE_START.finditer(sentence, 0, start)], default=0)
     right = min([m.start() for m in _CLAUSE_START.finditer(sentence, end)], default=len(sentence))
-    return sentence[left:right], sentence[max(left, start - NEAR): min(right, end + NEAR)]
+    return sentence[left:right], sentence[max(left, start - NEAR) : min(right, end + NEAR)]
 
 
 def _framed(language: Language, sentence: str, guarded: bool) -> bool:
@@ -173,7 +183,7 @@ def _pieces(normal: str):
                 yield sentence
             continue
         for start in range(0, len(words) - WINDOW_STEP, WINDOW_STEP):
-            yield " ".join(words[start:start + WINDOW_WORDS])
+            yield " ".join(words[start : start + WINDOW_WORDS])
 
 
 @lru_cache(maxsize=2048)

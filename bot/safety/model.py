@@ -23,6 +23,7 @@ The model is an artifact, never committed: `make crisis-model` (a step of train,
 from the data in a few seconds, deterministically (lbfgs, no randomness). If it is missing when first
 needed, it is built in the process and saved (logged), so the net never runs without it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,6 +65,7 @@ class Example:
 
 # -- features ---------------------------------------------------------------------------------------
 
+
 def _fold(text: str) -> str:
     from bot.safety.crisis import normalise
 
@@ -74,9 +76,25 @@ def _fold(text: str) -> str:
 # standard forms): "ja orkar int" and "jag orkar inte" must meet. The Finnish side has its own map
 # (bot.nlu.lemmas.SPOKEN_FINNISH).
 SPOKEN_SWEDISH = {
-    "ja": "jag", "int": "inte", "he": "det", "e": "är", "ä": "är", "mej": "mig", "dej": "dig", "sej": "sig",
-    "nån": "någon", "nåt": "något", "nånting": "någonting", "nånsin": "någonsin", "mera": "mer", "sku": "skulle",
-    "barna": "barnen", "ungarna": "barnen", "va": "vara", "sen": "sedan", "tagi": "tagit",
+    "ja": "jag",
+    "int": "inte",
+    "he": "det",
+    "e": "är",
+    "ä": "är",
+    "mej": "mig",
+    "dej": "dig",
+    "sej": "sig",
+    "nån": "någon",
+    "nåt": "något",
+    "nånting": "någonting",
+    "nånsin": "någonsin",
+    "mera": "mer",
+    "sku": "skulle",
+    "barna": "barnen",
+    "ungarna": "barnen",
+    "va": "vara",
+    "sen": "sedan",
+    "tagi": "tagit",
 }
 
 
@@ -121,9 +139,16 @@ def cue_view(text: str) -> list[str]:
             continue
         for language in languages():
             cleaned = language.never.sub(" ~ ", sentence)
-            has = {name: bool(rx.search(cleaned)) for name, rx in (
-                ("guard", language.guards), ("cond", language.conditional), ("now", language.now),
-                ("strict", language.strict_now), ("danger", language.danger))}
+            has = {
+                name: bool(rx.search(cleaned))
+                for name, rx in (
+                    ("guard", language.guards),
+                    ("cond", language.conditional),
+                    ("now", language.now),
+                    ("strict", language.strict_now),
+                    ("danger", language.danger),
+                )
+            }
             has["never"] = cleaned != sentence
             tags = [name for name, on in has.items() if on]
             if has["danger"]:
@@ -142,17 +167,39 @@ def build_vectorizer(features: str = FEATURES):
 
     parts = []
     if "chars" in features:
-        parts.append(("chars", make_pipeline(
-            FunctionTransformer(_fold_all),
-            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=120_000))))
+        parts.append(
+            (
+                "chars",
+                make_pipeline(
+                    FunctionTransformer(_fold_all),
+                    TfidfVectorizer(
+                        analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, max_features=120_000
+                    ),
+                ),
+            )
+        )
     if "words" in features:
-        parts.append(("words", make_pipeline(
-            FunctionTransformer(_fold_all),
-            TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"\w+"))))
+        parts.append(
+            (
+                "words",
+                make_pipeline(
+                    FunctionTransformer(_fold_all),
+                    TfidfVectorizer(
+                        analyzer="word", ngram_range=(1, 2), min_df=1, sublinear_tf=True, token_pattern=r"\w+"
+                    ),
+                ),
+            )
+        )
     if "lemmas" in features:
-        parts.append(("lemmas", make_pipeline(
-            FunctionTransformer(_lemma_all),
-            TfidfVectorizer(analyzer=_lemma_ngrams, min_df=1, sublinear_tf=True))))
+        parts.append(
+            (
+                "lemmas",
+                make_pipeline(
+                    FunctionTransformer(_lemma_all),
+                    TfidfVectorizer(analyzer=_lemma_ngrams, min_df=1, sublinear_tf=True),
+                ),
+            )
+        )
     if "cues" in features:
         parts.append(("cues", TfidfVectorizer(analyzer=cue_view, use_idf=False, sublinear_tf=True)))
     return FeatureUnion(parts)
@@ -170,8 +217,12 @@ def build(features: str = FEATURES, c: float = C):
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    return Pipeline([("features", build_vectorizer(features)),
-                     ("model", LogisticRegression(C=c, class_weight="balanced", max_iter=3000))])
+    return Pipeline(
+        [
+            ("features", build_vectorizer(features)),
+            ("model", LogisticRegression(C=c, class_weight="balanced", max_iter=3000)),
+        ]
+    )
 
 
 # -- data -------------------------------------------------------------------------------------------
@@ -184,7 +235,9 @@ def _yaml_groups(path: Path) -> dict:
     return {str(k): [str(t) for t in (v or []) if str(t).strip()] for k, v in data.items()}
 
 
-_FILE = re.compile(r"^(?:(?P<writer>[a-z0-9_]+?)_)?(?:(?P<label>acute|uncertain|near_miss)_(?P<language>[a-z]+)|multi_turn)$")
+_FILE = re.compile(
+    r"^(?:(?P<writer>[a-z0-9_]+?)_)?(?:(?P<label>acute|uncertain|near_miss)_(?P<language>[a-z]+)|multi_turn)$"
+)
 
 
 def data_examples(folder: Path = DATA) -> list[Example]:
@@ -264,8 +317,7 @@ _LOCK = threading.Lock()
 
 
 def inputs() -> list[Path]:
-    return sorted([*DATA.glob("*.yml"), *PATTERN_SETS.glob("*.yml"), *INTENT_DATA.glob("nlu_*.yml"),
-                   Path(__file__)])
+    return sorted([*DATA.glob("*.yml"), *PATTERN_SETS.glob("*.yml"), *INTENT_DATA.glob("nlu_*.yml"), Path(__file__)])
 
 
 def fingerprint() -> str:
@@ -313,8 +365,10 @@ def probabilities(texts: Sequence[str], model=None) -> list[dict]:
     """{"none": p, "uncertain": p, "acute": p} per text."""
     model = model or loaded()
     classes = list(model.classes_)
-    return [{c: float(row[classes.index(c)]) if c in classes else 0.0 for c in CLASSES}
-            for row in model.predict_proba(list(texts))]
+    return [
+        {c: float(row[classes.index(c)]) if c in classes else 0.0 for c in CLASSES}
+        for row in model.predict_proba(list(texts))
+    ]
 
 
 def main(argv: Optional[list[str]] = None) -> int:

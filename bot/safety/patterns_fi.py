@@ -12,76 +12,88 @@ CODE = "fi"
 WORDS = {
     "me": r"(?:mua|mut|minua|minut|mu|meita|meidat|meit)",
     "victim": r"(?:mua|mut|minua|minut|meita|meidat|aitia|aitii|aitiani|isaa|siskoa|siskoani|veljea|naista|"
-              r"naapuria|kaveria|hanta|sita|vaimoa|tyttoystavaa|mummoa)",
+    r"naapuria|kaveria|hanta|sita|vaimoa|tyttoystavaa|mummoa)",
     "self": r"(?:itseni|itteni|itseani|itteani|itteeni|itsesi|ittesi|itsensa|ittensa|itseaan|itteaan|itteensa|"
-            r"itseensa|itsemme|ittemme)",
+    r"itseensa|itsemme|ittemme)",
     "self_to": r"(?:itselleni|itelleni|ittelleni|itselleen|itelleen)",
     "kill": r"(?:tapan|tapat|tappaa|tappais|tappaisi|tappaisin|tappamaan|tapetaan|tappaan|tappavat)",
     "die": r"(?:kuolla|kuolen|kuolemaan|kuolisin|kuolis)",
     "want": r"(?:haluan|haluun|halua|haluu|haluaa|tahdon|tahtoo|haluaisin|haluisin|halusin|aion|meinaan)",
     "live": r"(?:elaa|elamaan|olla olemassa|olla enaa|jatkaa elamaa|elaa enaa)",
     "child": r"(?:vauva\w*|lapsi|lapsen|lasta|lapset|lapsia|lapselle|lapsella|lapseni|lapsemme|taapero\w*|"
-             r"pikkuveli\w*|pikkuvelje\w*|pikkusisko\w*|pikkusisar\w*|poika|pojan|poikaa|poikani|tytto|tyton|"
-             r"tyttoa|tyttoni|tytar|tyttare\w*|pienokai\w*|vastasyntyn\w*|muksu\w*|skidi\w*|kersa\w*|teini\w*|"
-             r"kaksonen|kaksoset|pikkuinen|\d+ ?v(?:uotia\w*)?|\w*vuotia\w*|\w*vuotias)",
+    r"pikkuveli\w*|pikkuvelje\w*|pikkusisko\w*|pikkusisar\w*|poika|pojan|poikaa|poikani|tytto|tyton|"
+    r"tyttoa|tyttoni|tytar|tyttare\w*|pienokai\w*|vastasyntyn\w*|muksu\w*|skidi\w*|kersa\w*|teini\w*|"
+    r"kaksonen|kaksoset|pikkuinen|\d+ ?v(?:uotia\w*)?|\w*vuotia\w*|\w*vuotias)",
     "hit": r"(?:lyo|lyovat|lyoo|hakkaa|hakkaavat|potkii|potkivat|kuristaa|raiskaa|pahoinpitelee|tonii|tuuppii|"
-           r"riepottelee|retuuttaa|hakkaamaan|lyomaan|satuttaa)",
+    r"riepottelee|retuuttaa|hakkaamaan|lyomaan|satuttaa)",
     "hit_passive": r"(?:lyodaan|hakataan|pahoinpidellaan|potkitaan|kuristetaan)",
     "hit_past": r"(?:loi|loivat|hakkasi|hakkas|potki|potkaisi|kuristi|heitti|tyrkkasi|raiskasi|pahoinpiteli|"
-                r"on lyony|on lyonyt|on hakannu|on hakannut)",
+    r"on lyony|on lyonyt|on hakannu|on hakannut)",
     "pills": r"(?:laak\w*|\w*laake\w*|\w*laakk\w*|pillere\w*|pilleri\w*|tablet\w*|nappe\w*|nappi\w*|burana\w*|"
-             r"panadol\w*|parasetamol\w*|bentso\w*|subu\w*|metadon\w*|oksikodon\w*|opiaat\w*|rauhoittav\w*|"
-             r"huume\w*|ainei\w*|kamaa|piri\w*|amfetamiini\w*|heroiini\w*|gamma\w*|lyrica\w*|purkin|purkki|"
-             r"myrky\w*)",
+    r"panadol\w*|parasetamol\w*|bentso\w*|subu\w*|metadon\w*|oksikodon\w*|opiaat\w*|rauhoittav\w*|"
+    r"huume\w*|ainei\w*|kamaa|piri\w*|amfetamiini\w*|heroiini\w*|gamma\w*|lyrica\w*|purkin|purkki|"
+    r"myrky\w*)",
     "amount": r"(?:liikaa|yliannostuks\w*|kaikki|loput|kourallisen|kasallisen|ison (?:maaran|annoksen)|"
-              r"(?:koko |puolitoista |kaksi |pari |\w+ )?(?:levyn|levya|levyllisen|purkin|purkkia|purkillisen|paketin|"
-              r"pakkauksen|pullon|pussin|liuskan|liuskaa)|\d+ (?:tablettia|pilleria|nappia|kpl|laaketta))",
+    r"(?:koko |puolitoista |kaksi |pari |\w+ )?(?:levyn|levya|levyllisen|purkin|purkkia|purkillisen|paketin|"
+    r"pakkauksen|pullon|pussin|liuskan|liuskaa)|\d+ (?:tablettia|pilleria|nappia|kpl|laaketta))",
     "drunk": r"(?:kannissa|kannis|humalassa|aineissa|pilvessa|juovuksissa|sekaisin|sammunut|sammuny|sammui|"
-             r"tajuton|jurrissa|perseet|lakit|ryyppaamaan|juomaan|baariin|bileisiin|ryypylle)",
+    r"tajuton|jurrissa|perseet|lakit|ryyppaamaan|juomaan|baariin|bileisiin|ryypylle)",
     "symptom": r"(?:pyorryttaa|pyorryin|huimaa|(?:en|enka) pysty pitamaan silmia auki|sydan hakkaa|"
-               r"rintaan (?:sattuu|koskee)|oksennan|oksentaa|ei vastaa|eika vastaa|ei heraa|eika heraa|"
-               r"on tajuton|hengittaa oudosti)",
+    r"rintaan (?:sattuu|koskee)|oksennan|oksentaa|ei vastaa|eika vastaa|ei heraa|eika heraa|"
+    r"on tajuton|hengittaa oudosti)",
 }
 
-NOW = (r"\b(?:nyt|nyyt|just|juuri|justiinsa|justiin|talla hetkella|parhaillaan|heti|tanaan|tanaa|"
-       r"tana (?:iltana|yona|aamuna|paivana)|kohta|hetken paasta|apua|apuu|apuaa|hata|hadassa|aasken|"
-       r"edelleen|vielakin|yha|on viela (?:taalla|tassa|kotona|sisalla)|on tulossa|tulee kohta|"
-       r"lapset (?:kattoo|katsoo|nakee|itkee|huutaa))\b")
+NOW = (
+    r"\b(?:nyt|nyyt|just|juuri|justiinsa|justiin|talla hetkella|parhaillaan|heti|tanaan|tanaa|"
+    r"tana (?:iltana|yona|aamuna|paivana)|kohta|hetken paasta|apua|apuu|apuaa|hata|hadassa|aasken|"
+    r"edelleen|vielakin|yha|on viela (?:taalla|tassa|kotona|sisalla)|on tulossa|tulee kohta|"
+    r"lapset (?:kattoo|katsoo|nakee|itkee|huutaa))\b"
+)
 # Time words that overrule a past/question/fear guard when they stand next to the match.
-STRICT_NOW = (r"\b(?:nyt|just|juuri|justiinsa|talla hetkella|parhaillaan|tanaan|tana (?:iltana|yona|aamuna)|"
-              r"aasken|hetki sitten|on viela (?:taalla|tassa|kotona)|on tulossa)\b")
+STRICT_NOW = (
+    r"\b(?:nyt|just|juuri|justiinsa|talla hetkella|parhaillaan|tanaan|tana (?:iltana|yona|aamuna)|"
+    r"aasken|hetki sitten|on viela (?:taalla|tassa|kotona)|on tulossa)\b"
+)
 
-PAST = (r"\b(?:(?:\d+|pari|muutama|kaksi|kaks|kolme|nelja|viis|viisi|monta|vuosi|vuos|viikko|kuukausi|kuukaus) (?:\w+ )?sitten|"
-        r"\w+ (?:vuotta|vuosi|vuosia|viikkoa|kuukautta|kuukausi) sitten|"
-        r"kerran|joskus|aikanaan|(?<!ku )(?<!kuin )ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|ylaastee\w*|ala-astee\w*|ala astee\w*|lukiossa|yliopistossa|armeijassa|parikymppisena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
-        r"silloin kun|kun olin|olin pieni|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
-        r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia)\b")
-QUESTION = (r"\b(?:mita (?:teen|tehda|pitaa tehda|kannattaa tehda) jos|mita tapahtuu jos|"
-            r"miten (?:puhun|puhua|toimin|toimia|tunnistaa|tunnistan|autan|auttaa|tuen|tukea|teen)|"
-            r"mista saa (?:apua|tukea)|mihin (?:ohjaan|ohjata)|onko (?:\w+ )?(?:normaalia|vaarallista|ok|okei|tavallista)|"
-            r"voiko|saako|kuinka paljon|saanko|pitaako|pitaisko|pitaisiko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
-            r"onko syyta huoleen|hypoteett\w*|teoriassa|pitaako (?:\w+ )?huolestua|"
-            r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma)\b")
+PAST = (
+    r"\b(?:(?:\d+|pari|muutama|kaksi|kaks|kolme|nelja|viis|viisi|monta|vuosi|vuos|viikko|kuukausi|kuukaus) (?:\w+ )?sitten|"
+    r"\w+ (?:vuotta|vuosi|vuosia|viikkoa|kuukautta|kuukausi) sitten|"
+    r"kerran|joskus|aikanaan|(?<!ku )(?<!kuin )ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|ylaastee\w*|ala-astee\w*|ala astee\w*|lukiossa|yliopistossa|armeijassa|parikymppisena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
+    r"silloin kun|kun olin|olin pieni|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
+    r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia)\b"
+)
+QUESTION = (
+    r"\b(?:mita (?:teen|tehda|pitaa tehda|kannattaa tehda) jos|mita tapahtuu jos|"
+    r"miten (?:puhun|puhua|toimin|toimia|tunnistaa|tunnistan|autan|auttaa|tuen|tukea|teen)|"
+    r"mista saa (?:apua|tukea)|mihin (?:ohjaan|ohjata)|onko (?:\w+ )?(?:normaalia|vaarallista|ok|okei|tavallista)|"
+    r"voiko|saako|kuinka paljon|saanko|pitaako|pitaisko|pitaisiko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
+    r"onko syyta huoleen|hypoteett\w*|teoriassa|pitaako (?:\w+ )?huolestua|"
+    r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma)\b"
+)
 # Fears and intrusive thoughts ("tulee ajatuksia että satutan vauvaa") are common after a birth and not acute.
 FEAR = r"\b(?:pelkaan|pelottaa|mua pelottaa|ajatuksia|ajatus|pelkoja) (?:\w+ )?(?:etta|et)\b"
 SAFE = r"\b(?:oon|olen|ollaan|olemme|ovat) (?:nyt |jo )?(?:\w+ )?turvassa\b"
 # Someone else's story: a film, a series, the news, a post online, or a professional about a client.
-REPORT = (r"\b(?:\w*leffa\w*|\w*elokuva\w*|\w*sarja\w*|dokkari\w*|dokumentti\w*|uutis\w*|lehde\w*|lehdessa|kirjassa|"
-          r"romaani\w*|somessa|some-\w*|somevideo\w*|tiktok\w*|videolla|netissa|foorumi\w*|"
-          r"asiakas|asiakkaa\w*|asiakkai\w*|potilas|potilaa\w*|potilai\w*|"
-          r"(?:olen|oon|toimin|tyoskentelen) (?:\w+ )?(?:psykologi\w*|sairaanhoitaja\w*|terveydenhoitaja\w*|"
-          r"sosiaalityontekija\w*|laakari\w*|katilo\w*|ensihoitaja\w*|opettaja\w*|lastenhoitaja\w*|"
-          r"perhetyontekija\w*)|\w*(?:hoitajana|tyontekijana|psykologina|laakarina|opettajana|katilona))\b"
-          r"|^ ?(?:\w+ )?(?:psykologi|sairaanhoitaja|terveydenhoitaja|sosiaalityontekija|laakari|katilo|ensihoitaja|"
-          r"perhetyontekija)\b")
+REPORT = (
+    r"\b(?:\w*leffa\w*|\w*elokuva\w*|\w*sarja\w*|dokkari\w*|dokumentti\w*|uutis\w*|lehde\w*|lehdessa|kirjassa|"
+    r"romaani\w*|somessa|some-\w*|somevideo\w*|tiktok\w*|videolla|netissa|foorumi\w*|"
+    r"asiakas|asiakkaa\w*|asiakkai\w*|potilas|potilaa\w*|potilai\w*|"
+    r"(?:olen|oon|toimin|tyoskentelen) (?:\w+ )?(?:psykologi\w*|sairaanhoitaja\w*|terveydenhoitaja\w*|"
+    r"sosiaalityontekija\w*|laakari\w*|katilo\w*|ensihoitaja\w*|opettaja\w*|lastenhoitaja\w*|"
+    r"perhetyontekija\w*)|\w*(?:hoitajana|tyontekijana|psykologina|laakarina|opettajana|katilona))\b"
+    r"|^ ?(?:\w+ )?(?:psykologi|sairaanhoitaja|terveydenhoitaja|sosiaalityontekija|laakari|katilo|ensihoitaja|"
+    r"perhetyontekija)\b"
+)
 JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh)\b"
 CONDITIONAL = r"\bjos\b"
 # Words of danger at all (for "defused": such a word inside a past, question, fear or condition).
-DANGER = (r"\b(?:{kill}|tappo\w*|tapettiin|tappanu\w*|{die}|kuoli\w*|kuoleman|itsemurh\w*|itsetuho\w*|{hit}|{hit_past}|"
-          r"{hit_passive}|lyony\w*|lyonyt|hakannu\w*|kurist\w*|yliannost\w*|myrkyty\w*|niel\w*|tukehtu\w*|"
-          r"hengit\w*|vakival\w*|uhka\w*|uhkail\w*|puuko\w*|veitse\w*|viiltel\w*|hypat\w*|hyppaa\w*|putos\w*|"
-          r"ravistel\w*|satuta\w*|satutta\w*|vahingoit\w*|pudot\w*|verta|vuota\w*|liikaa|laak\w*|pilleri\w*|"
-          r"tablet\w*)")
+DANGER = (
+    r"\b(?:{kill}|tappo\w*|tapettiin|tappanu\w*|{die}|kuoli\w*|kuoleman|itsemurh\w*|itsetuho\w*|{hit}|{hit_past}|"
+    r"{hit_passive}|lyony\w*|lyonyt|hakannu\w*|kurist\w*|yliannost\w*|myrkyty\w*|niel\w*|tukehtu\w*|"
+    r"hengit\w*|vakival\w*|uhka\w*|uhkail\w*|puuko\w*|veitse\w*|viiltel\w*|hypat\w*|hyppaa\w*|putos\w*|"
+    r"ravistel\w*|satuta\w*|satutta\w*|vahingoit\w*|pudot\w*|verta|vuota\w*|liikaa|laak\w*|pilleri\w*|"
+    r"tablet\w*)"
+)
 
 # Idioms and negations: blanked out before the rules run.
 NEVER = (
@@ -101,114 +113,238 @@ NEVER = (
 
 ACUTE = (
     # a child in danger (before the general rules, so that the category says so)
-    ("child", r"\b{child} (?:\w+ ){{0,3}}(?:(?:ei|eika) (?:se |han |enaa |yhtaan |ollenkaan |kunnolla )?"
-              r"(?:hengita|heraa|reagoi|liiku)\b(?! (?:aamulla|"
-              r"aamuisin|ajoissa|syomaan|oisin))|lakkasi hengittamasta|tukehtu\w*|kourist\w*)"),
-    ("child", r"\b{child}\b.*\bon (?:ihan |tosi |aivan )?(?:veltto|sininen|harmaa|tajuton|kylma ja)|"
-              r"\b{child} (?:\w+ )?(?:putosi|putos|tippui|tippu|kaatui) (?:\w+ )?(?:ikkunasta|parvekkeelta|katolta|"
-              r"portaista|portaita)|\b{child}\b.*\b(?:kylmaan|kuumaan|lukittuun) autoon|\b{child} (?:\w+ ){{0,3}}"
-              r"(?:kylmassa|kuumassa|lukitussa) autossa"),
-    ("child", r"\b{child} (?:\w+ ){{0,2}}(?:nieli|soi|joi|nielaisi|on syonyt|on niellyt|on juonut|nielly\w*|"
-              r"syony\w*|sai suuhunsa|loysi|sai kasiinsa|on ottanut|otti) (?:\w+ ){{0,3}}(?:{pills}|\w*pesuaine\w*|"
-              r"\w*pesunest\w*|tiskiaine\w*|paristo\w*|nappiparisto\w*|lamppuoljy\w*|sytytysneste\w*|"
-              r"kemikaal\w*)"),
-    ("child", r"\b{child} (?:\w+ ){{0,2}}(?:putos\w*|tippu\w*|kaatui|loi paansa) (?:\w+ ){{0,6}}(?:veltto|tajuton|"
-              r"ei heraa|ei reagoi|verta|vuotaa|oksentaa|kourist\w*|ei itke)|\bpudott\w* {child}"),
+    (
+        "child",
+        r"\b{child} (?:\w+ ){{0,3}}(?:(?:ei|eika) (?:se |han |enaa |yhtaan |ollenkaan |kunnolla )?"
+        r"(?:hengita|heraa|reagoi|liiku)\b(?! (?:aamulla|"
+        r"aamuisin|ajoissa|syomaan|oisin))|lakkasi hengittamasta|tukehtu\w*|kourist\w*)",
+    ),
+    (
+        "child",
+        r"\b{child}\b.*\bon (?:ihan |tosi |aivan )?(?:veltto|sininen|harmaa|tajuton|kylma ja)|"
+        r"\b{child} (?:\w+ )?(?:putosi|putos|tippui|tippu|kaatui) (?:\w+ )?(?:ikkunasta|parvekkeelta|katolta|"
+        r"portaista|portaita)|\b{child}\b.*\b(?:kylmaan|kuumaan|lukittuun) autoon|\b{child} (?:\w+ ){{0,3}}"
+        r"(?:kylmassa|kuumassa|lukitussa) autossa",
+    ),
+    (
+        "child",
+        r"\b{child} (?:\w+ ){{0,2}}(?:nieli|soi|joi|nielaisi|on syonyt|on niellyt|on juonut|nielly\w*|"
+        r"syony\w*|sai suuhunsa|loysi|sai kasiinsa|on ottanut|otti) (?:\w+ ){{0,3}}(?:{pills}|\w*pesuaine\w*|"
+        r"\w*pesunest\w*|tiskiaine\w*|paristo\w*|nappiparisto\w*|lamppuoljy\w*|sytytysneste\w*|"
+        r"kemikaal\w*)",
+    ),
+    (
+        "child",
+        r"\b{child} (?:\w+ ){{0,2}}(?:putos\w*|tippu\w*|kaatui|loi paansa) (?:\w+ ){{0,6}}(?:veltto|tajuton|"
+        r"ei heraa|ei reagoi|verta|vuotaa|oksentaa|kourist\w*|ei itke)|\bpudott\w* {child}",
+    ),
     ("child", r"\bravistel\w* (?:\w+ )?{child}|\b{child} (?:\w+ )?ravistel\w*"),
-    ("child", r"\b{drunk}\b.*\b{child} (?:\w+ ){{0,2}}yksin\w*|\b{child} (?:\w+ ){{0,3}}yksin\w* "
-              r"(?:\w+ ){{0,6}}(?:{drunk}|en muista|lahti)|\b{child} jai (?:\w+ ){{0,2}}(?:sisalle|sen kanssa)"),
-    ("child", r"(?=.*\b(?:ajaa|ajelee|ajamaan|rattiin)\b)(?=.*\b(?:kannissa|humalassa|aineissa|pilvessa|"
-              r"juovuksissa|kannis)\b).*\b{child}"),
-    ("child", r"(?<!ei )\b{hit} (?!(?:ja|tai|etta|et|kun|mutta|mut) )(?:\w+ )?{child}|\b{child} (?:\w+ ){{0,2}}"
-              r"{hit_passive}|\b{hit_passive} (?:\w+ )?{child}", "now"),
+    (
+        "child",
+        r"\b{drunk}\b.*\b{child} (?:\w+ ){{0,2}}yksin\w*|\b{child} (?:\w+ ){{0,3}}yksin\w* "
+        r"(?:\w+ ){{0,6}}(?:{drunk}|en muista|lahti)|\b{child} jai (?:\w+ ){{0,2}}(?:sisalle|sen kanssa)",
+    ),
+    (
+        "child",
+        r"(?=.*\b(?:ajaa|ajelee|ajamaan|rattiin)\b)(?=.*\b(?:kannissa|humalassa|aineissa|pilvessa|"
+        r"juovuksissa|kannis)\b).*\b{child}",
+    ),
+    (
+        "child",
+        r"(?<!ei )\b{hit} (?!(?:ja|tai|etta|et|kun|mutta|mut) )(?:\w+ )?{child}|\b{child} (?:\w+ ){{0,2}}"
+        r"{hit_passive}|\b{hit_passive} (?:\w+ )?{child}",
+        "now",
+    ),
     ("child", r"\b{hit_past} (?:\w+ ){{0,2}}{child} (?:just|juuri|aasken|aiken|hetki sitten)"),
-    ("child", r"\b(?:satutan|vahingoitan|tapan|heitan|ravistan|tukehdutan|hukutan) (?:\w+ ){{0,2}}{child}|"
-              r"\bteen (?:\w+ )?(?:vauvalle|lapselle|sille) (?:jotain|pahaa)|\bmenetan (?:\w+ )?(?:hermoni|malttini|"
-              r"hallinnan)\b.*\b{child}|\b(?:en|enka) (?:pysty|voi) (?:pitamaan|pitaa) (?:\w+ )?turvassa"),
-    ("child", r"\b(?:uhkaa|uhkailee) (?:\w+ )?(?:tappaa|satuttaa|vahingoittaa) (?:\w+ )?(?:{child}|sen|hanet)",
-     "conditional"),
-    ("child", r"\bvei {child} (?:\w+ ){{0,4}}(?:vakisin|{drunk})|\bvei {child}\b.*\b{drunk}|"
-              r"\b{child}\b.*\b(?:kadonnut|kateissa)\b.*\b{drunk}|\b{drunk}\b.*\bvei (?:sen|hanet)\b"),
+    (
+        "child",
+        r"\b(?:satutan|vahingoitan|tapan|heitan|ravistan|tukehdutan|hukutan) (?:\w+ ){{0,2}}{child}|"
+        r"\bteen (?:\w+ )?(?:vauvalle|lapselle|sille) (?:jotain|pahaa)|\bmenetan (?:\w+ )?(?:hermoni|malttini|"
+        r"hallinnan)\b.*\b{child}|\b(?:en|enka) (?:pysty|voi) (?:pitamaan|pitaa) (?:\w+ )?turvassa",
+    ),
+    (
+        "child",
+        r"\b(?:uhkaa|uhkailee) (?:\w+ )?(?:tappaa|satuttaa|vahingoittaa) (?:\w+ )?(?:{child}|sen|hanet)",
+        "conditional",
+    ),
+    (
+        "child",
+        r"\bvei {child} (?:\w+ ){{0,4}}(?:vakisin|{drunk})|\bvei {child}\b.*\b{drunk}|"
+        r"\b{child}\b.*\b(?:kadonnut|kateissa)\b.*\b{drunk}|\b{drunk}\b.*\bvei (?:sen|hanet)\b",
+    ),
     ("child", r"\b(?:heitti|paiskasi|ravisteli|loi|potkaisi|pudotti) (?:\w+ )?{child}", "now"),
-    ("child", r"\b{child} (?:\w+ ){{0,4}}(?:pakkasessa|pakkaseen|kylmassa ulkona|moottoritiella|kaiteelle|"
-              r"ikkunalaudalla)|\b(?:pakkasessa|parvekkeella) (?:\w+ ){{0,4}}ovi on (?:lukossa|kiinni)|"
-              r"\b(?:kiipea\w*|kiipesi|roikkuu) (?:\w+ )?(?:kaiteelle|kaiteella|ikkunalaudalle|katolle)"),
+    (
+        "child",
+        r"\b{child} (?:\w+ ){{0,4}}(?:pakkasessa|pakkaseen|kylmassa ulkona|moottoritiella|kaiteelle|"
+        r"ikkunalaudalla)|\b(?:pakkasessa|parvekkeella) (?:\w+ ){{0,4}}ovi on (?:lukossa|kiinni)|"
+        r"\b(?:kiipea\w*|kiipesi|roikkuu) (?:\w+ )?(?:kaiteelle|kaiteella|ikkunalaudalle|katolle)",
+    ),
     ("child", r"\b(?:talossa|asunnossa|kotona|kampassa|talo|asunto) (?:\w+ )?palaa\b|\btulipalo\b"),
     # suicidal intent, also someone else's
-    ("suicide", r"\b{want} (?:\w+ ){{0,2}}{die}\b|\ben (?:halua|haluu|tahdo) herata\b|"
-                r"\blahden (?:\w+ )?(?:tasta|talta) maailmasta|\bette nae (?:minua|mua) enaa"),
-    ("suicide", r"\b(?:kirjoitin|kirjoittanut|kirjottanu\w*|kirjoittanu) (?:\w+ ){{0,2}}(?:viestit|kirjeet|kirjeen|"
-                r"jaahyvais\w*|hyvastit|hyvastiviesti\w*)"),
+    (
+        "suicide",
+        r"\b{want} (?:\w+ ){{0,2}}{die}\b|\ben (?:halua|haluu|tahdo) herata\b|"
+        r"\blahden (?:\w+ )?(?:tasta|talta) maailmasta|\bette nae (?:minua|mua) enaa",
+    ),
+    (
+        "suicide",
+        r"\b(?:kirjoitin|kirjoittanut|kirjottanu\w*|kirjoittanu) (?:\w+ ){{0,2}}(?:viestit|kirjeet|kirjeen|"
+        r"jaahyvais\w*|hyvastit|hyvastiviesti\w*)",
+    ),
     ("suicide", r"^(?=.*{pills}).*\b(?:(?:aion|meinaan|ajattelin) ottaa|otan) (?:ne |nama |noi )?kaikki\b"),
     ("suicide", r"\ben (?:enaa |edes |ma |mina )?(?:halua|haluu|jaksa|pysty|kesta|tahdo)(?: enaa)? {live}\b"),
     ("suicide", r"\b{kill} (?:\w+ )?{self}\b|\b{self} (?:\w+ )?{kill}\b"),
-    ("suicide", r"\b(?:teen|tehda|aion|meinaan|suunnittelen|ajattelen|mietin|harkitsen|haluan) (?:\w+ ){{0,2}}"
-                r"itsemurh\w*"),
-    ("suicide", r"\b(?:lopetan|lopettaa|lopettais|lopettaisin) (?:tan |taman |ton |tama |koko )?(?:kaiken|kaikki|"
-                r"elamani|elaman|elamansa)\b(?! \w+(?:misen|mista)\b)|\b(?:paatan|paattaa) (?:paivani|paivansa|"
-                r"elamani|elamansa)\b|\b(?:taa|tama|kaikki) (?:\w+ )?loppuu (?:tanaan|nyt|tahan)\b|"
-                r"\b(?:tanaan|nyt|tana yona) loppuu (?:\w+ ){{0,2}}(?:kaikki|taa|tama)\b"),
-    ("suicide", r"\b(?:hyppaan|hypata|hyppaa|hyppaamaan|hyppaisin) (?:\w+ ){{0,2}}(?:sillalta|katolta|parvekkeelta|"
-                r"ikkunasta|alas|junan alle|auton alle|kalliolta|veteen)\b|\b(?:aion|meinaan|taidan|ajattelin) hypata\b"),
-    ("suicide", r"\bhyppaan\b|\b(?:seison|istun|oon|olen) (?:\w+ )?(?:sillalla|katolla|kaiteella|raiteilla|"
-                r"junaradalla)", "now"),
-    ("suicide", r"\bkoysi\w* (?:\w+ )?(?:valmiina|kadessa|kaulassa|valmis)|\bhirtan\b|\bhirttaa? {self}|"
-                r"\b(?:ase|aseen|veitsi|veitsen|koysi|koyden)\b.*\b(?:aion|meinaan) (?:kayttaa|ampua)"),
-    ("suicide", r"\b(?:otan|ottamassa|nielemassa) (?:\w+ )?(?:kaikki|loput)\b(?: \w+){{0,2}} {pills}|"
-                r"\b(?:saastin|saastan|keraan|kerasin) (?:\w+ )?{pills} (?:\w+ ){{0,4}}(?:otan|nielen)"),
-    ("suicide", r"\b(?:viiltel\w*|viilsin|viillan|viilsi|leikkasin (?:itt|its)\w*|leikannu\w* (?:itt|its)\w*)|"
-                r"\b(?:satutan|satuttaa|satuttamaan|vahingoitan|vahingoittaa) (?:\w+ )?{self}|"
-                r"\bteen (?:\w+ )?{self_to} (?:jotain|pahaa)"),
-    ("suicide", r"\b(?:en|enka) (?:pysty|voi|uskalla) (?:pitamaan|pitaa) {self} turvassa|\bitsetuho\w* (?:\w+ ){{0,4}}"
-                r"(?:nyt|niin vahv\w*|en uskalla|etten uskalla)|\ben (?:pysty|voi) lupaamaan|\ben (?:oo|ole) turvassa\b|"
-                r"\ben luota {self}|\bon (?:mun|minun) viimei?ne\w*|\bviimei?nen (?:iltani|paivani|yoni)|"
-                r"\b(?:jaahyvaiskirje\w*|itsemurhavies\w*|hyvastikirje\w*)"),
-    ("suicide", r"\b(?:ajan|ajaa|ajamaan) (?:\w+ ){{0,2}}(?:puuhun|seinaan|rekan alle|kallioon|jarveen|mereen|"
-                r"rekkaa pain|rekan eteen)"),
+    (
+        "suicide",
+        r"\b(?:teen|tehda|aion|meinaan|suunnittelen|ajattelen|mietin|harkitsen|haluan) (?:\w+ ){{0,2}}"
+        r"itsemurh\w*",
+    ),
+    (
+        "suicide",
+        r"\b(?:lopetan|lopettaa|lopettais|lopettaisin) (?:tan |taman |ton |tama |koko )?(?:kaiken|kaikki|"
+        r"elamani|elaman|elamansa)\b(?! \w+(?:misen|mista)\b)|\b(?:paatan|paattaa) (?:paivani|paivansa|"
+        r"elamani|elamansa)\b|\b(?:taa|tama|kaikki) (?:\w+ )?loppuu (?:tanaan|nyt|tahan)\b|"
+        r"\b(?:tanaan|nyt|tana yona) loppuu (?:\w+ ){{0,2}}(?:kaikki|taa|tama)\b",
+    ),
+    (
+        "suicide",
+        r"\b(?:hyppaan|hypata|hyppaa|hyppaamaan|hyppaisin) (?:\w+ ){{0,2}}(?:sillalta|katolta|parvekkeelta|"
+        r"ikkunasta|alas|junan alle|auton alle|kalliolta|veteen)\b|\b(?:aion|meinaan|taidan|ajattelin) hypata\b",
+    ),
+    (
+        "suicide",
+        r"\bhyppaan\b|\b(?:seison|istun|oon|olen) (?:\w+ )?(?:sillalla|katolla|kaiteella|raiteilla|"
+        r"junaradalla)",
+        "now",
+    ),
+    (
+        "suicide",
+        r"\bkoysi\w* (?:\w+ )?(?:valmiina|kadessa|kaulassa|valmis)|\bhirtan\b|\bhirttaa? {self}|"
+        r"\b(?:ase|aseen|veitsi|veitsen|koysi|koyden)\b.*\b(?:aion|meinaan) (?:kayttaa|ampua)",
+    ),
+    (
+        "suicide",
+        r"\b(?:otan|ottamassa|nielemassa) (?:\w+ )?(?:kaikki|loput)\b(?: \w+){{0,2}} {pills}|"
+        r"\b(?:saastin|saastan|keraan|kerasin) (?:\w+ )?{pills} (?:\w+ ){{0,4}}(?:otan|nielen)",
+    ),
+    (
+        "suicide",
+        r"\b(?:viiltel\w*|viilsin|viillan|viilsi|leikkasin (?:itt|its)\w*|leikannu\w* (?:itt|its)\w*)|"
+        r"\b(?:satutan|satuttaa|satuttamaan|vahingoitan|vahingoittaa) (?:\w+ )?{self}|"
+        r"\bteen (?:\w+ )?{self_to} (?:jotain|pahaa)",
+    ),
+    (
+        "suicide",
+        r"\b(?:en|enka) (?:pysty|voi|uskalla) (?:pitamaan|pitaa) {self} turvassa|\bitsetuho\w* (?:\w+ ){{0,4}}"
+        r"(?:nyt|niin vahv\w*|en uskalla|etten uskalla)|\ben (?:pysty|voi) lupaamaan|\ben (?:oo|ole) turvassa\b|"
+        r"\ben luota {self}|\bon (?:mun|minun) viimei?ne\w*|\bviimei?nen (?:iltani|paivani|yoni)|"
+        r"\b(?:jaahyvaiskirje\w*|itsemurhavies\w*|hyvastikirje\w*)",
+    ),
+    (
+        "suicide",
+        r"\b(?:ajan|ajaa|ajamaan) (?:\w+ ){{0,2}}(?:puuhun|seinaan|rekan alle|kallioon|jarveen|mereen|"
+        r"rekkaa pain|rekan eteen)",
+    ),
     # overdose, poisoning, someone unconscious
-    ("overdose", r"\b(?:otin|otti|ottanu\w*|ottanut|ottaneet|ottamassa|nielin|nieli|nielly\w*|soin|soi|syonyt|"
-                 r"syony|vedin|veti|vetany\w*|vetanyt|piikitin|piikitti) (?:\w+ ){{0,3}}{amount}\b"),
-    ("overdose", r"\b(?:otin|otti|ottanu\w*|ottanut|vetany\w*|vetanyt|veti|vedin|piikitin|piikitti|nappasin|"
-                 r"poltin) .*\b{symptom}|\bhuulet (?:\w+ )?(?:siniset|sinertavat|sinertaa)|\bsiniset huulet"),
-    ("overdose", r"\b(?:ei|eika) (?:se |han |enaa |yhtaan |ollenkaan |edes |kunnolla )?(?:heraa|hengita|reagoi)\b(?! (?:aamulla|"
-                 r"aamuisin|ajoissa|syomaan|kouluun|herat\w*|oisin))|\blakkasi hengittamasta|"
-                 r"\ben saa (?:\w+ )?(?:heratettya|hereille)"),
-    ("overdose", r"\b(?:tajuton|tajuttomana|tajuttom\w*|on ihan sininen|on sininen|on sinertava|muuttui siniseksi|"
-                 r"hengittaa (?:tosi |ihan )?(?:oudosti|huonosti|heikosti|katkonaisesti|hitaasti)|en saa henkea|"
-                 r"ei saa henkea|kourist\w*|vetaa henkea (?:oudosti|huonosti|vaivalloisesti)|romahti|lyyhistyi)\b"),
+    (
+        "overdose",
+        r"\b(?:otin|otti|ottanu\w*|ottanut|ottaneet|ottamassa|nielin|nieli|nielly\w*|soin|soi|syonyt|"
+        r"syony|vedin|veti|vetany\w*|vetanyt|piikitin|piikitti) (?:\w+ ){{0,3}}{amount}\b",
+    ),
+    (
+        "overdose",
+        r"\b(?:otin|otti|ottanu\w*|ottanut|vetany\w*|vetanyt|veti|vedin|piikitin|piikitti|nappasin|"
+        r"poltin) .*\b{symptom}|\bhuulet (?:\w+ )?(?:siniset|sinertavat|sinertaa)|\bsiniset huulet",
+    ),
+    (
+        "overdose",
+        r"\b(?:ei|eika) (?:se |han |enaa |yhtaan |ollenkaan |edes |kunnolla )?(?:heraa|hengita|reagoi)\b(?! (?:aamulla|"
+        r"aamuisin|ajoissa|syomaan|kouluun|herat\w*|oisin))|\blakkasi hengittamasta|"
+        r"\ben saa (?:\w+ )?(?:heratettya|hereille)",
+    ),
+    (
+        "overdose",
+        r"\b(?:tajuton|tajuttomana|tajuttom\w*|on ihan sininen|on sininen|on sinertava|muuttui siniseksi|"
+        r"hengittaa (?:tosi |ihan )?(?:oudosti|huonosti|heikosti|katkonaisesti|hitaasti)|en saa henkea|"
+        r"ei saa henkea|kourist\w*|vetaa henkea (?:oudosti|huonosti|vaivalloisesti)|romahti|lyyhistyi)\b",
+    ),
     # violence going on
-    ("violence", r"(?<!ei )(?<!en )\b{hit} (?:\w+ )?{victim}\b|\b{me} (?:\w+ )?{hit_passive}\b|"
-                 r"\b(?:se|han|mies) (?:\w+ )?lyo (?:edelleen|vielakin|yha)", "now"),
+    (
+        "violence",
+        r"(?<!ei )(?<!en )\b{hit} (?:\w+ )?{victim}\b|\b{me} (?:\w+ )?{hit_passive}\b|"
+        r"\b(?:se|han|mies) (?:\w+ )?lyo (?:edelleen|vielakin|yha)",
+        "now",
+    ),
     ("violence", r"\bei lopeta (?:lyomista|hakkaamista|potkimista|kuristamista)"),
-    ("violence", r"(?<!ei )\b(?:kuristaa|kuristavat|kuristamassa) (?:\w+ )?{me}|\b{me} (?:\w+ )?(?:kuristaa|"
-                 r"kuristetaan)|\b(?:pitaa|puristaa) (?:{me} )?(?:kurkusta|kaulasta)"),
-    ("violence", r"\b{hit_past} (?:\w+ ){{0,2}}{me}\b(?: \w+){{0,2}} (?:just|juuri|aasken|aiken|hetki sitten)|"
-                 r"\b{hit_past} (?:\w+ ){{0,2}}{me}\b.* on (?:viela|vielakin) (?:taalla|tassa|kotona|sisalla)"),
+    (
+        "violence",
+        r"(?<!ei )\b(?:kuristaa|kuristavat|kuristamassa) (?:\w+ )?{me}|\b{me} (?:\w+ )?(?:kuristaa|"
+        r"kuristetaan)|\b(?:pitaa|puristaa) (?:{me} )?(?:kurkusta|kaulasta)",
+    ),
+    (
+        "violence",
+        r"\b{hit_past} (?:\w+ ){{0,2}}{me}\b(?: \w+){{0,2}} (?:just|juuri|aasken|aiken|hetki sitten)|"
+        r"\b{hit_past} (?:\w+ ){{0,2}}{me}\b.* on (?:viela|vielakin) (?:taalla|tassa|kotona|sisalla)",
+    ),
     ("violence", r"\bpotk\w* (?:\w+ )?(?:{me} )?(?:vatsaan|mahaan)"),
-    ("violence", r"\b(?:uhkaa|uhkailee|uhkaavat|uhkasi just) (?:\w+ ){{0,2}}(?:tappaa|tappamaan|tapolla|puukottaa|"
-                 r"ampua|polttaa|veitsella|veitsen|puukolla|aseella|aseen|kirveella)", "conditional"),
-    ("violence", r"\b(?:se|han|mies|eksa|ex|exa|poikaystava|puoliso|isa|isi|kumppani|vaimo|aiti|ukko|kundi|joku) "
-                 r"(?:\w+ ){{0,2}}(?:tappaa|tappais|tulee tappamaan|aikoo tappaa|on tappamassa) "
-                 r"(?:{me}|meidat|meita|lapset)\b", "conditional"),
-    ("violence", r"\b(?:oven takana|yrittaa (?:paasta |tulla )?sisaan|tulossa sisaan|potkii ovea|hakkaa ovea|"
-                 r"paukuttaa ovea|murtautu\w*|murtaa ovea|rikkoo ovea)\b"),
-    ("violence", r"\b(?:lukinnu\w*|lukitsin|lukittautu\w*|piiloutu\w*|piilossa) (?:\w+ ){{0,5}}(?:vessa\w*|kylppari\w*|"
-                 r"kylpyhuonee\w*|makkari\w*|makuuhuonee\w*|huoneeseen|kaappiin|autoon)"),
+    (
+        "violence",
+        r"\b(?:uhkaa|uhkailee|uhkaavat|uhkasi just) (?:\w+ ){{0,2}}(?:tappaa|tappamaan|tapolla|puukottaa|"
+        r"ampua|polttaa|veitsella|veitsen|puukolla|aseella|aseen|kirveella)",
+        "conditional",
+    ),
+    (
+        "violence",
+        r"\b(?:se|han|mies|eksa|ex|exa|poikaystava|puoliso|isa|isi|kumppani|vaimo|aiti|ukko|kundi|joku) "
+        r"(?:\w+ ){{0,2}}(?:tappaa|tappais|tulee tappamaan|aikoo tappaa|on tappamassa) "
+        r"(?:{me}|meidat|meita|lapset)\b",
+        "conditional",
+    ),
+    (
+        "violence",
+        r"\b(?:oven takana|yrittaa (?:paasta |tulla )?sisaan|tulossa sisaan|potkii ovea|hakkaa ovea|"
+        r"paukuttaa ovea|murtautu\w*|murtaa ovea|rikkoo ovea)\b",
+    ),
+    (
+        "violence",
+        r"\b(?:lukinnu\w*|lukitsin|lukittautu\w*|piiloutu\w*|piilossa) (?:\w+ ){{0,5}}(?:vessa\w*|kylppari\w*|"
+        r"kylpyhuonee\w*|makkari\w*|makuuhuonee\w*|huoneeseen|kaappiin|autoon)",
+    ),
     ("violence", r"\b(?:pitaa|pitavat) {me} (?:\w+ )?lukit\w*|\bei paasta (?:{me} )?ulos\b"),
-    ("violence", r"\briehu\w* (?:\w+ ){{0,4}}(?:lasten|lapsia|veitsen)|\bheittel\w* (?:\w+ ){{0,2}}(?:tavaroita|"
-                 r"esineita|lasten paalle|lapsia|meita|mua)", "now"),
-    ("violence", r"\bheittel\w* (?:\w+ ){{0,2}}(?:lasten paalle|lapsia|lapsen paalle)|\bheilutt\w* (?:\w+ )?(?:puukkoa|"
-                 r"veista|veitsea|asetta|kirvesta|mailaa)"),
-    ("violence", r"\b(?:naapurissa|naapurista|naapurin|viereisessa|seinan takana) (?:\w+ ){{0,4}}(?:{hit_passive}|"
-                 r"tapetaan)|\bhuuta\w* apua\b"),
-    ("violence", r"\b(?:veitsen|puukon|aseen|kirveen|mailan) (?:\w+ )?(?:kanssa|kadessa)\b|\b(?:on|silla on) "
-                 r"(?:\w+ )?(?:puukko|veitsi|ase|kirves)\b", "now"),
+    (
+        "violence",
+        r"\briehu\w* (?:\w+ ){{0,4}}(?:lasten|lapsia|veitsen)|\bheittel\w* (?:\w+ ){{0,2}}(?:tavaroita|"
+        r"esineita|lasten paalle|lapsia|meita|mua)",
+        "now",
+    ),
+    (
+        "violence",
+        r"\bheittel\w* (?:\w+ ){{0,2}}(?:lasten paalle|lapsia|lapsen paalle)|\bheilutt\w* (?:\w+ )?(?:puukkoa|"
+        r"veista|veitsea|asetta|kirvesta|mailaa)",
+    ),
+    (
+        "violence",
+        r"\b(?:naapurissa|naapurista|naapurin|viereisessa|seinan takana) (?:\w+ ){{0,4}}(?:{hit_passive}|"
+        r"tapetaan)|\bhuuta\w* apua\b",
+    ),
+    (
+        "violence",
+        r"\b(?:veitsen|puukon|aseen|kirveen|mailan) (?:\w+ )?(?:kanssa|kadessa)\b|\b(?:on|silla on) "
+        r"(?:\w+ )?(?:puukko|veitsi|ase|kirves)\b",
+        "now",
+    ),
     # medical emergencies and explicit calls for help
-    ("medical", r"\b(?:vuodan|vuotaa|vuotanut) (?:paljon |kovasti |runsaasti |tosi paljon |ihan hirveesti )verta|"
-                r"\b(?:vuodan|vuotaa) (?:\w+ )?verta\b.*\b(?:paljon|raskaana|kovasti|paasta|ei lopu)|"
-                r"\b(?:raskaana|synnytyksen jalkeen|synnytys)\b.*\bvuo\w* (?:\w+ ){{0,2}}verta|"
-                r"\bverta tulee (?:tosi |ihan )?paljon|\bsynnytys (?:alko\w*|kaynnisty\w*|on alkanu\w*)"),
-    ("medical", r"\b(?:soittakaa|soita|tarvitsen|tarviin|tarvitaan|tilatkaa|tilaa) (?:\w+ )?(?:ambulanssi\w*|"
-                r"poliisi\w*|hatanumero\w*|112)\b|\bambulanssi\w* (?:heti|nyt)|\bhatatilanne\b|\bhata on\b|"
-                r"\bapua (?:nyt|heti|ny)\b|\b(?:nyt|heti) apua\b|\bapuaa\b"),
+    (
+        "medical",
+        r"\b(?:vuodan|vuotaa|vuotanut) (?:paljon |kovasti |runsaasti |tosi paljon |ihan hirveesti )verta|"
+        r"\b(?:vuodan|vuotaa) (?:\w+ )?verta\b.*\b(?:paljon|raskaana|kovasti|paasta|ei lopu)|"
+        r"\b(?:raskaana|synnytyksen jalkeen|synnytys)\b.*\bvuo\w* (?:\w+ ){{0,2}}verta|"
+        r"\bverta tulee (?:tosi |ihan )?paljon|\bsynnytys (?:alko\w*|kaynnisty\w*|on alkanu\w*)",
+    ),
+    (
+        "medical",
+        r"\b(?:soittakaa|soita|tarvitsen|tarviin|tarvitaan|tilatkaa|tilaa) (?:\w+ )?(?:ambulanssi\w*|"
+        r"poliisi\w*|hatanumero\w*|112)\b|\bambulanssi\w* (?:heti|nyt)|\bhatatilanne\b|\bhata on\b|"
+        r"\bapua (?:nyt|heti|ny)\b|\b(?:nyt|heti) apua\b|\bapuaa\b",
+    ),
 )

@@ -10,57 +10,69 @@ WORDS = {
     "me": r"(?:mig|mej|me|oss)",
     "victim": r"(?:mig|mej|me|oss|mamma|mamman|pappa|henne|honom|min syster|min bror|en kvinna|kvinnan|grannen)",
     "child": r"(?:bebis\w*|baby\w*|barn|barnet|barnen|barna|barnens|mitt barn|lillebror|lillasyster|lillasyrra|"
-             r"sonen|dottern|min son|min dotter|pojken|flickan|tonaring\w*|ungen|ungarna|tvaaring\w*|treaaring\w*|"
-             r"spadbarn\w*|nyfod\w*|litet barn|lilla barnet|\d+ ?aring\w*)",
+    r"sonen|dottern|min son|min dotter|pojken|flickan|tonaring\w*|ungen|ungarna|tvaaring\w*|treaaring\w*|"
+    r"spadbarn\w*|nyfod\w*|litet barn|lilla barnet|\d+ ?aring\w*)",
     "hit": r"(?:slar|slaar|misshandlar|sparkar|stryper|knuffar|valdtar|klar pa|lugger|slar sonder)",
     "hit_passive": r"(?:blir slagen|blir misshandlad|blir sparkad|slas|misshandlas)",
     "hit_past": r"(?:slog|misshandlade|sparkade|strop|knuffade|valdtog|har slagit|har slagi|ha slagi|ha slagit|"
-                r"har misshandlat)",
+    r"har misshandlat)",
     "pills": r"(?:tablett\w*|piller\w*|pillren|lakemedel\w*|medicin\w*|varktablett\w*|somntablett\w*|"
-             r"antidepressiv\w*|benso\w*|subutex\w*|subbe|metadon\w*|oxikodon\w*|ipren|alvedon|panodil|"
-             r"paracetamol\w*|droger|knark|heroin\w*|amfetamin\w*|hasch\w*|cannabis|burken|burk)",
+    r"antidepressiv\w*|benso\w*|subutex\w*|subbe|metadon\w*|oxikodon\w*|ipren|alvedon|panodil|"
+    r"paracetamol\w*|droger|knark|heroin\w*|amfetamin\w*|hasch\w*|cannabis|burken|burk)",
     "amount": r"(?:for manga|for mycket|for mycke|en overdos|overdos|alla|allt|en (?:hel )?massa|massor|"
-              r"(?:en hel |en och en halv |hela |tva |\w+ )?(?:burk|burken|karta|kartan|kartor|forpackning\w*|"
-              r"paket|paketet|flaskan)|resten|en naven|en stor dos|\d+ (?:tabletter|piller|st))",
+    r"(?:en hel |en och en halv |hela |tva |\w+ )?(?:burk|burken|karta|kartan|kartor|forpackning\w*|"
+    r"paket|paketet|flaskan)|resten|en naven|en stor dos|\d+ (?:tabletter|piller|st))",
     "drunk": r"(?:full|fulla|berusad|dackad|dackat|medvetslos|svimmat|paverkad|hog|pa stan|pa krogen|onykter|"
-             r"packad|aspackad|plakat|forsvunnit|ar borta)",
+    r"packad|aspackad|plakat|forsvunnit|ar borta)",
     "suicide_act": r"(?:ta livet av (?:mig|mej|sig)|ta mitt liv|ta sitt liv|doda (?:mig|mej|sig) sjalv)",
     "symptom": r"(?:mar (?:\w+ )?(?:konstigt|illa|jattekonstigt)|ar yr|hjartat rusar|ont i brostet|svarar (?:inte|int)|"
-               r"vaknar (?:inte|int)|(?:inte|int) vaknar|kan (?:inte|int) halla ogonen oppna|ser bla ut|bla lappar|"
-               r"skakar|ar slott|slott)",
+    r"vaknar (?:inte|int)|(?:inte|int) vaknar|kan (?:inte|int) halla ogonen oppna|ser bla ut|bla lappar|"
+    r"skakar|ar slott|slott)",
 }
 
-NOW = (r"\b(?:nu|just nu|genast|direkt|i kvall|ikvall|i natt|inatt|idag|i dag|snart|hjalp|"
-       r"(?:ar|e) kvar (?:har|hemma|i lagenheten)|ar har|star har|e har|pa vag (?:hit|in)|kommer hit|"
-       r"om en (?:minut|stund)|barnen (?:ser pa|tittar|grater|skriker)|barna (?:ser pa|tittar|grater|skriker))\b")
-STRICT_NOW = (r"\b(?:nu|just nu|genast|i kvall|ikvall|i natt|inatt|idag|i dag|precis|nyss|om en (?:minut|stund)|"
-              r"(?:ar|e) kvar (?:har|hemma|i lagenheten)|pa vag (?:hit|in)|barn(?:en|a) (?:skriker|grater))\b")
+NOW = (
+    r"\b(?:nu|just nu|genast|direkt|i kvall|ikvall|i natt|inatt|idag|i dag|snart|hjalp|"
+    r"(?:ar|e) kvar (?:har|hemma|i lagenheten)|ar har|star har|e har|pa vag (?:hit|in)|kommer hit|"
+    r"om en (?:minut|stund)|barnen (?:ser pa|tittar|grater|skriker)|barna (?:ser pa|tittar|grater|skriker))\b"
+)
+STRICT_NOW = (
+    r"\b(?:nu|just nu|genast|i kvall|ikvall|i natt|inatt|idag|i dag|precis|nyss|om en (?:minut|stund)|"
+    r"(?:ar|e) kvar (?:har|hemma|i lagenheten)|pa vag (?:hit|in)|barn(?:en|a) (?:skriker|grater))\b"
+)
 
-PAST = (r"\b(?:for (?!(?:\w+ ){{0,2}}(?:stund|kvart|timme|timmar|halvtimme|halvtimma|minut\w*) )(?:\w+ ){{1,3}}(?:sedan|sen)|en gang|nagon gang|"
-        r"forr|forut|tidigare|som barn|som liten|som ung|som tonaring|i hogstadiet|i lagstadiet|i mellanstadiet|i gymnasiet|i skolan|i militaren|nar jag var|nar vi var|i barndomen|"
-        r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
-        r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
-        r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut)\b")
-QUESTION = (r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?om|vad hander om|hur (?:pratar|talar|gor|kanner|"
-            r"hjalper|stoder|vet) (?:jag|man)|var far man|vart hanvisar|ar det (?:normalt|farligt|okej|ok|vanligt)|"
-            r"far man|kan man|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
-            r"ska jag anmala|misstanker|ska jag oroa mig|hypotetisk\w*|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b)\b")
+PAST = (
+    r"\b(?:for (?!(?:\w+ ){{0,2}}(?:stund|kvart|timme|timmar|halvtimme|halvtimma|minut\w*) )(?:\w+ ){{1,3}}(?:sedan|sen)|en gang|nagon gang|"
+    r"forr|forut|tidigare|som barn|som liten|som ung|som tonaring|i hogstadiet|i lagstadiet|i mellanstadiet|i gymnasiet|i skolan|i militaren|nar jag var|nar vi var|i barndomen|"
+    r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
+    r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
+    r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut)\b"
+)
+QUESTION = (
+    r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?om|vad hander om|hur (?:pratar|talar|gor|kanner|"
+    r"hjalper|stoder|vet) (?:jag|man)|var far man|vart hanvisar|ar det (?:normalt|farligt|okej|ok|vanligt)|"
+    r"far man|kan man|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
+    r"ska jag anmala|misstanker|ska jag oroa mig|hypotetisk\w*|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b)\b"
+)
 # Fears and intrusive thoughts ("tankar om att jag skadar bebisen") are common after a birth and not acute.
 FEAR = r"\b(?:jag ar|ja e|jag e|ar) (?:sa |jatte )?radd (?:att|for att)\b|\bradd att\b|\btankar (?:om )?att\b"
 SAFE = r"\b(?:jag ar|ja e|vi ar) (?:nu |redan )?(?:\w+ )?i sakerhet\b"
 # Someone else's story: a film, a series, the news, a post online, or a professional about a client.
-REPORT = (r"\b(?:\w*film\w*|\w*serie\w*|dokumentar\w*|nyhet\w*|tidning\w*|i en bok|roman\w*|pa natet|pa naten|"
-          r"pa sociala medier|pa tiktok|video\w*|forum\w*|klient\w*|patient\w*|"
-          r"(?:jag ar|ja e|jag e|jobbar som|arbetar som) (?:\w+ )?(?:psykolog\w*|sjukskotar\w*|"
-          r"halsovard\w*|socialarbetar\w*|kurator\w*|lakare\w*|barnmorsk\w*|forstavardar\w*|ambulans\w*|"
-          r"larare\w*|barnskotar\w*|familjearbetar\w*))\b"
-          r"|^ ?(?:\w+ )?(?:psykolog|sjukskotare|kurator|socialarbetare|halsovardare|barnmorska|lakare|forstavardare)\b")
+REPORT = (
+    r"\b(?:\w*film\w*|\w*serie\w*|dokumentar\w*|nyhet\w*|tidning\w*|i en bok|roman\w*|pa natet|pa naten|"
+    r"pa sociala medier|pa tiktok|video\w*|forum\w*|klient\w*|patient\w*|"
+    r"(?:jag ar|ja e|jag e|jobbar som|arbetar som) (?:\w+ )?(?:psykolog\w*|sjukskotar\w*|"
+    r"halsovard\w*|socialarbetar\w*|kurator\w*|lakare\w*|barnmorsk\w*|forstavardar\w*|ambulans\w*|"
+    r"larare\w*|barnskotar\w*|familjearbetar\w*))\b"
+    r"|^ ?(?:\w+ )?(?:psykolog|sjukskotare|kurator|socialarbetare|halsovardare|barnmorska|lakare|forstavardare)\b"
+)
 JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh)\b"
 CONDITIONAL = r"\bom\b"
-DANGER = (r"\b(?:doda\w*|dodar|dodade|dog|dor|do|dod|sjalvmord\w*|sjalvskad\w*|ta livet|tog livet|{hit}|{hit_past}|"
-          r"{hit_passive}|slagit|slar|strypt|stryp\w*|overdos\w*|forgift\w*|svalj\w*|svalde|kvav\w*|andas|vald\w*|"
-          r"hota\w*|kniv\w*|skar (?:mig|sig)|skurit|hoppa\w*|foll|skaka\w*|skada\w*|illa|sitt liv|blod\w*|blo\w*|"
-          r"for manga|for mycket|tablett\w*|piller\w*)")
+DANGER = (
+    r"\b(?:doda\w*|dodar|dodade|dog|dor|do|dod|sjalvmord\w*|sjalvskad\w*|ta livet|tog livet|{hit}|{hit_past}|"
+    r"{hit_passive}|slagit|slar|strypt|stryp\w*|overdos\w*|forgift\w*|svalj\w*|svalde|kvav\w*|andas|vald\w*|"
+    r"hota\w*|kniv\w*|skar (?:mig|sig)|skurit|hoppa\w*|foll|skaka\w*|skada\w*|illa|sitt liv|blod\w*|blo\w*|"
+    r"for manga|for mycket|tablett\w*|piller\w*)"
+)
 
 NEVER = (
     r"\b(?:dog|dor|do|holl pa att do) av (?:skratt|skam|tristess|langtan|nyfikenhet|varme|trotthet)"
@@ -79,89 +91,184 @@ NEVER = (
 )
 
 ACUTE = (
-    ("child", r"\b{child} (?:\w+ ){{0,2}}(?:andas (?:inte|int)|vaknar (?:inte|int)|reagerar (?:inte|int)|"
-              r"slutade andas|har slutat andas|slutar andas|kvavs|kvavas|haller pa att kvavas|har kramper|krampar)"),
-    ("child", r"\b{child}\b.*\b(?:ar|e) (?:\w+ )?(?:bla|gra|slapp\w*|medvetslos)\b|\b{child}\b.*\bror sig (?:inte|int)\b|"
-              r"\b{child} (?:\w+ )?(?:foll|ramlade|trillade) (?:ut )?(?:genom|fran|ner fran|nerfor) (?:fonstret|"
-              r"balkongen|trappan|taket)"),
-    ("child", r"\b{child} (?:\w+ ){{0,2}}(?:svalde|svalt|har svalt|at|har atit|drack|har druckit|fick i sig|"
-              r"har fatt i sig|har tagit|tog|hittat|hittade|fick tag pa|fatt tag pa|har hittat) (?:\w+ ){{0,3}}"
-              r"(?:{pills}|diskmedel\w*|tvattmedel\w*|batteri\w*|knappcell\w*|lampolja\w*|gift\w*|kemikal\w*)"),
-    ("child", r"\b{child} (?:\w+ ){{0,2}}(?:foll|ramlade|trillade|tappades) (?:\w+ ){{0,6}}(?:slapp|medvetslos|"
-              r"vaknar inte|reagerar inte|blod\w*|krampar|kraks)|\btappade {child}"),
+    (
+        "child",
+        r"\b{child} (?:\w+ ){{0,2}}(?:andas (?:inte|int)|vaknar (?:inte|int)|reagerar (?:inte|int)|"
+        r"slutade andas|har slutat andas|slutar andas|kvavs|kvavas|haller pa att kvavas|har kramper|krampar)",
+    ),
+    (
+        "child",
+        r"\b{child}\b.*\b(?:ar|e) (?:\w+ )?(?:bla|gra|slapp\w*|medvetslos)\b|\b{child}\b.*\bror sig (?:inte|int)\b|"
+        r"\b{child} (?:\w+ )?(?:foll|ramlade|trillade) (?:ut )?(?:genom|fran|ner fran|nerfor) (?:fonstret|"
+        r"balkongen|trappan|taket)",
+    ),
+    (
+        "child",
+        r"\b{child} (?:\w+ ){{0,2}}(?:svalde|svalt|har svalt|at|har atit|drack|har druckit|fick i sig|"
+        r"har fatt i sig|har tagit|tog|hittat|hittade|fick tag pa|fatt tag pa|har hittat) (?:\w+ ){{0,3}}"
+        r"(?:{pills}|diskmedel\w*|tvattmedel\w*|batteri\w*|knappcell\w*|lampolja\w*|gift\w*|kemikal\w*)",
+    ),
+    (
+        "child",
+        r"\b{child} (?:\w+ ){{0,2}}(?:foll|ramlade|trillade|tappades) (?:\w+ ){{0,6}}(?:slapp|medvetslos|"
+        r"vaknar inte|reagerar inte|blod\w*|krampar|kraks)|\btappade {child}",
+    ),
     ("child", r"\bskaka\w* (?:\w+ )?{child}"),
     ("child", r"\b(?:kastade|slangde|slog|sparkade|tappade) (?:\w+ )?{child}", "now"),
-    ("child", r"\b{child}\b.*\b(?:borta|forsvunnen|forsvunnit)\b.*\b{drunk}|\b{drunk}\b.*\btog (?:henne|honom|"
-              r"barnet|bebisen) med sig"),
-    ("child", r"\b{drunk}\b.*\b{child} (?:\w+ ){{0,2}}ensam\w*|\b{child} (?:\w+ ){{0,3}}ensam\w* (?:\w+ ){{0,6}}"
-              r"(?:{drunk}|vet inte var|i (?:en )?bil)|\bkan (?:inte|int) vacka\b"),
+    (
+        "child",
+        r"\b{child}\b.*\b(?:borta|forsvunnen|forsvunnit)\b.*\b{drunk}|\b{drunk}\b.*\btog (?:henne|honom|"
+        r"barnet|bebisen) med sig",
+    ),
+    (
+        "child",
+        r"\b{drunk}\b.*\b{child} (?:\w+ ){{0,2}}ensam\w*|\b{child} (?:\w+ ){{0,3}}ensam\w* (?:\w+ ){{0,6}}"
+        r"(?:{drunk}|vet inte var|i (?:en )?bil)|\bkan (?:inte|int) vacka\b",
+    ),
     ("child", r"(?=.*\b(?:kor|bakom ratten|ratten)\b)(?=.*\b(?:full|berusad|paverkad|packad|onykter)\b).*\b{child}"),
     ("child", r"\b{hit} (?!(?:och|eller|att|nar|men) )(?:\w+ )?{child}|\b{child} (?:\w+ ){{0,2}}{hit_passive}", "now"),
-    ("child", r"\b(?:jag|ja) (?:\w+ ){{0,2}}(?:skadar|ska skada|kommer (?:att )?(?:skada|gora (?:\w+ )?illa)|"
-              r"gor (?:\w+ )?illa) (?:\w+ ){{0,2}}"
-              r"{child}|\bgor (?:jag |ja )?{child} illa|\b(?:tappar|har tappat) kontrollen\b.*\b{child}|"
-              r"\b{child}\b.*\btappar kontrollen"),
-    ("child", r"\bhotar (?:\w+ ){{0,2}}(?:att )?(?:doda|skada|ta livet av) (?:\w+ )?(?:{child}|det|henne|honom)",
-     "conditional"),
-    ("child", r"\b{child} (?:\w+ ){{0,5}}(?:i kylan|i snon|pa balkongen)\b.*\b(?:last|stangd)|\b{child} (?:\w+ ){{0,3}}"
-              r"(?:pa motorvagen|pa isen|pa taket)|\bdragit kniv mot {child}"),
+    (
+        "child",
+        r"\b(?:jag|ja) (?:\w+ ){{0,2}}(?:skadar|ska skada|kommer (?:att )?(?:skada|gora (?:\w+ )?illa)|"
+        r"gor (?:\w+ )?illa) (?:\w+ ){{0,2}}"
+        r"{child}|\bgor (?:jag |ja )?{child} illa|\b(?:tappar|har tappat) kontrollen\b.*\b{child}|"
+        r"\b{child}\b.*\btappar kontrollen",
+    ),
+    (
+        "child",
+        r"\bhotar (?:\w+ ){{0,2}}(?:att )?(?:doda|skada|ta livet av) (?:\w+ )?(?:{child}|det|henne|honom)",
+        "conditional",
+    ),
+    (
+        "child",
+        r"\b{child} (?:\w+ ){{0,5}}(?:i kylan|i snon|pa balkongen)\b.*\b(?:last|stangd)|\b{child} (?:\w+ ){{0,3}}"
+        r"(?:pa motorvagen|pa isen|pa taket)|\bdragit kniv mot {child}",
+    ),
     ("child", r"\b(?:huset|lagenheten|det) brinner\b|\bbranna ner (?:huset|lagenheten)|\bsatta eld pa"),
-    ("suicide", r"\b(?:vill|ville|tanker|ska|skall|kommer att|hotar att|har bestamt mig for att|bara|pa vag att|"
-                r"haller pa att) (?:\w+ ){{0,2}}{suicide_act}\b|\btar (?:jag )?livet av (?:mig|mej)\b", "conditional"),
-    ("suicide", r"\b(?:jag |ja )?(?:vill|ville|will|vil) (?:bara |nu |bara nu )?do\b|\b(?:han|hon|hen) vill do\b|"
-                r"\bbestamt mig for att do\b|\bvill (?:inte|int) vakna\b|\blamna(?:r)? (?:den har |denna )?varlden\b|"
-                r"\bni ser (?:mig|mej) (?:inte|int) (?:mer|igen)"),
+    (
+        "suicide",
+        r"\b(?:vill|ville|tanker|ska|skall|kommer att|hotar att|har bestamt mig for att|bara|pa vag att|"
+        r"haller pa att) (?:\w+ ){{0,2}}{suicide_act}\b|\btar (?:jag )?livet av (?:mig|mej)\b",
+        "conditional",
+    ),
+    (
+        "suicide",
+        r"\b(?:jag |ja )?(?:vill|ville|will|vil) (?:bara |nu |bara nu )?do\b|\b(?:han|hon|hen) vill do\b|"
+        r"\bbestamt mig for att do\b|\bvill (?:inte|int) vakna\b|\blamna(?:r)? (?:den har |denna )?varlden\b|"
+        r"\bni ser (?:mig|mej) (?:inte|int) (?:mer|igen)",
+    ),
     ("suicide", r"\bskrivit (?:\w+ ){{0,2}}(?:brev|avskedsbrev\w*|avskedsmeddelande\w*)"),
     ("suicide", r"^(?=.*{pills}).*\b(?:tanker|ska) ta (?:dem |de )?alla\b"),
     ("suicide", r"\b(?:vill|ville|orkar|kan|klarar) (?:inte|int) (?:\w+ )?(?:leva|finnas)\b"),
     ("suicide", r"\b(?:tanker pa|funderar pa|planerar|begar|har planer pa|overvager) (?:\w+ ){{0,2}}sjalvmord\w*"),
-    ("suicide", r"\b(?:gor|gora|gjort) slut pa (?:allt|mitt liv|livet)\b|\b(?:avsluta|avslutar) (?:allt|mitt liv|livet)\b|"
-                r"\b(?:det har|allt|livet) tar slut (?:idag|i dag|i kvall|ikvall|nu|har)\b"),
-    ("suicide", r"\b(?:hoppa|hoppar) (?:\w+ ){{0,2}}(?:fran|framfor|ut genom|ner|ut fran)\b|\b(?:tanker|ska|vill) hoppa\b|"
-                r"\b(?:star|sitter) (?:\w+ )?(?:pa taket|pa bron|pa racket|pa balkongracket|pa spaaret|pa raelsen)"),
-    ("suicide", r"\b(?:rep|repet|snara|snaran) (?:\w+ ){{0,2}}(?:redo|klart|klar|framme)|\bhanga (?:mig|mej)\b|"
-                r"\b(?:rep|repet|snara|kniv|vapen|tabletter\w*|pillren)\b.*\b(?:tanker|ska) (?:gora det|anvanda|ta dem)"),
-    ("suicide", r"\b(?:tar|ta) (?:\w+ ){{0,2}}(?:alla|resten av) (?:\w+ ){{0,2}}{pills}|\b(?:sparat|samlat) (?:\w+ )?{pills}|"
-                r"\bsitter med (?:\w+ )?{pills}"),
-    ("suicide", r"\b(?:skurit|skar) (?:mig|mej)\b|\bskadar (?:mig|mej) sjalv\b|\b(?:ska|vill|tanker|kommer att) "
-                r"(?:\w+ )?skada (?:sig|mig|mej)\b"),
+    (
+        "suicide",
+        r"\b(?:gor|gora|gjort) slut pa (?:allt|mitt liv|livet)\b|\b(?:avsluta|avslutar) (?:allt|mitt liv|livet)\b|"
+        r"\b(?:det har|allt|livet) tar slut (?:idag|i dag|i kvall|ikvall|nu|har)\b",
+    ),
+    (
+        "suicide",
+        r"\b(?:hoppa|hoppar) (?:\w+ ){{0,2}}(?:fran|framfor|ut genom|ner|ut fran)\b|\b(?:tanker|ska|vill) hoppa\b|"
+        r"\b(?:star|sitter) (?:\w+ )?(?:pa taket|pa bron|pa racket|pa balkongracket|pa spaaret|pa raelsen)",
+    ),
+    (
+        "suicide",
+        r"\b(?:rep|repet|snara|snaran) (?:\w+ ){{0,2}}(?:redo|klart|klar|framme)|\bhanga (?:mig|mej)\b|"
+        r"\b(?:rep|repet|snara|kniv|vapen|tabletter\w*|pillren)\b.*\b(?:tanker|ska) (?:gora det|anvanda|ta dem)",
+    ),
+    (
+        "suicide",
+        r"\b(?:tar|ta) (?:\w+ ){{0,2}}(?:alla|resten av) (?:\w+ ){{0,2}}{pills}|\b(?:sparat|samlat) (?:\w+ )?{pills}|"
+        r"\bsitter med (?:\w+ )?{pills}",
+    ),
+    (
+        "suicide",
+        r"\b(?:skurit|skar) (?:mig|mej)\b|\bskadar (?:mig|mej) sjalv\b|\b(?:ska|vill|tanker|kommer att) "
+        r"(?:\w+ )?skada (?:sig|mig|mej)\b",
+    ),
     ("suicide", r"\bhotar att (?:\w+ )?skada (?:sig|mig|mej)\b", "conditional"),
-    ("suicide", r"\b(?:kan|klarar) (?:inte|int) (?:att )?(?:halla|haller) (?:mig|mej) (?:sjalv )?saker\b|"
-                r"\blitar (?:inte|int) pa (?:mig|mej) sjalv|\bavskedsbrev\w*"),
-    ("overdose", r"\b(?:tagit|tog|svalt|svalde|at|atit|injicerat|ha tagi|tagi|har tagit|precis tagit) (?:\w+ ){{0,3}}"
-                 r"{amount}\b"),
+    (
+        "suicide",
+        r"\b(?:kan|klarar) (?:inte|int) (?:att )?(?:halla|haller) (?:mig|mej) (?:sjalv )?saker\b|"
+        r"\blitar (?:inte|int) pa (?:mig|mej) sjalv|\bavskedsbrev\w*",
+    ),
+    (
+        "overdose",
+        r"\b(?:tagit|tog|svalt|svalde|at|atit|injicerat|ha tagi|tagi|har tagit|precis tagit) (?:\w+ ){{0,3}}"
+        r"{amount}\b",
+    ),
     ("overdose", r"\b(?:tagit|tog|tagi|druckit|injicerat|injicerade|rokt) .*\b{symptom}"),
-    ("overdose", r"\b(?:andas|andades) (?:inte|int|konstigt|daligt|knappt|svagt)\b|\b(?:slutade|har slutat) andas\b|"
-                 r"\b(?:inte|int) andas\b"),
+    (
+        "overdose",
+        r"\b(?:andas|andades) (?:inte|int|konstigt|daligt|knappt|svagt)\b|\b(?:slutade|har slutat) andas\b|"
+        r"\b(?:inte|int) andas\b",
+    ),
     ("overdose", r"\b(?:vaknar|vakna) (?:inte|int)\b|\breagerar (?:inte|int) (?:pa nanting|pa nagonting|alls)"),
-    ("overdose", r"\b(?:medvetslos\w*|svimmat|dackat|dackad|bla i ansiktet|alldeles bla|helt bla|blivit bla|kramper|"
-                 r"krampanfall|krampar|kvavs|kvavas|far ingen luft|kan inte andas|kollaps\w*|fallit ihop)\b|"
-                 r"\blappar(?:na)? (?:ar |e )?(?:bla|blaa)\b|\bbla lappar"),
-    ("violence", r"\b{hit} (?:\w+ )?{victim}\b(?! (?:inte|int|aldrig))|\b(?:{me}|jag|ja) (?:\w+ )?{hit_passive}\b", "now"),
-    ("violence", r"\b(?:stryper|haller pa att strypa) (?:\w+ )?{me}\b|\b{me} (?:\w+ )?stryps\b|\bhaller fast (?:mig|mej)\b|"
-                 r"\bforsokte (?:\w+ )?(?:strypa|doda|knivhugga) (?:mig|mej)\b|\bhaller (?:mig|mej) (?:i strupen|i halsen|"
-                 r"om halsen)|\bstruptag (?:pa )?(?:mig|mej) (?:nu|just nu)"),
-    ("violence", r"\b{hit_past} (?:\w+ ){{0,2}}{me}\b(?: \w+){{0,2}} (?:just|nyss|precis)|\b{hit_past} (?:\w+ ){{0,3}}"
-                 r"{me}\b.* (?:ar|e) kvar\b"),
+    (
+        "overdose",
+        r"\b(?:medvetslos\w*|svimmat|dackat|dackad|bla i ansiktet|alldeles bla|helt bla|blivit bla|kramper|"
+        r"krampanfall|krampar|kvavs|kvavas|far ingen luft|kan inte andas|kollaps\w*|fallit ihop)\b|"
+        r"\blappar(?:na)? (?:ar |e )?(?:bla|blaa)\b|\bbla lappar",
+    ),
+    (
+        "violence",
+        r"\b{hit} (?:\w+ )?{victim}\b(?! (?:inte|int|aldrig))|\b(?:{me}|jag|ja) (?:\w+ )?{hit_passive}\b",
+        "now",
+    ),
+    (
+        "violence",
+        r"\b(?:stryper|haller pa att strypa) (?:\w+ )?{me}\b|\b{me} (?:\w+ )?stryps\b|\bhaller fast (?:mig|mej)\b|"
+        r"\bforsokte (?:\w+ )?(?:strypa|doda|knivhugga) (?:mig|mej)\b|\bhaller (?:mig|mej) (?:i strupen|i halsen|"
+        r"om halsen)|\bstruptag (?:pa )?(?:mig|mej) (?:nu|just nu)",
+    ),
+    (
+        "violence",
+        r"\b{hit_past} (?:\w+ ){{0,2}}{me}\b(?: \w+){{0,2}} (?:just|nyss|precis)|\b{hit_past} (?:\w+ ){{0,3}}"
+        r"{me}\b.* (?:ar|e) kvar\b",
+    ),
     ("violence", r"\bspark\w* (?:\w+ ){{0,2}}(?:i magen|i buken)|\bser dubbelt\b"),
-    ("violence", r"\b(?:hotar|hotade just) (?:\w+ ){{0,3}}(?:doda|dodar|mord|kniv\w*|vapen|pistol|gevar|yxa|brann\w*|"
-                 r"satta eld|sticka ner|skjuta)", "conditional"),
-    ("violence", r"\b(?:han|hon|hen|min man|mitt ex|sambon|pojkvannen|pappa|nagon|nan) (?:\w+ ){{0,2}}(?:dodar|doda|"
-                 r"ska doda|kommer att doda|tanker doda) (?:{me}|oss|barnen)\b", "conditional"),
-    ("violence", r"\b(?:han|hon|mitt ex|exet|sambon|pappan) (?:\w+ ){{0,2}}utanfor (?:dorren|huset|fonstret)|"
-                 r"\b(?:forsoker|haller pa att) (?:\w+ )?(?:ta sig in|komma in|bryta sig in)|\btar sig in\b|"
-                 r"\b(?:sparkar|bankar|slar) pa dorren|\bbryter sig in"),
-    ("violence", r"\blast in (?:mig|mej|oss|sig)\b|\b(?:ar|e) inlast\b|\b(?:gomt|gommer|gomde) (?:mig|mej|oss)\b|"
-                 r"\b(?:slapper|later) (?:inte|int|mig inte|mej inte) (?:\w+ )?(?:ut|ga ut)\b"),
+    (
+        "violence",
+        r"\b(?:hotar|hotade just) (?:\w+ ){{0,3}}(?:doda|dodar|mord|kniv\w*|vapen|pistol|gevar|yxa|brann\w*|"
+        r"satta eld|sticka ner|skjuta)",
+        "conditional",
+    ),
+    (
+        "violence",
+        r"\b(?:han|hon|hen|min man|mitt ex|sambon|pojkvannen|pappa|nagon|nan) (?:\w+ ){{0,2}}(?:dodar|doda|"
+        r"ska doda|kommer att doda|tanker doda) (?:{me}|oss|barnen)\b",
+        "conditional",
+    ),
+    (
+        "violence",
+        r"\b(?:han|hon|mitt ex|exet|sambon|pappan) (?:\w+ ){{0,2}}utanfor (?:dorren|huset|fonstret)|"
+        r"\b(?:forsoker|haller pa att) (?:\w+ )?(?:ta sig in|komma in|bryta sig in)|\btar sig in\b|"
+        r"\b(?:sparkar|bankar|slar) pa dorren|\bbryter sig in",
+    ),
+    (
+        "violence",
+        r"\blast in (?:mig|mej|oss|sig)\b|\b(?:ar|e) inlast\b|\b(?:gomt|gommer|gomde) (?:mig|mej|oss)\b|"
+        r"\b(?:slapper|later) (?:inte|int|mig inte|mej inte) (?:\w+ )?(?:ut|ga ut)\b",
+    ),
     ("violence", r"\bkastar (?:\w+ ){{0,2}}(?:saker|grejer|moblerna|pa barnen|pa mig)", "now"),
     ("violence", r"\bkastar (?:\w+ ){{0,2}}pa barnen|\bdragit kniv|\bdrog kniv|\bviftar med (?:en )?(?:kniv|yxa)"),
-    ("violence", r"\b(?:grannen|grannarna|bredvid)\b.*\b(?:blir slagen|slas|misshandl\w*|mord)|\bskrike\w* pa hjalp\b|"
-                 r"\b(?:skriks|smaller)\b.*\bbredvid\b", "now"),
+    (
+        "violence",
+        r"\b(?:grannen|grannarna|bredvid)\b.*\b(?:blir slagen|slas|misshandl\w*|mord)|\bskrike\w* pa hjalp\b|"
+        r"\b(?:skriks|smaller)\b.*\bbredvid\b",
+        "now",
+    ),
     ("violence", r"\b(?:kniv|kniven|vapen|vapnet|pistol|yxa)\b", "now"),
     ("violence", r"\b(?:vapen|kniv|gevar|pistol)\b.*\b(?:full|berusad|arg|galen)\b"),
-    ("medical", r"\b(?:bloder|blodde|blodning|blo) (?:\w+ ){{0,3}}(?:\w*mycket|kraftigt|gravid|fran huvudet)|"
-                r"\b(?:borjat )?blod\w*\b.*\b(?:vecka \d+|gravid|ont i magen|efter forlossningen)"),
-    ("medical", r"\b(?:ring|ringer ni|kan ni ringa|skicka) (?:\w+ )?(?:ambulans\w*|polis\w*|112|nan|nagon)\b|\b(?:behover|"
-                r"maste ha) (?:en )?ambulans\b|\bakut hjalp\b|\bhjalp akut\b|\bhjalp (?:nu|genast|snabbt)\b|\bnodlage\b|"
-                r"\bdet ar akut\b|\bdet ar brattom\b"),
+    (
+        "medical",
+        r"\b(?:bloder|blodde|blodning|blo) (?:\w+ ){{0,3}}(?:\w*mycket|kraftigt|gravid|fran huvudet)|"
+        r"\b(?:borjat )?blod\w*\b.*\b(?:vecka \d+|gravid|ont i magen|efter forlossningen)",
+    ),
+    (
+        "medical",
+        r"\b(?:ring|ringer ni|kan ni ringa|skicka) (?:\w+ )?(?:ambulans\w*|polis\w*|112|nan|nagon)\b|\b(?:behover|"
+        r"maste ha) (?:en )?ambulans\b|\bakut hjalp\b|\bhjalp akut\b|\bhjalp (?:nu|genast|snabbt)\b|\bnodlage\b|"
+        r"\bdet ar akut\b|\bdet ar brattom\b",
+    ),
 )

@@ -19,6 +19,7 @@ blind set; bench/results/crisis.md), with false alarms on near misses as the bou
 check-in under 8 % in both languages and move the full reply's share of false alarms onto the check-in
 without losing an acute message.
 """
+
 from __future__ import annotations
 
 import logging
@@ -60,9 +61,15 @@ class Assessment:
         return self.tier != "none"
 
     def as_dict(self) -> dict:
-        return {"tier": self.tier, "category": self.category, "language": self.language, "source": self.source,
-                "acute_score": round(self.acute_score, 3), "risk_score": round(self.risk_score, 3),
-                "defused": self.defused}
+        return {
+            "tier": self.tier,
+            "category": self.category,
+            "language": self.language,
+            "source": self.source,
+            "acute_score": round(self.acute_score, 3),
+            "risk_score": round(self.risk_score, 3),
+            "defused": self.defused,
+        }
 
 
 def _rank(tier: str) -> int:

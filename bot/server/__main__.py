@@ -6,6 +6,7 @@
 Any `rasa` command and option works; `python -m bot.serve` starts the server this way. On a Rasa other
 than 3.6.x it stops with a message instead of patching internals it was not checked against.
 """
+
 from __future__ import annotations
 
 import sys

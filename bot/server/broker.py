@@ -11,6 +11,7 @@ The Rasa side of bot/analytics, which imports no Rasa itself: Rasa loads this by
 only puts the event on a queue; one worker thread counts, so a slow or locked database never delays a reply,
 and a failure is only logged.
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,15 +34,17 @@ class CountingEventBroker(EventBroker):
         from bot.db import shared_engine
         from bot.settings import get_settings
 
-        self.counter = EventCounter(engine or shared_engine(), idle_seconds=idle_minutes * 60,
-                                    keep_days=get_settings().analytics_keep_days)
+        self.counter = EventCounter(
+            engine or shared_engine(), idle_seconds=idle_minutes * 60, keep_days=get_settings().analytics_keep_days
+        )
         self._events: "queue.Queue[Optional[dict]]" = queue.Queue()
         self._worker = threading.Thread(target=self._work, name="viitta-counting", daemon=True)
         self._worker.start()
 
     @classmethod
-    async def from_endpoint_config(cls, broker_config: Optional[EndpointConfig],
-                                   event_loop: Optional[AbstractEventLoop] = None) -> Optional["CountingEventBroker"]:
+    async def from_endpoint_config(
+        cls, broker_config: Optional[EndpointConfig], event_loop: Optional[AbstractEventLoop] = None
+    ) -> Optional["CountingEventBroker"]:
         if broker_config is None:
             return None
         from bot.db import make_engine

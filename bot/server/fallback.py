@@ -1,6 +1,7 @@
 """Replies a channel gives by itself, from domain.yml: the national helplines when the bot produced
 nothing (action server down, an error inside Rasa), the emergency guidance when the crisis detector
 found acute danger but the bot's answer did not start with it, and the input-limit notices."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -61,14 +62,18 @@ def _emergency_texts() -> frozenset[str]:
 def is_emergency(reply: dict) -> bool:
     """A part of the emergency response or of the check-in: its text or its `custom: {"type": "emergency"}`."""
     custom = reply.get("custom")
-    return (isinstance(custom, dict) and custom.get("type") == "emergency") or reply.get("text") in _emergency_texts() \
+    return (
+        (isinstance(custom, dict) and custom.get("type") == "emergency")
+        or reply.get("text") in _emergency_texts()
         or reply.get("text") in _texts(CHECKIN)
+    )
 
 
 def _is_full(reply: dict) -> bool:
     custom = reply.get("custom")
     return reply.get("text") in _emergency_texts() or (
-        isinstance(custom, dict) and custom.get("type") == "emergency" and custom.get("tier", "acute") == "acute")
+        isinstance(custom, dict) and custom.get("type") == "emergency" and custom.get("tier", "acute") == "acute"
+    )
 
 
 def emergency_first(replies: list[dict], language: str) -> list[dict]:

@@ -12,6 +12,7 @@ bot.server.lock_store.AtomicRedisLockStore, url: host, port: 6379, db: 0, passwo
 key_prefix: viitta}`. endpoints.yml names `bot.server.lock_store.LockStoreFromSettings`: the same Redis
 store from LOCK_STORE_URL, or Rasa's in-process lock store when LOCK_STORE_URL is empty (one Rasa instance).
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -34,8 +35,9 @@ class AtomicRedisLockStore(RedisLockStore):
 
     @contextmanager
     def _mutex(self, conversation_id: Text) -> Iterator[None]:
-        with self.red.lock(f"{self.key_prefix}{conversation_id}:mutex", timeout=MUTEX_SECONDS,
-                           blocking_timeout=MUTEX_SECONDS):
+        with self.red.lock(
+            f"{self.key_prefix}{conversation_id}:mutex", timeout=MUTEX_SECONDS, blocking_timeout=MUTEX_SECONDS
+        ):
             yield
 
     def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:

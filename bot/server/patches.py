@@ -17,6 +17,7 @@ engine) and live in bot/server/tracker_store.py.
 Each fix replaces a Rasa internal, so they are applied only to the Rasa they were measured on (3.6.x):
 `apply()` refuses any other version. `undo()` puts Rasa's originals back (for tests).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -40,7 +41,8 @@ def check_rasa_version(version: Optional[str] = None) -> None:
         raise UnsupportedRasaVersion(
             f"bot.server.patches replaces internals of Rasa {RASA_SERIES}x, but Rasa {version} is installed. "
             f"Install the pinned Rasa (requirements.txt with constraints.txt), or check each fix against "
-            f"Rasa {version} and change RASA_SERIES in bot/server/patches.py.")
+            f"Rasa {version} and change RASA_SERIES in bot/server/patches.py."
+        )
 
 
 @lru_cache(maxsize=1)
@@ -110,8 +112,14 @@ def _api_without_simple_posts(original):
         @app.on_request
         async def refuse_simple_requests(request):
             if refused_cross_site(request.method, request.path, request.headers.get("content-type", "")):
-                return response.json({"status": "failure", "reason": "UnsupportedMediaType",
-                                      "message": "send JSON (Content-Type: application/json)"}, status=415)
+                return response.json(
+                    {
+                        "status": "failure",
+                        "reason": "UnsupportedMediaType",
+                        "message": "send JSON (Content-Type: application/json)",
+                    },
+                    status=415,
+                )
 
         return app
 

@@ -9,6 +9,7 @@ When a handoff has closed (the guide ended it, nobody took it in time), `tick` �
 bot.server.resume – gives the conversation back to the bot, which says so; its replies go to the outbox
 (bot.handoff.messages) from which every channel delivers. The console never calls Rasa.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,10 +32,32 @@ logger = logging.getLogger(__name__)
 # Whole messages that end a wait or a chat with a guide. Only whole messages: "haluan lopettaa juomisen"
 # ("I want to stop drinking") is something to tell the guide, not a wish to leave.
 CANCEL_PHRASES = {
-    "lopeta", "lopetan", "lopetetaan", "lopeta keskustelu", "lopeta chat", "lopeta chatti", "lopeta odotus",
-    "lopeta odottaminen", "haluan lopettaa", "haluun lopettaa", "peru", "peruuta", "peru odotus", "keskeytä",
-    "avsluta", "avsluta chatten", "avsluta samtalet", "avbryt", "avbryt väntan", "sluta", "sluta vänta",
-    "jag vill sluta", "jag vill avsluta", "stop", "/stop", "/cancel_handoff",
+    "lopeta",
+    "lopetan",
+    "lopetetaan",
+    "lopeta keskustelu",
+    "lopeta chat",
+    "lopeta chatti",
+    "lopeta odotus",
+    "lopeta odottaminen",
+    "haluan lopettaa",
+    "haluun lopettaa",
+    "peru",
+    "peruuta",
+    "peru odotus",
+    "keskeytä",
+    "avsluta",
+    "avsluta chatten",
+    "avsluta samtalet",
+    "avbryt",
+    "avbryt väntan",
+    "sluta",
+    "sluta vänta",
+    "jag vill sluta",
+    "jag vill avsluta",
+    "stop",
+    "/stop",
+    "/cancel_handoff",
 }
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -83,15 +106,17 @@ class ChannelCollector(CollectingOutputChannel):
         return self.channel
 
 
-async def tell_bot(on_new_message: OnNewMessage, sender_id: str, text: str, channel: str,
-                   metadata: Optional[dict] = None) -> list[dict]:
+async def tell_bot(
+    on_new_message: OnNewMessage, sender_id: str, text: str, channel: str, metadata: Optional[dict] = None
+) -> list[dict]:
     collector = ChannelCollector(channel)
     await on_new_message(UserMessage(text, collector, sender_id, input_channel=channel, metadata=metadata))
     return collector.messages
 
 
-async def give_back(agent: Any, on_new_message: OnNewMessage, handoff: Handoff, channel: str,
-                    to_outbox: bool) -> list[dict]:
+async def give_back(
+    agent: Any, on_new_message: OnNewMessage, handoff: Handoff, channel: str, to_outbox: bool
+) -> list[dict]:
     """Resume the bot after a closed handoff; returns what the bot said. `to_outbox` when nobody is
     waiting for a reply (the guide ended the chat): then the channels deliver it from the outbox."""
     engine = shared_engine()
@@ -103,16 +128,24 @@ async def give_back(agent: Any, on_new_message: OnNewMessage, handoff: Handoff, 
         return []
     # The handoff's language: a long chat may have outlived Rasa's session, and a new session starts
     # without the language slot.
-    replies = await tell_bot(on_new_message, handoff.conversation_id, f"/{intent}", channel,
-                             {"language": handoff.language})
+    replies = await tell_bot(
+        on_new_message, handoff.conversation_id, f"/{intent}", channel, {"language": handoff.language}
+    )
     for reply in replies if to_outbox else []:
-        await asyncio.to_thread(messages.post, engine, handoff.conversation_id, "bot",
-                                {k: v for k, v in reply.items() if k != "recipient_id"}, handoff.id)
+        await asyncio.to_thread(
+            messages.post,
+            engine,
+            handoff.conversation_id,
+            "bot",
+            {k: v for k, v in reply.items() if k != "recipient_id"},
+            handoff.id,
+        )
     return replies
 
 
-async def before_bot(agent: Any, on_new_message: OnNewMessage, sender_id: str, text: str,
-                     channel: str, crisis: Any = None) -> tuple[bool, list[dict]]:
+async def before_bot(
+    agent: Any, on_new_message: OnNewMessage, sender_id: str, text: str, channel: str, crisis: Any = None
+) -> tuple[bool, list[dict]]:
     """(handled, replies): handled means a guide has the conversation and the bot must not see the
     message; replies are to be sent before anything the bot says. `crisis`: the crisis net's
     Assessment of the message (bot.safety.risk); a flagged message is stored flagged for the console."""
@@ -141,8 +174,9 @@ async def before_bot(agent: Any, on_new_message: OnNewMessage, sender_id: str, t
     if handoff.kind == "message":
         # That was the message; the bot confirms it and has the conversation again.
         await resume_tracker(agent, sender_id)
-        return True, await tell_bot(on_new_message, sender_id, "/handoff_message_left", channel,
-                                    {"language": handoff.language})
+        return True, await tell_bot(
+            on_new_message, sender_id, "/handoff_message_left", channel, {"language": handoff.language}
+        )
     if handoff.state == "waiting":
         # Nobody has joined yet: someone in danger must not wait in silence for a guide. Acute: the full
         # guidance; uncertain: the check-in (112 and the crisis line too). The channel keeps it first.

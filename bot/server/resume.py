@@ -8,6 +8,7 @@ message handler. Every channel's conversations come back through it – the bot'
 (bot.handoff.messages) from which the web chat, Telegram and the REST channel deliver – so it runs
 whichever chat channels are configured.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -18,6 +18,7 @@ This store's connection is kept open (one per thread, SQLAlchemy's SingletonThre
 write-ahead logging with synchronous=NORMAL: still consistent after a crash of the process or the
 machine; only the last turns can be lost on a power cut. PostgreSQL keeps Rasa's pool settings.
 """
+
 from __future__ import annotations
 
 import logging
@@ -87,8 +88,11 @@ class RedactingTrackerStore(SQLTrackerStore):
     @cached_property
     def free_text_slots(self) -> frozenset[str]:
         """Slots filled from the person's free text (`from_text` mappings) may hold personal data."""
-        return frozenset(slot.name for slot in self.domain.slots
-                         if any(m.get("type") == "from_text" for m in getattr(slot, "mappings", []) or []))
+        return frozenset(
+            slot.name
+            for slot in self.domain.slots
+            if any(m.get("type") == "from_text" for m in getattr(slot, "mappings", []) or [])
+        )
 
     def stored(self, event: Event) -> Any:
         data = event.as_dict()
@@ -107,6 +111,5 @@ class RedactingTrackerStore(SQLTrackerStore):
         """Delete every stored event of one conversation ("delete my conversation"; Rasa 3.6's tracker
         stores have no delete). Blocking: call it in a thread, under the conversation's lock."""
         with self.session_scope() as session:
-            session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete(
-                synchronize_session=False)
+            session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete(synchronize_session=False)
             session.commit()

@@ -1,5 +1,6 @@
 """The lock store's Redis from one URL (LOCK_STORE_URL), for bot.serve's endpoints and for the lock store
 itself (bot/server/lock_store.py). No Rasa import: the launcher bot.serve uses it too."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -12,8 +13,12 @@ def redis_lock_settings(url: str) -> dict:
     parsed = urlsplit(url)
     if parsed.scheme not in ("redis", "rediss"):
         raise ValueError(f"LOCK_STORE_URL must be a redis:// URL, not {parsed.scheme}://")
-    settings = {"url": parsed.hostname or "localhost", "port": parsed.port or 6379,
-                "db": int(parsed.path.strip("/") or 0), "use_ssl": parsed.scheme == "rediss"}
+    settings = {
+        "url": parsed.hostname or "localhost",
+        "port": parsed.port or 6379,
+        "db": int(parsed.path.strip("/") or 0),
+        "use_ssl": parsed.scheme == "rediss",
+    }
     if parsed.username:
         settings["username"] = unquote(parsed.username)
     if parsed.password:

@@ -5,6 +5,7 @@ age, whose worry it is, the kind of violence (emotional and economic too), sever
 long message. Patterns are deliberately stems with spoken and misspelt variants; each one is covered
 by tests/unit/test_situation.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,150 +19,238 @@ PREGNANCY = _c(
     r"\braskaa?n|\braskaus|\braskauden|\braskautt|\braskausviik|\brv\s?\d|\bviikolla \d|\bviikko \d|"
     r"\bodota?n (?:\w+ )?(?:vauvaa|lasta)|\bodottaa (?:\w+ )?(?:vauvaa|lasta)|\bodottava|\bmasuasukki|"
     r"\bgravid|\bgraviditet|\bi (?:\w+ )?manaden\b|\bkuukaudella raskaana|\braskausaika|\bvantar (?:\w+ )?(?:barn|bebis)|\bi vecka \d|\bvecka \d+|\bhavande|\bpaksuna|\bpieniin paivin|"
-    r"\bi v\.? ?\d{1,2}\b|\bgv\.? ?\d{1,2}\b|\brvk\.? ?\d|\b\d{1,2}\.? ?(?:raskaus)?viikolla|\bi \d{1,2}(?::?e)? (?:graviditets)?veckan|\b\d{1,2}(?::?e)? graviditetsveckan")
+    r"\bi v\.? ?\d{1,2}\b|\bgv\.? ?\d{1,2}\b|\brvk\.? ?\d|\b\d{1,2}\.? ?(?:raskaus)?viikolla|\bi \d{1,2}(?::?e)? (?:graviditets)?veckan|\b\d{1,2}(?::?e)? graviditetsveckan"
+)
 PREGNANCY_WEEK = _c(
     r"(?:raskausviiko?(?:lla|lle|n|a)?|\brvk?\.?|\bgv\.?|viikolla|viikko|viikon|\bi vecka|\bvecka|\bv\.?|graviditetsvecka\w*)\s?(\d{1,2})\b|"
-    r"\b(\d{1,2})(?:\.|:?e)?\s?(?:raskausviiko\w*|viikolla|rv\b|graviditetsvecka\w*|veckan)")
+    r"\b(\d{1,2})(?:\.|:?e)?\s?(?:raskausviiko\w*|viikolla|rv\b|graviditetsvecka\w*|veckan)"
+)
 
 # Ages: "15-vuotias", "15v", "15 vuotta", "15-åring", "15 år (gammal)"; babies in months or weeks.
-AGE = _c(r"\b(\d{1,2})\s?(?:-?\s?vuotia\w*|-?v\b|vuotta\b|vuoden ikai\w*|-?\s?arin\w*|-?\s?aring\w*|ar gammal|ars\b|ar\b)")
+AGE = _c(
+    r"\b(\d{1,2})\s?(?:-?\s?vuotia\w*|-?v\b|vuotta\b|vuoden ikai\w*|-?\s?arin\w*|-?\s?aring\w*|ar gammal|ars\b|ar\b)"
+)
 # A bare number about a child: "se on 15", "poika on 16", "sonen 15", "hon e 14".
-AGE_BARE = _c(r"\b(?:pa|oon|olen|ollaan|ma oon|mina olen|ja e|jag ar|jag e|ja ar|vi e|vi ar|se|han|poika|poikani|tytto|tyttoni|tytar|tyttareni|nuori|sonen|dottern|hon|min son|min dotter|"
-              r"poika|pojan|tyton|lapsi)(?: on| ar| e)? (\d{1,2})\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|e\b|euro|min))")
+AGE_BARE = _c(
+    r"\b(?:pa|oon|olen|ollaan|ma oon|mina olen|ja e|jag ar|jag e|ja ar|vi e|vi ar|se|han|poika|poikani|tytto|tyttoni|tytar|tyttareni|nuori|sonen|dottern|hon|min son|min dotter|"
+    r"poika|pojan|tyton|lapsi)(?: on| ar| e)? (\d{1,2})\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|e\b|euro|min))"
+)
 BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader)")
 BABY_WEEKS = _c(r"\b(\d{1,2})\s?(?:viikon ikai\w*|viikkoinen|viikon vanha|veckor gammal|veckors|veckor gamla)")
-BABY = _c(r"\bvauva|\bbebi\b|\bbebin\b|\bbebben|\bbebbe\b|\bbebisen|\bvastasynty|\bimevai|\bbebis|\bbaby|\bspadbarn|\bnyfod|\bkuopus\w* on \d+ ?kk")
-WORD_AGE_FI = {"yks": 1, "kaks": 2, "kolm": 3, "nelj": 4, "viis": 5, "kuu": 6, "seitsem": 7, "kahdeks": 8,
-               "yhdeks": 9, "kymmen": 10, "yksitoist": 11, "kaksitoist": 12, "kolmetoist": 13,
-               "neljatoist": 14, "viisitoist": 15, "kuusitoist": 16, "seitsemantoist": 17,
-               "kahdeksantoist": 18}
-WORD_AGE = _c(r"\b(yksitoist|kaksitoist|kolmetoist|neljatoist|viisitoist|kuusitoist|seitsemantoist|"
-              r"kahdeksantoist|yks|kaks|kolm|nelj|viis|kuu|seitsem|kahdeks|yhdeks|kymmen)\w*\s?-?vuotia")
+BABY = _c(
+    r"\bvauva|\bbebi\b|\bbebin\b|\bbebben|\bbebbe\b|\bbebisen|\bvastasynty|\bimevai|\bbebis|\bbaby|\bspadbarn|\bnyfod|\bkuopus\w* on \d+ ?kk"
+)
+WORD_AGE_FI = {
+    "yks": 1,
+    "kaks": 2,
+    "kolm": 3,
+    "nelj": 4,
+    "viis": 5,
+    "kuu": 6,
+    "seitsem": 7,
+    "kahdeks": 8,
+    "yhdeks": 9,
+    "kymmen": 10,
+    "yksitoist": 11,
+    "kaksitoist": 12,
+    "kolmetoist": 13,
+    "neljatoist": 14,
+    "viisitoist": 15,
+    "kuusitoist": 16,
+    "seitsemantoist": 17,
+    "kahdeksantoist": 18,
+}
+WORD_AGE = _c(
+    r"\b(yksitoist|kaksitoist|kolmetoist|neljatoist|viisitoist|kuusitoist|seitsemantoist|"
+    r"kahdeksantoist|yks|kaks|kolm|nelj|viis|kuu|seitsem|kahdeks|yhdeks|kymmen)\w*\s?-?vuotia"
+)
 
-YOUTH = _c(r"\bnuor(?:i|en|ta|ena|ille|et|ten|ia|emme|eni|esi|ukai|iso|ella)\b|\bnuoriso|\bteini|\byläkoulu|\byläaste|"
-           r"\blukiola|\blukio|\bammattikoulu|\bamis\b|\bamikse|\bkasiluok|\bysiluok|\bseiskaluok|\bnuorempi|"
-           r"\bungdom|\btonaring|\bton(?:aren|aringen|aringar)|\bhogstadi|\bgymnasi|\byrkesskol|\bunga?\b|\bungen\b|"
-           r"\bpojkvan|\bflickvan|\bfjortis|\b(?:13|14|15|16|17)-?(?:vuotia|v\b|aring)|\bteen")
-CHILD = _c(r"\blapse|\blapsi|\blapset|\blasten|\blapsia|\bpoika|\bpojan|\bpoikani|\btytto|\btyttar|\bmuksu|\bskid|"
-           r"\bbarn|\bson\b|\bsonen|\bdotter|\bdottern|\bkids?\b|\bunge\b|\bungar")
+YOUTH = _c(
+    r"\bnuor(?:i|en|ta|ena|ille|et|ten|ia|emme|eni|esi|ukai|iso|ella)\b|\bnuoriso|\bteini|\byläkoulu|\byläaste|"
+    r"\blukiola|\blukio|\bammattikoulu|\bamis\b|\bamikse|\bkasiluok|\bysiluok|\bseiskaluok|\bnuorempi|"
+    r"\bungdom|\btonaring|\bton(?:aren|aringen|aringar)|\bhogstadi|\bgymnasi|\byrkesskol|\bunga?\b|\bungen\b|"
+    r"\bpojkvan|\bflickvan|\bfjortis|\b(?:13|14|15|16|17)-?(?:vuotia|v\b|aring)|\bteen"
+)
+CHILD = _c(
+    r"\blapse|\blapsi|\blapset|\blasten|\blapsia|\bpoika|\bpojan|\bpoikani|\btytto|\btyttar|\bmuksu|\bskid|"
+    r"\bbarn|\bson\b|\bsonen|\bdotter|\bdottern|\bkids?\b|\bunge\b|\bungar"
+)
 # Whose worry: the writer's partner, own child / young person, the writer themselves, a client, a relative.
-PARTNER = _c(r"\bmie(?:s|hen|heni|hes|heen|helle|hellani)\b|\bmieheni|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|"
-             r"\btyttoystav|\bavomie|\bavovaimo|\bukko\b|\bukkoni|\bakka\b|\bexa\w*|\bexa\b|\bex\b|\bexan|\blapsen isa|"
-             r"\blasten isa|\bvauvan isa|\blapsen aiti|\blasten aiti|\bsambo|\bman(?:nen)?\b|\bmin man|\bmaken|\bmake\b|"
-             r"\bfru(?:n)?\b|\bpartner|\bbarnens pappa|\bbarnets pappa|\bbarnens mamma|\bexet|\bexmann|\bexman|\bkarl(?:en)?\b|"
-             r"\bhan\b|\bhon\b|\bse\b|\bsambon\b")
-PARTNER_STRONG = _c(r"\bmie(?:s|hen|heni|hes|heen|helle)\b|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|\btyttoystav|"
-                    r"\bavomie|\bavovaimo|\bukkoni|\bex|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\bmin man\b|"
-                    r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
-                    r"\bkarlen\b|\bpojkvan|\bflickvan")
-SELF_USE = _c(r"\b(?:juon|juonut|kaytan|kaytin|olen kayttanyt|oon kayttany?t?|poltan|otan|vedan|mun (?:juominen|kaytto)|"
-              r"jag dricker|ja dricker|jag drack|jag anvander|jag har anvant|jag roker|jag tar|mitt drickande|mitt bruk|"
-              r"min anvandning)\b")
-CLIENT = _c(r"\basiaka|\basiakk|\bpotila|\boppila|\bdaghem|\bpaivakoti|\bpaivakodi|\bperhe(?:en)? jonka|\bklient|\bpatient|\bfamiljen jag|\boppilaa|\belev")
-RELATIVE = _c(r"\btyttareni|\bpoikani (?:tyttoystava|vaimo|puoliso)|\bsiskoni|\bveljeni|\bsisareni|\bminiani|\bvavyni|"
-              r"\blapsenlap|\bmin dotter|\bmin son|\bmin syster|\bmin bror|\bbarnbarn|\bsvardotter|\bsvarson|"
-              r"\bmummo|\bisoaiti|\bmormor|\bfarmor|\bystavani|\bmin van|\bnaapuri|\bgranne")
+PARTNER = _c(
+    r"\bmie(?:s|hen|heni|hes|heen|helle|hellani)\b|\bmieheni|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|"
+    r"\btyttoystav|\bavomie|\bavovaimo|\bukko\b|\bukkoni|\bakka\b|\bexa\w*|\bexa\b|\bex\b|\bexan|\blapsen isa|"
+    r"\blasten isa|\bvauvan isa|\blapsen aiti|\blasten aiti|\bsambo|\bman(?:nen)?\b|\bmin man|\bmaken|\bmake\b|"
+    r"\bfru(?:n)?\b|\bpartner|\bbarnens pappa|\bbarnets pappa|\bbarnens mamma|\bexet|\bexmann|\bexman|\bkarl(?:en)?\b|"
+    r"\bhan\b|\bhon\b|\bse\b|\bsambon\b"
+)
+PARTNER_STRONG = _c(
+    r"\bmie(?:s|hen|heni|hes|heen|helle)\b|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|\btyttoystav|"
+    r"\bavomie|\bavovaimo|\bukkoni|\bex|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\bmin man\b|"
+    r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
+    r"\bkarlen\b|\bpojkvan|\bflickvan"
+)
+SELF_USE = _c(
+    r"\b(?:juon|juonut|kaytan|kaytin|olen kayttanyt|oon kayttany?t?|poltan|otan|vedan|mun (?:juominen|kaytto)|"
+    r"jag dricker|ja dricker|jag drack|jag anvander|jag har anvant|jag roker|jag tar|mitt drickande|mitt bruk|"
+    r"min anvandning)\b"
+)
+CLIENT = _c(
+    r"\basiaka|\basiakk|\bpotila|\boppila|\bdaghem|\bpaivakoti|\bpaivakodi|\bperhe(?:en)? jonka|\bklient|\bpatient|\bfamiljen jag|\boppilaa|\belev"
+)
+RELATIVE = _c(
+    r"\btyttareni|\bpoikani (?:tyttoystava|vaimo|puoliso)|\bsiskoni|\bveljeni|\bsisareni|\bminiani|\bvavyni|"
+    r"\blapsenlap|\bmin dotter|\bmin son|\bmin syster|\bmin bror|\bbarnbarn|\bsvardotter|\bsvarson|"
+    r"\bmummo|\bisoaiti|\bmormor|\bfarmor|\bystavani|\bmin van|\bnaapuri|\bgranne"
+)
 
 VIOLENCE_KINDS = (
-    ("physical", _c(r"\bloi\b|\bloi (?:mua|minua|mun|mua)|\blyo|\blyon|\blyonyt|\blyony|\blyoda|\blyomaan|\blyonti|\blyoty|\blyoka|(?<!sydan )(?<!sydameni )(?<!syke )\bhakka|\bpotki|"
-                    r"\bkuristi|\bkurist|\btonii|\btonais|\brepi|\bretuutt|\bpahoinpit|\bmustelm|\bkayny kasiks|"
-                    r"\bkaynyt kasiksi|\bheitteli|\bheitti|\bsla(?:r|git|gs|ss)?\b|\bslog\b|\bslagit|\bmisshand|\bsparkar|"
-                    r"\bsparkade|\bstryper|\bknuffa|\bknuffar|\bknuffade|\bblamarken|\bvaldsam|\bfysiskt vald|\bfysiskt")),
-    ("emotional", _c(r"\bhaukku|\bhaukkuu|\bnoyryytt|\bmitatoi|\bmitatoin|\bvahatt|\bhuu(?:taa|si|tanut|tany|taen) (?:\w+ )?(?:mulle|minulle|mun paalle|mua\b|minua\b|lapsille|lapsia\b)|\b(?:mies|miehe\w*|vaimo\w*|puoliso\w*|exa\w*|ukko|ukkoni|akka|kumppani\w*) (?:\w+ )?huutaa|\buhkail|\buhkaa|"
-                     r"\bpelkaan (?:miesta|miestani|vaimoa|vaimoani|puolisoa|puolisoani|sita|hanta|exaa|exaani|kumppania)|"
-                     r"\ben saa (?:kayda|lahtea|menna|tavata|nahda|olla)|\bei anna mun (?:kayda|lahtea|menna)|\bpelossa|\bpelkaan etta (?:se|han) (?:lyo|satuttaa|tappaa|vie)|\btarkkail|\bkontrolloi|\bkontrol|\bmustasuk|"
-                     r"\beristaa|\beristaytt|\bkieltaa tapaamasta|\bei saa tavata|\btarkistaa (?:mun |minun )?(?:puhelim|viest)|"
-                     r"\blukee\b.{0,20}\bviest|\bvahti|\bvahtii|\bsaa tavata|\bsaa nahda|\bpaikanti|\bgps|"
-                     r"\btietaa aina missa|\bsoittaa (?:\w+ )?kertaa|\bhenkinen vakivalta|\bhenkista vakivaltaa|"
-                     r"\bhenkisesti|\bmanipul|\bkiristaa|\bsyyllista|\bsanoo etta olen (?:huono|tyhma|arvoton)|"
-                     r"\bforminskar|\bforminsk|\bfornedr|\bkallar mig|\bhotar|\bhotade|\bhot\b|\brad(?:d|da) for (?:honom|henne|min man|min fru|sambon|min sambo|exet|mannen|frun)|"
-                     r"\bkontrollerar|\bsvartsjuk|\bisolera|\bfar inte traffa|\blaser min|"
-                     r"\bkollar min (?:telefon|mobil)|\bpsykiskt vald|\bpsykisk misshandel|"
-                     r"\bsager att (?:jag|ja) (?:ar|e) (?:dum|ful|vardelos|ingenting)|\bdum o(?:ch)? ful|"
-                     r"\bsparar (?:mig|min telefon)|\bvet alltid var|\bskriker (?:at|pa) mig|\bskrek (?:at|pa) mig|\bmanipuler|\bnedvardera|\bnedlatande|\btrakasser|\bvainoa|\bvainoaa|\bforfoljer")),
-    ("economic", _c(r"\brahat|\brahani|\brahoja|\brahaa|\brahoist|\btilin|\btilille|\bpankkitunnu|\bpankkikort|"
-                    r"\bkayttoraha|\bpalkkani|\bpalkan|\bkela|\btaloudellinen vakivalta|\btaloudellista|"
-                    r"\bpengar|\bpengarna|\bmina pengar|\bbankkort|\bbankkonto|\bkonto|\blonen|\bmin lon|"
-                    r"\bekonomiskt vald|\bekonomisk|\bfickpengar|\bhushallspengar")),
-    ("sexual", _c(r"\bseksiin|\bseksia vasten|\bpakott\w* (?:seks|sanky)|\braiska|\bseksuaalinen vakivalta|"
-                  r"\bseksuaalista|\bahdistel|\bsex mot min vilja|\btvingar (?:mig )?(?:till|att ha) sex|\bvaldtag|"
-                  r"\bsexuellt vald|\bsexuella overgrepp|\bovergrepp")),
+    (
+        "physical",
+        _c(
+            r"\bloi\b|\bloi (?:mua|minua|mun|mua)|\blyo|\blyon|\blyonyt|\blyony|\blyoda|\blyomaan|\blyonti|\blyoty|\blyoka|(?<!sydan )(?<!sydameni )(?<!syke )\bhakka|\bpotki|"
+            r"\bkuristi|\bkurist|\btonii|\btonais|\brepi|\bretuutt|\bpahoinpit|\bmustelm|\bkayny kasiks|"
+            r"\bkaynyt kasiksi|\bheitteli|\bheitti|\bsla(?:r|git|gs|ss)?\b|\bslog\b|\bslagit|\bmisshand|\bsparkar|"
+            r"\bsparkade|\bstryper|\bknuffa|\bknuffar|\bknuffade|\bblamarken|\bvaldsam|\bfysiskt vald|\bfysiskt"
+        ),
+    ),
+    (
+        "emotional",
+        _c(
+            r"\bhaukku|\bhaukkuu|\bnoyryytt|\bmitatoi|\bmitatoin|\bvahatt|\bhuu(?:taa|si|tanut|tany|taen) (?:\w+ )?(?:mulle|minulle|mun paalle|mua\b|minua\b|lapsille|lapsia\b)|\b(?:mies|miehe\w*|vaimo\w*|puoliso\w*|exa\w*|ukko|ukkoni|akka|kumppani\w*) (?:\w+ )?huutaa|\buhkail|\buhkaa|"
+            r"\bpelkaan (?:miesta|miestani|vaimoa|vaimoani|puolisoa|puolisoani|sita|hanta|exaa|exaani|kumppania)|"
+            r"\ben saa (?:kayda|lahtea|menna|tavata|nahda|olla)|\bei anna mun (?:kayda|lahtea|menna)|\bpelossa|\bpelkaan etta (?:se|han) (?:lyo|satuttaa|tappaa|vie)|\btarkkail|\bkontrolloi|\bkontrol|\bmustasuk|"
+            r"\beristaa|\beristaytt|\bkieltaa tapaamasta|\bei saa tavata|\btarkistaa (?:mun |minun )?(?:puhelim|viest)|"
+            r"\blukee\b.{0,20}\bviest|\bvahti|\bvahtii|\bsaa tavata|\bsaa nahda|\bpaikanti|\bgps|"
+            r"\btietaa aina missa|\bsoittaa (?:\w+ )?kertaa|\bhenkinen vakivalta|\bhenkista vakivaltaa|"
+            r"\bhenkisesti|\bmanipul|\bkiristaa|\bsyyllista|\bsanoo etta olen (?:huono|tyhma|arvoton)|"
+            r"\bforminskar|\bforminsk|\bfornedr|\bkallar mig|\bhotar|\bhotade|\bhot\b|\brad(?:d|da) for (?:honom|henne|min man|min fru|sambon|min sambo|exet|mannen|frun)|"
+            r"\bkontrollerar|\bsvartsjuk|\bisolera|\bfar inte traffa|\blaser min|"
+            r"\bkollar min (?:telefon|mobil)|\bpsykiskt vald|\bpsykisk misshandel|"
+            r"\bsager att (?:jag|ja) (?:ar|e) (?:dum|ful|vardelos|ingenting)|\bdum o(?:ch)? ful|"
+            r"\bsparar (?:mig|min telefon)|\bvet alltid var|\bskriker (?:at|pa) mig|\bskrek (?:at|pa) mig|\bmanipuler|\bnedvardera|\bnedlatande|\btrakasser|\bvainoa|\bvainoaa|\bforfoljer"
+        ),
+    ),
+    (
+        "economic",
+        _c(
+            r"\brahat|\brahani|\brahoja|\brahaa|\brahoist|\btilin|\btilille|\bpankkitunnu|\bpankkikort|"
+            r"\bkayttoraha|\bpalkkani|\bpalkan|\bkela|\btaloudellinen vakivalta|\btaloudellista|"
+            r"\bpengar|\bpengarna|\bmina pengar|\bbankkort|\bbankkonto|\bkonto|\blonen|\bmin lon|"
+            r"\bekonomiskt vald|\bekonomisk|\bfickpengar|\bhushallspengar"
+        ),
+    ),
+    (
+        "sexual",
+        _c(
+            r"\bseksiin|\bseksia vasten|\bpakott\w* (?:seks|sanky)|\braiska|\bseksuaalinen vakivalta|"
+            r"\bseksuaalista|\bahdistel|\bsex mot min vilja|\btvingar (?:mig )?(?:till|att ha) sex|\bvaldtag|"
+            r"\bsexuellt vald|\bsexuella overgrepp|\bovergrepp"
+        ),
+    ),
 )
 # A substance verb that means use only in a pregnancy ("käytän raskaana", "tar grejer fast ja e gravid").
 PREGNANCY_USE = _c(r"\bkayta[nt]\b|\bkaytetaan|\bkayttaa\b|\bkayttanyt|\bkayttany|\btar grejer|\banvander\b|\btar nat")
 # The writer fears child welfare ("will they take the children if I tell?"): the fear, not a worry about a child.
-CHILD_WELFARE_FEAR = _c(r"\b(?:vieko|viekoo|ottaako|tuleeko|tekeeko|tekevatko|ilmoittaako|ilmotatteko|ilmoitatteko|"
-                        r"saako) (?:\w+ )?(?:lastensuojel|lasu|lapset|lapsen|ilmoitu|ilmotu|poliisi)|"
-                        r"\bmenetanko lapse|\bviedaanko lapse|\bhuostaan jos|\b(?:tar|tas) (?:dom|ni|de) barnen|"
-                        r"\bta barnen|\bgor ni en (?:barnskydds)?anmalan|\bblir (?:det|he) en (?:barnskydds)?anmalan|"
-                        r"\bfar (?:dom|de) veta|\bberattar ni for")
+CHILD_WELFARE_FEAR = _c(
+    r"\b(?:vieko|viekoo|ottaako|tuleeko|tekeeko|tekevatko|ilmoittaako|ilmotatteko|ilmoitatteko|"
+    r"saako) (?:\w+ )?(?:lastensuojel|lasu|lapset|lapsen|ilmoitu|ilmotu|poliisi)|"
+    r"\bmenetanko lapse|\bviedaanko lapse|\bhuostaan jos|\b(?:tar|tas) (?:dom|ni|de) barnen|"
+    r"\bta barnen|\bgor ni en (?:barnskydds)?anmalan|\bblir (?:det|he) en (?:barnskydds)?anmalan|"
+    r"\bfar (?:dom|de) veta|\bberattar ni for"
+)
 # A parent's use as a child tells it: "äiti juo", "pappa e full".
-PARENT_USER = _c(r"\b(?:aiti|aitee|isa|iskä|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|"
-                 r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,2}(?:juo|juopottelee|kannissa|"
-                 r"humalassa|kayttaa|vetaa|polttaa|possyttelee|dricker|e full|ar full|super|tar piller|knarkar|roker)")
+PARENT_USER = _c(
+    r"\b(?:aiti|aitee|isa|iskä|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|"
+    r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,2}(?:juo|juopottelee|kannissa|"
+    r"humalassa|kayttaa|vetaa|polttaa|possyttelee|dricker|e full|ar full|super|tar piller|knarkar|roker)"
+)
 # Economic violence that needs no control word.
-ECONOMIC_STRONG = _c(r"\blan i mitt namn|\binget eget bankkort|\bger (?:mig|mej) \d+ euro|\bmaste be om (?:pengar|allt)|"
-                     r"\btarkistaa kuit|\bkuitit|\bpankkitunnukset on (?:sill|miehell|vaimoll|puolisoll)|"
-                     r"\bomaa palkkaa|\bantaa (?:mulle |minulle )?\d+ euroa|\bkayttorahaa|\bvelkaa (?:mun|minun) nimiin|\blainaa (?:mun|minun) nimiin|\btar hela min lon|"
-                     r"\bottaa (?:koko )?palkkani|\bottaa (?:mun|minun) palkan|\btaloudellista vakivaltaa|"
-                     r"\bekonomiskt vald")
+ECONOMIC_STRONG = _c(
+    r"\blan i mitt namn|\binget eget bankkort|\bger (?:mig|mej) \d+ euro|\bmaste be om (?:pengar|allt)|"
+    r"\btarkistaa kuit|\bkuitit|\bpankkitunnukset on (?:sill|miehell|vaimoll|puolisoll)|"
+    r"\bomaa palkkaa|\bantaa (?:mulle |minulle )?\d+ euroa|\bkayttorahaa|\bvelkaa (?:mun|minun) nimiin|\blainaa (?:mun|minun) nimiin|\btar hela min lon|"
+    r"\bottaa (?:koko )?palkkani|\bottaa (?:mun|minun) palkan|\btaloudellista vakivaltaa|"
+    r"\bekonomiskt vald"
+)
 # "ei se oo väkivaltainen", "han blir int våldsam", "ingen har varit elak eller våldsam": a cue in the
 # scope of a negation does not count (reading.negated: the same clause, a few words, a list joined by "or").
-NEGATION_WORDS = frozenset("ei en eika enka emme ette eivat inte int aldrig ikinaan koskaan ingen inget inga ilman utan".split())
+NEGATION_WORDS = frozenset(
+    "ei en eika enka emme ette eivat inte int aldrig ikinaan koskaan ingen inget inga ilman utan".split()
+)
 # Words that open a new clause: a negation before them does not reach the cue ("en tiedä mitä teen kun se lyö").
 CLAUSE_OPENERS = frozenset("kun ku mut mutta koska jos vaikka etta et men nar da eftersom fast om att sa".split())
 # Words that join a list: "ei elak eller våldsam", "ei huuda tai lyö" stay in the negation.
 LIST_JOINERS = frozenset("tai eli tahi eller".split())
 # Money or phone are violence only together with control words: "rahat on tiukalla" is not violence.
-CONTROL = _c(r"\bpaattaa kaik|\bpaattaa mita|\bbestammer allt|\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun )?|\bottaa (?:mun |minun )?|\bpitaa "
-             r"(?:mun |minun )?|\bvalvoo|\btarkist|\blukee|\bkieltaa|\bpakott|\bhallitsee|\bkaikki rahat|"
-             r"\bkontrollerar|\bkontroll|\bfar inte|\btar (?:mina|min|alla)|\bhaller i|\bbestammer over|\blaser|"
-             r"\bkollar|\bforbjuder|\btvingar|\bger mig inte|\bnekar")
-VIOLENCE_WORDS = _c(r"\bvakival|\bvakivallan|\bvaldet?\b|\bvald i|\bvald\b|\blahisuhdevakival|\bturvakoti|\bskyddshem|"
-                    r"\bparisuhdevakival|\bvaldsam|\bhustrumisshandel")
+CONTROL = _c(
+    r"\bpaattaa kaik|\bpaattaa mita|\bbestammer allt|\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun )?|\bottaa (?:mun |minun )?|\bpitaa "
+    r"(?:mun |minun )?|\bvalvoo|\btarkist|\blukee|\bkieltaa|\bpakott|\bhallitsee|\bkaikki rahat|"
+    r"\bkontrollerar|\bkontroll|\bfar inte|\btar (?:mina|min|alla)|\bhaller i|\bbestammer over|\blaser|"
+    r"\bkollar|\bforbjuder|\btvingar|\bger mig inte|\bnekar"
+)
+VIOLENCE_WORDS = _c(
+    r"\bvakival|\bvakivallan|\bvaldet?\b|\bvald i|\bvald\b|\blahisuhdevakival|\bturvakoti|\bskyddshem|"
+    r"\bparisuhdevakival|\bvaldsam|\bhustrumisshandel"
+)
 # "I was afraid of my father as a child" is past; "he hit me years ago" too (still violence, past).
-PAST = _c(r"\blapsena\b|\bvuosia sitten|\baikoinaan|\bennen\b|\bsilloin kun|\bexa\b|\bex\w*|\bsom barn\b|"
-          r"\bfor (?:manga )?ar sedan|\btidigare\b|\bforr\b")
+PAST = _c(
+    r"\blapsena\b|\bvuosia sitten|\baikoinaan|\bennen\b|\bsilloin kun|\bexa\b|\bex\w*|\bsom barn\b|"
+    r"\bfor (?:manga )?ar sedan|\btidigare\b|\bforr\b"
+)
 
-SUBSTANCE_WORDS = _c(r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkanna|\bpilve|"
-                     r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
-                     r"\bdoka|\bnisti|\bvetaa|\bvetaa kamaa|\bkamaa|\bkokai|\bekstaasi|\bmdma|\bspiidi|\bnuuska|"
-                     r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b|\bberusad|\bknark|\bdroger|\bdrog|"
-                     r"\brusmed|\bmissbruk|\balkohol|\bhasch|\bgras\b|\bweed|\bamfetamin|\bkokain|\bsnus|\bvin\b|"
-                     r"\bol\b|\bsprit|\bbeer|\bpillere|\blaakkei|\blaakkeit|\bpiller|\btabletter|\bopioid|\bheroi|"
-                     r"\bmetadon|\bkorvaushoi|\bsubstitution|\bsmoking|\broker|\bpolttaa|\bpoltt|\bkrapula|\bbakis")
-MENTAL = _c(r"\b(?:int|inte) (?:matt|mar) bra|\bmatt daligt|\bsover daligt|\bta livet av|\bsjalvmord|"
-            r"\bitsemurha|\bitsetuhoyri|\bmasenn|\bmasentu|\bmasent|\bdeppi|\bdeprimer|\bmar (?:\w+ )?daligt|\bepaonnistu|\bitkee paljon|\bahdist|\bpaniikki|\bpaniikkikoht|\bsynnytysmasenn|\bitkettaa koko ajan|"
-            r"\bmielenterv|\bpsyyk|\bterapi|\bitsetuho|\bitsetuhois|\bviiltel|\bviiltaa|\bei jaksa elaa|"
-            r"\bloppuun palanut|\bburnout|\buupumus|\buupunut|\bunettom|\bdepress|\bangest|\bangslig|"
-            r"\bpanikangest|\bforlossningsdepress|\bpsykisk|\bmentalt|\bsjalvskad|\bskar sig|\bskar mig|\butbrand|"
-            r"\butmattad|\bsomnlos|\bmar daligt|\bmar psykiskt|\bmielialaongelm|\bmieliala")
+SUBSTANCE_WORDS = _c(
+    r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkanna|\bpilve|"
+    r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
+    r"\bdoka|\bnisti|\bvetaa|\bvetaa kamaa|\bkamaa|\bkokai|\bekstaasi|\bmdma|\bspiidi|\bnuuska|"
+    r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b|\bberusad|\bknark|\bdroger|\bdrog|"
+    r"\brusmed|\bmissbruk|\balkohol|\bhasch|\bgras\b|\bweed|\bamfetamin|\bkokain|\bsnus|\bvin\b|"
+    r"\bol\b|\bsprit|\bbeer|\bpillere|\blaakkei|\blaakkeit|\bpiller|\btabletter|\bopioid|\bheroi|"
+    r"\bmetadon|\bkorvaushoi|\bsubstitution|\bsmoking|\broker|\bpolttaa|\bpoltt|\bkrapula|\bbakis"
+)
+MENTAL = _c(
+    r"\b(?:int|inte) (?:matt|mar) bra|\bmatt daligt|\bsover daligt|\bta livet av|\bsjalvmord|"
+    r"\bitsemurha|\bitsetuhoyri|\bmasenn|\bmasentu|\bmasent|\bdeppi|\bdeprimer|\bmar (?:\w+ )?daligt|\bepaonnistu|\bitkee paljon|\bahdist|\bpaniikki|\bpaniikkikoht|\bsynnytysmasenn|\bitkettaa koko ajan|"
+    r"\bmielenterv|\bpsyyk|\bterapi|\bitsetuho|\bitsetuhois|\bviiltel|\bviiltaa|\bei jaksa elaa|"
+    r"\bloppuun palanut|\bburnout|\buupumus|\buupunut|\bunettom|\bdepress|\bangest|\bangslig|"
+    r"\bpanikangest|\bforlossningsdepress|\bpsykisk|\bmentalt|\bsjalvskad|\bskar sig|\bskar mig|\butbrand|"
+    r"\butmattad|\bsomnlos|\bmar daligt|\bmar psykiskt|\bmielialaongelm|\bmieliala"
+)
 SELF_HARM = _c(r"\bviiltel|\bviiltaa|\bitsetuho|\bsatuttaa itse|\bsjalvskad|\bskar sig|\bskadar sig")
-COPING = _c(r"\ben jaksa|\bei jaksa|\bjaksami|\bvasyny|\bvasynyt|\bvasymys|\bvaiku arki|\barki on|\barjen|\bunet|"
-            r"\bnukkuma|\bvalvo|\bitkuinen|\bitkee|\buhma|\bkiukku|\braivari|\bkasvatu|\bvanhemmu|\btoimeentul|"
-            r"\brahat ei riita|\brahat loppu|\bvelat|\bkotiapu|\bkotipalvelu|\borkar inte|\bork|\btrott|\butmatt|"
-            r"\bvardagen|\bsomn|\bsover inte|\bskriker hela|\bskriker (?:jamt|konstant|hela tiden|varje natt|pa natterna)|\bgrater (?:jamt|hela tiden|konstant)|\btrotsalder|\buppfostr|\bforaldraskap|\bhemhjalp|"
-            r"\bpengarna racker inte|\bskulder|\bekonomin")
-RELATIONSHIP = _c(r"\bero\b|\beron|\beroa|\berot|\berota|\berotaan|\beronnut|\berottu|\berotila|\bparisuht|\briidel|"
-                  r"\briita|\briidat|\briitelem|\briitoja|\bhuoltajuu|\bhuolto|\btapaamis|\blastenvalvoj|\bsovittelu|"
-                  r"\bpariterap|\bskilsmass|\bskilja|\bskiljer|\bseparat|\bseparera|\bgrala|\bbrak\b|\bbrakar|\bbraka|"
-                  r"\bpettanyt|\bpetti\b|\bpettany|\buskottom|\bviestitell\w* toisen|\btoisen (?:naisen|miehen) kanssa|\bluottaa? (?:siihen|mieheen|vaimoon|puolisoon|toisiimme)|"
-                  r"\bluottamaan|\bluottamus|\bollaan oltu yhessa|\bollaan oltu yhdessa|\bvieraannut|\botrogen|\botrohet|\bvarit ett par|\btappa varandra|\bparsamtal|"
-                  r"\bparrelation|\bparterapi|\bvardnad|\bumgang|\bboende|\bfamiljeratt|\bsamarbetssamtal|"
-                  r"\bparforhallande|\bforhallande|\bvi bra?kar|\bvi grala")
-CHILD_WELFARE = _c(r"\blastensuojel|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
-                   r"\blikaisissa vaatteissa|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"
-                   r"\bloss\b|\bblojeutslag|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|"
-                   r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
-                   r"\bnaapurin lap|\blapsi on yksin|\blapset yksin|\bei hoida lapsi|\bbarnskydd|\bbarnskyddsanmal|"
-                   r"\bforsummel|\bforsummar|\boro for barn|\borolig for barn|\bgrannens barn|\bbarnen ensamma|"
-                   r"\bhuostaan|\bomhandertag|\bhamta\w* (?:\w+ ){0,3}(?:full|berusad)|"
-                   r"\b(?:haki|hakee|hakemaan|noutaa|nouti) (?:\w+ ){0,3}(?:humalassa|kannissa)|"
-                   r"\b(?:humalassa|kannissa) (?:\w+ )?(?:hakemaan|noutamaan)|\bfull nar (?:hon|han) hamta")
+COPING = _c(
+    r"\ben jaksa|\bei jaksa|\bjaksami|\bvasyny|\bvasynyt|\bvasymys|\bvaiku arki|\barki on|\barjen|\bunet|"
+    r"\bnukkuma|\bvalvo|\bitkuinen|\bitkee|\buhma|\bkiukku|\braivari|\bkasvatu|\bvanhemmu|\btoimeentul|"
+    r"\brahat ei riita|\brahat loppu|\bvelat|\bkotiapu|\bkotipalvelu|\borkar inte|\bork|\btrott|\butmatt|"
+    r"\bvardagen|\bsomn|\bsover inte|\bskriker hela|\bskriker (?:jamt|konstant|hela tiden|varje natt|pa natterna)|\bgrater (?:jamt|hela tiden|konstant)|\btrotsalder|\buppfostr|\bforaldraskap|\bhemhjalp|"
+    r"\bpengarna racker inte|\bskulder|\bekonomin"
+)
+RELATIONSHIP = _c(
+    r"\bero\b|\beron|\beroa|\berot|\berota|\berotaan|\beronnut|\berottu|\berotila|\bparisuht|\briidel|"
+    r"\briita|\briidat|\briitelem|\briitoja|\bhuoltajuu|\bhuolto|\btapaamis|\blastenvalvoj|\bsovittelu|"
+    r"\bpariterap|\bskilsmass|\bskilja|\bskiljer|\bseparat|\bseparera|\bgrala|\bbrak\b|\bbrakar|\bbraka|"
+    r"\bpettanyt|\bpetti\b|\bpettany|\buskottom|\bviestitell\w* toisen|\btoisen (?:naisen|miehen) kanssa|\bluottaa? (?:siihen|mieheen|vaimoon|puolisoon|toisiimme)|"
+    r"\bluottamaan|\bluottamus|\bollaan oltu yhessa|\bollaan oltu yhdessa|\bvieraannut|\botrogen|\botrohet|\bvarit ett par|\btappa varandra|\bparsamtal|"
+    r"\bparrelation|\bparterapi|\bvardnad|\bumgang|\bboende|\bfamiljeratt|\bsamarbetssamtal|"
+    r"\bparforhallande|\bforhallande|\bvi bra?kar|\bvi grala"
+)
+CHILD_WELFARE = _c(
+    r"\blastensuojel|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
+    r"\blikaisissa vaatteissa|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"
+    r"\bloss\b|\bblojeutslag|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|"
+    r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
+    r"\bnaapurin lap|\blapsi on yksin|\blapset yksin|\bei hoida lapsi|\bbarnskydd|\bbarnskyddsanmal|"
+    r"\bforsummel|\bforsummar|\boro for barn|\borolig for barn|\bgrannens barn|\bbarnen ensamma|"
+    r"\bhuostaan|\bomhandertag|\bhamta\w* (?:\w+ ){0,3}(?:full|berusad)|"
+    r"\b(?:haki|hakee|hakemaan|noutaa|nouti) (?:\w+ ){0,3}(?:humalassa|kannissa)|"
+    r"\b(?:humalassa|kannissa) (?:\w+ )?(?:hakemaan|noutamaan)|\bfull nar (?:hon|han) hamta"
+)
 URGENT = _c(r"\bnyt heti|\btanaan|\btana yona|\bjuuri nyt|\bjust nu|\bgenast|\bi natt|\bidag\b|\bakuutti|\bakut")
-SAMI = _c(r"\w*samisk|\bsame\b|\bbures\b|\bsaame|\bsaamen|\bsaameksi|\bsaamenkiel|\bsami\b|\bsamisk|\bsamiska|\bsamer\b|\bsapmi|\bsaamelai|"
-          r"\bpohjoissaame|\binarinsaame|\bkoltansaame|\bnordsamisk|\bsamegiel|\bsamigiel")
-PROFESSIONAL = _c(r"\bterveydenhoitaja|\bkatilo|\bsosiaalityontekij|\bsosiaaliohjaaj|\blaakari|\bperhetyontekij|"
-                  r"\bkuraattori|\bopettaja|\bpsykologi|\bsairaanhoitaja|\btyontekija|\bammattilai|\basiakka|\basiakkaani|"
-                  r"\bpotilaa|\bhalsovardare|\bbarnmorska|\bsocialarbetare|\bsocialhandledare|\blakare|\bkurator|"
-                  r"\blarare|\bsjukskotare|\byrkesperson|\bklient|\bpatient|\bremiss|\blahete|\bohjata|\bohjaan|\bhanvisa")
+SAMI = _c(
+    r"\w*samisk|\bsame\b|\bbures\b|\bsaame|\bsaamen|\bsaameksi|\bsaamenkiel|\bsami\b|\bsamisk|\bsamiska|\bsamer\b|\bsapmi|\bsaamelai|"
+    r"\bpohjoissaame|\binarinsaame|\bkoltansaame|\bnordsamisk|\bsamegiel|\bsamigiel"
+)
+PROFESSIONAL = _c(
+    r"\bterveydenhoitaja|\bkatilo|\bsosiaalityontekij|\bsosiaaliohjaaj|\blaakari|\bperhetyontekij|"
+    r"\bkuraattori|\bopettaja|\bpsykologi|\bsairaanhoitaja|\btyontekija|\bammattilai|\basiakka|\basiakkaani|"
+    r"\bpotilaa|\bhalsovardare|\bbarnmorska|\bsocialarbetare|\bsocialhandledare|\blakare|\bkurator|"
+    r"\blarare|\bsjukskotare|\byrkesperson|\bklient|\bpatient|\bremiss|\blahete|\bohjata|\bohjaan|\bhanvisa"
+)

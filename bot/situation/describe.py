@@ -1,5 +1,6 @@
 """The understood-situation line ("Ymmärsin: olet raskaana, puolisosi käyttää päihteitä, kunta: Kemi"):
 which fragments (domain responses `utter_fact_*`, fi and sv) say what Viitta understood, in order."""
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -18,12 +19,26 @@ def fragments(situation: dict, needs: list[str], place: Optional[str]) -> list[F
         out.append(("utter_fact_role_professional", {}))
     elif role == "relative":
         out.append(("utter_fact_role_relative", {}))
-    pregnancy = model.value(s, "pregnancy") if "substance_use_pregnancy" in needs or model.confidence(s, "pregnancy") >= 0.8 else None
+    pregnancy = (
+        model.value(s, "pregnancy")
+        if "substance_use_pregnancy" in needs or model.confidence(s, "pregnancy") >= 0.8
+        else None
+    )
     if pregnancy:
-        who = "client" if role == "professional" else pregnancy if pregnancy in ("self", "partner", "relative", "client") else "self"
+        who = (
+            "client"
+            if role == "professional"
+            else pregnancy
+            if pregnancy in ("self", "partner", "relative", "client")
+            else "self"
+        )
         week = model.value(s, "pregnancy_week")
-        out.append((f"utter_fact_pregnant_{who}_week" if week and who == "self" else f"utter_fact_pregnant_{who}",
-                    {"week": week}))
+        out.append(
+            (
+                f"utter_fact_pregnant_{who}_week" if week and who == "self" else f"utter_fact_pregnant_{who}",
+                {"week": week},
+            )
+        )
     age, months = model.value(s, "child_age"), model.value(s, "baby_months")
     if age is not None and age >= 1:
         out.append(("utter_fact_age_young" if age >= 10 else "utter_fact_age_child", {"age": age}))

@@ -9,14 +9,30 @@ A correction (`forget`) drops what the person said was wrong and keeps place and
 
 The situation is a plain dict so that it travels in a Rasa slot (JSON) unchanged.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 # Single-valued facts; the value with the higher confidence stays.
-SINGLE = ("role", "subject", "child_age", "baby_months", "pregnancy", "pregnancy_week", "mental_health",
-          "coping", "relationship", "child_welfare", "municipality", "area", "language", "urgency", "sami")
+SINGLE = (
+    "role",
+    "subject",
+    "child_age",
+    "baby_months",
+    "pregnancy",
+    "pregnancy_week",
+    "mental_health",
+    "coping",
+    "relationship",
+    "child_welfare",
+    "municipality",
+    "area",
+    "language",
+    "urgency",
+    "sami",
+)
 # Facts that collect values: every substance, every kind of violence.
 MULTI = ("substances", "violence")
 # From this confidence on a need counts for routing; below it it is only a hint.
@@ -70,7 +86,7 @@ def merge(situation: dict, reading: Reading) -> dict:
         old = facts.get(fact.field)
         if fact.field in MULTI:
             values = dict((old or {}).get("values") or {})
-            for value in (fact.value if isinstance(fact.value, (list, tuple)) else [fact.value]):
+            for value in fact.value if isinstance(fact.value, (list, tuple)) else [fact.value]:
                 values[value] = max(fact.confidence, values.get(value, 0.0))
             facts[fact.field] = {"values": values, "confidence": max(values.values()), "turn": turn}
         elif old is None or fact.confidence >= old["confidence"]:

@@ -6,6 +6,7 @@ a pregnancy week or a named kind of violence is not a guess); the intent classif
 confidence. A follow-up that only adds context ("he's 15", "we have a 3-month-old") therefore adds
 facts, and its weak intent never replaces the worry said before.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,14 @@ from bot.situation import cues
 from bot.situation.model import STRONG, Reading
 
 WORRY_INTENTS = (
-    "substance_use_pregnancy", "substance_use_family", "youth_substance_use", "family_support",
-    "relationship_support", "child_welfare_concern", "domestic_violence", "parent_mental_health",
+    "substance_use_pregnancy",
+    "substance_use_family",
+    "youth_substance_use",
+    "family_support",
+    "relationship_support",
+    "child_welfare_concern",
+    "domestic_violence",
+    "parent_mental_health",
 )
 CUE = 0.8
 # A need only the words suggest (the classifier said something else): counts, but below a clear intent.
@@ -49,9 +56,15 @@ class Message:
 def from_parse(latest: dict, asked: Optional[str], language: Optional[str]) -> Message:
     """A Message from Rasa's latest_message (parse data)."""
     intent = latest.get("intent") or {}
-    return Message(text=latest.get("text") or "", intent=intent.get("name"),
-                   confidence=float(intent.get("confidence") or 0.0), entities=list(latest.get("entities") or []),
-                   asked=asked, acute=bool((latest.get("viitta_crisis") or {}).get("acute")), language=language)
+    return Message(
+        text=latest.get("text") or "",
+        intent=intent.get("name"),
+        confidence=float(intent.get("confidence") or 0.0),
+        entities=list(latest.get("entities") or []),
+        asked=asked,
+        acute=bool((latest.get("viitta_crisis") or {}).get("acute")),
+        language=language,
+    )
 
 
 def read(message: Message) -> Reading:
@@ -83,7 +96,9 @@ def read(message: Message) -> Reading:
     if week and 2 <= week <= 42 and pregnant:
         r.add("pregnancy_week", week, CUE)
     if pregnant:
-        r.add("pregnancy", _pregnant_who(folded, role), CUE if cues.PREGNANCY.search(folded) or week else max(conf, 0.5))
+        r.add(
+            "pregnancy", _pregnant_who(folded, role), CUE if cues.PREGNANCY.search(folded) or week else max(conf, 0.5)
+        )
     age = _age(folded)
     if age is not None:
         r.add("child_age", age, CUE)
@@ -121,8 +136,11 @@ def read(message: Message) -> Reading:
     # ---- needs: the intent at its confidence; what the words say at CUE_NEED, more when both agree
     cue_needs: dict[str, float] = {}
     young = age is not None and 10 <= age <= 22 or bool(cues.YOUTH.search(folded))
-    has_substance = bool(substances) or bool(cues.SUBSTANCE_WORDS.search(folded)) or \
-        (pregnant and bool(cues.PREGNANCY_USE.search(folded)))
+    has_substance = (
+        bool(substances)
+        or bool(cues.SUBSTANCE_WORDS.search(folded))
+        or (pregnant and bool(cues.PREGNANCY_USE.search(folded)))
+    )
     if has_substance:
         if pregnant:
             cue_needs["substance_use_pregnancy"] = CUE
@@ -145,8 +163,11 @@ def read(message: Message) -> Reading:
         # A baby that cries or does not sleep is a family's everyday worry ("bebin skriker jämt").
         baby = cues.BABY.search(folded) or months is not None
         cue_needs["family_support"] = CUE_NEED if fear or baby else 0.5
-    if "relationship_support" in cue_needs and len(cue_needs) > 1 and \
-            (intent != "relationship_support" or conf < STRONG):
+    if (
+        "relationship_support" in cue_needs
+        and len(cue_needs) > 1
+        and (intent != "relationship_support" or conf < STRONG)
+    ):
         cue_needs["relationship_support"] = 0.5  # "since the divorce ..." is often only the background
     if intent in WORRY_INTENTS:
         if intent in cue_needs:
@@ -163,10 +184,14 @@ def read(message: Message) -> Reading:
 
 # Where a need is named in a message (the first of its patterns found).
 CUE_PATTERNS = {
-    "substance_use_pregnancy": (cues.SUBSTANCE_WORDS, cues.PREGNANCY), "youth_substance_use": (cues.SUBSTANCE_WORDS,),
-    "substance_use_family": (cues.SUBSTANCE_WORDS,), "domestic_violence": tuple(p for _, p in cues.VIOLENCE_KINDS),
-    "parent_mental_health": (cues.MENTAL,), "child_welfare_concern": (cues.CHILD_WELFARE, cues.SELF_HARM),
-    "relationship_support": (cues.RELATIONSHIP,), "family_support": (cues.COPING,),
+    "substance_use_pregnancy": (cues.SUBSTANCE_WORDS, cues.PREGNANCY),
+    "youth_substance_use": (cues.SUBSTANCE_WORDS,),
+    "substance_use_family": (cues.SUBSTANCE_WORDS,),
+    "domestic_violence": tuple(p for _, p in cues.VIOLENCE_KINDS),
+    "parent_mental_health": (cues.MENTAL,),
+    "child_welfare_concern": (cues.CHILD_WELFARE, cues.SELF_HARM),
+    "relationship_support": (cues.RELATIONSHIP,),
+    "family_support": (cues.COPING,),
 }
 
 
@@ -218,8 +243,9 @@ def _subject(folded: str, role: Optional[str]) -> Optional[tuple[str, float]]:
 
 
 def _pregnant_who(folded: str, role: Optional[str]) -> str:
-    if role == "pregnant" or any(w in folded for w in ("olen raskaana", "oon raskaana", "jag ar gravid", "ja ar gravid",
-                                                       "odotan", "jag vantar")):
+    if role == "pregnant" or any(
+        w in folded for w in ("olen raskaana", "oon raskaana", "jag ar gravid", "ja ar gravid", "odotan", "jag vantar")
+    ):
         return "self"
     if cues.CLIENT.search(folded):
         return "client"
@@ -232,7 +258,7 @@ def _pregnant_who(folded: str, role: Optional[str]) -> str:
 
 def _said(pattern, folded: str) -> bool:
     """A match not in the scope of a negation ("ei se oo väkivaltanen", "han blir int våldsam")."""
-    return any(not negated(folded[:m.start()]) for m in pattern.finditer(folded))
+    return any(not negated(folded[: m.start()]) for m in pattern.finditer(folded))
 
 
 _CLAUSE_END = re.compile(r"[.!?;,:\n]")

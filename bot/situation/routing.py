@@ -8,6 +8,7 @@ Order, as the families' services work (issue 11):
 5. the county's family service guidance (every county has it) before national lines.
 A professional gets the referral guidance of every need named, then the services.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,10 +22,14 @@ TOPIC_PRECEDENCE = ("violence", "hal", "youth")
 GUIDANCE = "family_guidance"
 # Helpline kinds per need; `children` is the line young people call themselves.
 LINES = {
-    "substance_use_pregnancy": ("substance",), "substance_use_family": ("substance", "parents"),
-    "youth_substance_use": ("children", "substance"), "family_support": ("parents",),
-    "relationship_support": ("parents",), "child_welfare_concern": ("children",),
-    "domestic_violence": ("violence",), "parent_mental_health": ("crisis",),
+    "substance_use_pregnancy": ("substance",),
+    "substance_use_family": ("substance", "parents"),
+    "youth_substance_use": ("children", "substance"),
+    "family_support": ("parents",),
+    "relationship_support": ("parents",),
+    "child_welfare_concern": ("children",),
+    "domestic_violence": ("violence",),
+    "parent_mental_health": ("crisis",),
 }
 # Helpline audiences (helplines.yml `audience`) that fit only some situations.
 NARROW_AUDIENCES = {"expecting": "pregnancy", "baby_families": "baby"}
@@ -76,8 +81,11 @@ def categories_of(need: str, situation: dict) -> list[str]:
     if need == "child_welfare_concern":
         # Not acute: the child welfare office and family social work, then the guidance; acute: the emergency service.
         urgent = model.value(situation, "urgency") in ("acute", "soon")
-        cats = ["social_emergency", "child_welfare", "family_social_work"] if urgent else \
-            ["child_welfare", "family_social_work"]  # the social emergency service after the guidance (route)
+        cats = (
+            ["social_emergency", "child_welfare", "family_social_work"]
+            if urgent
+            else ["child_welfare", "family_social_work"]
+        )  # the social emergency service after the guidance (route)
     if need == "substance_use_family" and not _baby_or_pregnancy(situation):
         # A mother-and-child home is for babies' families; a teenager's parent who drinks needs adult services.
         cats = [c for c in cats if c != "mother_child_home"]
@@ -98,8 +106,11 @@ def merge_categories(blocks: list[list[str]], violence: bool, after: tuple[str, 
 def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optional[list[str]] = None) -> Route:
     """`topics`: a professional's referral topics (bot.actions.needs.REFERRAL_TOPICS), in order."""
     needs = ordered_needs(situation) or ([fallback_concern] if fallback_concern in LINES else [])
-    professional = model.value(situation, "role") == "professional" or model.value(situation, "subject") == "client" \
+    professional = (
+        model.value(situation, "role") == "professional"
+        or model.value(situation, "subject") == "client"
         or topics is not None
+    )
     blocks = [categories_of(n, situation) for n in needs]
     referrals: list[str] = []
     if topics:
@@ -108,12 +119,18 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
         topics = sorted(dict.fromkeys(topics), key=lambda t: TOPIC_PRECEDENCE.index(t) if t in TOPIC_PRECEDENCE else 9)
         blocks = [[c for c in REFERRAL_TOPICS[t][1] if not c.startswith("helpline:")] for t in topics] + blocks
     violence = "domestic_violence" in needs or "violence" in (topics or [])
-    calm_child_worry = "child_welfare_concern" in needs and not violence and \
-        model.value(situation, "urgency") not in ("acute", "soon")
+    calm_child_worry = (
+        "child_welfare_concern" in needs and not violence and model.value(situation, "urgency") not in ("acute", "soon")
+    )
     categories = merge_categories(blocks, violence, after=("social_emergency",) if calm_child_worry else ())
     kinds = [k for n in needs for k in LINES.get(n, ())] + ["crisis"]
-    return Route(needs=needs, categories=categories, line_kinds=list(dict.fromkeys(kinds)),
-                 audience="professionals" if professional else "families", referrals=referrals)
+    return Route(
+        needs=needs,
+        categories=categories,
+        line_kinds=list(dict.fromkeys(kinds)),
+        audience="professionals" if professional else "families",
+        referrals=referrals,
+    )
 
 
 def _baby_or_pregnancy(situation: dict) -> bool:

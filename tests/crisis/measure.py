@@ -1,7 +1,8 @@
 """Recall and false-alarm rate of the crisis detector on the labelled sets, plus the NLU data as a check.
 
-    .venv/bin/python -m tests.crisis.measure
+.venv/bin/python -m tests.crisis.measure
 """
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Starts the real Viitta (action server + Rasa server from the trained model + guide console) on free
 loopback ports."""
+
 from __future__ import annotations
 
 import os
@@ -76,8 +77,11 @@ class Chat:
 
     def poll(self, after: int = 0) -> list[dict]:
         """What arrived later (a guide's messages, the bot's words after a handoff), as a client polls it."""
-        response = requests.get(self.url.rsplit("/", 1)[0] + "/messages",
-                                params={"sender": self.sender, "after": after, "token": self.token}, timeout=10)
+        response = requests.get(
+            self.url.rsplit("/", 1)[0] + "/messages",
+            params={"sender": self.sender, "after": after, "token": self.token},
+            timeout=10,
+        )
         response.raise_for_status()
         return response.json()
 
@@ -110,8 +114,14 @@ class Stack:
 
     def start(self, wait: bool = True) -> None:
         with self.log.open("a") as out:
-            self.process = subprocess.Popen([sys.executable, "-m", "bot.serve", *self.args], cwd=ROOT, env=self.env,
-                                            stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot.serve", *self.args],
+                cwd=ROOT,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         if wait:
             self.wait()
 
@@ -148,8 +158,12 @@ def load_directory(env: dict) -> None:
 RASA_TOKEN = "e2e-rasa-api-token-0123456789"
 API = {"token": RASA_TOKEN}
 
-TELEGRAM = {"TELEGRAM_TOKEN": "123456:e2e-webhook", "TELEGRAM_SECRET": "e2e-secret-0123456789",
-            "TELEGRAM_ID_KEY": "e2e-id-key", "TELEGRAM_MODE": "webhook"}
+TELEGRAM = {
+    "TELEGRAM_TOKEN": "123456:e2e-webhook",
+    "TELEGRAM_SECRET": "e2e-secret-0123456789",
+    "TELEGRAM_ID_KEY": "e2e-id-key",
+    "TELEGRAM_MODE": "webhook",
+}
 
 
 @pytest.fixture(scope="session")
@@ -172,8 +186,12 @@ def stack_env(tmp: Path, **extra: str) -> dict:
         **os.environ,
         "DATABASE_URL": f"sqlite:///{tmp / 'app.db'}",
         "TRACKER_STORE_URL": f"sqlite:///{tmp / 'tracker.db'}",
-        "RASA_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "GUIDE_PORT": str(free_port()),
-        "VIITTA_MODEL": str(MODEL), "RASA_TELEMETRY_ENABLED": "false", **extra,
+        "RASA_PORT": str(free_port()),
+        "ACTION_PORT": str(free_port()),
+        "GUIDE_PORT": str(free_port()),
+        "VIITTA_MODEL": str(MODEL),
+        "RASA_TELEMETRY_ENABLED": "false",
+        **extra,
     }
 
 

@@ -6,6 +6,7 @@
         api.queue_update(TOKEN, api.text_update(chat_id=42, text="hei"))
         sent = api.wait_for(TOKEN, "sendMessage", lambda c: c["chat_id"] == "42")
 """
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,14 @@ class BotApiStandIn:
         with self._cond:
             return [params for t, m, params in self._calls if t == token and m == method]
 
-    def wait_for(self, token: str, method: str, predicate: Callable[[dict], bool] = lambda _c: True,
-                 timeout: float = 30.0, count: int = 1) -> list[dict]:
+    def wait_for(
+        self,
+        token: str,
+        method: str,
+        predicate: Callable[[dict], bool] = lambda _c: True,
+        timeout: float = 30.0,
+        count: int = 1,
+    ) -> list[dict]:
         """Block until `count` recorded calls of `method` satisfy `predicate`; returns them."""
         deadline = time.monotonic() + timeout
         with self._cond:
@@ -66,26 +73,56 @@ class BotApiStandIn:
                     return found
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise AssertionError(f"no {method} matching after {timeout} s; recorded: "
-                                         f"{[(m, p) for t, m, p in self._calls if t == token][-10:]}")
+                    raise AssertionError(
+                        f"no {method} matching after {timeout} s; recorded: "
+                        f"{[(m, p) for t, m, p in self._calls if t == token][-10:]}"
+                    )
                 self._cond.wait(left)
 
     @staticmethod
     def text_update(chat_id: int, text: str, language_code: Optional[str] = "fi", chat_type: str = "private") -> dict:
-        return {"message": {"message_id": 1, "date": int(time.time()), "text": text,
-                            "chat": {"id": chat_id, "type": chat_type},
-                            "from": {"id": chat_id, "is_bot": False, "first_name": "Testi",
-                                     **({"language_code": language_code} if language_code else {})},
-                            **({"entities": [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]}
-                               if text.startswith("/") else {})}}
+        return {
+            "message": {
+                "message_id": 1,
+                "date": int(time.time()),
+                "text": text,
+                "chat": {"id": chat_id, "type": chat_type},
+                "from": {
+                    "id": chat_id,
+                    "is_bot": False,
+                    "first_name": "Testi",
+                    **({"language_code": language_code} if language_code else {}),
+                },
+                **(
+                    {"entities": [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]}
+                    if text.startswith("/")
+                    else {}
+                ),
+            }
+        }
 
     @staticmethod
     def button_update(chat_id: int, data: str, language_code: Optional[str] = "fi") -> dict:
-        user = {"id": chat_id, "is_bot": False, "first_name": "Testi",
-                **({"language_code": language_code} if language_code else {})}
-        return {"callback_query": {"id": f"cb{time.monotonic_ns()}", "from": user, "chat_instance": "1", "data": data,
-                                   "message": {"message_id": 1, "date": int(time.time()), "text": "…",
-                                               "chat": {"id": chat_id, "type": "private"}}}}
+        user = {
+            "id": chat_id,
+            "is_bot": False,
+            "first_name": "Testi",
+            **({"language_code": language_code} if language_code else {}),
+        }
+        return {
+            "callback_query": {
+                "id": f"cb{time.monotonic_ns()}",
+                "from": user,
+                "chat_instance": "1",
+                "data": data,
+                "message": {
+                    "message_id": 1,
+                    "date": int(time.time()),
+                    "text": "…",
+                    "chat": {"id": chat_id, "type": "private"},
+                },
+            }
+        }
 
     # ---- the Bot API ------------------------------------------------------------------------------
     def _answer(self, token: str, method: str, params: dict):
@@ -99,8 +136,12 @@ class BotApiStandIn:
         if method == "sendMessage":
             with self._cond:
                 self._next_message_id += 1
-                return {"message_id": self._next_message_id, "date": int(time.time()), "text": params.get("text", ""),
-                        "chat": {"id": int(params["chat_id"]), "type": "private"}}
+                return {
+                    "message_id": self._next_message_id,
+                    "date": int(time.time()),
+                    "text": params.get("text", ""),
+                    "chat": {"id": int(params["chat_id"]), "type": "private"},
+                }
         return True
 
     def _get_updates(self, token: str, params: dict) -> list[dict]:

@@ -1,4 +1,5 @@
 """Statistics through the real servers: Rasa's event broker and the action server count into the app database."""
+
 from __future__ import annotations
 
 import time
@@ -18,9 +19,13 @@ def _totals(engine) -> dict:
 
 def _delta(before: dict, after: dict, metric: str, **where) -> int:
     def total(numbers):
-        return sum(n for (m, county, language, key), n in numbers.items()
-                   if m == metric and all({"county": county, "language": language, "key": key}[k] == v
-                                          for k, v in where.items()))
+        return sum(
+            n
+            for (m, county, language, key), n in numbers.items()
+            if m == metric
+            and all({"county": county, "language": language, "key": key}[k] == v for k, v in where.items())
+        )
+
     return total(after) - total(before)
 
 

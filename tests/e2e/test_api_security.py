@@ -1,6 +1,7 @@
 """The servers behind the channels answer only whom they are for (issue 13, items 2 and 4):
 the action server only the Rasa server (a per-run shared secret from bot.serve), the Rasa HTTP API only
 with RASA_TOKEN, and without it the API is off while the channels, the widget and the console work."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,10 +9,18 @@ import requests
 
 from tests.e2e.conftest import API, Chat, customs, running_viitta, stack_env
 
-FORGED = {"next_action": "action_start_handoff", "sender_id": "e2e-forged", "version": "3.6.21",
-          "tracker": {"sender_id": "e2e-forged", "slots": {"language": "fi", "area": "lappi"}, "events": [],
-                      "latest_message": {"text": "haluan puhua ihmiselle", "intent": {"name": "request_human"}}},
-          "domain": {}}
+FORGED = {
+    "next_action": "action_start_handoff",
+    "sender_id": "e2e-forged",
+    "version": "3.6.21",
+    "tracker": {
+        "sender_id": "e2e-forged",
+        "slots": {"language": "fi", "area": "lappi"},
+        "events": [],
+        "latest_message": {"text": "haluan puhua ihmiselle", "intent": {"name": "request_human"}},
+    },
+    "domain": {},
+}
 
 
 def test_a_forged_action_call_is_refused_while_rasas_own_calls_work(stack, viitta):
@@ -67,8 +76,13 @@ def without_token(tmp_path_factory):
 
 def test_without_rasa_token_the_api_is_off_and_the_channels_widget_and_console_work(without_token):
     base = without_token.base
-    for method, path in (("get", "/status"), ("get", "/conversations/x/tracker"), ("post", "/model/parse"),
-                         ("get", "/version"), ("put", "/model")):
+    for method, path in (
+        ("get", "/status"),
+        ("get", "/conversations/x/tracker"),
+        ("post", "/model/parse"),
+        ("get", "/version"),
+        ("put", "/model"),
+    ):
         assert getattr(requests, method)(f"{base}{path}", timeout=10).status_code in (404, 405), path
     assert requests.get(f"{base}/", timeout=10).status_code == 200
     assert Chat(base).say("mun mies juo joka päivä ja asun Kemissä")

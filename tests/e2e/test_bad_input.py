@@ -1,4 +1,5 @@
 """Odd input gets a polite answer and the server stays up."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,10 +8,18 @@ import requests
 from tests.e2e.conftest import API, language_of
 
 
-@pytest.mark.parametrize("text", [
-    "", "   ", "\x00\x01\x02\ufffd binääri \x7f", "🙂🙂🙂", "'; DROP TABLE events; --", "?" * 50,
-    "mun mies juo " * 400,  # ~5,000 characters
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\x00\x01\x02\ufffd binääri \x7f",
+        "🙂🙂🙂",
+        "'; DROP TABLE events; --",
+        "?" * 50,
+        "mun mies juo " * 400,  # ~5,000 characters
+    ],
+)
 def test_odd_messages_get_an_answer(chat, viitta, text):
     replies = chat.say(text)
     assert replies, f"no reply to {text[:30]!r}"

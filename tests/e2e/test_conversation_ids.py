@@ -1,5 +1,6 @@
 """Conversations that cannot be read or taken over by guessing an id, through the real servers:
 the REST conversation token, REST sender ids, range checks, and web chat ids the server issued."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """Whole conversations in Finnish through the REST channel of the real Rasa server and action server."""
+
 from __future__ import annotations
 
 from bot.handoff import duty

@@ -2,6 +2,7 @@
 parent's answer, and a named contact for professionals is shown to a professional only.
 
 Its own stack, so the imported records and the test contact stay out of the session's directory."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,13 +18,24 @@ from tests.e2e.conftest import texts as _texts
 
 FIXTURE = ROOT / "tests" / "unit" / "fixtures" / "ptv" / "two_counties.json"
 LINE = "ptv-child_welfare-7c0de000-42aa-4bb1-8c5e-00000000c102"  # Kainuu's child welfare phone line in PTV
-PERSON = {"name": "Testi Henkilö", "title": {"fi": "perheohjaaja", "sv": "familjehandledare"},
-          "phone": "040 000 0001", "source": "https://example.fi/kainuu/ammattilaisille"}
+PERSON = {
+    "name": "Testi Henkilö",
+    "title": {"fi": "perheohjaaja", "sv": "familjehandledare"},
+    "phone": "040 000 0001",
+    "source": "https://example.fi/kainuu/ammattilaisille",
+}
 
 
 def _directory(cmd_args, env):
-    subprocess.run([sys.executable, "-m", "bot.directory", *cmd_args], cwd=ROOT, env=env, check=True,
-                   capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "bot.directory", *cmd_args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")

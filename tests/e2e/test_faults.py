@@ -5,6 +5,7 @@ conversation goes on where it was. Also: the HTTP API's token, retention command
 This module runs its own Viitta (action server and Rasa server as separate processes, SQLite files
 in a temporary folder, RASA_TOKEN set), so that breaking it never disturbs the other tests.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -69,8 +70,12 @@ def test_the_http_api_needs_the_token_and_the_chat_does_not(stack):
     chat = Chat(stack.base)
     assert chat.say("hei")
     assert requests.get(f"{stack.base}/conversations/{chat.sender}/tracker", timeout=10).status_code == 401
-    assert requests.get(f"{stack.base}/conversations/{chat.sender}/tracker", params={"token": "wrong"},
-                        timeout=10).status_code == 401
+    assert (
+        requests.get(
+            f"{stack.base}/conversations/{chat.sender}/tracker", params={"token": "wrong"}, timeout=10
+        ).status_code
+        == 401
+    )
     assert _tracker(stack, chat.sender)["sender_id"] == chat.sender
 
 
@@ -79,9 +84,11 @@ def test_action_server_down_every_turn_gets_the_countys_contact(stack):
     assert customs(chat.say("mun mies juo joka päivä ja meillä on vauva, asutaan Rovaniemellä"), "service")
     stack.actions.stop()
     try:
-        for text in ("entä jos mies on väkivaltainen, mihin voi ottaa yhteyttä",
-                     "mun teini polttaa pilveä",
-                     "mistä saan apua jaksamiseen"):
+        for text in (
+            "entä jos mies on väkivaltainen, mihin voi ottaa yhteyttä",
+            "mun teini polttaa pilveä",
+            "mistä saan apua jaksamiseen",
+        ):
             replies = chat.say(text)
             assert replies and _county_contact(replies, "Lapin hyvinvointialue"), (text, replies)
         # Without a known place: the national lines.
@@ -154,7 +161,8 @@ def test_forget_and_purge_from_the_command_line(stack):
     subprocess.run(run + ["forget", forget.sender], cwd=ROOT, env=stack.env, check=True)
     assert [e for e in _tracker(stack, forget.sender)["events"] if e["event"] == "user"] == []
     assert [e for e in _tracker(stack, keep.sender)["events"] if e["event"] == "user"]
-    out = subprocess.run(run + ["purge", "--days", "0"], cwd=ROOT, env=stack.env, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        run + ["purge", "--days", "0"], cwd=ROOT, env=stack.env, check=True, capture_output=True, text=True
+    ).stdout
     assert "purged:" in out
     assert [e for e in _tracker(stack, keep.sender)["events"] if e["event"] == "user"] == []

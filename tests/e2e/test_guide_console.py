@@ -1,6 +1,7 @@
 """The whole handoff loop through the real processes: a person over the REST channel, a service guide in
 the guide console in Debian's chromium (Playwright), and back to the bot. Plus forwarding to another
 county, the out-of-hours path, and the console refusing every route without a login."""
+
 from __future__ import annotations
 
 import re
@@ -16,23 +17,46 @@ from tests.e2e.conftest import ROOT, Chat, customs, text_of, texts
 playwright = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PASSWORD = "e2e-salasana-pitka"
 WAIT_MS = 15_000
 
 
 def guide_cli(stack, *args: str, stdin: str = "") -> str:
-    done = subprocess.run([sys.executable, "-m", "console", *args], cwd=ROOT, env=stack.env, input=stdin,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "console", *args],
+        cwd=ROOT,
+        env=stack.env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 def new_guide(stack, county: str, name: str) -> str:
     username = f"{name.lower()}-{uuid.uuid4().hex[:6]}"
-    guide_cli(stack, "create-user", "--username", username, "--name", name, "--county", county,
-              "--password-stdin", stdin=PASSWORD + "\n")
+    guide_cli(
+        stack,
+        "create-user",
+        "--username",
+        username,
+        "--name",
+        name,
+        "--county",
+        county,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     return username
 
 
@@ -117,8 +141,12 @@ def test_a_guide_takes_the_conversation_chats_and_gives_it_back_to_the_bot(stack
     page.get_by_role("button", name="Lopeta keskustelu ja palauta se botille").click()
     page.wait_for_url(re.compile(r".*/guide/\?notice=ended_done"))
     # The relay in the Rasa server gives the conversation back: the bot says so and asks for feedback.
-    back = chat.poll_until(after=after, done=lambda ms: any(
-        m["sender"] == "bot" and (m.get("custom") or {}).get("type") == "handoff_ended" for m in ms))
+    back = chat.poll_until(
+        after=after,
+        done=lambda ms: any(
+            m["sender"] == "bot" and (m.get("custom") or {}).get("type") == "handoff_ended" for m in ms
+        ),
+    )
     senders_texts = [(m["sender"], m.get("text")) for m in back if m.get("text")]
     # First the console's status line (who left), then the bot's own words with the feedback buttons.
     assert senders_texts[0] == ("system", "Palveluohjaaja Aino poistui keskustelusta.")

@@ -3,6 +3,7 @@
 A guide's side is played directly on the app database (take, post, end: what the console does), so
 these tests need no browser; tests/e2e of the guide console cover the console itself.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -21,8 +22,13 @@ from tests.e2e.conftest import texts as _texts
 def _guide(app_db) -> int:
     """A guide account as the console's CLI would create it (only the row matters here)."""
     with Session(app_db) as session, session.begin():
-        guide = GuideRow(username=f"guide-{uuid.uuid4().hex[:8]}", display_name="Anna",
-                         password_hash="-", role="guide", created_at=utcnow())
+        guide = GuideRow(
+            username=f"guide-{uuid.uuid4().hex[:8]}",
+            display_name="Anna",
+            password_hash="-",
+            role="guide",
+            created_at=utcnow(),
+        )
         session.add(guide)
         session.flush()
         return guide.id
@@ -49,8 +55,12 @@ def test_fi_a_person_asks_for_a_human_talks_with_a_guide_and_is_back_with_the_bo
     started = chat.say("joo")
     [payload] = customs(started, "handoff_started")
     handoff = service.get(app_db, payload["handoff_id"])
-    assert (handoff.state, handoff.county, handoff.language, handoff.conversation_id) == \
-        ("waiting", "lappi", "fi", chat.sender)
+    assert (handoff.state, handoff.county, handoff.language, handoff.conversation_id) == (
+        "waiting",
+        "lappi",
+        "fi",
+        chat.sender,
+    )
     assert payload["area"] == "lappi" and payload["position"] == service.position(app_db, handoff) >= 1
     assert handoff.summary == {"county": "lappi", "language": "fi"}  # nothing the person did not agree to
 
@@ -61,14 +71,22 @@ def test_fi_a_person_asks_for_a_human_talks_with_a_guide_and_is_back_with_the_bo
     danger = chat.say("se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua")
     assert _texts(danger) == [text_of("utter_emergency", "fi")] and customs(danger, "emergency")
     logged = messages.history(app_db, chat.sender, handoff_id=handoff.id)
-    assert [m.body["text"] for m in logged] == ["mun mies juo ja mä en tiedä mitä tehdä, mun numero on [phone]",
-                                                "onko siellä ketään?",
-                                                "se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua"]
+    assert [m.body["text"] for m in logged] == [
+        "mun mies juo ja mä en tiedä mitä tehdä, mun numero on [phone]",
+        "onko siellä ketään?",
+        "se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua",
+    ]
 
     # a guide takes it and writes; the person gets it by polling
     service.take(app_db, handoff.id, _guide(app_db))
-    written = messages.post(app_db, chat.sender, "guide", {"text": "Hei, olen Anna Lapin palveluohjauksesta."},
-                            handoff.id, guide_name="Anna")
+    written = messages.post(
+        app_db,
+        chat.sender,
+        "guide",
+        {"text": "Hei, olen Anna Lapin palveluohjauksesta."},
+        handoff.id,
+        guide_name="Anna",
+    )
     arrived = chat.poll_until(lambda found: any(m["id"] == written.id for m in found))
     assert arrived[0]["text"] == "Hei, olen Anna Lapin palveluohjauksesta." and arrived[0]["sender"] == "guide"
     assert chat.say("kiitos kun vastasit") == []
@@ -88,7 +106,11 @@ def test_fi_a_person_asks_for_a_human_talks_with_a_guide_and_is_back_with_the_bo
     assert _texts(thanks) == [text_of("utter_feedback_thanks", "fi")]
     with Session(app_db) as session:
         rows = session.scalars(select(FeedbackRow).order_by(FeedbackRow.id)).all()
-    assert len(rows) == before + 1 and (rows[-1].helpful, rows[-1].language, rows[-1].after_handoff) == (True, "fi", True)
+    assert len(rows) == before + 1 and (rows[-1].helpful, rows[-1].language, rows[-1].after_handoff) == (
+        True,
+        "fi",
+        True,
+    )
     assert _texts(chat.say("kiitos"))[0] == text_of("utter_welcome", "fi")  # the bot answers again
 
 
@@ -156,8 +178,14 @@ def test_fi_out_of_hours_leave_a_message_and_get_the_answer_on_coming_back(chat,
 
     # next morning a guide answers and closes it; the person comes back with the same conversation id
     service.take(app_db, handoff.id, _guide(app_db))
-    reply = messages.post(app_db, chat.sender, "guide", {"text": "Hei! Perheneuvola auttaa unikysymyksissä."},
-                          handoff.id, guide_name="Anna")
+    reply = messages.post(
+        app_db,
+        chat.sender,
+        "guide",
+        {"text": "Hei! Perheneuvola auttaa unikysymyksissä."},
+        handoff.id,
+        guide_name="Anna",
+    )
     service.end(app_db, handoff.id)
     returning = Chat(viitta)
     returning.sender, returning.token = chat.sender, chat.token  # the client kept its conversation token

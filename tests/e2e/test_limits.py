@@ -1,5 +1,6 @@
 """Input limits through the REST channel: a notice when a message was cut, a polite "slow down" over the
 rate limit (never for someone in danger)."""
+
 from __future__ import annotations
 
 from tests.e2e.conftest import Chat, customs, text_of

@@ -2,6 +2,7 @@
 channel. Every message is answered, each conversation's replies belong to it alone (recipient id, and
 the services of its own county), and the latency is reported (p50/p95, not asserted: speed targets live
 in bench/)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -17,18 +18,82 @@ from tests.e2e.conftest import ROOT
 CONVERSATIONS, TURNS = 50, 20
 # One municipality per conversation, across the counties: a reply that strayed into another conversation
 # would carry the wrong county.
-PLACES = ["Rovaniemi", "Kemi", "Oulu", "Raahe", "Kajaani", "Kuhmo", "Kokkola", "Kannus", "Vaasa", "Pietarsaari",
-          "Pori", "Rauma", "Turku", "Salo", "Seinäjoki", "Lapua", "Tampere", "Nokia", "Hämeenlinna", "Forssa",
-          "Lahti", "Heinola", "Kotka", "Kouvola", "Lappeenranta", "Imatra", "Mikkeli", "Savonlinna", "Kuopio",
-          "Iisalmi", "Joensuu", "Lieksa", "Jyväskylä", "Jämsä", "Porvoo", "Loviisa", "Hyvinkää", "Järvenpää",
-          "Espoo", "Lohja", "Vantaa", "Kerava", "Helsinki", "Uusikaupunki", "Kankaanpää", "Ylivieska", "Kemijärvi",
-          "Sotkamo", "Närpiö", "Kristiinankaupunki"]
+PLACES = [
+    "Rovaniemi",
+    "Kemi",
+    "Oulu",
+    "Raahe",
+    "Kajaani",
+    "Kuhmo",
+    "Kokkola",
+    "Kannus",
+    "Vaasa",
+    "Pietarsaari",
+    "Pori",
+    "Rauma",
+    "Turku",
+    "Salo",
+    "Seinäjoki",
+    "Lapua",
+    "Tampere",
+    "Nokia",
+    "Hämeenlinna",
+    "Forssa",
+    "Lahti",
+    "Heinola",
+    "Kotka",
+    "Kouvola",
+    "Lappeenranta",
+    "Imatra",
+    "Mikkeli",
+    "Savonlinna",
+    "Kuopio",
+    "Iisalmi",
+    "Joensuu",
+    "Lieksa",
+    "Jyväskylä",
+    "Jämsä",
+    "Porvoo",
+    "Loviisa",
+    "Hyvinkää",
+    "Järvenpää",
+    "Espoo",
+    "Lohja",
+    "Vantaa",
+    "Kerava",
+    "Helsinki",
+    "Uusikaupunki",
+    "Kankaanpää",
+    "Ylivieska",
+    "Kemijärvi",
+    "Sotkamo",
+    "Närpiö",
+    "Kristiinankaupunki",
+]
 # Every offer of a service guide is declined: a conversation handed to a guide is silent while it waits
 # (the guide answers), and this test measures the bot.
-SCRIPT = ["hei", "mun mies juo joka päivä ja meillä on vauva", "{place}", "ei kiitos", "onko tämä nimetöntä",
-          "oletko botti", "mitä sä osaat", "mun teini polttaa pilveä", "ei kiitos", "oon tosi väsynyt enkä jaksa",
-          "ei kiitos", "kiitos", "riidellään paljon ja mietitään eroa", "ei", "onko tämä nimetöntä",
-          "mitä sä osaat", "oletko botti", "kiitos paljon", "hei hei", "moi"]
+SCRIPT = [
+    "hei",
+    "mun mies juo joka päivä ja meillä on vauva",
+    "{place}",
+    "ei kiitos",
+    "onko tämä nimetöntä",
+    "oletko botti",
+    "mitä sä osaat",
+    "mun teini polttaa pilveä",
+    "ei kiitos",
+    "oon tosi väsynyt enkä jaksa",
+    "ei kiitos",
+    "kiitos",
+    "riidellään paljon ja mietitään eroa",
+    "ei",
+    "onko tämä nimetöntä",
+    "mitä sä osaat",
+    "oletko botti",
+    "kiitos paljon",
+    "hei hei",
+    "moi",
+]
 
 
 async def _conversation(session: aiohttp.ClientSession, url: str, place: str, latencies: list) -> dict:
@@ -67,8 +132,10 @@ def test_fifty_conversations_at_once_each_answered_and_kept_apart(viitta, capsys
     results, latencies, elapsed = asyncio.run(_run(f"{viitta}/webhooks/rest/webhook"))
     latencies.sort()
     p50, p95 = statistics.median(latencies), latencies[int(len(latencies) * 0.95) - 1]
-    report = (f"load: {CONVERSATIONS} conversations x {TURNS} turns = {len(latencies)} messages in {elapsed:.0f} s; "
-              f"latency p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+    report = (
+        f"load: {CONVERSATIONS} conversations x {TURNS} turns = {len(latencies)} messages in {elapsed:.0f} s; "
+        f"latency p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms"
+    )
     (ROOT / "var" / "results").mkdir(parents=True, exist_ok=True)
     (ROOT / "var" / "results" / "load.txt").write_text(report + "\n", encoding="utf-8")
     with capsys.disabled():

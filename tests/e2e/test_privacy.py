@@ -1,4 +1,5 @@
 """Privacy through the real servers: the bot uses what the person wrote, the store and the logs keep none of it."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -8,8 +9,10 @@ import requests
 from tests.e2e.conftest import API, Chat, customs
 
 PERSONAL = ("Mikko", "Virtanen", "040 123 4567", "131052-308T", "Kauppakatu 12")
-MESSAGE = ("moi, nimeni on Mikko Virtanen ja asun Kemissä, hetu 131052-308T, osoite Kauppakatu 12 B 4. "
-           "mun mies juo joka päivä ja meillä on vauva, soita 040 123 4567")
+MESSAGE = (
+    "moi, nimeni on Mikko Virtanen ja asun Kemissä, hetu 131052-308T, osoite Kauppakatu 12 B 4. "
+    "mun mies juo joka päivä ja meillä on vauva, soita 040 123 4567"
+)
 
 
 def test_the_turn_uses_the_place_but_nothing_personal_is_stored(viitta, viitta_home):
@@ -71,7 +74,7 @@ def test_generated_messages_are_stored_redacted(viitta):
         [stored] = [e["text"] for e in tracker["events"] if e["event"] == "user"]
         stored_as_redacted += stored == redact(clean(message.text))
         for span in message.spans:
-            value = message.text[span.start:span.end]
+            value = message.text[span.start : span.end]
             if span.kind in ("hetu", "phone", "email", "iban") and value in stored:
                 fixed_left.append((span.kind, stored))
     assert len(sample) >= 60 and fixed_left == []

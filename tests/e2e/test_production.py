@@ -5,6 +5,7 @@ time) to both instances: no event is lost, duplicated or reordered, and no turn 
 Needs PostgreSQL (TEST_POSTGRES_URL) and Redis (TEST_REDIS_URL) on loopback: skipped when they are
 absent, a failure when CI=true (they run on 127.0.0.1 there).
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -61,11 +62,19 @@ def instances(tmp_path_factory):
     database, drop = _fresh_database()
     home = tmp_path_factory.mktemp("production")
     prefix = f"viittae2e{uuid.uuid4().hex[:8]}"  # our own lock keys on a shared Redis
-    env = stack_env(home, DATABASE_URL=database, TRACKER_STORE_URL=database, RASA_TOKEN=TOKEN, ACTION_TOKEN="e2e-production-action-secret",
-                    LOCK_STORE_URL=f"{REDIS_URL}?key_prefix={prefix}")
+    env = stack_env(
+        home,
+        DATABASE_URL=database,
+        TRACKER_STORE_URL=database,
+        RASA_TOKEN=TOKEN,
+        ACTION_TOKEN="e2e-production-action-secret",
+        LOCK_STORE_URL=f"{REDIS_URL}?key_prefix={prefix}",
+    )
     actions = Stack(home, env, ("--actions-only",), "actions")
-    rasa = [Stack(home, env, ("--rasa-only",), "rasa-a"),
-            Stack(home, {**env, "RASA_PORT": str(free_port())}, ("--rasa-only",), "rasa-b")]
+    rasa = [
+        Stack(home, env, ("--rasa-only",), "rasa-a"),
+        Stack(home, {**env, "RASA_PORT": str(free_port())}, ("--rasa-only",), "rasa-b"),
+    ]
     try:
         load_directory(env)
         actions.start()
@@ -111,8 +120,20 @@ def _assert_whole_turns(events: list[dict]) -> None:
     assert stamps == sorted(stamps)
 
 
-MESSAGES = ["hei", "mun mies juo joka päivä", "meillä on vauva", "Oulu", "kiitos", "onko tämä nimetöntä",
-            "oletko botti", "mitä sä osaat", "ei kiitos", "mitä teen kun oon tosi väsynyt", "Kemi", "moikka"]
+MESSAGES = [
+    "hei",
+    "mun mies juo joka päivä",
+    "meillä on vauva",
+    "Oulu",
+    "kiitos",
+    "onko tämä nimetöntä",
+    "oletko botti",
+    "mitä sä osaat",
+    "ei kiitos",
+    "mitä teen kun oon tosi väsynyt",
+    "Kemi",
+    "moikka",
+]
 
 
 def test_alternating_instances_keep_one_conversation_in_order(instances):
@@ -132,8 +153,9 @@ def test_simultaneous_messages_to_both_instances_are_serialised(instances):
     sent = [f"{MESSAGES[1 + i % (len(MESSAGES) - 1)]} ({i})" for i in range(16)]  # 8 pairs
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for first, second in zip(sent[::2], sent[1::2]):  # two at the same moment, one to each instance
-            answers = list(pool.map(lambda pair: _say(*pair), [(instances[0], sender, first),
-                                                               (instances[1], sender, second)]))
+            answers = list(
+                pool.map(lambda pair: _say(*pair), [(instances[0], sender, first), (instances[1], sender, second)])
+            )
             assert all(answers)
     events = _events(instances[1], sender)
     users = [e["text"] for e in events if e["event"] == "user"]

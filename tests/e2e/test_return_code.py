@@ -2,6 +2,7 @@
 leaves a message in the web chat out of hours and gets a return code, closes the tab; a service guide
 answers in the guide console; the person opens the page again in a new tab, enters the code, sees the
 answer and continues the same conversation."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Issue 11 end to end: the person's whole situation decides the services, through the REST channel of the
 real Rasa server and action server, one test (or more) per kind of failure the issue lists."""
+
 from __future__ import annotations
 
 from tests.e2e.conftest import customs, language_of, text_of
@@ -55,15 +56,19 @@ def test_the_worry_behind_an_emergency_is_kept(chat):
 
 # 3. Professionals' topics
 def test_a_pregnancy_week_and_cannabis_of_a_client_is_the_hal_clinic(chat):
-    answer = chat.say("Olen neuvolan terveydenhoitaja Kokkolasta. Asiakkaani on raskausviikolla 14 ja käyttää "
-                      "kannabista lähes päivittäin. Hän pelkää lastensuojelua. Mihin hänet kannattaa ohjata?")
+    answer = chat.say(
+        "Olen neuvolan terveydenhoitaja Kokkolasta. Asiakkaani on raskausviikolla 14 ja käyttää "
+        "kannabista lähes päivittäin. Hän pelkää lastensuojelua. Mihin hänet kannattaa ohjata?"
+    )
     assert first_card(answer)["category"] == "hal_clinic" and first_card(answer)["area"] == "keski-pohjanmaa"
     assert text_of("utter_referral_hal", "fi") in _texts(answer)
 
 
 def test_a_school_social_workers_teen_cannabis_is_a_youth_case_with_both_needs(chat):
-    answer = chat.say("Työskentelen koulukuraattorina Oulussa. Oppilas, 15 v, polttaa kannabista lähes päivittäin. "
-                      "Hänen äitinsä juo runsaasti. Mihin ohjaan ja tarvitaanko lastensuojeluilmoitus?")
+    answer = chat.say(
+        "Työskentelen koulukuraattorina Oulussa. Oppilas, 15 v, polttaa kannabista lähes päivittäin. "
+        "Hänen äitinsä juo runsaasti. Mihin ohjaan ja tarvitaanko lastensuojeluilmoitus?"
+    )
     cards = customs(answer, "service")
     assert cards[0]["category"] == "youth_substance" and cards[0]["area"] == "pohjois-pohjanmaa"
     assert text_of("utter_referral_youth", "fi") in _texts(answer)
@@ -97,15 +102,17 @@ def test_a_long_story_about_a_partners_drinking(chat):
         "en tiiä mistä alottaa. mun puoliso on aina ottanu vähän mut viime vuonna ku se jäi työttömäks niin "
         "juominen on lähteny ihan käsistä. se alottaa jo aamupäivällä ja iltaan mennessä lapset menee omiin "
         "huoneisiinsa. ei se oo väkivaltanen mut se on arvaamaton ja kovaääninen. meillä on kolme lasta, 3, 7 ja "
-        "12 vuotta. asutaan kajaanissa. mistä tähän saa apua")
+        "12 vuotta. asutaan kajaanissa. mistä tähän saa apua"
+    )
     assert first_card(answer)["category"] == "adult_substance" and first_card(answer)["area"] == "kainuu"
-
 
 
 def test_a_place_where_someone_else_lives_is_not_taken_for_the_home(chat):
     # Set B (fi-b-022): the mother's town in the story, then the answer to "where do you live?".
-    story = chat.say("mä oon 22 ja sain vauvan kuus viikkoa sitten. poikaystävä lähti melkein heti ja mä asun yksin. "
-                     "äiti asuu Rovaniemellä eikä pysty auttaa. vauva itkee iltasin tuntikausia enkä mä jaksa")
+    story = chat.say(
+        "mä oon 22 ja sain vauvan kuus viikkoa sitten. poikaystävä lähti melkein heti ja mä asun yksin. "
+        "äiti asuu Rovaniemellä eikä pysty auttaa. vauva itkee iltasin tuntikausia enkä mä jaksa"
+    )
     assert not customs(story, "service")
     answer = chat.say("Kannus")
     assert first_card(answer)["area"] == "keski-pohjanmaa"
@@ -117,6 +124,7 @@ def test_terse_swedish_follow_ups_and_an_abbreviated_helsinki(chat):
     chat.say("hon e 15")
     answer = chat.say("hfors")
     assert first_card(answer) == {**first_card(answer), "category": "youth_substance", "area": "helsinki"}
+
 
 # 6. Sámi: an honest answer in fi/sv, Lappi's services, no language switch
 def test_a_sami_question_in_finnish_is_answered_in_finnish(chat):

@@ -1,5 +1,6 @@
 """The Telegram channel against a local stand-in of the Bot API, through the real Viitta processes:
 webhook mode on the session's stack (conftest.TELEGRAM), polling mode on a stack of its own."""
+
 from __future__ import annotations
 
 import html
@@ -29,14 +30,22 @@ def new_chat() -> int:
 
 def post_update(base: str, update: dict, secret: str | None = TELEGRAM["TELEGRAM_SECRET"]) -> requests.Response:
     headers = {SECRET_HEADER: secret} if secret is not None else {}
-    return requests.post(f"{base}/webhooks/telegram/webhook", json={"update_id": random.randint(1, 10**6), **update},
-                         headers=headers, timeout=30)
+    return requests.post(
+        f"{base}/webhooks/telegram/webhook",
+        json={"update_id": random.randint(1, 10**6), **update},
+        headers=headers,
+        timeout=30,
+    )
 
 
 def sent_to(api, token: str, chat: int, count: int = 1, containing: str = "") -> list[dict]:
     """The sendMessage calls to a chat (waiting for `count` of them, or one containing a text)."""
-    return api.wait_for(token, "sendMessage",
-                        lambda c: c["chat_id"] == str(chat) and containing in html.unescape(c["text"]), count=count)
+    return api.wait_for(
+        token,
+        "sendMessage",
+        lambda c: c["chat_id"] == str(chat) and containing in html.unescape(c["text"]),
+        count=count,
+    )
 
 
 def keyboard(call: dict) -> list[dict]:
@@ -75,7 +84,9 @@ def test_a_finnish_conversation_with_buttons_and_service_cards(viitta, telegram_
     assert post_update(viitta, telegram_api.text_update(chat, "asutaan pietarsaaressa")).status_code == 200
     offer = sent_to(telegram_api, TOKEN, chat, containing=text_of("utter_offer_handoff", "fi")[:40])[0]
     assert [b["callback_data"] for b in keyboard(offer)] == ["/affirm", "/deny"]
-    cards = [c for c in telegram_api.calls(TOKEN, "sendMessage") if c["chat_id"] == str(chat) and c["text"].startswith("<b>")]
+    cards = [
+        c for c in telegram_api.calls(TOKEN, "sendMessage") if c["chat_id"] == str(chat) and c["text"].startswith("<b>")
+    ]
     assert 1 <= len(cards) <= 3
     assert any("040 805 1506" in c["text"] for c in cards)  # the phone is in the card
     assert all(keyboard(c) and keyboard(c)[0]["url"].startswith("http") for c in cards)  # the web page, one tap
@@ -116,8 +127,13 @@ def test_a_guides_message_is_pushed_to_the_chat(viitta, viitta_env, telegram_api
     sent_to(telegram_api, TOKEN, chat)
     engine = make_engine(viitta_env["DATABASE_URL"])
     conversation = sender_id(TELEGRAM["TELEGRAM_ID_KEY"], chat)
-    messages.post(engine, conversation, "guide", {"text": "Hei, olen palveluohjaaja <Anna>. Miten voin auttaa?"},
-                  guide_name="Anna")
+    messages.post(
+        engine,
+        conversation,
+        "guide",
+        {"text": "Hei, olen palveluohjaaja <Anna>. Miten voin auttaa?"},
+        guide_name="Anna",
+    )
     pushed = sent_to(telegram_api, TOKEN, chat, containing="Miten voin auttaa?")
     assert len(pushed) == 1 and "<b>Anna</b>" in pushed[0]["text"] and "&lt;Anna&gt;" in pushed[0]["text"]
     engine.dispose()
@@ -142,8 +158,13 @@ def test_delete_forgets_the_conversation_and_stop_says_goodbye(viitta, viitta_en
 @pytest.fixture(scope="module")
 def polling_viitta(tmp_path_factory, telegram_api):
     tmp: Path = tmp_path_factory.mktemp("viitta-polling")
-    env = stack_env(tmp, TELEGRAM_TOKEN=POLLING_TOKEN, TELEGRAM_ID_KEY=POLLING_KEY, TELEGRAM_MODE="polling",
-                    TELEGRAM_API_URL=telegram_api.url)
+    env = stack_env(
+        tmp,
+        TELEGRAM_TOKEN=POLLING_TOKEN,
+        TELEGRAM_ID_KEY=POLLING_KEY,
+        TELEGRAM_MODE="polling",
+        TELEGRAM_API_URL=telegram_api.url,
+    )
     with running_viitta(env, tmp) as running:
         yield running.base, env
 
@@ -152,15 +173,24 @@ def test_polling_mode_answers_updates_and_pushes_a_guides_message(polling_viitta
     base, env = polling_viitta
     telegram_api.wait_for(POLLING_TOKEN, "deleteWebhook")
     chat = new_chat()
-    telegram_api.queue_update(POLLING_TOKEN, telegram_api.text_update(
-        chat, "min sambo dricker mycket och vi har en bebis, vi bor i Jakobstad", "sv"))
+    telegram_api.queue_update(
+        POLLING_TOKEN,
+        telegram_api.text_update(chat, "min sambo dricker mycket och vi har en bebis, vi bor i Jakobstad", "sv"),
+    )
     sent_to(telegram_api, POLLING_TOKEN, chat, containing=text_of("utter_offer_handoff", "sv")[:40])
-    assert any(c["text"].startswith("<b>") for c in telegram_api.calls(POLLING_TOKEN, "sendMessage")
-               if c["chat_id"] == str(chat))
+    assert any(
+        c["text"].startswith("<b>")
+        for c in telegram_api.calls(POLLING_TOKEN, "sendMessage")
+        if c["chat_id"] == str(chat)
+    )
     engine = make_engine(env["DATABASE_URL"])
     messages.post(engine, sender_id(POLLING_KEY, chat), "guide", {"text": "Hej, jag heter Stina."}, guide_name="Stina")
     sent_to(telegram_api, POLLING_TOKEN, chat, containing="Hej, jag heter Stina.")
     engine.dispose()
     # No webhook in polling mode: nothing accepts updates over HTTP.
-    assert requests.post(f"{base}/webhooks/telegram/webhook", json={"update_id": 1}, timeout=10,
-                         headers={SECRET_HEADER: "x"}).status_code == 404
+    assert (
+        requests.post(
+            f"{base}/webhooks/telegram/webhook", json={"update_id": 1}, timeout=10, headers={SECRET_HEADER: "x"}
+        ).status_code
+        == 404
+    )

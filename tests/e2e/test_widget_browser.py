@@ -1,5 +1,6 @@
 """The web chat widget in a real browser (Debian chromium driven by Playwright) against the real stack:
 both languages, service cards, a guide's message, reload, quick exit, delete, keyboard only, axe-core."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,14 @@ from bot.db import make_engine
 from bot.handoff import messages
 from tests.e2e.conftest import ROOT, text_of
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 EXIT_URL = "https://yle.fi/saa"
 STORE = "viitta-widget"
@@ -39,8 +46,9 @@ class Widget:
         self.requests: list[str] = []
         page.on("request", lambda r: self.requests.append(r.url))
         # Quick exit goes to a neutral outside page: answered here, so the test needs no network.
-        page.route(EXIT_URL, lambda route: route.fulfill(content_type="text/html",
-                                                          body="<html><body>Sää</body></html>"))
+        page.route(
+            EXIT_URL, lambda route: route.fulfill(content_type="text/html", body="<html><body>Sää</body></html>")
+        )
 
     def goto(self, lang: str = "fi") -> None:
         self.page.goto(f"{self.base}/webhooks/webchat/demo" + ("?lang=sv" if lang == "sv" else ""))
@@ -71,14 +79,15 @@ class Widget:
             f"""() => {{ const s = JSON.parse(sessionStorage.getItem('{STORE}') || 'null');
                 const log = document.getElementById('viitta-widget').shadowRoot.querySelector('.log');
                 return s && s.pending.length === 0 && log.getAttribute('aria-busy') !== 'true'
-                    && s.items.filter(i => i.kind !== 'person').length >= {at_least}; }}""", timeout=TIMEOUT)
+                    && s.items.filter(i => i.kind !== 'person').length >= {at_least}; }}""",
+            timeout=TIMEOUT,
+        )
 
     def stored(self) -> dict | None:
         return json.loads(self.page.evaluate(f"sessionStorage.getItem('{STORE}')") or "null")
 
     def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests if not u.startswith(self.base) and u != EXIT_URL
-                and not u.startswith("data:")]
+        return [u for u in self.requests if not u.startswith(self.base) and u != EXIT_URL and not u.startswith("data:")]
 
 
 @pytest.fixture
@@ -155,8 +164,9 @@ def test_a_guide_message_and_a_reload_neither_lose_nor_repeat_anything(widget, v
     # The person leaves the page; a guide writes meanwhile; the person comes back in the same tab.
     widget.page.goto("about:blank")
     engine = make_engine(viitta_env["DATABASE_URL"])
-    posted = messages.post(engine, conversation, "guide", {"text": "Hei, olen palveluohjaaja. Miten voin auttaa?"},
-                           guide_name="Anna")
+    posted = messages.post(
+        engine, conversation, "guide", {"text": "Hei, olen palveluohjaaja. Miten voin auttaa?"}, guide_name="Anna"
+    )
     widget.goto("fi")
     guide = widget.log.locator(".from-guide")
     expect(guide).to_have_count(1, timeout=TIMEOUT)
@@ -179,22 +189,38 @@ def test_handoff_status_is_shown_and_the_guides_messages_stand_out(widget, viitt
     banner = widget.page.locator(".handoff")
     expect(banner).to_be_hidden()
     # As the handoff's actions and the guide console post them (sender and custom type decide the look).
-    messages.post(engine, conversation, "bot", {"text": "Palveluohjaaja liittyy pian. Olet jonossa ensimmäisenä.",
-                                                "custom": {"type": "handoff_started", "handoff_id": "h1", "area": "lappi"}})
+    messages.post(
+        engine,
+        conversation,
+        "bot",
+        {
+            "text": "Palveluohjaaja liittyy pian. Olet jonossa ensimmäisenä.",
+            "custom": {"type": "handoff_started", "handoff_id": "h1", "area": "lappi"},
+        },
+    )
     expect(banner).to_contain_text("Odotat palveluohjaajaa", timeout=TIMEOUT)
     expect(banner.get_by_role("button")).to_have_text("Lopeta odottaminen")
-    messages.post(engine, conversation, "system", {"text": "Palveluohjaaja Anna liittyi keskusteluun.",
-                                                   "custom": {"type": "handoff_joined"}})
+    messages.post(
+        engine,
+        conversation,
+        "system",
+        {"text": "Palveluohjaaja Anna liittyi keskusteluun.", "custom": {"type": "handoff_joined"}},
+    )
     messages.post(engine, conversation, "guide", {"text": "Hei! Kerro rauhassa."}, guide_name="Anna")
     expect(banner).to_contain_text("Palveluohjaaja on mukana keskustelussa", timeout=TIMEOUT)
     expect(banner.get_by_role("button")).to_have_text("Lopeta keskustelu")
     expect(widget.log.locator(".from-system")).to_contain_text(["Anna liittyi"])
     guide = widget.log.locator(".from-guide")
     expect(guide).to_contain_text("Palveluohjaaja Anna")
-    assert guide.evaluate("e => getComputedStyle(e).backgroundColor") != \
-        widget.log.locator(".from-bot").first.evaluate("e => getComputedStyle(e).backgroundColor")
-    messages.post(engine, conversation, "system", {"text": "Palveluohjaaja päätti keskustelun.",
-                                                   "custom": {"type": "handoff_ended"}})
+    assert guide.evaluate("e => getComputedStyle(e).backgroundColor") != widget.log.locator(".from-bot").first.evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )
+    messages.post(
+        engine,
+        conversation,
+        "system",
+        {"text": "Palveluohjaaja päätti keskustelun.", "custom": {"type": "handoff_ended"}},
+    )
     expect(banner).to_be_hidden(timeout=TIMEOUT)
     engine.dispose()
 

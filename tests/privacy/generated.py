@@ -7,6 +7,7 @@ Seeded: the same seed gives the same messages. The values are Faker's, never the
 phone numbers are Faker's numbers rewritten in the ways people write them (+358, (+358), 0xx, spaces,
 dashes, dots, parentheses), IBANs Faker's FI and SE ones, compact or in groups of four.
 """
+
 from __future__ import annotations
 
 import random
@@ -23,9 +24,19 @@ HERE = Path(__file__).resolve().parent
 PLACEHOLDER = re.compile(r"\{(\w+)((?:\|\w+)*)\}")
 # What each placeholder counts as. A post code with its town is not a street address (and the town is
 # a municipality, which must stay for the place resolver): it is generated but not scored.
-KIND = {"first_name": "name", "last_name": "name", "name": "name", "hetu": "hetu", "phone": "phone",
-        "email": "email", "address": "address", "street": "address", "iban": "iban", "postcode_city": "postcode",
-        "place_surname": "name"}
+KIND = {
+    "first_name": "name",
+    "last_name": "name",
+    "name": "name",
+    "hetu": "hetu",
+    "phone": "phone",
+    "email": "email",
+    "address": "address",
+    "street": "address",
+    "iban": "iban",
+    "postcode_city": "postcode",
+    "place_surname": "name",
+}
 SCORED = ("hetu", "phone", "email", "iban", "name", "address")
 
 
@@ -46,6 +57,7 @@ class Message:
 
 class _SwedishBank(BankProvider):
     """Faker's bank provider with Sweden's IBAN layout (its sv_SE locale has no bank provider)."""
+
     country_code = "SE"
     bban_format = "#" * 20
 
@@ -54,8 +66,10 @@ SHAPES = ("retired", "own", "all", "c")  # the retired sets, the second own set,
 # Blind set C (tests/privacy/blind_c): written by someone who never saw the redactor; measured, never tuned on.
 SET_C = HERE / "blind_c"
 # Surnames that are also municipalities (public knowledge, not the redactor's lists): "erik lahti".
-PLACE_SURNAMES = ("Lahti Salo Koski Kemi Kotka Tervo Nivala Kurikka Jämsä Laitila Tammela Alajärvi Haapajärvi "
-                  "Pyhäjärvi Saarijärvi Kivijärvi Viitasaari Vesanto Somero Kuusamo").split()
+PLACE_SURNAMES = (
+    "Lahti Salo Koski Kemi Kotka Tervo Nivala Kurikka Jämsä Laitila Tammela Alajärvi Haapajärvi "
+    "Pyhäjärvi Saarijärvi Kivijärvi Viitasaari Vesanto Somero Kuusamo"
+).split()
 
 
 def _own(language: str, key: str) -> tuple[str, ...]:
@@ -82,7 +96,9 @@ def ordinary(language: str, shapes: str = "retired") -> tuple[str, ...]:
     positives."""
     out: tuple[str, ...] = ()
     if shapes in ("retired", "all"):
-        out += tuple(yaml.safe_load((HERE / "blind" / f"ordinary_{language}.yml").read_text(encoding="utf-8"))["messages"])
+        out += tuple(
+            yaml.safe_load((HERE / "blind" / f"ordinary_{language}.yml").read_text(encoding="utf-8"))["messages"]
+        )
     if shapes in ("own", "all"):
         out += _own(language, "ordinary")
     if shapes == "c":
@@ -145,7 +161,7 @@ def _groups(digits: str, sizes: list[int]) -> list[str]:
     for size in sizes:
         if i >= len(digits):
             break
-        out.append(digits[i:i + size])
+        out.append(digits[i : i + size])
         i += size
     if i < len(digits):
         out[-1] += digits[i:]
@@ -167,11 +183,26 @@ def phone(fake_fi: Faker, fake_sv: Faker, rng: random.Random, language: str) -> 
     a, b = _groups(rest, [3, 4]) if len(rest) > 4 else (rest, "")
     c = _groups(rest, [3, 2, 2])
     forms = [
-        f"0{area} {a} {b}", f"0{area}-{rest}", f"0{area} {rest}", f"0{area}-{a} {b}", f"0{area}.{a}.{b}",
-        f"(0{area}) {a} {b}", f"(0{area}) {rest}", f"+358 {area} {a} {b}", f"+358{area}{rest}",
-        f"(+358) {area} {rest}", f"(+358) {area} {a} {b}", f"+358 (0){area} {a} {b}", f"+358-{area}-{a}-{b}",
-        f"00358 {area} {a} {b}", f"0{area} {' '.join(c)}", f"0{area}{rest}", f"+358 {area} {' '.join(c)}",
-        f"0{area}/{rest}", f"+358.{area}.{a}.{b}", f"+358 {area}-{rest}",
+        f"0{area} {a} {b}",
+        f"0{area}-{rest}",
+        f"0{area} {rest}",
+        f"0{area}-{a} {b}",
+        f"0{area}.{a}.{b}",
+        f"(0{area}) {a} {b}",
+        f"(0{area}) {rest}",
+        f"+358 {area} {a} {b}",
+        f"+358{area}{rest}",
+        f"(+358) {area} {rest}",
+        f"(+358) {area} {a} {b}",
+        f"+358 (0){area} {a} {b}",
+        f"+358-{area}-{a}-{b}",
+        f"00358 {area} {a} {b}",
+        f"0{area} {' '.join(c)}",
+        f"0{area}{rest}",
+        f"+358 {area} {' '.join(c)}",
+        f"0{area}/{rest}",
+        f"+358.{area}.{a}.{b}",
+        f"+358 {area}-{rest}",
     ]
     return rng.choice(forms).strip(" -.")
 
@@ -180,11 +211,11 @@ def iban(fake_fi: Faker, fake_se: Faker, rng: random.Random, language: str) -> s
     value = fake_se.iban() if rng.random() < (0.4 if language == "sv" else 0.1) else fake_fi.iban()
     roll = rng.random()
     if roll < 0.4:
-        return " ".join(value[i:i + 4] for i in range(0, len(value), 4))
+        return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
     if roll < 0.55:  # other groupings: "SE 45 5000 ...", "SE45 500 000 ...", "SE45-50000-..."
         rest = value[4:]
         size, sep, head = rng.choice([(4, " ", value[:2] + " " + value[2:4]), (3, " ", value[:4]), (5, "-", value[:4])])
-        return head + sep + sep.join(rest[i:i + size] for i in range(0, len(rest), size))
+        return head + sep + sep.join(rest[i : i + size] for i in range(0, len(rest), size))
     return value
 
 
@@ -234,7 +265,7 @@ def generate(language: str, count: int, seed: int = 13, shapes: str = "retired")
         text, spans, last = [], [], 0
         length = 0
         for m in PLACEHOLDER.finditer(template):
-            before = template[last:m.start()]
+            before = template[last : m.start()]
             filled = _modify(value(m.group(1)), [x for x in m.group(2).split("|") if x])
             text.append(before)
             length += len(before)

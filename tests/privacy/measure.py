@@ -1,7 +1,8 @@
 """Recall and false positives of the redactor on the labelled sets redaction_fi.yml / redaction_sv.yml.
 
-    .venv/bin/python -m tests.privacy.measure      # prints the table docs/privacy-and-crisis.md quotes
+.venv/bin/python -m tests.privacy.measure      # prints the table docs/privacy-and-crisis.md quotes
 """
+
 from __future__ import annotations
 
 import re
@@ -43,7 +44,7 @@ def parse(example: str) -> tuple[str, list[tuple[str, int, int]]]:
     text, labels, last = [], [], 0
     length = 0
     for m in _MARK.finditer(example):
-        before = example[last:m.start()]
+        before = example[last : m.start()]
         text.append(before)
         length += len(before)
         labels.append((m.group(1), length, length + len(m.group(2))))
@@ -70,7 +71,7 @@ def measure(language: str) -> Result:
                 result.leaked.append((text, text[start:end]))
         for f in findings:
             if not any(f.start < end and start < f.end for _, start, end in labels):
-                result.false_positives.append((text, text[f.start:f.end]))
+                result.false_positives.append((text, text[f.start : f.end]))
         if not labels:
             result.clean_messages += 1
             result.clean_messages_hit += bool(findings)
@@ -84,11 +85,15 @@ def report(results: list[Result]) -> str:
             if r.labelled[kind]:
                 lines.append(f"| {r.language} | {kind} | {r.labelled[kind]} | {r.recall(kind):.1%} |")
     lines.append("")
-    lines.append("| language | recall, all kinds | spans left unredacted | false positives | clean messages with a redaction |")
+    lines.append(
+        "| language | recall, all kinds | spans left unredacted | false positives | clean messages with a redaction |"
+    )
     lines.append("|---|---|---|---|---|")
     for r in results:
-        lines.append(f"| {r.language} | {r.recall():.1%} | {len(r.leaked)} of {sum(r.labelled.values())} | "
-                     f"{len(r.false_positives)} in {r.words} words | {r.clean_messages_hit} of {r.clean_messages} |")
+        lines.append(
+            f"| {r.language} | {r.recall():.1%} | {len(r.leaked)} of {sum(r.labelled.values())} | "
+            f"{len(r.false_positives)} in {r.words} words | {r.clean_messages_hit} of {r.clean_messages} |"
+        )
     for r in results:
         for text, span in r.leaked:
             lines.append(f"leaked ({r.language}): {span!r} in {text!r}")

@@ -12,6 +12,7 @@ A value is "left" when any of its letters or digits is outside every finding (a 
 first name was redacted counts). Messages are counted per kind: of the messages holding a name, how many
 keep any part of one.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,10 @@ class Figures:
 
 
 def _covered(findings, start: int, end: int, text: str) -> bool:
-    return all(not ch.isalnum() or any(f.start <= i < f.end for f in findings) for i, ch in
-               zip(range(start, end), text[start:end]))
+    return all(
+        not ch.isalnum() or any(f.start <= i < f.end for f in findings)
+        for i, ch in zip(range(start, end), text[start:end])
+    )
 
 
 def _words(text: str):
@@ -80,7 +83,9 @@ def score(language: str, messages: list[Message], shapes: str = "retired") -> Fi
             if not _covered(findings, span.start, span.end, message.text):
                 figures.values_left[span.kind] += 1
                 left_kinds.add(span.kind)
-                figures.leaks[span.kind].append((message.text[span.start:span.end], redaction.apply(message.text, findings)))
+                figures.leaks[span.kind].append(
+                    (message.text[span.start : span.end], redaction.apply(message.text, findings))
+                )
         for kind in {s.kind for s in message.spans if s.kind in SCORED}:
             figures.with_kind[kind] += 1
             figures.with_kind_left[kind] += kind in left_kinds
@@ -100,24 +105,34 @@ def score(language: str, messages: list[Message], shapes: str = "retired") -> Fi
 
 
 def report(results: list[Figures], examples: int = 5) -> str:
-    lines = ["| language | kind | values | values left | messages with the kind | messages left with any part |",
-             "|---|---|---|---|---|---|"]
+    lines = [
+        "| language | kind | values | values left | messages with the kind | messages left with any part |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in results:
         for kind in SCORED:
-            lines.append(f"| {r.language} | {kind} | {r.values[kind]} | {r.values_left[kind]} | {r.with_kind[kind]} | "
-                         f"{r.with_kind_left[kind]} ({r.share_left(kind):.1%}) |")
-    lines += ["", "| language | messages | ordinary words redacted (false positives) | other words of generated "
-              "messages redacted | ms per message: mean / p95 |", "|---|---|---|---|---|"]
+            lines.append(
+                f"| {r.language} | {kind} | {r.values[kind]} | {r.values_left[kind]} | {r.with_kind[kind]} | "
+                f"{r.with_kind_left[kind]} ({r.share_left(kind):.1%}) |"
+            )
+    lines += [
+        "",
+        "| language | messages | ordinary words redacted (false positives) | other words of generated "
+        "messages redacted | ms per message: mean / p95 |",
+        "|---|---|---|---|---|",
+    ]
     for r in results:
         ms = sorted(r.ms)
-        lines.append(f"| {r.language} | {r.messages} | {r.ordinary_words_hit} of {r.ordinary_words} "
-                     f"({r.false_positive_rate:.1%}) | {r.other_words_hit} of {r.other_words} | "
-                     f"{statistics.mean(ms):.2f} / {ms[int(len(ms) * 0.95)]:.2f} |")
+        lines.append(
+            f"| {r.language} | {r.messages} | {r.ordinary_words_hit} of {r.ordinary_words} "
+            f"({r.false_positive_rate:.1%}) | {r.other_words_hit} of {r.other_words} | "
+            f"{statistics.mean(ms):.2f} / {ms[int(len(ms) * 0.95)]:.2f} |"
+        )
     for r in results:
         for kind in SCORED:
             for value, redacted in r.leaks[kind][:examples]:
                 lines.append(f"left ({r.language}, {kind}): {value!r} in {redacted!r}")
-        for word, text in r.false_positives[:examples * 4]:
+        for word, text in r.false_positives[: examples * 4]:
             lines.append(f"false positive ({r.language}): {word!r} in {text!r}")
     return "\n".join(lines)
 
@@ -135,8 +150,11 @@ def main() -> None:
         results = [score(lang, generate(lang, args.count, seed, args.shapes), args.shapes) for lang in ("fi", "sv")]
         print(f"## seed {seed}, shapes {args.shapes}")
         print(report(results, args.examples))
-        summary += [f"seed {seed} {r.language}: names left {r.share_left('name'):.2%}, iban left "
-                    f"{r.share_left('iban'):.2%}, false positives {r.false_positive_rate:.2%}" for r in results]
+        summary += [
+            f"seed {seed} {r.language}: names left {r.share_left('name'):.2%}, iban left "
+            f"{r.share_left('iban'):.2%}, false positives {r.false_positive_rate:.2%}"
+            for r in results
+        ]
     print("\n".join(summary))
 
 

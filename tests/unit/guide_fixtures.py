@@ -1,5 +1,6 @@
 """Fixtures of the guide console tests: an app database that threads can share (a SQLite file, and a
 PostgreSQL schema when reachable) and the console running for real on a free port in a thread."""
+
 from __future__ import annotations
 
 import asyncio
@@ -113,8 +114,10 @@ def login(base_url: str, username: str, password: str = PASSWORD) -> requests.Se
     """A logged-in browser-like session (cookies kept); its CSRF token is in `.csrf`."""
     browser = requests.Session()
     form = browser.get(f"{base_url}/guide/login")
-    answer = browser.post(f"{base_url}/guide/login", data={"username": username, "password": password,
-                                                           "csrf_token": hidden_token(form.text)})
+    answer = browser.post(
+        f"{base_url}/guide/login",
+        data={"username": username, "password": password, "csrf_token": hidden_token(form.text)},
+    )
     assert answer.status_code == 200 and answer.url.endswith("/guide/"), answer.text[:500]
     browser.csrf = re.search(r'<meta name="csrf-token" content="([^"]*)"', answer.text).group(1)
     return browser

@@ -1,4 +1,5 @@
 """Actions against an in-memory directory, asserting on response names, arguments and payloads."""
+
 from __future__ import annotations
 
 import asyncio
@@ -22,10 +23,19 @@ DOMAIN = load_domain()
 
 def _service(sid, category, county="pohjanmaa", municipalities=(), kind=None, phone="06 123 4567"):
     return Service(
-        id=sid, category=category, county=county, kind=kind, name=Bilingual(f"{sid} fi", f"{sid} sv"),
-        description=Bilingual("kuvaus", "beskrivning"), url=f"https://example.fi/{sid}", url_sv=f"https://example.fi/sv/{sid}",
-        source="https://example.fi", checked=date(2026, 11, 22), municipalities=tuple(municipalities),
-        phone=Sourced(phone, "https://example.fi") if phone else None, languages=("fi", "sv"),
+        id=sid,
+        category=category,
+        county=county,
+        kind=kind,
+        name=Bilingual(f"{sid} fi", f"{sid} sv"),
+        description=Bilingual("kuvaus", "beskrivning"),
+        url=f"https://example.fi/{sid}",
+        url_sv=f"https://example.fi/sv/{sid}",
+        source="https://example.fi",
+        checked=date(2026, 11, 22),
+        municipalities=tuple(municipalities),
+        phone=Sourced(phone, "https://example.fi") if phone else None,
+        languages=("fi", "sv"),
         hours=parse_hours("24/7") if kind else parse_hours([{"days": "mon-fri", "from": "08:00", "to": "16:00"}]),
     )
 
@@ -33,9 +43,16 @@ def _service(sid, category, county="pohjanmaa", municipalities=(), kind=None, ph
 @pytest.fixture
 def directory():
     counties = [
-        County("pohjanmaa", "17", Bilingual("Pohjanmaan hyvinvointialue", "Österbottens välfärdsområde"), "https://ex.fi"),
-        County("kanta-hame", "07", Bilingual("Kanta-Hämeen hyvinvointialue", "Egentliga Tavastlands välfärdsområde"),
-               "https://omahame.fi", "https://omahame.fi/sv"),
+        County(
+            "pohjanmaa", "17", Bilingual("Pohjanmaan hyvinvointialue", "Österbottens välfärdsområde"), "https://ex.fi"
+        ),
+        County(
+            "kanta-hame",
+            "07",
+            Bilingual("Kanta-Hämeen hyvinvointialue", "Egentliga Tavastlands välfärdsområde"),
+            "https://omahame.fi",
+            "https://omahame.fi/sv",
+        ),
         County("ahvenanmaa", "91", Bilingual("Ahvenanmaa", "Åland"), "https://ahs.ax", in_system=False),
     ]
     services = [
@@ -48,9 +65,11 @@ def directory():
         _service("guidance", "family_guidance"),
         _service("kst", "family_guidance", county="ahvenanmaa"),
     ]
-    helplines = [_service("crisis", "crisis_line", None, kind="crisis"),
-                 _service("substance-line", "crisis_line", None, kind="substance"),
-                 _service("violence-line", "crisis_line", None, kind="violence")]
+    helplines = [
+        _service("crisis", "crisis_line", None, kind="crisis"),
+        _service("substance-line", "crisis_line", None, kind="substance"),
+        _service("violence-line", "crisis_line", None, kind="violence"),
+    ]
     return InMemoryDirectory(counties, services, helplines)
 
 
@@ -71,8 +90,15 @@ def _cards(messages):
 
 
 def test_a_partner_drinking_in_jakobstad_gets_pohjanmaa_services_in_swedish_and_the_offer(directory):
-    tracker = _tracker({"language": "sv", "concern": "substance_use_family", "area": "pohjanmaa",
-                        "municipality": "Pietarsaari", "role": "partner"})
+    tracker = _tracker(
+        {
+            "language": "sv",
+            "concern": "substance_use_family",
+            "area": "pohjanmaa",
+            "municipality": "Pietarsaari",
+            "role": "partner",
+        }
+    )
     messages, events = _run(ActionRecommendServices(directory), tracker)
     # The understood-situation line comes first, with its correction button (issue 11).
     assert messages[0]["response"] == "utter_understood" and "Jakobstad" in messages[0]["facts"]
@@ -99,11 +125,13 @@ def test_substance_use_in_pregnancy_starts_with_the_hal_clinic(directory):
 
 def test_a_professional_gets_referral_guidance_first(directory):
     events = [{"event": "user", "text": "milloin teen ennakollisen lastensuojeluilmoituksen?"}]
-    tracker = _tracker({"concern": "professional_referral", "role": "professional", "area": "pohjanmaa"},
-                       events=events)
+    tracker = _tracker({"concern": "professional_referral", "role": "professional", "area": "pohjanmaa"}, events=events)
     messages, _ = _run(ActionRecommendServices(directory), tracker)
-    assert [m["response"] for m in messages[:3]] == ["utter_understood", "utter_referral_anticipatory",
-                                                     "utter_recommend_professional_referral"]
+    assert [m["response"] for m in messages[:3]] == [
+        "utter_understood",
+        "utter_referral_anticipatory",
+        "utter_recommend_professional_referral",
+    ]
 
 
 def test_a_county_without_services_gets_its_web_page_and_national_lines(directory):
@@ -125,8 +153,9 @@ def test_aland_is_explained(directory):
 
 
 def test_the_form_reads_the_municipality_entity(directory):
-    tracker = _tracker({"requested_slot": "area"}, "asun pietarsaaressa",
-                       entities=[{"entity": "municipality", "value": "Pietarsaari"}])
+    tracker = _tracker(
+        {"requested_slot": "area"}, "asun pietarsaaressa", entities=[{"entity": "municipality", "value": "Pietarsaari"}]
+    )
     dispatcher = CollectingDispatcher()
     result = asyncio.run(ValidateServiceForm().extract_area(dispatcher, tracker, DOMAIN))
     assert result == {"area": "pohjanmaa", "municipality": "Pietarsaari"}
@@ -149,8 +178,11 @@ def test_a_question_is_not_taken_for_a_place(directory):
 
 
 def test_who_asks_decides_the_question(directory):
-    for role, response in [("professional", "utter_ask_client_situation"), ("relative", "utter_ask_concern_relative"),
-                           (None, "utter_ask_concern")]:
+    for role, response in [
+        ("professional", "utter_ask_client_situation"),
+        ("relative", "utter_ask_concern_relative"),
+        (None, "utter_ask_concern"),
+    ]:
         messages, _ = _run(ActionAskConcern(), _tracker({"role": role}))
         assert messages[0]["response"] == response
 
@@ -197,14 +229,18 @@ class _ThreadRecorder:
         def call(*args, **kwargs):
             self.threads.append(threading.get_ident())
             return found(*args, **kwargs)
+
         return call
 
 
-@pytest.mark.parametrize("action, slots", [
-    (ActionRecommendServices, {"concern": "substance_use_family", "area": "pohjanmaa", "municipality": "Vaasa"}),
-    (ActionGiveNationalHelp, {"concern": "substance_use_family"}),
-    (ActionShowContactDetails, {"last_services": ["vaasa-substance"]}),
-])
+@pytest.mark.parametrize(
+    "action, slots",
+    [
+        (ActionRecommendServices, {"concern": "substance_use_family", "area": "pohjanmaa", "municipality": "Vaasa"}),
+        (ActionGiveNationalHelp, {"concern": "substance_use_family"}),
+        (ActionShowContactDetails, {"last_services": ["vaasa-substance"]}),
+    ],
+)
 def test_directory_lookups_run_off_the_event_loop_thread(directory, action, slots):
     """The action server's event loop never waits on the directory's database (issue 16 item 5)."""
     recorder = _ThreadRecorder(directory)

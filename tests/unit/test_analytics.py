@@ -1,5 +1,6 @@
 """Anonymous counters: atomic upserts on SQLite and PostgreSQL, the event stream Rasa publishes turned into
 counts (with nothing that leads back to a person), the broker as Rasa loads it, and recommendation counts."""
+
 from __future__ import annotations
 
 import asyncio
@@ -24,8 +25,11 @@ def db(engine):
 
 
 def _totals(engine, metric, **where):
-    rows = [c for c in counts(engine, date(2000, 1, 1), date(2100, 1, 1), metrics=[metric])
-            if all(getattr(c, k) == v for k, v in where.items())]
+    rows = [
+        c
+        for c in counts(engine, date(2000, 1, 1), date(2100, 1, 1), metrics=[metric])
+        if all(getattr(c, k) == v for k, v in where.items())
+    ]
     return sum(c.count for c in rows)
 
 
@@ -46,8 +50,15 @@ def test_an_unknown_metric_is_refused(db):
 
 
 def test_unanswered_messages_are_redacted_cut_and_purged(db):
-    remember_unanswered(db, "nlu_fallback", "soita  040 123 4567 tai matti@example.fi " + "x" * 500, "fi",
-                        intent="greet", confidence=0.21234, day=DAY)
+    remember_unanswered(
+        db,
+        "nlu_fallback",
+        "soita  040 123 4567 tai matti@example.fi " + "x" * 500,
+        "fi",
+        intent="greet",
+        confidence=0.21234,
+        day=DAY,
+    )
     remember_unanswered(db, "out_of_scope", "vanha viesti", "sv", day=DAY - timedelta(days=60))
     kept = unanswered(db, DAY - timedelta(days=90), DAY)
     assert len(kept) == 2
@@ -63,8 +74,12 @@ def _events(sender, *events):
 
 
 def _user(text, intent, confidence=0.9, ranking=()):
-    parse = {"intent": {"name": intent, "confidence": confidence}, "entities": [], "text": text,
-             "intent_ranking": [{"name": intent, "confidence": confidence}, *ranking]}
+    parse = {
+        "intent": {"name": intent, "confidence": confidence},
+        "entities": [],
+        "text": text,
+        "intent_ranking": [{"name": intent, "confidence": confidence}, *ranking],
+    }
     return UserUttered(text, parse["intent"], [], parse_data=parse)
 
 
@@ -82,15 +97,27 @@ def test_a_conversation_is_counted_once_with_its_county_and_nothing_personal_is_
     sender = "telegram-123456789"
     for event in _events(
         sender,
-        ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
-        _user("hei", "greet"), SlotSet("language", "fi"), ActionExecuted("utter_greet"),
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
         ActionExecuted("action_listen"),
-        _user("mun nimi on Matti, numero 040 765 4321, mitä teen", "nlu_fallback", 0.3,
-              [{"name": "family_support", "confidence": 0.25}]),
-        ActionExecuted("utter_fallback"), ActionExecuted("action_listen"),
-        _user("asun pietarsaaressa", "inform_location"), SlotSet("area", "pohjanmaa"),
-        ActionExecuted("service_form"), ActionExecuted("action_listen"),
-        _user("hän uhkaa tappaa", "emergency"), ActionExecuted("utter_emergency"),
+        _user("hei", "greet"),
+        SlotSet("language", "fi"),
+        ActionExecuted("utter_greet"),
+        ActionExecuted("action_listen"),
+        _user(
+            "mun nimi on Matti, numero 040 765 4321, mitä teen",
+            "nlu_fallback",
+            0.3,
+            [{"name": "family_support", "confidence": 0.25}],
+        ),
+        ActionExecuted("utter_fallback"),
+        ActionExecuted("action_listen"),
+        _user("asun pietarsaaressa", "inform_location"),
+        SlotSet("area", "pohjanmaa"),
+        ActionExecuted("service_form"),
+        ActionExecuted("action_listen"),
+        _user("hän uhkaa tappaa", "emergency"),
+        ActionExecuted("utter_emergency"),
         ActionExecuted("action_listen"),
     ):
         counter.handle(event)
@@ -110,8 +137,13 @@ def test_a_conversation_is_counted_once_with_its_county_and_nothing_personal_is_
 def test_a_conversation_that_never_says_where_is_counted_without_a_county_when_it_goes_quiet(db):
     clock = [1_800_000_000.0]
     counter = EventCounter(db, idle_seconds=600, clock=lambda: clock[0], sweep_every=0)
-    for event in _events("a", SessionStarted(timestamp=clock[0]), _user("moi", "greet"),
-                         SlotSet("language", "sv"), ActionExecuted("utter_greet")):
+    for event in _events(
+        "a",
+        SessionStarted(timestamp=clock[0]),
+        _user("moi", "greet"),
+        SlotSet("language", "sv"),
+        ActionExecuted("utter_greet"),
+    ):
         counter.handle(event)
     assert _totals(db, "conversation") == 0  # it may still tell its county
     clock[0] += 601
@@ -121,9 +153,15 @@ def test_a_conversation_that_never_says_where_is_counted_without_a_county_when_i
 
 def test_out_of_scope_and_the_dialogue_fallback_are_kept_for_the_training_data(db):
     counter = EventCounter(db)
-    for event in _events("c", SessionStarted(), _user("mikä on sään ennuste", "out_of_scope", 0.8),
-                         SlotSet("language", "fi"), ActionExecuted("utter_out_of_scope"),
-                         _user("no entä sitten", "affirm", 0.5), ActionExecuted("action_default_fallback")):
+    for event in _events(
+        "c",
+        SessionStarted(),
+        _user("mikä on sään ennuste", "out_of_scope", 0.8),
+        SlotSet("language", "fi"),
+        ActionExecuted("utter_out_of_scope"),
+        _user("no entä sitten", "affirm", 0.5),
+        ActionExecuted("action_default_fallback"),
+    ):
         counter.handle(event)
     reasons = sorted((u.reason, u.text) for u in unanswered(db, date(2000, 1, 1), date(2100, 1, 1)))
     assert reasons == [("dialogue", "no entä sitten"), ("out_of_scope", "mikä on sään ennuste")]
@@ -141,8 +179,13 @@ def test_rasa_loads_the_broker_from_the_endpoints_and_it_counts(tmp_path):
     config = EndpointConfig.from_dict({"type": "bot.server.broker.CountingEventBroker", "url": url})
     broker = asyncio.run(EventBroker.create(config))
     assert type(broker).__name__ == "CountingEventBroker" and broker.is_ready()
-    for event in _events("d", SessionStarted(), _user("hjälp", "request_human"), SlotSet("language", "sv"),
-                         ActionExecuted("utter_emergency")):
+    for event in _events(
+        "d",
+        SessionStarted(),
+        _user("hjälp", "request_human"),
+        SlotSet("language", "sv"),
+        ActionExecuted("utter_emergency"),
+    ):
         broker.publish(event)
     broker.publish({"event": "nonsense"})  # malformed events are ignored, never raised
     broker.drain()
@@ -155,13 +198,20 @@ def test_rasa_loads_the_broker_from_the_endpoints_and_it_counts(tmp_path):
 
 def test_a_failing_database_never_breaks_the_stream(engine):
     counter = EventCounter(engine)  # no tables at all
-    for event in _events("e", SessionStarted(), _user("apua", "nlu_fallback", 0.1),
-                         ActionExecuted("utter_fallback"), SlotSet("area", "lappi")):
+    for event in _events(
+        "e",
+        SessionStarted(),
+        _user("apua", "nlu_fallback", 0.1),
+        ActionExecuted("utter_fallback"),
+        SlotSet("area", "lappi"),
+    ):
         counter.handle(event)
     counter.flush()
 
 
-def test_recommendations_are_counted_per_category_in_the_directory_database(threaded_engine, directory_data, categories):
+def test_recommendations_are_counted_per_category_in_the_directory_database(
+    threaded_engine, directory_data, categories
+):
     from rasa_sdk import Tracker
     from rasa_sdk.executor import CollectingDispatcher
 
@@ -171,15 +221,24 @@ def test_recommendations_are_counted_per_category_in_the_directory_database(thre
 
     engine = threaded_engine  # the action reads and counts from a worker thread: a SQLite file, not :memory:
     load(engine, directory_data, categories)
-    tracker = Tracker("t", {"language": "sv", "concern": "substance_use_pregnancy", "area": "pohjanmaa"},
-                      {"text": "", "intent": {"name": "inform_location"}, "entities": []}, [], False, None, None,
-                      "action_listen")
+    tracker = Tracker(
+        "t",
+        {"language": "sv", "concern": "substance_use_pregnancy", "area": "pohjanmaa"},
+        {"text": "", "intent": {"name": "inform_location"}, "entities": []},
+        [],
+        False,
+        None,
+        None,
+        "action_listen",
+    )
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionRecommendServices(SqlDirectory(engine)).run(dispatcher, tracker, DOMAIN))
     shown = [m["custom"]["category"] for m in dispatcher.messages if (m.get("custom") or {}).get("type") == "service"]
     assert shown and shown[0] == "hal_clinic"
     for category in set(shown):
-        assert _totals(engine, "recommendation", key=category, county="pohjanmaa", language="sv") == shown.count(category)
+        assert _totals(engine, "recommendation", key=category, county="pohjanmaa", language="sv") == shown.count(
+            category
+        )
     assert _totals(engine, "recommendation") == len(shown)
 
 

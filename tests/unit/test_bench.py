@@ -1,4 +1,5 @@
 """The benchmark's own arithmetic: epoch times from Rasa's training log, extrapolation, percentiles, expectations."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,8 +18,10 @@ LOG = (
 
 
 def test_epoch_times_are_read_per_component():
-    assert epoch_times(LOG) == {"TEDPolicy": {"epochs": 100, "first_s": 31, "total_s": 31},  # only the last epoch shown
-                                "DIETClassifier": {"epochs": 2, "first_s": 76, "total_s": 127}}
+    assert epoch_times(LOG) == {
+        "TEDPolicy": {"epochs": 100, "first_s": 31, "total_s": 31},  # only the last epoch shown
+        "DIETClassifier": {"epochs": 2, "first_s": 76, "total_s": 127},
+    }
 
 
 def test_training_is_extrapolated_from_the_epochs_after_the_first():
@@ -28,11 +31,19 @@ def test_training_is_extrapolated_from_the_epochs_after_the_first():
 
 
 def test_level_statistics():
-    turns = [{"t": i, "ms": float(i + 1), "status": 200, "answered": True, "service_cards": i % 2,
-              "expected": None if i % 3 else True} for i in range(100)]
+    turns = [
+        {
+            "t": i,
+            "ms": float(i + 1),
+            "status": 200,
+            "answered": True,
+            "service_cards": i % 2,
+            "expected": None if i % 3 else True,
+        }
+        for i in range(100)
+    ]
     turns[0].update(status=0, answered=False)
-    stats = level_stats({"concurrency": 10, "window": 20.0, "turns": turns, "sent": 110,
-                         "cpu_s": {"rasa_server": 2.2}})
+    stats = level_stats({"concurrency": 10, "window": 20.0, "turns": turns, "sent": 110, "cpu_s": {"rasa_server": 2.2}})
     assert stats["errors"] == 1 and stats["per_s"] == 5.0 and stats["answered"] == 0.99
     assert stats["p50"] == pytest.approx(51.0) and stats["max"] == 100.0
     assert stats["cpu_ms"] == {"rasa_server": pytest.approx(20.0)}

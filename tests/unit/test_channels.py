@@ -1,5 +1,6 @@
 """The web chat and Telegram channels' own logic: reply joining, the widget's input checks, deleting a
 conversation from Rasa's tracker stores, and Telegram's push delivery from the outbox (SQLite + PostgreSQL)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,12 +14,21 @@ from connectors import replies, webchat
 
 
 def test_a_custom_payload_is_joined_to_the_text_rasa_split_it_from():
-    joined = replies.join([{"recipient_id": "a", "text": "Kortti"}, {"recipient_id": "a", "custom": {"type": "service"}},
-                           {"text": "Toinen", "buttons": [{"title": "OK", "payload": "/affirm"}]},
-                           {"custom": {"type": "handoff_offer"}}, {"custom": {"type": "extra"}}, {"recipient_id": "a"}])
-    assert joined == [{"text": "Kortti", "custom": {"type": "service"}},
-                      {"text": "Toinen", "buttons": [{"title": "OK", "payload": "/affirm"}], "custom": {"type": "handoff_offer"}},
-                      {"custom": {"type": "extra"}}]
+    joined = replies.join(
+        [
+            {"recipient_id": "a", "text": "Kortti"},
+            {"recipient_id": "a", "custom": {"type": "service"}},
+            {"text": "Toinen", "buttons": [{"title": "OK", "payload": "/affirm"}]},
+            {"custom": {"type": "handoff_offer"}},
+            {"custom": {"type": "extra"}},
+            {"recipient_id": "a"},
+        ]
+    )
+    assert joined == [
+        {"text": "Kortti", "custom": {"type": "service"}},
+        {"text": "Toinen", "buttons": [{"title": "OK", "payload": "/affirm"}], "custom": {"type": "handoff_offer"}},
+        {"custom": {"type": "extra"}},
+    ]
 
 
 def test_the_widget_may_only_name_conversations_viitta_could_have_made():
@@ -29,8 +39,10 @@ def test_the_widget_may_only_name_conversations_viitta_could_have_made():
 
 
 def test_only_language_and_county_metadata_reach_the_bot():
-    assert webchat.metadata_from({"language": "sv", "county": "pohjanmaa", "slots": {"x": 1}}) == \
-        {"language": "sv", "county": "pohjanmaa"}
+    assert webchat.metadata_from({"language": "sv", "county": "pohjanmaa", "slots": {"x": 1}}) == {
+        "language": "sv",
+        "county": "pohjanmaa",
+    }
     assert webchat.metadata_from({"language": "en", "county": "<script>"}) == {}
     assert webchat.metadata_from("nonsense") == {}
 
@@ -63,8 +75,11 @@ def test_a_conversation_is_deleted_from_the_tracker_store_and_others_stay(kind, 
 
     monkeypatch.delenv("TRACKER_STORE_URL", raising=False)  # this test's database, not the surroundings'
     _, domain = _tracker_with_events("x")
-    store = (RedactingTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "tracker.db")) if kind == "sql"
-             else InMemoryTrackerStore(domain))
+    store = (
+        RedactingTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "tracker.db"))
+        if kind == "sql"
+        else InMemoryTrackerStore(domain)
+    )
     wrapped = AwaitableTrackerStore(store)
 
     async def scenario():
@@ -158,8 +173,12 @@ def test_a_failed_send_is_retried_and_a_blocked_chat_is_skipped(outbox):
 def test_the_bots_text_and_card_after_a_handoff_arrive_as_one_message(outbox):
     messages.remember_address(outbox, "tg-a", "telegram", "1")
     messages.post(outbox, "tg-a", "bot", {"text": "Palvelu\nPuhelin: 040 1"})
-    messages.post(outbox, "tg-a", "bot", {"custom": {"type": "service", "name": "Palvelu", "phone": "040 1",
-                                                     "url": "https://example.fi"}})
+    messages.post(
+        outbox,
+        "tg-a",
+        "bot",
+        {"custom": {"type": "service", "name": "Palvelu", "phone": "040 1", "url": "https://example.fi"}},
+    )
     bot = FakeBot()
     assert asyncio.run(_channel(bot).deliver_pending()) == 1
     assert bot.sent == [(1, "<b>Palvelu</b>\nPuhelin: 040 1")]

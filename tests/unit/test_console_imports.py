@@ -1,5 +1,6 @@
 """The guide console stands on its own: it never imports Rasa (rasa, rasa_sdk), its modules import each
 other without a cycle, and bot/ never imports the console."""
+
 from __future__ import annotations
 
 import ast
@@ -26,10 +27,12 @@ def _imported(path: Path, top_level_only: bool) -> set[str]:
 
 
 def test_the_console_never_imports_rasa():
-    script = ("import importlib, pkgutil, sys, console\n"
-              "for m in pkgutil.iter_modules(console.__path__):\n"
-              "    importlib.import_module('console.' + m.name)\n"
-              "print(sorted(n for n in sys.modules if n.split('.')[0] in ('rasa', 'rasa_sdk')))")
+    script = (
+        "import importlib, pkgutil, sys, console\n"
+        "for m in pkgutil.iter_modules(console.__path__):\n"
+        "    importlib.import_module('console.' + m.name)\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('rasa', 'rasa_sdk')))"
+    )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip() == "[]"
@@ -37,8 +40,10 @@ def test_the_console_never_imports_rasa():
 
 def test_the_console_modules_import_each_other_without_a_cycle():
     modules = {f"console.{p.stem}": p for p in CONSOLE.glob("*.py") if p.stem != "__init__"}
-    graph = {name: sorted(m for m in _imported(path, top_level_only=True) if m in modules and m != name)
-             for name, path in modules.items()}
+    graph = {
+        name: sorted(m for m in _imported(path, top_level_only=True) if m in modules and m != name)
+        for name, path in modules.items()
+    }
     done: set[str] = set()
 
     def visit(name: str, path: tuple[str, ...]) -> None:

@@ -1,4 +1,5 @@
 """Conversation ids the server issued and REST conversation tokens (connectors/ids.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -51,20 +52,50 @@ def test_rest_tokens_are_keyed_per_sender(key, monkeypatch):
     assert not ids.rest_token_ok("integrator-1", token)
 
 
-@pytest.mark.parametrize("sender, ok", [
-    ("integrator-1", True), ("e2e-abc", True), ("ä" * 128, True),
-    ("", False), ("   ", False), ("x" * 129, False), (None, False), (5, False),
-    ("web-0123456789abcdef0123456789abcdef", False), ("WEB-1", False), ("tg-123", False),
-    ("a\nb", False), ("a\x00b", False), ("a\u200bb", False), ("a\x1b[31m", False),
-])
+@pytest.mark.parametrize(
+    "sender, ok",
+    [
+        ("integrator-1", True),
+        ("e2e-abc", True),
+        ("ä" * 128, True),
+        ("", False),
+        ("   ", False),
+        ("x" * 129, False),
+        (None, False),
+        (5, False),
+        ("web-0123456789abcdef0123456789abcdef", False),
+        ("WEB-1", False),
+        ("tg-123", False),
+        ("a\nb", False),
+        ("a\x00b", False),
+        ("a\u200bb", False),
+        ("a\x1b[31m", False),
+    ],
+)
 def test_rest_sender_ids(sender, ok):
     assert (ids.rest_sender_problem(sender) is None) is ok
 
 
-@pytest.mark.parametrize("value, expected", [
-    (None, 0), ("", 0), ("0", 0), ("17", 17), (17, 17), (str(2**63 - 1), 2**63 - 1),
-    (str(10**20), None), (10**20, None), ("-1", None), (-1, None), ("1.5", None), ("1e3", None),
-    ("eilen", None), ("١٢", None), (True, None), ([1], None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (None, 0),
+        ("", 0),
+        ("0", 0),
+        ("17", 17),
+        (17, 17),
+        (str(2**63 - 1), 2**63 - 1),
+        (str(10**20), None),
+        (10**20, None),
+        ("-1", None),
+        (-1, None),
+        ("1.5", None),
+        ("1e3", None),
+        ("eilen", None),
+        ("١٢", None),
+        (True, None),
+        ([1], None),
+    ],
+)
 def test_message_ids_are_range_checked(value, expected):
     assert ids.message_id(value) == expected

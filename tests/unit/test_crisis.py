@@ -1,4 +1,5 @@
 """The crisis detector: 100 % recall on the labelled acute messages, few false alarms on near misses."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,8 +24,9 @@ def test_every_acute_message_is_caught_and_near_misses_rarely(language, capsys):
     assert score.false_alarm_rate <= MAX_FALSE_ALARMS
 
 
-@pytest.mark.parametrize("path", ["bot/data/nlu_fi.yml", "bot/data/nlu_sv.yml",
-                                  "tests/nlu/holdout_fi.yml", "tests/nlu/holdout_sv.yml"])
+@pytest.mark.parametrize(
+    "path", ["bot/data/nlu_fi.yml", "bot/data/nlu_sv.yml", "tests/nlu/holdout_fi.yml", "tests/nlu/holdout_sv.yml"]
+)
 def test_on_the_intent_data(path, capsys):
     """A second look on thousands of real-style messages: `emergency` examples include some that
     are urgent only in context (the classifier has them), the rest must almost never alarm."""
@@ -39,28 +41,34 @@ def test_on_the_intent_data(path, capsys):
     assert [t for i, t in nlu_examples(ROOT / path) if i == "emergency" and detect(t).defused] == []
 
 
-@pytest.mark.parametrize("text, category, language", [
-    ("MÄ HALUUN KUOLLA!!!", "suicide", "fi"),
-    ("vauva ei hengita", "child", "fi"),
-    ("han slar mig nu", "violence", "sv"),
-    ("Jag har tagit en överdos.", "overdose", "sv"),
-    ("hei. mun mies juo. se lyö mua nyt", "violence", "fi"),  # the acute sentence need not be the first
-])
+@pytest.mark.parametrize(
+    "text, category, language",
+    [
+        ("MÄ HALUUN KUOLLA!!!", "suicide", "fi"),
+        ("vauva ei hengita", "child", "fi"),
+        ("han slar mig nu", "violence", "sv"),
+        ("Jag har tagit en överdos.", "overdose", "sv"),
+        ("hei. mun mies juo. se lyö mua nyt", "violence", "fi"),  # the acute sentence need not be the first
+    ],
+)
 def test_findings_name_the_danger_and_the_language(text, category, language):
     finding = detect(text)
     assert finding.acute and finding.category == category and finding.language == language
 
 
-@pytest.mark.parametrize("text", [
-    "mä tapan sen jos se ei tiskaa",  # an idiom
-    "isä löi mua kun olin lapsi",  # the past
-    "mitä teen jos vauva nielee lääkkeen",  # a question
-    "en ole itsetuhoinen mutta väsynyt",  # a negation
-    "mies lyö mua",  # violence without a now: the violence services answer it
-    "pelkään että satutan vauvaa",  # an intrusive thought, not an intention
-    "jag dog av skratt",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mä tapan sen jos se ei tiskaa",  # an idiom
+        "isä löi mua kun olin lapsi",  # the past
+        "mitä teen jos vauva nielee lääkkeen",  # a question
+        "en ole itsetuhoinen mutta väsynyt",  # a negation
+        "mies lyö mua",  # violence without a now: the violence services answer it
+        "pelkään että satutan vauvaa",  # an intrusive thought, not an intention
+        "jag dog av skratt",
+        "",
+    ],
+)
 def test_not_acute(text):
     assert not detect(text).acute
 
@@ -73,8 +81,15 @@ def test_normalising_folds_letters_and_long_repeats():
     assert normalise("APUAAAA, Hän LYÖ") == "apuaa , han lyo"
 
 
-@pytest.mark.parametrize("text", ["mä tapan sen jos se ei tiskaa", "isä löi mua kun olin lapsi ja joi",
-                                  "mitä teen jos vauva nielee lääkkeen", "jag dog av skratt"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mä tapan sen jos se ei tiskaa",
+        "isä löi mua kun olin lapsi ja joi",
+        "mitä teen jos vauva nielee lääkkeen",
+        "jag dog av skratt",
+    ],
+)
 def test_a_danger_phrase_taken_back_is_marked_defused(text):
     finding = detect(text)
     assert not finding.acute and finding.defused
@@ -116,8 +131,9 @@ def test_every_acute_kind_of_the_taxonomy_is_flagged(key):
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_uncertain_messages_get_at_least_the_check_in_and_near_misses_rarely_anything(language):
     groups = _data_by_kind()
-    uncertain = [t for (label, lang, _), texts in groups.items() if label == "uncertain" and lang == language
-                 for t in texts]
+    uncertain = [
+        t for (label, lang, _), texts in groups.items() if label == "uncertain" and lang == language for t in texts
+    ]
     near = [t for (label, lang, _), texts in groups.items() if label == "none" and lang == language for t in texts]
     assert uncertain and near
     assert sum(assess(t).tier != "none" for t in uncertain) / len(uncertain) >= MIN_FLAGGED_IN_SAMPLE
@@ -139,10 +155,13 @@ def test_everyday_messages_and_payloads_are_not_flagged(text):
     assert assess(text).tier == "none"
 
 
-@pytest.mark.parametrize("turns", [
-    ("en mä jaksa enää mitään", "mulla on ne kaikki pillerit tässä pöydällä"),
-    ("jag orkar inte mer", "tabletterna ligger framför mig nu"),
-])
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("en mä jaksa enää mitään", "mulla on ne kaikki pillerit tässä pöydällä"),
+        ("jag orkar inte mer", "tabletterna ligger framför mig nu"),
+    ],
+)
 def test_two_messages_together_raise_the_tier(turns):
     first, second = turns
     alone = assess(second)
@@ -172,27 +191,33 @@ def test_the_assessment_names_its_tier_and_source():
     assert 0 < GATE < 1
 
 
-@pytest.mark.parametrize("text", [
-    "pari vuotta sitten yritin tappaa itteni, nyt menee paljon paremmin",  # the now is the recovery's
-    "otin yliannostuksen nuorena ja nyt mietin kerronko siitä neuvolassa",
-    "skar mig i gymnasiet men nu mår jag bra",
-    "katoin sarjan jossa isä lyö lasta ja nyt mietin miten puhun siitä lapsille",  # a film
-    "såg en film där mamman vill ta livet av sig, nu frågar dottern om det",
-    "olen terveydenhoitaja ja asiakas kertoi ravistelleensa vauvaa viime vuonna",  # a professional
-    "jag är kurator och en klient har skurit sig tidigare, vart hänvisar jag",
-    "mä tapan itteni tällä kuntosaliohjelmalla haha",  # a joke
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pari vuotta sitten yritin tappaa itteni, nyt menee paljon paremmin",  # the now is the recovery's
+        "otin yliannostuksen nuorena ja nyt mietin kerronko siitä neuvolassa",
+        "skar mig i gymnasiet men nu mår jag bra",
+        "katoin sarjan jossa isä lyö lasta ja nyt mietin miten puhun siitä lapsille",  # a film
+        "såg en film där mamman vill ta livet av sig, nu frågar dottern om det",
+        "olen terveydenhoitaja ja asiakas kertoi ravistelleensa vauvaa viime vuonna",  # a professional
+        "jag är kurator och en klient har skurit sig tidigare, vart hänvisar jag",
+        "mä tapan itteni tällä kuntosaliohjelmalla haha",  # a joke
+    ],
+)
 def test_past_films_professionals_and_jokes_are_not_acute(text):
     assert not detect(text).acute
 
 
-@pytest.mark.parametrize("text", [
-    "yritin tappaa itteni vuosi sitten ja nyt mä aion tappaa itteni uudestaan tänään",
-    "viilsin syvemmin ku ennen ja nyt vuotaa tosi paljon",  # "ku ennen" compares, it is not the past
-    "jag har skrivit här förut men nu är det på riktigt, jag vill dö och har en plan",
-    "olen sairaanhoitaja mutta nyt mun oma vauva ei hengitä",
-    "haha en jaksa, mä tapan itteni nyt",  # a strict now in the clause overrules the joke
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yritin tappaa itteni vuosi sitten ja nyt mä aion tappaa itteni uudestaan tänään",
+        "viilsin syvemmin ku ennen ja nyt vuotaa tosi paljon",  # "ku ennen" compares, it is not the past
+        "jag har skrivit här förut men nu är det på riktigt, jag vill dö och har en plan",
+        "olen sairaanhoitaja mutta nyt mun oma vauva ei hengitä",
+        "haha en jaksa, mä tapan itteni nyt",  # a strict now in the clause overrules the joke
+    ],
+)
 def test_a_now_in_the_dangers_own_clause_still_counts(text):
     assert detect(text).acute
 

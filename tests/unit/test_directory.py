@@ -1,4 +1,5 @@
 """The service directory: data rules, the SQL load on SQLite and PostgreSQL, and lookup ranking."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -37,15 +38,27 @@ def test_every_phone_email_and_name_carries_a_public_source(directory_data):
 
 
 def test_a_phone_number_without_a_source_is_refused():
-    raw = {"id": "x", "category": "neuvola", "name": {"fi": "X"}, "url": "https://x.fi", "source": "https://x.fi",
-           "phone": {"number": "040 123 4567"}}
+    raw = {
+        "id": "x",
+        "category": "neuvola",
+        "name": {"fi": "X"},
+        "url": "https://x.fi",
+        "source": "https://x.fi",
+        "phone": {"number": "040 123 4567"},
+    }
     with pytest.raises(DataError, match="no source"):
         _service(raw, "lappi", "test")
 
 
 def test_a_municipality_outside_the_county_is_refused():
-    raw = {"id": "x", "category": "neuvola", "name": {"fi": "X"}, "url": "https://x.fi", "source": "https://x.fi",
-           "municipalities": ["Turku"]}
+    raw = {
+        "id": "x",
+        "category": "neuvola",
+        "name": {"fi": "X"},
+        "url": "https://x.fi",
+        "source": "https://x.fi",
+        "municipalities": ["Turku"],
+    }
     with pytest.raises(DataError, match="not a municipality of lappi"):
         _service(raw, "lappi", "test")
 
@@ -54,8 +67,12 @@ def test_loading_twice_changes_nothing(engine, directory_data, categories):
     first = load(engine, directory_data, categories)
     second = load(engine, directory_data, categories)
     assert first["added"] == len(directory_data.services) + len(directory_data.helplines)
-    assert second == {"added": 0, "updated": 0, "removed": 0,
-                      "unchanged": len(directory_data.services) + len(directory_data.helplines)}
+    assert second == {
+        "added": 0,
+        "updated": 0,
+        "removed": 0,
+        "unchanged": len(directory_data.services) + len(directory_data.helplines),
+    }
 
 
 def test_sql_and_memory_directories_answer_alike(engine, directory_data, categories):
@@ -65,8 +82,9 @@ def test_sql_and_memory_directories_answer_alike(engine, directory_data, categor
     monday_noon = datetime(2026, 11, 23, 12, 0, tzinfo=HELSINKI)
     for county in PILOT_COUNTIES:
         for category in CATEGORIES:
-            assert sql.lookup(category, county, None, "sv", monday_noon) == \
-                memory.lookup(category, county, None, "sv", monday_noon), (county, category)
+            assert sql.lookup(category, county, None, "sv", monday_noon) == memory.lookup(
+                category, county, None, "sv", monday_noon
+            ), (county, category)
     assert sql.helplines(["crisis"]) == memory.helplines(["crisis"])
 
 
@@ -82,19 +100,35 @@ def test_a_removed_service_disappears_on_the_next_load(engine, directory_data, c
 
 def _service_record(sid, municipalities=(), languages=("fi",), phone=True, hours=None):
     return Service(
-        id=sid, category="neuvola", county="pohjanmaa", name=Bilingual(f"{sid} fi", f"{sid} sv"),
-        description=Bilingual("d", "d"), url="https://example.fi", source="https://example.fi", checked=date.today(),
-        municipalities=tuple(municipalities), languages=tuple(languages),
-        phone=Sourced("06 123 4567", "https://example.fi") if phone else None, hours=parse_hours(hours),
+        id=sid,
+        category="neuvola",
+        county="pohjanmaa",
+        name=Bilingual(f"{sid} fi", f"{sid} sv"),
+        description=Bilingual("d", "d"),
+        url="https://example.fi",
+        source="https://example.fi",
+        checked=date.today(),
+        municipalities=tuple(municipalities),
+        languages=tuple(languages),
+        phone=Sourced("06 123 4567", "https://example.fi") if phone else None,
+        hours=parse_hours(hours),
     )
 
 
 def test_lookup_puts_the_persons_municipality_first_then_the_county_then_others():
     county = County("pohjanmaa", "17", Bilingual("P", "Ö"), "https://example.fi")
-    directory = InMemoryDirectory([county], [
-        _service_record("a-vaasa", ["Vaasa"]), _service_record("b-county"), _service_record("c-jakobstad", ["Pietarsaari"]),
-    ])
-    assert [m.service.id for m in directory.lookup("neuvola", "pohjanmaa", "Pietarsaari")] == ["c-jakobstad", "b-county"]
+    directory = InMemoryDirectory(
+        [county],
+        [
+            _service_record("a-vaasa", ["Vaasa"]),
+            _service_record("b-county"),
+            _service_record("c-jakobstad", ["Pietarsaari"]),
+        ],
+    )
+    assert [m.service.id for m in directory.lookup("neuvola", "pohjanmaa", "Pietarsaari")] == [
+        "c-jakobstad",
+        "b-county",
+    ]
     assert directory.lookup("neuvola", "pohjanmaa", "Pietarsaari")[0].local
     only_other = InMemoryDirectory([county], [_service_record("a-vaasa", ["Vaasa"])])
     assert [m.service.id for m in only_other.lookup("neuvola", "pohjanmaa", "Närpiö")] == ["a-vaasa"]
@@ -102,12 +136,19 @@ def test_lookup_puts_the_persons_municipality_first_then_the_county_then_others(
 
 def test_lookup_prefers_services_in_the_persons_language_and_with_a_phone():
     county = County("pohjanmaa", "17", Bilingual("P", "Ö"), "https://example.fi")
-    directory = InMemoryDirectory([county], [
-        _service_record("a-fi-only"), _service_record("b-sv-no-phone", languages=("fi", "sv"), phone=False),
-        _service_record("c-sv-phone", languages=("fi", "sv")),
-    ])
-    assert [m.service.id for m in directory.lookup("neuvola", "pohjanmaa", None, "sv")] == \
-        ["c-sv-phone", "b-sv-no-phone", "a-fi-only"]
+    directory = InMemoryDirectory(
+        [county],
+        [
+            _service_record("a-fi-only"),
+            _service_record("b-sv-no-phone", languages=("fi", "sv"), phone=False),
+            _service_record("c-sv-phone", languages=("fi", "sv")),
+        ],
+    )
+    assert [m.service.id for m in directory.lookup("neuvola", "pohjanmaa", None, "sv")] == [
+        "c-sv-phone",
+        "b-sv-no-phone",
+        "a-fi-only",
+    ]
     assert directory.lookup("neuvola", "pohjanmaa", None, "fi")[0].service.id == "a-fi-only"
 
 
@@ -123,23 +164,55 @@ def test_open_now_follows_helsinki_time():
 
 # --- named contacts for professionals, the way in, the per-county table (issue 14) ------------------------
 
-_RECORD = {"id": "x", "category": "family_guidance", "name": {"fi": "Palveluohjaus", "sv": "Servicehandledning"},
-           "url": "https://x.fi/palveluohjaus", "source": "https://x.fi/palveluohjaus", "checked": "2026-11-30"}
-_PERSON = {"name": "Maija Meikäläinen", "title": {"fi": "perheohjaaja", "sv": "familjehandledare"},
-           "phone": "040 123 4567", "email": "maija.meikalainen@x.fi", "source": "https://x.fi/ammattilaisille",
-           "source_date": "2025-09-14", "audience": "professionals"}
+_RECORD = {
+    "id": "x",
+    "category": "family_guidance",
+    "name": {"fi": "Palveluohjaus", "sv": "Servicehandledning"},
+    "url": "https://x.fi/palveluohjaus",
+    "source": "https://x.fi/palveluohjaus",
+    "checked": "2026-11-30",
+}
+_PERSON = {
+    "name": "Maija Meikäläinen",
+    "title": {"fi": "perheohjaaja", "sv": "familjehandledare"},
+    "phone": "040 123 4567",
+    "email": "maija.meikalainen@x.fi",
+    "source": "https://x.fi/ammattilaisille",
+    "source_date": "2025-09-14",
+    "audience": "professionals",
+}
 
 
 def test_named_contacts_and_the_way_in_are_read_with_their_sources():
-    raw = {**_RECORD, "source_date": "2026-10-01", "contacts": [_PERSON, {**_PERSON, "name": "Ville", "phone": None,
-                                                                          "title": "sosiaaliohjaaja", "checked": "2026-01-02",
-                                                                          "source_date": None}],
-           "how_to_reach": {"fi": "Lomakkeella tai vaihteen kautta.", "sv": "Med blankett eller via växeln.",
-                            "url": "https://x.fi/lomake", "source": "https://x.fi/palveluohjaus"}}
+    raw = {
+        **_RECORD,
+        "source_date": "2026-10-01",
+        "contacts": [
+            _PERSON,
+            {
+                **_PERSON,
+                "name": "Ville",
+                "phone": None,
+                "title": "sosiaaliohjaaja",
+                "checked": "2026-01-02",
+                "source_date": None,
+            },
+        ],
+        "how_to_reach": {
+            "fi": "Lomakkeella tai vaihteen kautta.",
+            "sv": "Med blankett eller via växeln.",
+            "url": "https://x.fi/lomake",
+            "source": "https://x.fi/palveluohjaus",
+        },
+    }
     s = _service(raw, "lappi", "test")
     first, second = s.contacts
     assert (first.name, first.title.get("sv"), first.phone, first.source_date) == (
-        "Maija Meikäläinen", "familjehandledare", "040 123 4567", date(2025, 9, 14))
+        "Maija Meikäläinen",
+        "familjehandledare",
+        "040 123 4567",
+        date(2025, 9, 14),
+    )
     assert first.checked == date(2026, 11, 30) and first.dated == date(2025, 9, 14)  # the page's own date counts
     assert second.title.get("sv") == "sosiaaliohjaaja" and second.dated == date(2026, 1, 2) and not second.phone
     assert s.how_to_reach.text.get("sv") == "Med blankett eller via växeln." and s.how_to_reach.url.endswith("/lomake")
@@ -148,13 +221,16 @@ def test_named_contacts_and_the_way_in_are_read_with_their_sources():
     assert plain.contacts == () and plain.how_to_reach is None and plain.source_date is None
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"source": None}, "has no source"),
-    ({"phone": None, "email": None}, "needs a phone or an e-mail"),
-    ({"name": ""}, "needs a name"),
-    ({"audience": "families"}, "for professionals only"),
-    ({"source_date": "14.9.2025"}, "is not a date"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"source": None}, "has no source"),
+        ({"phone": None, "email": None}, "needs a phone or an e-mail"),
+        ({"name": ""}, "needs a name"),
+        ({"audience": "families"}, "for professionals only"),
+        ({"source_date": "14.9.2025"}, "is not a date"),
+    ],
+)
 def test_a_named_contact_without_a_source_or_a_way_to_reach_them_is_refused(change, message):
     with pytest.raises(DataError, match=message):
         _service({**_RECORD, "contacts": [{**_PERSON, **change}]}, "lappi", "test")
@@ -170,8 +246,13 @@ def test_a_way_in_needs_a_finnish_text_and_a_source():
 def test_contacts_and_the_way_in_survive_the_database(engine, directory_data, categories):
     from dataclasses import replace
 
-    raw = {**_RECORD, "id": "lappi-test-contacts", "source_date": "2026-10-01", "contacts": [_PERSON],
-           "how_to_reach": {"fi": "Lomakkeella.", "sv": "Med blankett.", "source": "https://x.fi/palveluohjaus"}}
+    raw = {
+        **_RECORD,
+        "id": "lappi-test-contacts",
+        "source_date": "2026-10-01",
+        "contacts": [_PERSON],
+        "how_to_reach": {"fi": "Lomakkeella.", "sv": "Med blankett.", "source": "https://x.fi/palveluohjaus"},
+    }
     record = _service(raw, "lappi", "test")
     load(engine, replace(directory_data, services=(*directory_data.services, record)), categories)
     back = SqlDirectory(engine).service("lappi-test-contacts")
@@ -196,8 +277,11 @@ def test_the_county_table_counts_categories_records_phones_and_reviews(directory
     row = next(line for line in markdown(directory_data).splitlines() if "(`lappi`)" in line)
     cells = [c.strip() for c in row.strip("|").split("|")]
     with_phone = sum(1 for s in lappi if s.phone)
-    assert cells[1:4] == [str(len({s.category for s in lappi} - {"crisis_line"})), str(len(lappi)),
-                          f"{with_phone} ({round(100 * with_phone / len(lappi))} %)"]
+    assert cells[1:4] == [
+        str(len({s.category for s in lappi} - {"crisis_line"})),
+        str(len(lappi)),
+        f"{with_phone} ({round(100 * with_phone / len(lappi))} %)",
+    ]
     assert cells[5] == str(sum(1 for s in lappi if s.review))
     fewer = replace(directory_data, services=tuple(s for s in directory_data.services if s.county != "lappi"))
     assert "| 0 | 0 | 0 (–) | 0 | 0 |" in next(line for line in markdown(fewer).splitlines() if "(`lappi`)" in line)

@@ -1,4 +1,5 @@
 """The action server's directory remembers answers for a minute, then reads the database again."""
+
 from __future__ import annotations
 
 from sqlalchemy import event

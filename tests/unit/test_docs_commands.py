@@ -2,6 +2,7 @@
 (every `--help`, `make help`, `make -n` of every documented make line), every `make <target>` exists, every
 repository path, module and `python -m` named in backticks or code blocks exists, links and anchors
 between the pages resolve, and the README stays a front door of at most 200 lines."""
+
 from __future__ import annotations
 
 import itertools
@@ -26,8 +27,11 @@ CLIS = ("bot.directory", "bot.privacy", "bot.analytics", "bot.serve", "console")
 # Made by `make run` / `make install`, not part of a checkout.
 CREATED = ("var/", ".venv/", "bot/models/viitta.tar.gz", "tests/browser/node_modules", "tests/privacy/results/")
 # Written by a documented command (a PTV import, a benchmark); not committed until someone runs it.
-OUTPUTS = {"bot/directory/data/ptv/<county>.yml", "bot/directory/data/ptv/pohjanmaa.yml",
-           "bench/results/nlu_candidates.md"}
+OUTPUTS = {
+    "bot/directory/data/ptv/<county>.yml",
+    "bot/directory/data/ptv/pohjanmaa.yml",
+    "bench/results/nlu_candidates.md",
+}
 PACKAGES = ("bot", "connectors", "console", "tests", "bench")
 
 
@@ -52,6 +56,7 @@ def _rel(path: Path) -> str:
 
 
 # --- make ---------------------------------------------------------------------------------------------
+
 
 def _makefile_targets() -> set[str]:
     return set(re.findall(r"^([A-Za-z][\w-]*):(?!=)", _read(ROOT / "Makefile"), flags=re.M))
@@ -116,6 +121,7 @@ def test_make_run_and_shell_do_as_documented():
 
 # --- python -m and their --help -----------------------------------------------------------------------
 
+
 def _module_file(dotted: str) -> Path | None:
     """The file of the longest module prefix of a dotted name (bot.x.y.Class.method → bot/x/y.py)."""
     parts = dotted.split(".")
@@ -159,14 +165,14 @@ def test_every_cheap_command_line_answers_help_with_its_documented_subcommands(c
     assert cli in documented, f"{cli} is not documented any more: take it out of CLIS"
     parts = cli.split(".")
     assert ROOT.joinpath(*parts, "__main__.py").is_file() or ROOT.joinpath(*parts).with_suffix(".py").is_file(), cli
-    done = subprocess.run([sys.executable, "-m", cli, "--help"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-m", cli, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     missing = {sub for sub in documented[cli] if sub not in done.stdout}
     assert not missing, f"python -m {cli}: subcommands the docs name but --help does not: {sorted(missing)}"
 
 
 # --- paths, modules, links ------------------------------------------------------------------------------
+
 
 def _top_level() -> set[str]:
     return {p.name for p in ROOT.iterdir() if not p.name.startswith(".git")}
@@ -177,8 +183,11 @@ def _expand(token: str) -> list[str]:
     token = re.sub(r"<[^>]+>", "*", token)
     m = re.search(r"\{([^{}]+)\}", token)
     if m:
-        return list(itertools.chain.from_iterable(
-            _expand(token[:m.start()] + alt.strip() + token[m.end():]) for alt in m.group(1).split(",")))
+        return list(
+            itertools.chain.from_iterable(
+                _expand(token[: m.start()] + alt.strip() + token[m.end() :]) for alt in m.group(1).split(",")
+            )
+        )
     return [token]
 
 
@@ -198,8 +207,7 @@ def _paths_and_modules() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
                 continue
             if re.fullmatch(r"(%s)(\.\w+)+(\(.*)?" % "|".join(PACKAGES), token) and "/" not in token:
                 modules.add((_rel(doc), token.split("(")[0]))
-            elif "/" in token and token.split("/")[0] in top and not token.startswith(CREATED) \
-                    and token not in OUTPUTS:
+            elif "/" in token and token.split("/")[0] in top and not token.startswith(CREATED) and token not in OUTPUTS:
                 paths.add((_rel(doc), token))
             elif "/" not in token and token in top:
                 paths.add((_rel(doc), token))
@@ -209,20 +217,20 @@ def _paths_and_modules() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
 def test_every_repository_path_named_in_the_docs_exists():
     paths, _ = _paths_and_modules()
     assert len(paths) > 100  # the check reads what it should
-    missing = sorted((doc, p) for doc, p in paths
-                     if not any(_exists(e) for e in _expand(p)))
-    assert not missing, "paths named in backticks or code blocks that do not exist:\n" + \
-        "\n".join(f"  {doc}: {p}" for doc, p in missing)
+    missing = sorted((doc, p) for doc, p in paths if not any(_exists(e) for e in _expand(p)))
+    assert not missing, "paths named in backticks or code blocks that do not exist:\n" + "\n".join(
+        f"  {doc}: {p}" for doc, p in missing
+    )
 
 
 def test_every_module_named_in_the_docs_exists():
     _, modules = _paths_and_modules()
     assert len(modules) > 10
     missing = sorted((doc, m) for doc, m in modules if _module_file(m) is None)
-    missing += sorted((doc, m) for doc, m in modules if _module_file(m) is not None
-                      and not _names_resolve(m))
-    assert not missing, "modules named in the docs that do not exist:\n" + \
-        "\n".join(f"  {doc}: {m}" for doc, m in missing)
+    missing += sorted((doc, m) for doc, m in modules if _module_file(m) is not None and not _names_resolve(m))
+    assert not missing, "modules named in the docs that do not exist:\n" + "\n".join(
+        f"  {doc}: {m}" for doc, m in missing
+    )
 
 
 def _names_resolve(dotted: str) -> bool:
@@ -263,6 +271,7 @@ def test_every_link_between_the_pages_resolves():
 
 # --- the front door ------------------------------------------------------------------------------------
 
+
 def test_the_readme_is_a_front_door_of_at_most_200_lines():
     lines = _read(README).splitlines()
     assert len(lines) <= 200, f"README.md has {len(lines)} lines: move the detail to docs/"
@@ -291,4 +300,3 @@ def test_the_county_codes_in_the_docs_are_those_of_counties_yml():
     documented = [c for c in re.findall(r"`([a-z][a-z-]*)`", section) if c not in ("code", "area", "data-county")]
     counties = yaml.safe_load(_read(ROOT / "bot" / "directory" / "data" / "counties.yml"))["counties"]
     assert documented == [c["code"] for c in counties]
-

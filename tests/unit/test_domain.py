@@ -1,5 +1,6 @@
 """The domain: every response in Finnish and Swedish, every action implemented, every intent typed in
 both languages or sent by a button or the relay; and the UI labels (bot/labels.yml) in both languages."""
+
 from __future__ import annotations
 
 import inspect
@@ -25,7 +26,9 @@ def _nlu_intents(lang: str) -> set[str]:
     """Intents with examples in the NLU data of one language (bot/data/nlu_<lang>.yml, nlu_*_<lang>.yml)."""
     found = set()
     for path in DATA.glob(f"nlu*_{lang}.yml"):
-        found |= {item["intent"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"] if "intent" in item}
+        found |= {
+            item["intent"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"] if "intent" in item
+        }
     return found
 
 
@@ -33,10 +36,18 @@ def _sent_intents() -> set[str]:
     """Intents nobody types: the domain's button payloads, and what the relay tells the bot about a handoff."""
     from bot.server import relay
 
-    payloads = {b["payload"][1:].split("{")[0] for variations in RESPONSES.values() for v in variations
-                for b in v.get("buttons") or [] if b["payload"].startswith("/")}
-    resumed = {relay.resume_intent(SimpleNamespace(queued_at=1, state=state, kind=kind))
-               for state in ("ended", "cancelled", "expired") for kind in ("live", "message")}
+    payloads = {
+        b["payload"][1:].split("{")[0]
+        for variations in RESPONSES.values()
+        for v in variations
+        for b in v.get("buttons") or []
+        if b["payload"].startswith("/")
+    }
+    resumed = {
+        relay.resume_intent(SimpleNamespace(queued_at=1, state=state, kind=kind))
+        for state in ("ended", "cancelled", "expired")
+        for kind in ("live", "message")
+    }
     told = set(re.findall(r'tell_bot\([^)]*?"/([a-z_]+)"', inspect.getsource(relay)))  # "/handoff_message_left"
     return payloads | resumed | told
 
@@ -72,8 +83,9 @@ def test_every_response_has_one_finnish_and_one_swedish_variation(name):
     assert None in channels, f"{name}: a channel's wording needs the channel-free pair next to it"
     for channel, variations in channels.items():
         languages = [_language(v) for v in variations]
-        assert sorted(languages) == ["fi", "sv"], \
+        assert sorted(languages) == ["fi", "sv"], (
             f"{name} ({channel or 'any channel'}): {languages} (every variation needs a language condition)"
+        )
     # The pieces Python renders (bot.actions.texts, bot.server.fallback) take the first of a language.
     assert [v.get("channel") for v in RESPONSES[name][:2]] == [None, None]
 
@@ -85,8 +97,9 @@ def test_both_languages_say_the_same_things(name):
         fi, sv = by_lang["fi"], by_lang["sv"]
         assert _placeholders(fi["text"]) == _placeholders(sv["text"])
         assert fi.get("custom", {}).get("type") == sv.get("custom", {}).get("type")
-        assert [b["payload"] for b in fi.get("buttons", [])] == [b["payload"] for b in sv.get("buttons", [])] \
-            or name.startswith("utter_ask_client")
+        assert [b["payload"] for b in fi.get("buttons", [])] == [
+            b["payload"] for b in sv.get("buttons", [])
+        ] or name.startswith("utter_ask_client")
         assert fi["text"] != sv["text"] or fi["text"].startswith("{")
 
 
@@ -177,4 +190,4 @@ def test_button_payloads_survive_rasas_template_filling():
             for button in variation.get("buttons", []):
                 filled = button["payload"].format()  # what Rasa's interpolator does; single braces raise
                 if "{" in filled:
-                    assert isinstance(yaml.safe_load(filled[filled.index("{"):]), dict), (name, filled)
+                    assert isinstance(yaml.safe_load(filled[filled.index("{") :]), dict), (name, filled)

@@ -2,6 +2,7 @@
 running console against it: with a token no answer is a 5xx, answers match the document, and every
 operation refuses the same request without credentials (schemathesis' ignored_auth); without a token
 every operation answers 401."""
+
 from __future__ import annotations
 
 import shutil
@@ -34,10 +35,13 @@ def running(tmp_path, fast_kdf):  # noqa: F811
     admin = make_guide(engine, "boss", counties=(), role="admin")
     for n, county in enumerate(("lappi", "lappi", "kainuu")):  # something to list, read and take
         handoff = service.request(engine, f"person-{n}", county, "fi")
-        service.consent(engine, handoff.id, {"role": "parent", "concern": "jaksaminen", "area": county,
-                                             "language": "fi"})
-    tokens = {"guide": sessions.create_token(engine, guide, days=1, label="fuzz"),
-              "admin": sessions.create_token(engine, admin, days=1, label="fuzz-admin")}
+        service.consent(
+            engine, handoff.id, {"role": "parent", "concern": "jaksaminen", "area": county, "language": "fi"}
+        )
+    tokens = {
+        "guide": sessions.create_token(engine, guide, days=1, label="fuzz"),
+        "admin": sessions.create_token(engine, admin, days=1, label="fuzz-admin"),
+    }
     with RunningConsole(make_app(engine, f"sqlite:///{tmp_path / 'tracker.db'}")) as console:
         yield console, tokens
     engine.dispose()
@@ -45,8 +49,12 @@ def running(tmp_path, fast_kdf):  # noqa: F811
 
 def _operations() -> list[tuple[str, str]]:
     document = yaml.safe_load(DOCUMENT.read_text(encoding="utf-8"))
-    return [(method.upper(), path) for path, item in document["paths"].items()
-            for method in item if method in ("get", "post", "put", "delete")]
+    return [
+        (method.upper(), path)
+        for path, item in document["paths"].items()
+        for method in item
+        if method in ("get", "post", "put", "delete")
+    ]
 
 
 def test_the_document_names_every_api_route():
@@ -58,16 +66,38 @@ def test_the_document_names_every_api_route():
 
 def _schemathesis(url: str, *extra: str, examples: int) -> subprocess.CompletedProcess:
     assert SCHEMATHESIS.exists() or shutil.which("schemathesis"), "schemathesis is a test dependency"
-    return subprocess.run([str(SCHEMATHESIS), "run", str(DOCUMENT), "--url", url, "--seed", "13",
-                           "--max-examples", str(examples), "--workers", "1", "--request-timeout", "20",
-                           "--phases", "examples,coverage,fuzzing", "--suppress-health-check", "all",
-                           "--warnings", "off", *extra],
-                          # its example database and reports go to the temporary folder, not the repository
-                          cwd=tempfile.gettempdir(), capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [
+            str(SCHEMATHESIS),
+            "run",
+            str(DOCUMENT),
+            "--url",
+            url,
+            "--seed",
+            "13",
+            "--max-examples",
+            str(examples),
+            "--workers",
+            "1",
+            "--request-timeout",
+            "20",
+            "--phases",
+            "examples,coverage,fuzzing",
+            "--suppress-health-check",
+            "all",
+            "--warnings",
+            "off",
+            *extra,
+        ],
+        # its example database and reports go to the temporary folder, not the repository
+        cwd=tempfile.gettempdir(),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
-CHECKS = ("not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,"
-          "ignored_auth")
+CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,ignored_auth"
 
 
 @pytest.mark.parametrize("who", ["guide", "admin"])
@@ -90,6 +120,7 @@ def test_without_credentials_every_operation_is_refused(running):
         concrete = path.replace("{handoff_id}", "x").replace("{county}", "lappi").replace("{token_id}", "0" * 12)
         answer = requests.request(method, f"{console.url}{concrete}", json={}, timeout=10)
         assert answer.status_code == 401 and answer.json()["error"] == "login_required", (method, path)
-        forged = requests.request(method, f"{console.url}{concrete}", json={}, timeout=10,
-                                  headers={"Authorization": "Bearer vgt_forged"})
+        forged = requests.request(
+            method, f"{console.url}{concrete}", json={}, timeout=10, headers={"Authorization": "Bearer vgt_forged"}
+        )
         assert forged.status_code == 401, (method, path)

@@ -1,5 +1,6 @@
 """The guide console's login: password hashing, sessions, CSRF, rate limiting, API tokens, and that
 every console and API route refuses a request without a login."""
+
 from __future__ import annotations
 
 import re
@@ -104,8 +105,11 @@ def test_login_sets_a_strict_http_only_session_cookie(console, app_engine):
     make_guide(app_engine, "aino")
     browser = requests.Session()
     form = browser.get(f"{console.url}/guide/login")
-    answer = browser.post(f"{console.url}/guide/login", allow_redirects=False,
-                          data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)})
+    answer = browser.post(
+        f"{console.url}/guide/login",
+        allow_redirects=False,
+        data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)},
+    )
     assert answer.status_code == 303 and answer.headers["Location"] == "/guide/"
     cookie = next(c for c in answer.raw.headers.getlist("Set-Cookie") if c.startswith(SESSION_COOKIE))
     # Plain http://127.0.0.1 is development: no Secure flag, no __Host- prefix (test_guide_security.py).
@@ -117,9 +121,11 @@ def test_a_wrong_password_gives_no_session(console, app_engine):
     make_guide(app_engine, "aino")
     browser = requests.Session()
     form = browser.get(f"{console.url}/guide/login?lang=sv")
-    answer = browser.post(f"{console.url}/guide/login", allow_redirects=False,
-                          data={"username": "aino", "password": "vaara-salasana",
-                                "csrf_token": hidden_token(form.text)})
+    answer = browser.post(
+        f"{console.url}/guide/login",
+        allow_redirects=False,
+        data={"username": "aino", "password": "vaara-salasana", "csrf_token": hidden_token(form.text)},
+    )
     assert answer.status_code == 401 and "Fel användarnamn eller lösenord." in answer.text
     assert SESSION_COOKIE not in browser.cookies
     assert browser.get(f"{console.url}/guide/api/me").status_code == 401
@@ -129,11 +135,15 @@ def test_the_login_form_needs_its_csrf_token(console, app_engine):
     make_guide(app_engine, "aino")
     browser = requests.Session()
     browser.get(f"{console.url}/guide/login")
-    answer = browser.post(f"{console.url}/guide/login", data={"username": "aino", "password": PASSWORD},
-                          allow_redirects=False)
+    answer = browser.post(
+        f"{console.url}/guide/login", data={"username": "aino", "password": PASSWORD}, allow_redirects=False
+    )
     assert answer.status_code == 403 and SESSION_COOKIE not in browser.cookies
-    stranger = requests.post(f"{console.url}/guide/login", allow_redirects=False,  # a token without its cookie
-                             data={"username": "aino", "password": PASSWORD, "csrf_token": "forged"})
+    stranger = requests.post(
+        f"{console.url}/guide/login",
+        allow_redirects=False,  # a token without its cookie
+        data={"username": "aino", "password": PASSWORD, "csrf_token": "forged"},
+    )
     assert stranger.status_code == 403
 
 
@@ -142,13 +152,16 @@ def test_repeated_failures_slow_the_login_down_without_locking_it(console, app_e
     browser = requests.Session()
     for _ in range(sessions.FREE_FAILURES):
         form = browser.get(f"{console.url}/guide/login")
-        wrong = browser.post(f"{console.url}/guide/login",
-                             data={"username": "aino", "password": "arvaus-123456",
-                                   "csrf_token": hidden_token(form.text)})
+        wrong = browser.post(
+            f"{console.url}/guide/login",
+            data={"username": "aino", "password": "arvaus-123456", "csrf_token": hidden_token(form.text)},
+        )
         assert wrong.status_code == 401
     form = browser.get(f"{console.url}/guide/login")
-    waiting = browser.post(f"{console.url}/guide/login",
-                           data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)})
+    waiting = browser.post(
+        f"{console.url}/guide/login",
+        data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)},
+    )
     assert waiting.status_code == 429 and SESSION_COOKIE not in browser.cookies
     assert 1 <= int(waiting.headers["Retry-After"]) <= sessions.FIRST_DELAY.total_seconds()
     # A wait, not a lock: once it has passed, the right password works.
@@ -201,12 +214,14 @@ def test_a_form_post_without_the_csrf_token_is_forbidden(console, app_engine):
     handoff = _waiting(app_engine, "lappi")
     refused = browser.post(f"{console.url}/guide/handoffs/{handoff.id}/take", data={}, allow_redirects=False)
     assert refused.status_code == 403
-    forged = browser.post(f"{console.url}/guide/handoffs/{handoff.id}/take", data={"csrf_token": "x" * 43},
-                          allow_redirects=False)
+    forged = browser.post(
+        f"{console.url}/guide/handoffs/{handoff.id}/take", data={"csrf_token": "x" * 43}, allow_redirects=False
+    )
     assert forged.status_code == 403
     assert service.get(app_engine, handoff.id).state == "waiting"
-    taken = browser.post(f"{console.url}/guide/handoffs/{handoff.id}/take", data={"csrf_token": browser.csrf},
-                         allow_redirects=False)
+    taken = browser.post(
+        f"{console.url}/guide/handoffs/{handoff.id}/take", data={"csrf_token": browser.csrf}, allow_redirects=False
+    )
     assert taken.status_code == 303 and service.get(app_engine, handoff.id).state == "active"
 
 
@@ -276,8 +291,9 @@ def test_every_changing_route_refuses_a_logged_in_request_without_csrf(console, 
     for route in console.app.router.routes():
         if route.method in ("GET", "HEAD") or route.resource is None or _public(route):
             continue
-        answer = browser.request(route.method, f"{console.url}{_concrete(route)}", data={"csrf_token": ""},
-                                 allow_redirects=False)
+        answer = browser.request(
+            route.method, f"{console.url}{_concrete(route)}", data={"csrf_token": ""}, allow_redirects=False
+        )
         assert answer.status_code == 403, (route.method, _concrete(route), answer.status_code)
         checked += 1
     assert checked >= 9
@@ -317,8 +333,9 @@ def test_owners_routes_are_served_behind_the_login(app_engine, tracker_url, monk
 
 def _waiting(engine, county: str, language: str = "fi", conversation: str | None = None):
     handoff = service.request(engine, conversation or f"person-{county}-{language}", county, language)
-    return service.consent(engine, handoff.id, {"role": "parent", "concern": "jaksaminen", "area": county,
-                                                "language": language})
+    return service.consent(
+        engine, handoff.id, {"role": "parent", "concern": "jaksaminen", "area": county, "language": language}
+    )
 
 
 def test_a_guide_cannot_see_or_take_another_countys_conversations(console, app_engine):
@@ -334,8 +351,12 @@ def test_a_guide_cannot_see_or_take_another_countys_conversations(console, app_e
     took = aino.post(f"{console.url}/guide/api/handoffs/{theirs.id}/take", headers={"X-CSRF-Token": aino.csrf})
     assert took.status_code == 404 and service.get(app_engine, theirs.id).state == "waiting"
     assert theirs.id not in aino.get(f"{console.url}/guide/").text
-    assert aino.put(f"{console.url}/guide/api/duty/kainuu", json={"switch": "on"},
-                    headers={"X-CSRF-Token": aino.csrf}).status_code == 403
+    assert (
+        aino.put(
+            f"{console.url}/guide/api/duty/kainuu", json={"switch": "on"}, headers={"X-CSRF-Token": aino.csrf}
+        ).status_code
+        == 403
+    )
     boss = login(console.url, "boss")
     everything = {h["id"] for h in boss.get(f"{console.url}/guide/api/handoffs").json()["handoffs"]}
     assert everything == {ours.id, theirs.id}

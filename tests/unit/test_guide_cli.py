@@ -1,5 +1,6 @@
 """`python -m console` as a county's administrator uses it (real subprocesses), and the duty
 hours text it reads."""
+
 from __future__ import annotations
 
 import os
@@ -23,19 +24,46 @@ def cli(tmp_path):
     env = {**os.environ, "DATABASE_URL": url}
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "console", *args], cwd=ROOT, env=env, input=stdin,
-                              capture_output=True, text=True, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "console", *args],
+            cwd=ROOT,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
 
     run.engine = lambda: make_engine(url)
     return run
 
 
 def test_accounts_from_the_command_line(cli):
-    made = cli("create-user", "--username", "aino", "--name", "Aino Ohjaaja", "--county", "lappi",
-               "--county", "kainuu", "--password-stdin", stdin=PASSWORD + "\n")
+    made = cli(
+        "create-user",
+        "--username",
+        "aino",
+        "--name",
+        "Aino Ohjaaja",
+        "--county",
+        "lappi",
+        "--county",
+        "kainuu",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert made.returncode == 0, made.stderr
-    admin = cli("create-user", "--username", "paa", "--name", "Pääkäyttäjä", "--role", "admin",
-                "--password-stdin", stdin=PASSWORD + "\n")
+    admin = cli(
+        "create-user",
+        "--username",
+        "paa",
+        "--name",
+        "Pääkäyttäjä",
+        "--role",
+        "admin",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert admin.returncode == 0, admin.stderr
     engine = cli.engine()
     guide = accounts.authenticate(engine, "aino", PASSWORD)
@@ -51,11 +79,13 @@ def test_accounts_from_the_command_line(cli):
 
 
 def test_the_command_line_refuses_bad_accounts(cli):
-    short = cli("create-user", "--username", "a", "--name", "A", "--county", "lappi", "--password-stdin",
-                stdin="lyhyt\n")
+    short = cli(
+        "create-user", "--username", "a", "--name", "A", "--county", "lappi", "--password-stdin", stdin="lyhyt\n"
+    )
     assert short.returncode == 2 and "at least" in short.stderr
-    unknown = cli("create-user", "--username", "a", "--name", "A", "--county", "narnia", "--password-stdin",
-                  stdin=PASSWORD + "\n")
+    unknown = cli(
+        "create-user", "--username", "a", "--name", "A", "--county", "narnia", "--password-stdin", stdin=PASSWORD + "\n"
+    )
     assert unknown.returncode == 2 and "unknown county" in unknown.stderr
     # A password is never an argument (it would land in the shell history and the process list).
     argv = cli("create-user", "--username", "a", "--name", "A", "--county", "lappi", "--password", PASSWORD)
@@ -77,23 +107,27 @@ def test_duty_hours_and_switch_from_the_command_line(cli):
     assert duty.switch(engine, "lappi") == "auto"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("ma-pe 08:00-16:00", [(d, "08:00", "16:00") for d in range(5)]),
-    ("mån-fre 8-16", [(d, "08:00", "16:00") for d in range(5)]),
-    ("Mon–Fri 8.00–16.00", [(d, "08:00", "16:00") for d in range(5)]),
-    ("ma-to 8-16; pe 8-14", [(d, "08:00", "16:00") for d in range(4)] + [(4, "08:00", "14:00")]),
-    ("ti 8-11 12-16, lö 10-14", [(1, "08:00", "11:00"), (1, "12:00", "16:00"), (5, "10:00", "14:00")]),
-    ("su 18-24", [(6, "18:00", "24:00")]),
-    ("-", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ma-pe 08:00-16:00", [(d, "08:00", "16:00") for d in range(5)]),
+        ("mån-fre 8-16", [(d, "08:00", "16:00") for d in range(5)]),
+        ("Mon–Fri 8.00–16.00", [(d, "08:00", "16:00") for d in range(5)]),
+        ("ma-to 8-16; pe 8-14", [(d, "08:00", "16:00") for d in range(4)] + [(4, "08:00", "14:00")]),
+        ("ti 8-11 12-16, lö 10-14", [(1, "08:00", "11:00"), (1, "12:00", "16:00"), (5, "10:00", "14:00")]),
+        ("su 18-24", [(6, "18:00", "24:00")]),
+        ("-", []),
+    ],
+)
 def test_duty_hours_text(text, expected):
     assert hours_text.parse(text) == expected
     for lang in ("fi", "sv"):
         assert hours_text.parse(hours_text.describe(expected, lang)) == expected
 
 
-@pytest.mark.parametrize("text", ["ma", "pe-ma 8-16", "ma-pe 16-8", "ma-pe 8-25", "xx 8-16", "ma-pe 8:61-9",
-                                  "ma-pe kahdeksan"])
+@pytest.mark.parametrize(
+    "text", ["ma", "pe-ma 8-16", "ma-pe 16-8", "ma-pe 8-25", "xx 8-16", "ma-pe 8:61-9", "ma-pe kahdeksan"]
+)
 def test_unclear_duty_hours_are_refused(text):
     with pytest.raises(hours_text.HoursError):
         hours_text.parse(text)

@@ -1,5 +1,6 @@
 """The guide console's work through its real HTTP server: queue, take, chat, end, forward, the person's
 status messages in their language, the bot part of the conversation, duty hours."""
+
 from __future__ import annotations
 
 import calendar
@@ -16,8 +17,11 @@ from tests.unit.guide_fixtures import app_engine, console, fast_kdf, login, make
 def waiting(engine, county="lappi", language="fi", conversation=None, kind="live"):
     handoff = service.request(engine, conversation or f"person-{county}-{language}", county, language, kind=kind)
     # As bot/actions/handoff.py writes it: coded values only, never the person's own words.
-    return service.consent(engine, handoff.id, {"role": "parent", "concern": "substance_use_family",
-                                                "county": county, "language": language})
+    return service.consent(
+        engine,
+        handoff.id,
+        {"role": "parent", "concern": "substance_use_family", "county": county, "language": language},
+    )
 
 
 def api(browser, method, url, **kwargs):
@@ -56,8 +60,12 @@ def test_take_tells_the_person_in_their_language_and_a_second_guide_gets_a_clear
     assert strings.ui("already_taken", "fi") in page.text
     outbox = messages.to_person(app_engine, handoff.conversation_id)
     assert len(outbox) == 1 and outbox[0].sender == "system"
-    assert outbox[0].body["custom"] == {"type": "handoff_joined", "handoff_id": handoff.id, "kind": "live",
-                                     "guide_name": "Aino"}
+    assert outbox[0].body["custom"] == {
+        "type": "handoff_joined",
+        "handoff_id": handoff.id,
+        "kind": "live",
+        "guide_name": "Aino",
+    }
     assert outbox[0].body["text"] == strings.status("handoff_joined", "sv", name="Aino")
 
 
@@ -67,8 +75,9 @@ def test_the_guide_and_the_person_exchange_messages(console, app_engine):
     handoff = waiting(app_engine)
     aino = login(console.url, "aino")
     api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/take")
-    from_person = messages.post(app_engine, handoff.conversation_id, "person", {"text": "soita 040 123 4567"},
-                                handoff.id)
+    from_person = messages.post(
+        app_engine, handoff.conversation_id, "person", {"text": "soita 040 123 4567"}, handoff.id
+    )
     read = aino.get(f"{console.url}/guide/api/handoffs/{handoff.id}/messages?after=0").json()
     assert read["handoff"]["state"] == "active"
     assert [(m["sender"], m["text"]) for m in read["messages"]][-1] == ("person", "soita [phone]")
@@ -76,8 +85,9 @@ def test_the_guide_and_the_person_exchange_messages(console, app_engine):
     assert later["messages"] == []
     for cursor in (10**20, -1, "1e3", "eilen"):  # out of a message id's range: 400, never 500
         assert aino.get(f"{console.url}/guide/api/handoffs/{handoff.id}/messages?after={cursor}").status_code == 400
-    sent = api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages",
-               json={"text": "Hei, olen Aino."})
+    sent = api(
+        aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages", json={"text": "Hei, olen Aino."}
+    )
     assert sent.status_code == 201 and sent.json()["guide_name"] == "Aino"
     delivered = messages.to_person(app_engine, handoff.conversation_id, from_person.id)
     assert [(m.sender, m.body["text"], m.guide_name) for m in delivered] == [("guide", "Hei, olen Aino.", "Aino")]
@@ -86,8 +96,12 @@ def test_the_guide_and_the_person_exchange_messages(console, app_engine):
     # Another guide of the same county can neither read nor write in it.
     bertta = login(console.url, "bertta")
     assert bertta.get(f"{console.url}/guide/api/handoffs/{handoff.id}/messages").status_code == 403
-    assert api(bertta, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages",
-               json={"text": "minäkin"}).status_code == 403
+    assert (
+        api(
+            bertta, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages", json={"text": "minäkin"}
+        ).status_code
+        == 403
+    )
 
 
 def test_the_page_forms_work_without_javascript(console, app_engine):
@@ -97,8 +111,10 @@ def test_the_page_forms_work_without_javascript(console, app_engine):
     opened = aino.post(f"{console.url}/guide/handoffs/{handoff.id}/take", data={"csrf_token": aino.csrf})
     assert opened.url.endswith(f"/guide/handoffs/{handoff.id}") and 'id="send"' in opened.text
     messages.post(app_engine, handoff.conversation_id, "person", {"text": "<b>hei</b>"}, handoff.id)
-    again = aino.post(f"{console.url}/guide/handoffs/{handoff.id}/messages",
-                      data={"csrf_token": aino.csrf, "text": "Hei! Miten voin auttaa?"})
+    again = aino.post(
+        f"{console.url}/guide/handoffs/{handoff.id}/messages",
+        data={"csrf_token": aino.csrf, "text": "Hei! Miten voin auttaa?"},
+    )
     assert "Hei! Miten voin auttaa?" in again.text
     assert "&lt;b&gt;hei&lt;/b&gt;" in again.text and "<b>hei</b>" not in again.text  # escaped, never markup
     ended = aino.post(f"{console.url}/guide/handoffs/{handoff.id}/end", data={"csrf_token": aino.csrf})
@@ -115,8 +131,12 @@ def test_end_gives_the_conversation_back_to_the_bot(console, app_engine):
     assert ended.status_code == 200 and ended.json()["state"] == "ended"
     assert [h.id for h in service.closed_unresumed(app_engine)] == [handoff.id]  # the relay's cue
     last = messages.to_person(app_engine, handoff.conversation_id)[-1]
-    assert last.body["custom"] == {"type": "handoff_ended", "handoff_id": handoff.id, "kind": "live",
-                                   "guide_name": "Aino"}
+    assert last.body["custom"] == {
+        "type": "handoff_ended",
+        "handoff_id": handoff.id,
+        "kind": "live",
+        "guide_name": "Aino",
+    }
     assert last.body["text"] == strings.status("handoff_ended", "fi", name="Aino")
     twice = api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/end")
     assert twice.status_code == 409 and twice.json()["error"] == "not_active"
@@ -134,9 +154,11 @@ def test_a_left_message_gets_its_own_sentences(console, app_engine):
     api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/messages", json={"text": "Vi ringer."})
     api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/end")
     outbox = messages.to_person(app_engine, handoff.conversation_id)
-    assert [m.body["text"] for m in outbox] == [strings.status("handoff_joined_message", "sv", name="Aino"),
-                                                "Vi ringer.",
-                                                strings.status("handoff_ended_message", "sv", name="Aino")]
+    assert [m.body["text"] for m in outbox] == [
+        strings.status("handoff_joined_message", "sv", name="Aino"),
+        "Vi ringer.",
+        strings.status("handoff_ended_message", "sv", name="Aino"),
+    ]
 
 
 def test_the_guide_sees_when_the_person_cancels(console, app_engine):
@@ -167,8 +189,13 @@ def test_forward_moves_the_conversation_to_another_countys_queue(console, app_en
     theirs = kalle.get(f"{console.url}/guide/api/handoffs").json()["handoffs"]
     assert [(h["id"], h["forwarded_from"]) for h in theirs] == [(handoff.id, "lappi")]
     status = messages.to_person(app_engine, handoff.conversation_id)[-1]
-    assert status.body["custom"] == {"type": "handoff_forwarded", "handoff_id": handoff.id, "kind": "live", "area": "kainuu",
-                                     "forwarded_from": "lappi"}
+    assert status.body["custom"] == {
+        "type": "handoff_forwarded",
+        "handoff_id": handoff.id,
+        "kind": "live",
+        "area": "kainuu",
+        "forwarded_from": "lappi",
+    }
     assert status.body["text"] == strings.status("handoff_forwarded", "sv", county="Kajanaland")
     assert api(kalle, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/take").status_code == 200
 
@@ -176,14 +203,28 @@ def test_forward_moves_the_conversation_to_another_countys_queue(console, app_en
 def _tracker(url: str, conversation: str, events: list[tuple[str, float, dict]]) -> None:
     """A tracker store with Rasa's `events` table layout."""
     engine = create_engine(url, future=True)
-    table = Table("events", MetaData(), Column("id", Integer, primary_key=True),
-                  Column("sender_id", String(255)), Column("type_name", String(255)), Column("timestamp", Float),
-                  Column("intent_name", String(255)), Column("action_name", String(255)), Column("data", Text))
+    table = Table(
+        "events",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("sender_id", String(255)),
+        Column("type_name", String(255)),
+        Column("timestamp", Float),
+        Column("intent_name", String(255)),
+        Column("action_name", String(255)),
+        Column("data", Text),
+    )
     table.metadata.create_all(engine)
     with engine.begin() as conn:
         for type_name, at, data in events:
-            conn.execute(insert(table).values(sender_id=conversation, type_name=type_name, timestamp=at,
-                                              data=json.dumps({"event": type_name, "timestamp": at, **data})))
+            conn.execute(
+                insert(table).values(
+                    sender_id=conversation,
+                    type_name=type_name,
+                    timestamp=at,
+                    data=json.dumps({"event": type_name, "timestamp": at, **data}),
+                )
+            )
     engine.dispose()
 
 
@@ -192,22 +233,31 @@ def test_the_guide_who_took_it_sees_the_conversation_with_the_bot(console, app_e
     make_guide(app_engine, "bertta")
     handoff = waiting(app_engine, conversation="with-history")
     created = calendar.timegm(handoff.created_at.utctimetuple())  # handoff times are naive UTC
-    _tracker(tracker_url, "with-history", [
-        ("user", created - 500, {"text": "vanha istunto"}),
-        ("session_started", created - 100, {}),
-        ("user", created - 60, {"text": "mieheni juo, numeroni on 040 765 4321"}),
-        ("bot", created - 59, {"text": "Kuulostaa raskaalta.",
-                               "data": {"buttons": [{"title": "Kyllä", "payload": "/affirm"}]}}),
-        ("pause", created + 1, {}),
-        ("user", created + 400, {"text": "botti taas"}),
-    ])
+    _tracker(
+        tracker_url,
+        "with-history",
+        [
+            ("user", created - 500, {"text": "vanha istunto"}),
+            ("session_started", created - 100, {}),
+            ("user", created - 60, {"text": "mieheni juo, numeroni on 040 765 4321"}),
+            (
+                "bot",
+                created - 59,
+                {"text": "Kuulostaa raskaalta.", "data": {"buttons": [{"title": "Kyllä", "payload": "/affirm"}]}},
+            ),
+            ("pause", created + 1, {}),
+            ("user", created + 400, {"text": "botti taas"}),
+        ],
+    )
     aino, bertta = login(console.url, "aino"), login(console.url, "bertta")
     queued = aino.get(f"{console.url}/guide/api/handoffs/{handoff.id}").json()
     assert "before_handoff" not in queued  # the queue shows the summary only
     api(aino, "POST", f"{console.url}/guide/api/handoffs/{handoff.id}/take")
     lines = aino.get(f"{console.url}/guide/api/handoffs/{handoff.id}").json()["before_handoff"]
-    assert lines == [{"sender": "person", "text": "mieheni juo, numeroni on [phone]", "buttons": []},
-                     {"sender": "bot", "text": "Kuulostaa raskaalta.", "buttons": ["Kyllä"]}]
+    assert lines == [
+        {"sender": "person", "text": "mieheni juo, numeroni on [phone]", "buttons": []},
+        {"sender": "bot", "text": "Kuulostaa raskaalta.", "buttons": ["Kyllä"]},
+    ]
     page = aino.get(f"{console.url}/guide/handoffs/{handoff.id}").text
     assert "Kuulostaa raskaalta." in page and "vanha istunto" not in page and "botti taas" not in page
     assert "before_handoff" not in bertta.get(f"{console.url}/guide/api/handoffs/{handoff.id}").json()
@@ -232,8 +282,9 @@ def test_duty_hours_and_switch_through_the_api_and_the_page(console, app_engine)
     bad = api(aino, "PUT", f"{console.url}/guide/api/duty/lappi", json={"hours": "joskus"})
     assert bad.status_code == 400 and bad.json()["error"] == "hours_invalid"
     assert len(duty.hours(app_engine, "lappi")) == 5  # unchanged
-    saved = aino.post(f"{console.url}/guide/duty/lappi",
-                      data={"csrf_token": aino.csrf, "hours": "ma-to 9-15", "switch": "on"})
+    saved = aino.post(
+        f"{console.url}/guide/duty/lappi", data={"csrf_token": aino.csrf, "hours": "ma-to 9-15", "switch": "on"}
+    )
     assert strings.ui("saved", "fi") in saved.text and strings.ui("on_duty_now", "fi") in saved.text
     assert duty.switch(app_engine, "lappi") == "on" and len(duty.hours(app_engine, "lappi")) == 4
 

@@ -2,6 +2,7 @@
 listed and revoked (CLI and API), parallel wrong passwords are checked one at a time with growing waits
 (no lockout), the client address only from a trusted proxy, weak passwords refused, __Host-/Secure cookies,
 the signed login CSRF token, and range-checked integers."""
+
 from __future__ import annotations
 
 import os
@@ -40,16 +41,30 @@ WRONG = "arvaus-1234567"
 
 def _waiting(engine, county: str = "lappi"):
     handoff = service.request(engine, f"person-{county}", county, "fi")
-    return service.consent(engine, handoff.id, {"role": "parent", "concern": "jaksaminen", "area": county,
-                                                "language": "fi"})
+    return service.consent(
+        engine, handoff.id, {"role": "parent", "concern": "jaksaminen", "area": county, "language": "fi"}
+    )
 
 
 # ------------------------------------------------------------------ passwords
 
 
-@pytest.mark.parametrize("password", [" " * 10, " " * 40, "aaaaaaaaaaaa", "abababababab", "salasana",
-                                      "Salasana2024!", "qwertyuiop", "Password123", "tervetuloa1", "aino-aino",
-                                      "lyhyt"])
+@pytest.mark.parametrize(
+    "password",
+    [
+        " " * 10,
+        " " * 40,
+        "aaaaaaaaaaaa",
+        "abababababab",
+        "salasana",
+        "Salasana2024!",
+        "qwertyuiop",
+        "Password123",
+        "tervetuloa1",
+        "aino-aino",
+        "lyhyt",
+    ],
+)
 def test_weak_passwords_are_refused(password):
     username = "aino-aino" if password == "aino-aino" else "aino"
     assert passwords.weakness(password, username)
@@ -86,8 +101,15 @@ def cli(tmp_path):
     env = {**os.environ, "DATABASE_URL": url}
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "console", *args], cwd=ROOT, env=env, input=stdin,
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "console", *args],
+            cwd=ROOT,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     run.engine = lambda: make_engine(url)
     return run
@@ -95,8 +117,20 @@ def cli(tmp_path):
 
 def test_tokens_from_the_command_line_listed_without_the_token_and_revoked_by_label_or_id(cli):
     password = "pitka-ja-hyva-salasana"
-    assert cli("create-user", "--username", "aino", "--name", "Aino", "--county", "lappi", "--password-stdin",
-               stdin=password + "\n").returncode == 0
+    assert (
+        cli(
+            "create-user",
+            "--username",
+            "aino",
+            "--name",
+            "Aino",
+            "--county",
+            "lappi",
+            "--password-stdin",
+            stdin=password + "\n",
+        ).returncode
+        == 0
+    )
     crm = cli("create-token", "--username", "aino", "--days", "30", "--label", "county CRM").stdout.strip()
     other = cli("create-token", "--username", "aino", "--days", "7", "--label", "report").stdout.strip()
     engine = cli.engine()
@@ -139,15 +173,18 @@ def test_an_admin_revokes_any_token_through_the_api_a_guide_only_their_own(conso
     other = make_guide(app_engine, "eero")
     eero = {"Authorization": f"Bearer {sessions.create_token(app_engine, other, days=1)}"}
     assert requests.delete(f"{console.url}/guide/api/tokens/{leaked_id}", headers=eero).status_code == 404
-    assert sorted(t["label"] for t in requests.get(f"{console.url}/guide/api/tokens", headers=as_aino).json()["tokens"]) \
-        == ["leaked", "own"]
+    assert sorted(
+        t["label"] for t in requests.get(f"{console.url}/guide/api/tokens", headers=as_aino).json()["tokens"]
+    ) == ["leaked", "own"]
     assert boss.delete(f"{console.url}/guide/api/tokens/{leaked_id}").status_code == 403  # CSRF header missing
     revoked = boss.delete(f"{console.url}/guide/api/tokens/{leaked_id}", headers={"X-CSRF-Token": boss.csrf})
     assert revoked.status_code == 200 and revoked.json()["revoked"][0]["label"] == "leaked"
     assert requests.get(f"{console.url}/guide/api/me", headers={"Authorization": f"Bearer {leaked}"}).status_code == 401
     assert requests.get(f"{console.url}/guide/api/me", headers=as_aino).status_code == 200
-    assert boss.delete(f"{console.url}/guide/api/tokens/{leaked_id}",
-                       headers={"X-CSRF-Token": boss.csrf}).status_code == 404
+    assert (
+        boss.delete(f"{console.url}/guide/api/tokens/{leaked_id}", headers={"X-CSRF-Token": boss.csrf}).status_code
+        == 404
+    )
 
 
 # ------------------------------------------------------------------ the login throttle
@@ -156,8 +193,12 @@ def test_an_admin_revokes_any_token_through_the_api_a_guide_only_their_own(conso
 def _post_login(url: str, username: str, password: str, headers: dict | None = None) -> requests.Response:
     browser = requests.Session()
     form = browser.get(f"{url}/guide/login", headers=headers)
-    return browser.post(f"{url}/guide/login", headers=headers, allow_redirects=False,
-                        data={"username": username, "password": password, "csrf_token": hidden_token(form.text)})
+    return browser.post(
+        f"{url}/guide/login",
+        headers=headers,
+        allow_redirects=False,
+        data={"username": username, "password": password, "csrf_token": hidden_token(form.text)},
+    )
 
 
 def test_thirty_parallel_wrong_passwords_are_checked_one_at_a_time(console, app_engine, monkeypatch):
@@ -171,8 +212,10 @@ def test_thirty_parallel_wrong_passwords_are_checked_one_at_a_time(console, app_
 
     monkeypatch.setattr(accounts, "verify_password", counting)
     statuses: list[int] = []
-    threads = [threading.Thread(target=lambda: statuses.append(_post_login(console.url, "aino", WRONG).status_code))
-               for _ in range(30)]
+    threads = [
+        threading.Thread(target=lambda: statuses.append(_post_login(console.url, "aino", WRONG).status_code))
+        for _ in range(30)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -198,8 +241,8 @@ def test_the_wait_grows_with_each_failure_and_is_capped_not_a_lock(app_engine):
         waits.append(wait or 0)
         now += timedelta(seconds=waits[-1])  # the attacker waits exactly as long as told
     free = sessions.FREE_FAILURES
-    assert waits[:free - 1] == [0] * (free - 1)
-    growing = waits[free - 1:]
+    assert waits[: free - 1] == [0] * (free - 1)
+    growing = waits[free - 1 :]
     assert growing[0] == sessions.FIRST_DELAY.total_seconds()
     assert all(b == min(2 * a, sessions.MAX_DELAY.total_seconds()) for a, b in zip(growing, growing[1:]))
     assert max(waits) == sessions.MAX_DELAY.total_seconds()  # the guide waits at most this, never 15 min+
@@ -220,7 +263,7 @@ def test_one_address_guessing_many_usernames_is_slowed_down(app_engine):
 
 def _throttled_addresses(engine) -> set[str]:
     with Session(engine) as db:
-        return {k[len("addr:"):] for k in db.scalars(select(LoginThrottleRow.key)) if k.startswith("addr:")}
+        return {k[len("addr:") :] for k in db.scalars(select(LoginThrottleRow.key)) if k.startswith("addr:")}
 
 
 def test_x_forwarded_for_is_believed_only_from_the_trusted_proxy(app_engine, tracker_url):
@@ -230,7 +273,9 @@ def test_x_forwarded_for_is_believed_only_from_the_trusted_proxy(app_engine, tra
     with RunningConsole(make_app(app_engine, tracker_url, secure_cookies=False)) as direct:
         assert _post_login(direct.url, "aino", WRONG, forged).status_code == 401
     assert _throttled_addresses(app_engine) == {"127.0.0.1"}
-    with RunningConsole(make_app(app_engine, tracker_url, secure_cookies=False, trusted_proxies=("127.0.0.1",))) as proxied:
+    with RunningConsole(
+        make_app(app_engine, tracker_url, secure_cookies=False, trusted_proxies=("127.0.0.1",))
+    ) as proxied:
         through = {"X-Forwarded-For": "198.51.100.1, 203.0.113.5"}  # the client forged the first entry
         assert _post_login(proxied.url, "eero", WRONG, through).status_code == 401
     assert _throttled_addresses(app_engine) == {"127.0.0.1", "203.0.113.5"}
@@ -247,8 +292,11 @@ def test_cookies_are_host_prefixed_and_secure_except_on_plain_loopback_http(app_
     with RunningConsole(make_app(app_engine, tracker_url)) as auto:
         plain = _cookies(requests.get(f"{auto.url}/guide/login"))
         # Behind the usual TLS proxy on the same machine: the proxy's headers say it is not plain loopback.
-        proxied = _cookies(requests.get(f"{auto.url}/guide/login",
-                                        headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}))
+        proxied = _cookies(
+            requests.get(
+                f"{auto.url}/guide/login", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
+            )
+        )
         public_name = _cookies(requests.get(f"{auto.url}/guide/login", headers={"Host": "viitta.example.fi"}))
     assert plain and all(not c.startswith("__Host-") and "Secure" not in c for c in plain)
     for cookie in proxied + public_name:
@@ -263,13 +311,20 @@ def test_a_login_through_the_secure_cookies_works(app_engine, tracker_url):
     with RunningConsole(make_app(app_engine, tracker_url, secure_cookies=True)) as running:
         form = requests.get(f"{running.url}/guide/login")
         nonce = form.cookies["__Host-viitta_guide_login"]
-        answer = requests.post(f"{running.url}/guide/login", cookies={"__Host-viitta_guide_login": nonce},
-                               data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)},
-                               allow_redirects=False)
+        answer = requests.post(
+            f"{running.url}/guide/login",
+            cookies={"__Host-viitta_guide_login": nonce},
+            data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)},
+            allow_redirects=False,
+        )
         assert answer.status_code == 303
         session = answer.cookies["__Host-" + SESSION_COOKIE]
-        assert requests.get(f"{running.url}/guide/api/me",
-                            cookies={"__Host-" + SESSION_COOKIE: session}).json()["username"] == "aino"
+        assert (
+            requests.get(f"{running.url}/guide/api/me", cookies={"__Host-" + SESSION_COOKIE: session}).json()[
+                "username"
+            ]
+            == "aino"
+        )
         # The same value under the unprefixed name (what a sibling host or plain-HTTP page could plant) is no login.
         assert requests.get(f"{running.url}/guide/api/me", cookies={SESSION_COOKIE: session}).status_code == 401
 
@@ -278,26 +333,37 @@ def test_the_login_csrf_token_is_signed_a_planted_cookie_does_not_help(console, 
     make_guide(app_engine, "aino")
     planted = "A" * 43  # a nonce an attacker set in the victim's browser, with a token of their choosing
     for token in (planted, "forged", ""):
-        answer = requests.post(f"{console.url}/guide/login", cookies={"viitta_guide_login": planted},
-                               data={"username": "aino", "password": PASSWORD, "csrf_token": token},
-                               allow_redirects=False)
+        answer = requests.post(
+            f"{console.url}/guide/login",
+            cookies={"viitta_guide_login": planted},
+            data={"username": "aino", "password": PASSWORD, "csrf_token": token},
+            allow_redirects=False,
+        )
         assert answer.status_code == 403
     # A real form of another console (another key) does not fit this one either.
     with RunningConsole(make_app(app_engine, tracker_url, secret="another-key")) as other:
         browser = requests.Session()
         form = browser.get(f"{other.url}/guide/login")
         nonce = browser.cookies["viitta_guide_login"]
-    answer = requests.post(f"{console.url}/guide/login", cookies={"viitta_guide_login": nonce},
-                           data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)},
-                           allow_redirects=False)
+    answer = requests.post(
+        f"{console.url}/guide/login",
+        cookies={"viitta_guide_login": nonce},
+        data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)},
+        allow_redirects=False,
+    )
     assert answer.status_code == 403
     # Consoles sharing GUIDE_SECRET accept each other's forms (several behind one address).
-    with RunningConsole(make_app(app_engine, tracker_url, secret="shared")) as one, \
-            RunningConsole(make_app(app_engine, tracker_url, secret="shared")) as two:
+    with (
+        RunningConsole(make_app(app_engine, tracker_url, secret="shared")) as one,
+        RunningConsole(make_app(app_engine, tracker_url, secret="shared")) as two,
+    ):
         browser = requests.Session()
         form = browser.get(f"{one.url}/guide/login")
-        answer = browser.post(f"{two.url}/guide/login", allow_redirects=False,
-                              data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)})
+        answer = browser.post(
+            f"{two.url}/guide/login",
+            allow_redirects=False,
+            data={"username": "aino", "password": PASSWORD, "csrf_token": hidden_token(form.text)},
+        )
         assert answer.status_code == 303
 
 

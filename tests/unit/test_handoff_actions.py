@@ -1,5 +1,6 @@
 """The handoff actions against an in-memory directory and a real (SQLite/PostgreSQL) handoff database,
 asserting on response names, arguments, payloads and events."""
+
 from __future__ import annotations
 
 import asyncio
@@ -36,24 +37,45 @@ DOMAIN = load_domain()
 
 def _service(sid, category, county="lappi", kind=None, hours="24/7"):
     return Service(
-        id=sid, category=category, county=county, kind=kind, name=Bilingual(f"{sid} fi", f"{sid} sv"),
-        description=Bilingual("kuvaus", "beskrivning"), url=f"https://example.fi/{sid}", url_sv="",
-        source="https://example.fi", checked=date(2026, 11, 22), municipalities=(),
-        phone=Sourced("016 123 456", "https://example.fi"), languages=("fi", "sv"), hours=parse_hours(hours),
+        id=sid,
+        category=category,
+        county=county,
+        kind=kind,
+        name=Bilingual(f"{sid} fi", f"{sid} sv"),
+        description=Bilingual("kuvaus", "beskrivning"),
+        url=f"https://example.fi/{sid}",
+        url_sv="",
+        source="https://example.fi",
+        checked=date(2026, 11, 22),
+        municipalities=(),
+        phone=Sourced("016 123 456", "https://example.fi"),
+        languages=("fi", "sv"),
+        hours=parse_hours(hours),
     )
 
 
 @pytest.fixture
 def directory():
-    counties = [County("lappi", "19", Bilingual("Lapin hyvinvointialue", "Lapplands välfärdsområde"), "https://lapha.fi"),
-                County("kainuu", "18", Bilingual("Kainuun hyvinvointialue", "Kajanalands välfärdsområde"), "https://hyvinvointialue.kainuu.fi")]
+    counties = [
+        County("lappi", "19", Bilingual("Lapin hyvinvointialue", "Lapplands välfärdsområde"), "https://lapha.fi"),
+        County(
+            "kainuu",
+            "18",
+            Bilingual("Kainuun hyvinvointialue", "Kajanalands välfärdsområde"),
+            "https://hyvinvointialue.kainuu.fi",
+        ),
+    ]
     weekdays = [{"days": "mon-fri", "from": "08:00", "to": "16:00"}]
-    return InMemoryDirectory(counties, [_service("lappi-guidance", "family_guidance", hours=weekdays)], [
-        _service("crisis", "crisis_line", None, kind="crisis"),
-        _service("crisis-sv", "crisis_line", None, kind="crisis", hours=weekdays),
-        _service("substance-line", "crisis_line", None, kind="substance"),
-        _service("parents-line", "crisis_line", None, kind="parents", hours=weekdays),
-    ])
+    return InMemoryDirectory(
+        counties,
+        [_service("lappi-guidance", "family_guidance", hours=weekdays)],
+        [
+            _service("crisis", "crisis_line", None, kind="crisis"),
+            _service("crisis-sv", "crisis_line", None, kind="crisis", hours=weekdays),
+            _service("substance-line", "crisis_line", None, kind="substance"),
+            _service("parents-line", "crisis_line", None, kind="parents", hours=weekdays),
+        ],
+    )
 
 
 @pytest.fixture
@@ -66,8 +88,16 @@ def db(threaded_engine):
 
 def _tracker(slots=None, intent="affirm", events=(), sender="person-1"):
     slots = {"language": "fi", "area": "lappi", **(slots or {})}
-    return Tracker(sender, slots, {"text": "", "intent": {"name": intent}, "entities": []}, list(events), False,
-                   None, None, "action_listen")
+    return Tracker(
+        sender,
+        slots,
+        {"text": "", "intent": {"name": intent}, "entities": []},
+        list(events),
+        False,
+        None,
+        None,
+        "action_listen",
+    )
 
 
 def _run(action, tracker):
@@ -85,10 +115,22 @@ def _custom(messages, kind):
 
 
 def test_the_summary_holds_only_coded_facts_the_person_gave():
-    tracker = _tracker({"role": "partner", "concern": "substance_use_family", "substance": "alcohol",
-                        "municipality": "Kemi", "last_services": ["x"]})
-    assert consent_summary(tracker) == {"role": "partner", "concern": "substance_use_family",
-                                        "substance": "alcohol", "county": "lappi", "language": "fi"}
+    tracker = _tracker(
+        {
+            "role": "partner",
+            "concern": "substance_use_family",
+            "substance": "alcohol",
+            "municipality": "Kemi",
+            "last_services": ["x"],
+        }
+    )
+    assert consent_summary(tracker) == {
+        "role": "partner",
+        "concern": "substance_use_family",
+        "substance": "alcohol",
+        "county": "lappi",
+        "language": "fi",
+    }
     # unknown values (a slot filled some other way) and the generic "wants a human" are left out
     odd = _tracker({"language": "sv", "role": "neighbour", "concern": "request_human", "substance": "meth lab"})
     assert consent_summary(odd) == {"county": "lappi", "language": "sv"}
@@ -100,15 +142,21 @@ def test_on_duty_the_person_is_asked_to_consent_to_exactly_the_summary(db, direc
     messages, events = _run(ActionAskHandoffConsent(directory, db), tracker)
     assert _responses(messages) == ["utter_ask_handoff_consent"]
     assert messages[0]["summary"].splitlines() == [
-        "– vem som frågar: förälder", "– ärende: att orka i vardagen", "– område: Lapplands välfärdsområde",
-        "– språk: svenska"]
+        "– vem som frågar: förälder",
+        "– ärende: att orka i vardagen",
+        "– område: Lapplands välfärdsområde",
+        "– språk: svenska",
+    ]
     assert events == [SlotSet("handoff_kind", "live")]
     assert service.open_for(db, "person-1") is None  # nothing is stored before the yes
 
 
 def test_off_duty_it_says_so_gives_contacts_and_24_7_lines_and_offers_a_message(db, directory):
     messages, events = _run(ActionAskHandoffConsent(directory, db), _tracker({"concern": "substance_use_family"}))
-    assert _responses(messages)[0] == "utter_handoff_unavailable" and _responses(messages)[-1] == "utter_offer_leave_message"
+    assert (
+        _responses(messages)[0] == "utter_handoff_unavailable"
+        and _responses(messages)[-1] == "utter_offer_leave_message"
+    )
     assert _custom(messages, "handoff_unavailable") == [{"type": "handoff_unavailable", "area": "lappi"}]
     cards = [c["service_id"] for c in _custom(messages, "service")]
     assert cards == ["lappi-guidance", "substance-line", "crisis"]  # lines open only on weekdays are left out
@@ -130,10 +178,20 @@ def test_yes_puts_the_conversation_in_the_queue_and_pauses_the_bot(db, directory
     messages, events = _run(ActionStartHandoff(directory, db), tracker)
     handoff = service.open_for(db, "person-1")
     assert (handoff.state, handoff.kind, handoff.county, handoff.language) == ("waiting", "live", "lappi", "fi")
-    assert handoff.summary == {"role": "pregnant", "concern": "substance_use_pregnancy", "county": "lappi", "language": "fi"}
+    assert handoff.summary == {
+        "role": "pregnant",
+        "concern": "substance_use_pregnancy",
+        "county": "lappi",
+        "language": "fi",
+    }
     assert _responses(messages) == ["utter_handoff_started"]  # no wait history yet: no estimate
     assert messages[0]["position"] == 2 and messages[0]["county"] == "Lapin hyvinvointialue"
-    assert messages[0]["custom"] == {"type": "handoff_started", "handoff_id": handoff.id, "area": "lappi", "position": 2}
+    assert messages[0]["custom"] == {
+        "type": "handoff_started",
+        "handoff_id": handoff.id,
+        "area": "lappi",
+        "position": 2,
+    }
     assert events == [SlotSet("handoff_kind", None), ConversationPaused()]
 
 
@@ -141,8 +199,12 @@ def test_the_wait_estimate_comes_from_recent_waits(db, directory):
     duty.set_switch(db, "lappi", "on")
     with Session(db) as session, session.begin():
         session.add(GuideRow(id=1, username="g", display_name="G", password_hash="-", created_at=utcnow()))
-    earlier = service.consent(db, service.request(db, "earlier", "lappi", "fi", now=utcnow() - timedelta(hours=1)).id,
-                              {}, now=utcnow() - timedelta(hours=1))
+    earlier = service.consent(
+        db,
+        service.request(db, "earlier", "lappi", "fi", now=utcnow() - timedelta(hours=1)).id,
+        {},
+        now=utcnow() - timedelta(hours=1),
+    )
     service.take(db, earlier.id, 1, now=earlier.queued_at + timedelta(minutes=7))
     messages, _ = _run(ActionStartHandoff(directory, db), _tracker({"handoff_kind": "live"}))
     assert _responses(messages) == ["utter_handoff_started", "utter_handoff_wait_estimate"]
@@ -178,7 +240,9 @@ def test_yes_to_leaving_a_message_opens_a_message_handoff_and_waits_for_the_text
 
 
 def test_without_a_place_the_person_gets_the_national_lines(db, directory):
-    messages, events = _run(ActionHandoffWithoutCounty(directory, db), _tracker({"area": None, "concern": "family_support"}))
+    messages, events = _run(
+        ActionHandoffWithoutCounty(directory, db), _tracker({"area": None, "concern": "family_support"})
+    )
     assert _responses(messages)[0] == "utter_handoff_needs_county"
     assert [c["service_id"] for c in _custom(messages, "service")] == ["parents-line", "crisis", "crisis-sv"]
     for action in (ActionAskHandoffConsent(directory, db), ActionStartHandoff(directory, db)):
@@ -218,8 +282,10 @@ def test_feedback_is_stored_without_the_conversation(db):
     assert _responses(messages) == ["utter_feedback_thanks_not_helpful"]
     with Session(db) as session:
         rows = session.scalars(select(FeedbackRow).order_by(FeedbackRow.id)).all()
-    assert [(r.helpful, r.language, r.county, r.after_handoff) for r in rows] == \
-        [(True, "sv", "lappi", True), (False, "fi", None, False)]
+    assert [(r.helpful, r.language, r.county, r.after_handoff) for r in rows] == [
+        (True, "sv", "lappi", True),
+        (False, "fi", None, False),
+    ]
 
 
 def test_the_handoff_and_feedback_sql_runs_off_the_event_loop_thread(db, directory):
@@ -232,9 +298,11 @@ def test_the_handoff_and_feedback_sql_runs_off_the_event_loop_thread(db, directo
         await action.run(CollectingDispatcher(), tracker, DOMAIN)
         return threading.get_ident()
 
-    for action, tracker in [(ActionAskHandoffConsent(directory, db), _tracker()),
-                            (ActionStartHandoff(directory, db), _tracker({"handoff_kind": "message"})),
-                            (ActionRecordFeedback(db), _tracker(intent="feedback_helpful"))]:
+    for action, tracker in [
+        (ActionAskHandoffConsent(directory, db), _tracker()),
+        (ActionStartHandoff(directory, db), _tracker({"handoff_kind": "message"})),
+        (ActionRecordFeedback(db), _tracker(intent="feedback_helpful")),
+    ]:
         executed.clear()
         loop_thread = asyncio.run(on_the_loop(action, tracker))
         assert executed, f"{action.name()} ran no SQL"
@@ -252,19 +320,32 @@ def _action(name):
 
 
 def test_the_second_miss_in_a_row_offers_a_guide_and_the_third_asks_again():
-    once = [_action("action_listen"), _user("greet"), _action("utter_greet"), _action("action_listen"),
-            _user("nlu_fallback")]
+    once = [
+        _action("action_listen"),
+        _user("greet"),
+        _action("utter_greet"),
+        _action("action_listen"),
+        _user("nlu_fallback"),
+    ]
     messages, events = _run(ActionNotUnderstood(), _tracker(events=once))
     assert _responses(messages) == ["utter_fallback"] and events == []
     twice = once + [_action("action_not_understood"), _action("action_listen"), _user("nlu_fallback")]
     messages, events = _run(ActionNotUnderstood(), _tracker(events=twice))
     assert messages == [] and events == [FollowupAction("utter_offer_handoff_after_fallback")]
-    thrice = twice + [_action("action_not_understood"), _action("utter_offer_handoff_after_fallback"),
-                      _action("action_listen"), _user("nlu_fallback")]
+    thrice = twice + [
+        _action("action_not_understood"),
+        _action("utter_offer_handoff_after_fallback"),
+        _action("action_listen"),
+        _user("nlu_fallback"),
+    ]
     messages, events = _run(ActionNotUnderstood(), _tracker(events=thrice))
     assert _responses(messages) == ["utter_fallback"] and events == []
-    understood_between = once + [_action("action_not_understood"), _user("greet"), _action("utter_greet"),
-                                 _user("nlu_fallback")]
+    understood_between = once + [
+        _action("action_not_understood"),
+        _user("greet"),
+        _action("utter_greet"),
+        _user("nlu_fallback"),
+    ]
     assert _responses(_run(ActionNotUnderstood(), _tracker(events=understood_between))[0]) == ["utter_fallback"]
 
 
@@ -280,6 +361,9 @@ def test_every_value_the_summary_can_hold_has_words_in_both_languages():
         for role in ROLES:
             for concern in set(CONCERNS) - {"request_human"}:
                 for substance in SUBSTANCES:
-                    text = summary_text({"role": role, "concern": concern, "substance": substance,
-                                         "county": "lappi", "language": lang}, county, lang)
+                    text = summary_text(
+                        {"role": role, "concern": concern, "substance": substance, "county": "lappi", "language": lang},
+                        county,
+                        lang,
+                    )
                     assert len(text.splitlines()) == 5 and "{" not in text

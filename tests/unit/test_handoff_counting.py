@@ -1,5 +1,6 @@
 """The owners' numbers of handoffs and feedback come from the handoff itself: requested when the person
 consents, served when a guide takes it, missed when it ends without a guide; feedback by its answer."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -12,8 +13,12 @@ from tests.unit.test_handoff_service import db  # noqa: F401  (every app table, 
 
 
 def numbers(engine) -> Counter:
-    return Counter({(c.metric, c.county, c.language, c.key): c.count
-                    for c in counts(engine, today() - timedelta(days=1), today() + timedelta(days=1))})
+    return Counter(
+        {
+            (c.metric, c.county, c.language, c.key): c.count
+            for c in counts(engine, today() - timedelta(days=1), today() + timedelta(days=1))
+        }
+    )
 
 
 def queued(engine, conversation: str, county: str = "lappi", language: str = "fi"):

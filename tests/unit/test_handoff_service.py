@@ -1,4 +1,5 @@
 """The handoff state machine, duty hours, the outbox and feedback on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import threading
@@ -23,8 +24,12 @@ def _prepare(engine):
     for metadata in all_metadata():
         metadata.create_all(engine)
     with Session(engine) as session, session.begin():
-        session.add_all(GuideRow(id=n, username=f"guide{n}", display_name=f"Ohjaaja {n}", password_hash="-",
-                                 role="guide", created_at=T0) for n in range(1, 10))
+        session.add_all(
+            GuideRow(
+                id=n, username=f"guide{n}", display_name=f"Ohjaaja {n}", password_hash="-", role="guide", created_at=T0
+            )
+            for n in range(1, 10)
+        )
     return engine
 
 
@@ -63,20 +68,23 @@ def test_the_person_can_cancel_in_every_open_state(db, state):
     assert service.open_for(db, "c1") is None
 
 
-@pytest.mark.parametrize("transition, from_state", [
-    (lambda db, h: service.consent(db, h, {}), "waiting"),
-    (lambda db, h: service.consent(db, h, {}), "ended"),
-    (lambda db, h: service.take(db, h, 2), "requested"),
-    (lambda db, h: service.take(db, h, 2), "active"),
-    (lambda db, h: service.take(db, h, 2), "cancelled"),
-    (lambda db, h: service.end(db, h), "requested"),
-    (lambda db, h: service.end(db, h), "waiting"),
-    (lambda db, h: service.end(db, h), "ended"),
-    (lambda db, h: service.cancel(db, h), "ended"),
-    (lambda db, h: service.cancel(db, h), "expired"),
-    (lambda db, h: service.forward(db, h, "kainuu"), "requested"),
-    (lambda db, h: service.forward(db, h, "kainuu"), "cancelled"),
-])
+@pytest.mark.parametrize(
+    "transition, from_state",
+    [
+        (lambda db, h: service.consent(db, h, {}), "waiting"),
+        (lambda db, h: service.consent(db, h, {}), "ended"),
+        (lambda db, h: service.take(db, h, 2), "requested"),
+        (lambda db, h: service.take(db, h, 2), "active"),
+        (lambda db, h: service.take(db, h, 2), "cancelled"),
+        (lambda db, h: service.end(db, h), "requested"),
+        (lambda db, h: service.end(db, h), "waiting"),
+        (lambda db, h: service.end(db, h), "ended"),
+        (lambda db, h: service.cancel(db, h), "ended"),
+        (lambda db, h: service.cancel(db, h), "expired"),
+        (lambda db, h: service.forward(db, h, "kainuu"), "requested"),
+        (lambda db, h: service.forward(db, h, "kainuu"), "cancelled"),
+    ],
+)
 def test_illegal_transitions_are_refused_and_change_nothing(db, transition, from_state):
     handoff = service.request(db, "c1", "lappi", "fi", now=T0)
     if from_state != "requested":
@@ -108,9 +116,20 @@ def test_one_open_handoff_per_conversation(db):
     again = service.request(db, "c1", "kainuu", "sv", kind="message", now=T0)
     assert again == first  # the open one is returned as it is
     with Session(db) as session, session.begin():  # the database itself refuses a second open row
-        session.add(HandoffRow(id="x" * 32, conversation_id="c1", open_conversation_id="c1", kind="live",
-                               state="waiting", county="lappi", language="fi", channel="rest", summary={},
-                               created_at=T0))
+        session.add(
+            HandoffRow(
+                id="x" * 32,
+                conversation_id="c1",
+                open_conversation_id="c1",
+                kind="live",
+                state="waiting",
+                county="lappi",
+                language="fi",
+                channel="rest",
+                summary={},
+                created_at=T0,
+            )
+        )
         with pytest.raises(IntegrityError):
             session.flush()
         session.rollback()
@@ -123,8 +142,13 @@ def test_forward_moves_to_another_queue_and_waits_afresh(db):
     handoff = _waiting(db, county="lappi")
     service.take(db, handoff.id, 3, now=T0 + timedelta(minutes=1))
     moved = service.forward(db, handoff.id, "kainuu", now=T0 + timedelta(minutes=5))
-    assert (moved.state, moved.county, moved.forwarded_from, moved.guide_id, moved.taken_at) == \
-        ("waiting", "kainuu", "lappi", None, None)
+    assert (moved.state, moved.county, moved.forwarded_from, moved.guide_id, moved.taken_at) == (
+        "waiting",
+        "kainuu",
+        "lappi",
+        None,
+        None,
+    )
     assert moved.queued_at == T0 + timedelta(minutes=5)
     assert [h.id for h in service.queue(db, ["kainuu"])] == [handoff.id] and service.queue(db, ["lappi"]) == []
     with pytest.raises(HandoffError, match="already"):
@@ -256,7 +280,9 @@ def test_duty_hours_are_helsinki_local_time_across_daylight_saving(db):
     summer_monday = datetime(2026, 6, 1, 8, 0, tzinfo=HELSINKI)
     assert duty.on_duty(db, "lappi", winter_monday) and duty.on_duty(db, "lappi", summer_monday)
     # 06:30 UTC is 08:30 in winter (EET) and 09:30 in summer (EEST); naive datetimes are UTC
-    assert duty.on_duty(db, "lappi", datetime(2026, 11, 23, 6, 30)) and duty.on_duty(db, "lappi", datetime(2026, 6, 1, 6, 30))
+    assert duty.on_duty(db, "lappi", datetime(2026, 11, 23, 6, 30)) and duty.on_duty(
+        db, "lappi", datetime(2026, 6, 1, 6, 30)
+    )
     assert not duty.on_duty(db, "lappi", datetime(2026, 11, 23, 5, 59))  # 07:59 in Helsinki
     assert not duty.on_duty(db, "lappi", winter_monday.replace(hour=16))  # the closing minute is off duty
     assert not duty.on_duty(db, "lappi", winter_monday.replace(hour=17))  # the break between ranges
@@ -280,8 +306,9 @@ def test_the_switch_overrides_the_hours_until_set_back_to_auto(db):
         duty.set_switch(db, "lappi", "maybe")
 
 
-@pytest.mark.parametrize("ranges", [[(7, "08:00", "16:00")], [(0, "16:00", "08:00")], [(0, "8", "16:00")],
-                                    [(0, "08:00", "25:00")]])
+@pytest.mark.parametrize(
+    "ranges", [[(7, "08:00", "16:00")], [(0, "16:00", "08:00")], [(0, "8", "16:00")], [(0, "08:00", "25:00")]]
+)
 def test_bad_duty_hours_are_refused(db, ranges):
     duty.set_hours(db, "lappi", [(1, "08:00", "16:00")])
     with pytest.raises(ValueError):
@@ -291,10 +318,18 @@ def test_bad_duty_hours_are_refused(db, ranges):
 
 # ── the outbox ──
 
+
 def test_the_outbox_gives_what_is_addressed_to_the_person_in_order(db):
     handoff = _waiting(db)
-    ids = [messages.post(db, "c1", sender, {"text": t}, handoff.id).id for sender, t in
-           [("person", "soita 040 123 4567 tai maija@example.fi"), ("guide", "hei"), ("system", "x"), ("bot", "y")]]
+    ids = [
+        messages.post(db, "c1", sender, {"text": t}, handoff.id).id
+        for sender, t in [
+            ("person", "soita 040 123 4567 tai maija@example.fi"),
+            ("guide", "hei"),
+            ("system", "x"),
+            ("bot", "y"),
+        ]
+    ]
     assert ids == sorted(ids)
     assert messages.history(db, "c1")[0].body["text"] == "soita [phone] tai [email]"  # redacted before storing
     assert [m.id for m in messages.to_person(db, "c1")] == ids[1:]
@@ -329,6 +364,7 @@ def test_forget_removes_a_conversation_entirely(db):
 
 
 # ── feedback ──
+
 
 def test_feedback_is_stored_without_identity_and_by_day(db):
     feedback.record(db, True, "sv", "lappi", after_handoff=True, now=datetime(2026, 11, 23, 14, 37, 12))

@@ -1,4 +1,5 @@
 """Which language a message is in, and when the conversation's language changes."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,11 +8,19 @@ from bot.nlu.language import detect, requested_language
 from bot.policies.language import choose_language
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("mun mies juo liikaa ja meil on vauva", "fi"), ("min sambo dricker och vi har en bebis", "sv"),
-    ("mita mun pitais teha", "fi"), ("jag vet int va jag ska gora", "sv"), ("hei", "fi"), ("hej", "sv"),
-    ("kiitos", "fi"), ("tack", "sv"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("mun mies juo liikaa ja meil on vauva", "fi"),
+        ("min sambo dricker och vi har en bebis", "sv"),
+        ("mita mun pitais teha", "fi"),
+        ("jag vet int va jag ska gora", "sv"),
+        ("hei", "fi"),
+        ("hej", "sv"),
+        ("kiitos", "fi"),
+        ("tack", "sv"),
+    ],
+)
 def test_detects_finnish_and_swedish_as_people_write_them(text, lang):
     d = detect(text)
     assert d.language == lang and d.reliable
@@ -27,10 +36,17 @@ def test_place_names_do_not_count_as_words():
     assert detect("Jakobstad").language == "sv"  # which is why places are ignored
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("voitko puhua ruotsia", "sv"), ("ruotsiksi kiitos", "sv"), ("på finska tack", "fi"),
-    ("kan du prata finska", "fi"), ("haluun suomeks", None), ("byt språk", None),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("voitko puhua ruotsia", "sv"),
+        ("ruotsiksi kiitos", "sv"),
+        ("på finska tack", "fi"),
+        ("kan du prata finska", "fi"),
+        ("haluun suomeks", None),
+        ("byt språk", None),
+    ],
+)
 def test_explicit_requests(text, lang):
     assert requested_language(text) == lang
 
@@ -41,7 +57,9 @@ def _detection(text):
 
 def test_metadata_sets_the_first_language_and_a_clear_other_language_wins():
     assert choose_language(None, _detection("ok"), "affirm", "sv") == "sv"
-    assert choose_language(None, _detection("mun mies juo liikaa ja meil on vauva"), "substance_use_family", "sv") == "fi"
+    assert (
+        choose_language(None, _detection("mun mies juo liikaa ja meil on vauva"), "substance_use_family", "sv") == "fi"
+    )
     assert choose_language(None, _detection("ok"), "affirm", None) == "fi"
     assert choose_language(None, _detection("hej"), "greet", None) == "sv"
 
@@ -56,7 +74,9 @@ def test_one_word_never_flips_the_conversation():
 
 
 def test_writing_clearly_in_the_other_language_switches():
-    assert choose_language("fi", _detection("min sambo dricker och vi har en bebis"), "substance_use_family", None) == "sv"
+    assert (
+        choose_language("fi", _detection("min sambo dricker och vi har en bebis"), "substance_use_family", None) == "sv"
+    )
 
 
 def test_asking_switches_and_a_bare_request_toggles():
@@ -82,11 +102,16 @@ def test_the_policy_sets_the_slot_right_after_a_user_message():
     from bot.policies.language import LanguagePolicy
 
     domain = Domain.load("domain.yml")
-    policy = LanguagePolicy.create(LanguagePolicy.get_default_config(), LocalModelStorage("/tmp"),
-                                   Resource("language"), ExecutionContext(GraphSchema({}), "test"))
+    policy = LanguagePolicy.create(
+        LanguagePolicy.get_default_config(),
+        LocalModelStorage("/tmp"),
+        Resource("language"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
     text = "min sambo dricker och vi har en bebis"
-    message = UserUttered(text, {"name": "substance_use_family", "confidence": 1.0},
-                          parse_data={LANGUAGE_KEY: detect(text).as_dict()})
+    message = UserUttered(
+        text, {"name": "substance_use_family", "confidence": 1.0}, parse_data={LANGUAGE_KEY: detect(text).as_dict()}
+    )
     tracker = DialogueStateTracker.from_events("t", [ActionExecuted("action_listen"), message], domain.slots)
     prediction = policy.predict_action_probabilities(tracker, domain)
     assert prediction.events == [SlotSet("language", "sv")]

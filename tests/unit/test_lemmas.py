@@ -1,11 +1,26 @@
 """Lemmas: the compact Swedish table answers exactly as spaCy's lookup lemmatizer does."""
+
 from __future__ import annotations
 
 from bot.nlu.lemmas import lemmatize
 from bot.places.finnish import fold
 
-WORDS = ["rådgivningen", "barnen", "Barnen", "skriker", "nätterna", "bebisen", "droger", "förlossningen", "orkar",
-         "mår", "socialarbetaren", "Jakobstad", "xyzzyqq", "hej"]
+WORDS = [
+    "rådgivningen",
+    "barnen",
+    "Barnen",
+    "skriker",
+    "nätterna",
+    "bebisen",
+    "droger",
+    "förlossningen",
+    "orkar",
+    "mår",
+    "socialarbetaren",
+    "Jakobstad",
+    "xyzzyqq",
+    "hej",
+]
 
 
 def test_swedish_lemmas_are_spacys_lookup_lemmas():

@@ -1,5 +1,6 @@
 """The Redis lock store hands out each ticket once, even to two Rasa instances asking at the same moment;
 endpoints.yml's lock store follows LOCK_STORE_URL (Rasa's in-process lock without it)."""
+
 from __future__ import annotations
 
 import os
@@ -33,8 +34,12 @@ def redis_config():
         pytest.skip(f"Redis not reachable at {REDIS_URL}")
     parts = urlsplit(REDIS_URL)
     prefix = f"viittatest{uuid.uuid4().hex[:8]}"
-    yield {"host": parts.hostname, "port": parts.port or 6379, "db": int(parts.path.strip("/") or 0),
-           "key_prefix": prefix}
+    yield {
+        "host": parts.hostname,
+        "port": parts.port or 6379,
+        "db": int(parts.path.strip("/") or 0),
+        "key_prefix": prefix,
+    }
     client = redis.Redis.from_url(REDIS_URL)
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
@@ -71,8 +76,13 @@ def test_the_atomic_store_gives_each_instance_its_own_ticket(redis_config):
 
 
 def test_the_store_is_built_from_the_endpoint_configuration(redis_config):
-    config = EndpointConfig(url=redis_config["host"], port=redis_config["port"], db=redis_config["db"],
-                            key_prefix=redis_config["key_prefix"], type="bot.server.lock_store.AtomicRedisLockStore")
+    config = EndpointConfig(
+        url=redis_config["host"],
+        port=redis_config["port"],
+        db=redis_config["db"],
+        key_prefix=redis_config["key_prefix"],
+        type="bot.server.lock_store.AtomicRedisLockStore",
+    )
     store = AtomicRedisLockStore(endpoint_config=config)
     assert store.issue_ticket("c") == 0 and store.issue_ticket("c") == 1
     store.cleanup("c", 0)
@@ -107,8 +117,12 @@ def test_endpoints_yml_takes_the_redis_of_lock_store_url(monkeypatch):
     store = _endpoints_lock_store(monkeypatch, "redis://:s%40cret@cache.local:6380/2?key_prefix=viitta")
     assert type(store) is AtomicRedisLockStore and store.key_prefix.startswith("viitta:")
     connection = store.red.connection_pool.connection_kwargs
-    assert (connection["host"], connection["port"], connection["db"], connection["password"]) == \
-        ("cache.local", 6380, 2, "s@cret")
+    assert (connection["host"], connection["port"], connection["db"], connection["password"]) == (
+        "cache.local",
+        6380,
+        2,
+        "s@cret",
+    )
 
 
 def test_endpoints_yml_lock_store_hands_out_tickets_one_by_one(redis_config, monkeypatch):

@@ -1,4 +1,5 @@
 """Logs: no message text at INFO and above, sender ids hashed, personal data redacted from tracebacks."""
+
 from __future__ import annotations
 
 import io

@@ -1,6 +1,7 @@
 """What the Makefile's commands would do (`make -n`, nothing runs): `make run` and `make shell` install only
 what running needs, `make test` also what only the tests need, and `make shell` is the patched server of
 `make run` on a port of its own."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,9 @@ TEST_ONLY = ("system-packages.sh test", "npm ")
 
 def _dry_run(*arguments: str) -> str:
     environment = {k: v for k, v in os.environ.items() if k not in ("PORT", "MAKEFLAGS", "MFLAGS")}
-    return subprocess.run(["make", "-n", "-B", *arguments], cwd=ROOT, env=environment, capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["make", "-n", "-B", *arguments], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.mark.parametrize("target", ["run", "shell", "install"])

@@ -1,4 +1,5 @@
 """Alembic migrations: they build exactly the models' schema on SQLite and PostgreSQL, and adopt old databases."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -59,9 +60,13 @@ def test_a_database_made_before_migrations_is_adopted_and_keeps_its_data(engine,
     _run(engine, command.upgrade, made_with)
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE alembic_version"))
-        connection.execute(text("INSERT INTO counties (code, number, name_fi, name_sv, website, website_sv, "
-                                "in_system, aliases, notes) VALUES ('lappi', '21', 'Lappi', 'Lappland', "
-                                "'https://lapha.fi', '', true, '[]', '')"))
+        connection.execute(
+            text(
+                "INSERT INTO counties (code, number, name_fi, name_sv, website, website_sv, "
+                "in_system, aliases, notes) VALUES ('lappi', '21', 'Lappi', 'Lappland', "
+                "'https://lapha.fi', '', true, '[]', '')"
+            )
+        )
     upgrade(engine)
     assert current_revision(engine) == _head() and _differences(engine) == []
     assert SqlDirectory(engine).county("lappi").name.sv == "Lappland"
@@ -100,14 +105,19 @@ def test_every_guide_command_on_a_0003_database_leaves_it_upgradable(tmp_path, m
     settings.get_settings.cache_clear()
     password = "pitka-ja-hyva-salasana\n"
     commands = [
-        ["list-users"], ["list-tokens"],
+        ["list-users"],
+        ["list-tokens"],
         ["create-user", "--username", "aino", "--name", "Aino", "--county", "lappi", "--password-stdin"],
         ["create-user", "--username", "paa", "--name", "Paa", "--role", "admin", "--password-stdin"],
         ["set-password", "--username", "aino", "--password-stdin"],
         ["create-token", "--username", "aino", "--days", "3", "--label", "crm"],
-        ["list-tokens", "--username", "aino"], ["revoke-token", "crm"],
-        ["set-hours", "--county", "lappi", "ma-pe 8-16"], ["duty", "--county", "lappi", "on"],
-        ["duty", "--county", "lappi"], ["deactivate", "--username", "aino"], ["list-users"],
+        ["list-tokens", "--username", "aino"],
+        ["revoke-token", "crm"],
+        ["set-hours", "--county", "lappi", "ma-pe 8-16"],
+        ["duty", "--county", "lappi", "on"],
+        ["duty", "--county", "lappi"],
+        ["deactivate", "--username", "aino"],
+        ["list-users"],
     ]
     try:
         for argv in commands:
@@ -126,9 +136,13 @@ def test_no_code_outside_the_tests_creates_tables_without_alembic():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    found = [str(path.relative_to(root)) for folder in ("bot", "connectors", "bench", "scripts")
-             for path in (root / folder).rglob("*.py")
-             if "migrations" not in path.parts
-             and any(re.search(r"\bcreate_all\(|\bcreate_schema\(", line.split("#")[0])
-                     for line in path.read_text().splitlines())]
+    found = [
+        str(path.relative_to(root))
+        for folder in ("bot", "connectors", "bench", "scripts")
+        for path in (root / folder).rglob("*.py")
+        if "migrations" not in path.parts
+        and any(
+            re.search(r"\bcreate_all\(|\bcreate_schema\(", line.split("#")[0]) for line in path.read_text().splitlines()
+        )
+    ]
     assert found == []

@@ -1,4 +1,5 @@
 """The owners' page, its CSV export and JSON, served by a real aiohttp server with a stand-in login."""
+
 from __future__ import annotations
 
 import asyncio
@@ -35,9 +36,16 @@ def db(engine):
     count(engine, "intent", "", "fi", key="greet", day=day, n=5)
     count(engine, "fallback", "", "fi", key="family_support", day=day)
     count(engine, "emergency", "lappi", "fi", day=day)
-    remember_unanswered(engine, "nlu_fallback", "<b>apua</b> soita 040 123 4567", "fi", intent="family_support",
-                        confidence=0.21, day=day)
-    remember_unanswered(engine, "out_of_scope", "=HYPERLINK(\"x\")", "sv", county="lappi", day=day)
+    remember_unanswered(
+        engine,
+        "nlu_fallback",
+        "<b>apua</b> soita 040 123 4567",
+        "fi",
+        intent="family_support",
+        confidence=0.21,
+        day=day,
+    )
+    remember_unanswered(engine, "out_of_scope", '=HYPERLINK("x")', "sv", county="lappi", day=day)
     return engine
 
 
@@ -96,10 +104,15 @@ def test_csv_exports_of_counters_and_messages(db):
     assert status == 200 and "attachment" in headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert {(r["county"], r["metric"], r["key"], r["count"]) for r in rows} >= {
-        ("pohjanmaa", "recommendation", "hal_clinic", "3"), ("lappi", "conversation", "", "6")}
-    messages = list(csv.DictReader(io.StringIO(_get(db, Guide(), "/guide/owners/export.csv?table=unanswered")[2]
-                                               .decode("utf-8-sig"))))
-    assert {m["text"] for m in messages} == {"<b>apua</b> soita [phone]", "'=HYPERLINK(\"x\")"}  # formula defused
+        ("pohjanmaa", "recommendation", "hal_clinic", "3"),
+        ("lappi", "conversation", "", "6"),
+    }
+    messages = list(
+        csv.DictReader(
+            io.StringIO(_get(db, Guide(), "/guide/owners/export.csv?table=unanswered")[2].decode("utf-8-sig"))
+        )
+    )
+    assert {m["text"] for m in messages} == {"<b>apua</b> soita [phone]", '\'=HYPERLINK("x")'}  # formula defused
     scoped = _get(db, Guide(counties=["pohjanmaa"]), "/guide/owners/export.csv?table=unanswered")[2].decode("utf-8-sig")
     assert "HYPERLINK" not in scoped and "[phone]" in scoped  # unknown-county messages are shared, Lappi's are not
 
@@ -117,9 +130,11 @@ def test_the_page_shows_the_directorys_freshness_per_county(db, directory_data, 
     assert "Palveluhakemisto alueittain" in html
     phones = sum(1 for s in lappi if s.phone) + (1 if aged.phone else 0)
     reviews = sum(1 for s in lappi if s.review) + aged.review
-    assert (f"<td>Lapin hyvinvointialue</td><td class=n>12/12</td><td class=n>{len(lappi) + 1}</td>"
-            f"<td class=n>{phones} ({round(100 * phones / (len(lappi) + 1))} %)</td><td class=n>{reviews}</td>"
-            f"<td class=n>1</td><td class=n>0</td>") in html
+    assert (
+        f"<td>Lapin hyvinvointialue</td><td class=n>12/12</td><td class=n>{len(lappi) + 1}</td>"
+        f"<td class=n>{phones} ({round(100 * phones / (len(lappi) + 1))} %)</td><td class=n>{reviews}</td>"
+        f"<td class=n>1</td><td class=n>0</td>"
+    ) in html
     scoped = _get(db, Guide(counties=["pohjanmaa"]), "/guide/owners?lang=sv")[2].decode("utf-8")
     assert "Servicekatalogen per område" in scoped and "Österbottens välfärdsområde</td><td class=n>12/12" in scoped
     assert "Lapplands välfärdsområde</td><td class=n>" not in scoped  # only the admin's counties

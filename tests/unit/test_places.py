@@ -1,4 +1,5 @@
 """The municipality resolver over all 308 names, their inflections, Swedish names and typos."""
+
 from __future__ import annotations
 
 import csv
@@ -59,19 +60,33 @@ def test_labelled_mentions_resolve_at_least_98_percent():
     assert accuracy >= 0.98, f"accuracy {accuracy:.3f}; wrong: {wrong[:20]}"
 
 
-@pytest.mark.parametrize("text, county", [
-    ("asun Lapissa", "lappi"), ("vi bor i Österbotten", "pohjanmaa"), ("pohjois pohjanmaalla", "pohjois-pohjanmaa"),
-    ("Kainuussa", "kainuu"), ("i Egentliga Finland", "varsinais-suomi"),
-])
+@pytest.mark.parametrize(
+    "text, county",
+    [
+        ("asun Lapissa", "lappi"),
+        ("vi bor i Österbotten", "pohjanmaa"),
+        ("pohjois pohjanmaalla", "pohjois-pohjanmaa"),
+        ("Kainuussa", "kainuu"),
+        ("i Egentliga Finland", "varsinais-suomi"),
+    ],
+)
 def test_a_region_name_gives_the_county_only(text, county):
     place = resolver.resolve(text)
     assert place and place.municipality is None and place.county == county
 
 
-@pytest.mark.parametrize("text", [
-    "olin kolarissa viime viikolla", "mun mies juo liikaa ja meil on vauva", "min sambo dricker och vi har en bebis",
-    "tarviisin apua", "se on ihan salaa", "nokia-puhelin hajosi", "turvakotiin pääsee suoraan",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "olin kolarissa viime viikolla",
+        "mun mies juo liikaa ja meil on vauva",
+        "min sambo dricker och vi har en bebis",
+        "tarviisin apua",
+        "se on ihan salaa",
+        "nokia-puhelin hajosi",
+        "turvakotiin pääsee suoraan",
+    ],
+)
 def test_everyday_words_are_not_places(text):
     assert resolver.find_places(text) == []
 

@@ -2,6 +2,7 @@
 models: flat channel objects with their linked services, several counties in one file, two pages) become
 reviewable directory records, each in its own county; curated and hand-edited records are never overwritten
 silently; the live path asks a local stand-in of the API, never the network."""
+
 from __future__ import annotations
 
 import asyncio
@@ -76,17 +77,20 @@ def test_the_mapping_reads_service_classes_keywords_and_exclusions():
     assert categorize(rules, ["Rakennuslupa"], classes=["P2.1"]) is None
 
 
-@pytest.mark.parametrize("prefix, number, service_number, written, e164", [
-    ("+358", "401234567", False, "040 123 4567", "+358401234567"),
-    ("+358", "6 325 2347", False, "06 325 2347", "+35863252347"),  # the county's own grouping, with the trunk 0
-    ("+358", "0401234567", False, "040 123 4567", "+358401234567"),
-    ("+358", "16 322 1234", False, "016 322 1234", "+358163221234"),
-    ("+358", "91234509", False, "09 123 4509", "+35891234509"),
-    ("+358", "800 12345", False, "0800 12345", "+35880012345"),
-    (None, "0600 123 45", True, "0600 123 45", "+35860012345"),
-    (None, "116 117", True, "116 117", None),  # a short national number has no international form
-    ("+46", "8 123 456", False, "+46 8 123 456", "+468123456"),
-])
+@pytest.mark.parametrize(
+    "prefix, number, service_number, written, e164",
+    [
+        ("+358", "401234567", False, "040 123 4567", "+358401234567"),
+        ("+358", "6 325 2347", False, "06 325 2347", "+35863252347"),  # the county's own grouping, with the trunk 0
+        ("+358", "0401234567", False, "040 123 4567", "+358401234567"),
+        ("+358", "16 322 1234", False, "016 322 1234", "+358163221234"),
+        ("+358", "91234509", False, "09 123 4509", "+35891234509"),
+        ("+358", "800 12345", False, "0800 12345", "+35880012345"),
+        (None, "0600 123 45", True, "0600 123 45", "+35860012345"),
+        (None, "116 117", True, "116 117", None),  # a short national number has no international form
+        ("+46", "8 123 456", False, "+46 8 123 456", "+468123456"),
+    ],
+)
 def test_phone_numbers_in_the_finnish_written_form_and_e164(prefix, number, service_number, written, e164):
     phone = from_ptv(prefix, number, service_number)
     assert (phone.national, phone.e164) == (written, e164)
@@ -108,18 +112,27 @@ def test_one_list_of_several_counties_puts_each_channel_in_its_own_county(items,
     assert {f"ptv-family_guidance-{CHANNEL(13)}", f"ptv-family_social_work-{CHANNEL(13)}"} <= set(records)
     assert records[f"ptv-family_guidance-{CHANNEL(13)}"][1]["municipalities"] == ["Kemi", "Rovaniemi", "Tornio"]
     assert records[f"ptv-social_emergency-{CHANNEL(2)}"][1]["municipalities"] == []  # every municipality: all
-    assert {r.county for r in imported.results} == {"pohjanmaa", "kainuu", "lappi", "keski-pohjanmaa", "satakunta",
-                                                    "pohjois-pohjanmaa"}
+    assert {r.county for r in imported.results} == {
+        "pohjanmaa",
+        "kainuu",
+        "lappi",
+        "keski-pohjanmaa",
+        "satakunta",
+        "pohjois-pohjanmaa",
+    }
     assert [c.detail for c in imported.unplaced] == [
-        "nationwide channel: national lines are kept in helplines.yml, not per county"]
+        "nationwide channel: national lines are kept in helplines.yml, not per county"
+    ]
 
 
 def test_a_channel_keeps_its_phone_hours_charge_names_and_modified_date(items, data_dir):
     records = {rid: r for rid, (_, r) in _records(_import(items, data_dir)).items()}
     neuvola = records[f"ptv-neuvola-{CHANNEL(1)}"]
     assert neuvola["name"] == {"fi": "Pietarsaaren neuvola", "sv": "Jakobstads rådgivning"}
-    assert neuvola["description"] == {"fi": "Äitiys- ja lastenneuvola Pietarsaaressa.",
-                                      "sv": "Mödra- och barnrådgivning i Jakobstad."}
+    assert neuvola["description"] == {
+        "fi": "Äitiys- ja lastenneuvola Pietarsaaressa.",
+        "sv": "Mödra- och barnrådgivning i Jakobstad.",
+    }
     assert neuvola["phone"]["number"] == "040 123 4567" and neuvola["phone"]["e164"] == "+358401234567"
     assert neuvola["phone"]["source"] == f"{BASE}/api/v11/ServiceChannel/{CHANNEL(1)}"
     assert neuvola["email"]["address"] == "neuvola.pietarsaari@example.fi"
@@ -128,8 +141,10 @@ def test_a_channel_keeps_its_phone_hours_charge_names_and_modified_date(items, d
     assert neuvola["url_sv"] == "https://example.fi/sv/radgivning/jakobstad"
     assert neuvola["source_date"] == date(2026, 4, 15) and neuvola["ptv"]["modified"] == "2026-04-15"
     # The summer hours of 2020 are over; the standing week is used; Christmas ahead is told to the reviewer.
-    assert neuvola["hours"]["open"] == [{"days": "mon-thu", "from": "08:00", "to": "16:00"},
-                                        {"days": "fri", "from": "08:00", "to": "14:00"}]
+    assert neuvola["hours"]["open"] == [
+        {"days": "mon-thu", "from": "08:00", "to": "16:00"},
+        {"days": "fri", "from": "08:00", "to": "14:00"},
+    ]
     assert "poikkeusaukiolo 24.12.–26.12.2026: suljettu (Joulu)" in neuvola["notes"]
     assert neuvola["review"] is False and neuvola["languages"] == ["fi", "sv"]
 
@@ -170,11 +185,17 @@ def test_what_cannot_be_used_is_skipped_with_the_reason_and_the_words_looked_at(
 def test_county_only_filters(items, data_dir):
     imported = _import(items, data_dir, county="kainuu")
     assert [r.county for r in imported.results] == ["kainuu"]
-    assert set(_records(imported)) == {f"ptv-social_emergency-{CHANNEL(2)}", f"ptv-family_counselling-{CHANNEL(3)}",
-                                       f"ptv-mother_child_home-{CHANNEL(14)}-kainuu"}
+    assert set(_records(imported)) == {
+        f"ptv-social_emergency-{CHANNEL(2)}",
+        f"ptv-family_counselling-{CHANNEL(3)}",
+        f"ptv-mother_child_home-{CHANNEL(14)}-kainuu",
+    }
     single = import_items(items, "lappi", data_dir, MAPPING, BASE, TODAY)
-    assert {r["id"] for r in single.records} == {f"ptv-child_welfare-{CHANNEL(4)}", f"ptv-family_guidance-{CHANNEL(13)}",
-                                                 f"ptv-family_social_work-{CHANNEL(13)}"}
+    assert {r["id"] for r in single.records} == {
+        f"ptv-child_welfare-{CHANNEL(4)}",
+        f"ptv-family_guidance-{CHANNEL(13)}",
+        f"ptv-family_social_work-{CHANNEL(13)}",
+    }
 
 
 def test_the_written_files_load_next_to_the_curated_data_and_validate(items, data_dir):
@@ -224,7 +245,8 @@ def test_a_second_import_confirms_changes_keeps_hand_edits_and_honours_ignore(it
     gone = PtvItems()
     gone.add([i for i in changed if i["id"] != CHANNEL(13)])
     assert {c.record: c.action for c in _import(gone, data_dir, county="lappi").result("lappi").changes}[
-        f"ptv-family_guidance-{CHANNEL(13)}"] == "removed"
+        f"ptv-family_guidance-{CHANNEL(13)}"
+    ] == "removed"
     overwritten = _import(fresh, data_dir, county="lappi", overwrite=True).result("lappi")
     assert next(r for r in overwritten.records if r["id"] == edited)["phone"]["number"] == "016 322 1234"
     write(result, data_dir, TODAY)
@@ -233,6 +255,7 @@ def test_a_second_import_confirms_changes_keeps_hand_edits_and_honours_ignore(it
 
 # --- the live API, from a local stand-in -----------------------------------------------------------------
 
+
 def _all_channels() -> list[dict]:
     return [c for p in PAGES for c in json.loads(p.read_text(encoding="utf-8"))["itemList"]]
 
@@ -240,7 +263,9 @@ def _all_channels() -> list[dict]:
 def _codes(channel: dict) -> set[str]:
     codes = {a["code"] for a in channel.get("areas") or [] if a.get("type") == "Municipality"}
     codes |= {m["code"] for a in channel.get("areas") or [] for m in a.get("municipalities") or []}
-    codes |= {(a.get("streetAddress") or {}).get("municipality", {}).get("code") for a in channel.get("addresses") or []}
+    codes |= {
+        (a.get("streetAddress") or {}).get("municipality", {}).get("code") for a in channel.get("addresses") or []
+    }
     return codes
 
 
@@ -259,8 +284,12 @@ class _StandIn(BaseHTTPRequestHandler):
             page = int(parse_qs(url.query).get("page", ["1"])[0])
             mine = [c for c in _all_channels() if parts[-1] in _codes(c)]
             pages = -(-len(mine) // self.page_size)
-            body = {"pageNumber": page, "pageSize": self.page_size, "pageCount": pages,
-                    "itemList": mine[(page - 1) * self.page_size: page * self.page_size]}
+            body = {
+                "pageNumber": page,
+                "pageSize": self.page_size,
+                "pageCount": pages,
+                "itemList": mine[(page - 1) * self.page_size : page * self.page_size],
+            }
         elif url.path.startswith("/api/v11/Service/"):
             services = json.loads((FIXTURES / "services.json").read_text(encoding="utf-8"))
             body = next((s for s in services if s["id"] == parts[-1]), None)
@@ -287,8 +316,9 @@ def stand_in():
     server.server_close()
 
 
-def test_the_live_api_is_read_page_by_page_and_each_linked_service_once_then_from_the_cache(stand_in, tmp_path,
-                                                                                             data_dir):
+def test_the_live_api_is_read_page_by_page_and_each_linked_service_once_then_from_the_cache(
+    stand_in, tmp_path, data_dir
+):
     fetched = fetch_channels(stand_in, "kainuu", progress=False)
     assert set(fetched.channels) == {CHANNEL(2), CHANNEL(3), CHANNEL(11), CHANNEL(14)}
     assert "/api/v11/ServiceChannel/list/area/Municipality/code/205" in _StandIn.requests  # Kajaani: 2 pages
@@ -306,8 +336,14 @@ def test_the_live_api_is_read_page_by_page_and_each_linked_service_once_then_fro
 
 
 def _cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "bot.directory", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.directory", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 def test_the_saved_file_of_two_counties_imports_without_county(data_dir):
@@ -325,8 +361,18 @@ def test_the_saved_file_of_two_counties_imports_without_county(data_dir):
 
 
 def test_the_command_line_imports_live_then_validates_loads_and_exports(stand_in, data_dir, tmp_path):
-    run = _cli("--data", str(data_dir), "import-ptv", "--county", "kainuu", "--live", "--no-progress",
-               "--cache", str(tmp_path / "cache"), env={"PTV_API_URL": stand_in})
+    run = _cli(
+        "--data",
+        str(data_dir),
+        "import-ptv",
+        "--county",
+        "kainuu",
+        "--live",
+        "--no-progress",
+        "--cache",
+        str(tmp_path / "cache"),
+        env={"PTV_API_URL": stand_in},
+    )
     assert run.returncode == 0, run.stderr
     assert "4 added" in run.stdout and "unmapped" not in run.stdout
     # Sources name the API the data came from, so anyone can read them back.
@@ -343,8 +389,10 @@ def test_the_command_line_imports_live_then_validates_loads_and_exports(stand_in
     assert imported.origin == "ptv" and imported.source_date == date(2026, 9, 30)
     assert imported.id in [m.service.id for m in directory.lookup("social_emergency", "kainuu", "Kuhmo", "fi")]
     out = tmp_path / "kainuu.csv"
-    assert _cli("--data", str(data_dir), "export", "--format", "csv", "--county", "kainuu",
-                "--out", str(out)).returncode == 0
+    assert (
+        _cli("--data", str(data_dir), "export", "--format", "csv", "--county", "kainuu", "--out", str(out)).returncode
+        == 0
+    )
     rows = {r["id"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
     row = rows[f"ptv-social_emergency-{CHANNEL(2)}"]
     assert row["source"].endswith(CHANNEL(2)) and row["source_date"] == "2026-09-30" and row["checked"]
@@ -376,15 +424,36 @@ def test_an_imported_phone_number_reaches_the_answer(items, data_dir):
     # A mother-and-child home is for a family with a baby (bot/situation/routing.py): the situation says so.
     from bot.situation import model
     from bot.situation.reading import Message, read
-    said = Message(text="mieheni juo ja meillä on 3kk vauva", intent="substance_use_family", confidence=0.9,
-                   entities=[], asked=None, language="fi")
+
+    said = Message(
+        text="mieheni juo ja meillä on 3kk vauva",
+        intent="substance_use_family",
+        confidence=0.9,
+        entities=[],
+        asked=None,
+        language="fi",
+    )
     situation = model.merge(model.empty(), read(said))
-    tracker = Tracker("t", {"language": "fi", "concern": "substance_use_family", "area": "pohjois-pohjanmaa",
-                            "municipality": "Oulu", "situation": situation},
-                      {"text": "", "intent": {"name": "inform_location"},
-                                                      "entities": []}, [], False, None, None, "action_listen")
+    tracker = Tracker(
+        "t",
+        {
+            "language": "fi",
+            "concern": "substance_use_family",
+            "area": "pohjois-pohjanmaa",
+            "municipality": "Oulu",
+            "situation": situation,
+        },
+        {"text": "", "intent": {"name": "inform_location"}, "entities": []},
+        [],
+        False,
+        None,
+        None,
+        "action_listen",
+    )
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionRecommendServices(directory).run(dispatcher, tracker, domain))
     cards = [m for m in dispatcher.messages if (m.get("custom") or {}).get("type") == "service"]
-    home = next(m for m in cards if m["custom"]["service_id"] == f"ptv-mother_child_home-{CHANNEL(14)}-pohjois-pohjanmaa")
+    home = next(
+        m for m in cards if m["custom"]["service_id"] == f"ptv-mother_child_home-{CHANNEL(14)}-pohjois-pohjanmaa"
+    )
     assert home["custom"]["phone"] == "040 123 4514" and "Puhelin: 040 123 4514" in home["details"]

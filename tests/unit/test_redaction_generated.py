@@ -1,5 +1,6 @@
 """Redaction on messages from an independent generator (Faker fi_FI/sv_SE values in blind and own sentence
 shapes, tests/privacy/generated.py), seeded. Figures: `python -m tests.privacy.measure_generated`."""
+
 from __future__ import annotations
 
 import pytest

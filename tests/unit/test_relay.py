@@ -1,5 +1,6 @@
 """The guide relay in the Rasa server: Rasa's real tracker and lock stores, a stand-in for the bot, and
 the real handoff database (SQLite and PostgreSQL)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -91,14 +92,26 @@ def _say(agent, bot, text, sender="p1"):
     return _run(conversation.converse(agent, bot, sender, text, "rest"))
 
 
-@pytest.mark.parametrize("text", ["lopeta", "Lopeta!", "  avsluta. ", "haluan lopettaa", "Jag vill sluta",
-                                  "/cancel_handoff", "peru odotus", "avbryt"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lopeta",
+        "Lopeta!",
+        "  avsluta. ",
+        "haluan lopettaa",
+        "Jag vill sluta",
+        "/cancel_handoff",
+        "peru odotus",
+        "avbryt",
+    ],
+)
 def test_cancel_words_are_whole_messages(text):
     assert relay.is_cancel(text)
 
 
-@pytest.mark.parametrize("text", ["haluan lopettaa juomisen", "jag vill sluta dricka", "lopetan huomenna",
-                                  "en halua lopettaa", "", "ok"])
+@pytest.mark.parametrize(
+    "text", ["haluan lopettaa juomisen", "jag vill sluta dricka", "lopetan huomenna", "en halua lopettaa", "", "ok"]
+)
 def test_a_wish_to_stop_something_else_is_for_the_guide(text):
     assert not relay.is_cancel(text)
 
@@ -113,7 +126,11 @@ def test_while_waiting_the_person_writes_to_the_guide_and_the_bot_is_silent(db, 
     assert _say(agent, bot, "") == []  # nothing to pass on
     assert bot.heard == []
     [logged] = messages.history(db, "p1")
-    assert (logged.sender, logged.handoff_id, logged.body) == ("person", handoff.id, {"text": "mun nimi on [name], puh [phone]"})
+    assert (logged.sender, logged.handoff_id, logged.body) == (
+        "person",
+        handoff.id,
+        {"text": "mun nimi on [name], puh [phone]"},
+    )
     assert messages.to_person(db, "p1") == []  # the person's own words are not echoed back
     _activate(db, handoff)
     assert _say(agent, bot, "onko siellä joku?") == [] and bot.heard == []
@@ -164,8 +181,10 @@ def test_a_person_who_writes_first_gets_the_bots_word_in_the_reply_not_twice(db,
     handoff = _start(db, agent)
     service.end(db, _activate(db, handoff).id)
     replies = _say(agent, bot, "oliko se siinä?")
-    assert replies == [{"recipient_id": "p1", "text": "bot: /handoff_ended"},
-                       {"recipient_id": "p1", "text": "bot: oliko se siinä?"}]
+    assert replies == [
+        {"recipient_id": "p1", "text": "bot: /handoff_ended"},
+        {"recipient_id": "p1", "text": "bot: oliko se siinä?"},
+    ]
     assert messages.to_person(db, "p1") == []  # answered in the reply, so not in the outbox
     assert _run(relay.resume_closed(agent, bot, "rest")) == 0
 
@@ -221,15 +240,23 @@ def test_the_bot_still_answers_when_the_handoff_database_is_down(agent, bot, mon
     assert _say(agent, bot, "hei") == [{"recipient_id": "p1", "text": "bot: hei"}]
 
 
-@pytest.mark.parametrize("state, kind, intent", [("ended", "live", "handoff_ended"), ("ended", "message", "handoff_answered"),
-                                                 ("cancelled", "live", "handoff_cancelled"),
-                                                 ("expired", "live", "handoff_expired")])
+@pytest.mark.parametrize(
+    "state, kind, intent",
+    [
+        ("ended", "live", "handoff_ended"),
+        ("ended", "message", "handoff_answered"),
+        ("cancelled", "live", "handoff_cancelled"),
+        ("expired", "live", "handoff_expired"),
+    ],
+)
 def test_the_bot_is_told_how_it_ended(state, kind, intent):
     from dataclasses import replace
 
     from bot.handoff.records import Handoff
 
-    queued = Handoff("h", "c", kind, state, "lappi", "fi", "rest", {}, None, None, utcnow(), utcnow(), None, utcnow(), False)
+    queued = Handoff(
+        "h", "c", kind, state, "lappi", "fi", "rest", {}, None, None, utcnow(), utcnow(), None, utcnow(), False
+    )
     assert relay.resume_intent(queued) == intent
     assert relay.resume_intent(replace(queued, queued_at=None)) is None  # never in a queue: nothing to say
 

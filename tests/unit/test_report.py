@@ -1,4 +1,5 @@
 """The weekly report command: markdown with the week against the week before, PNG charts, no message texts."""
+
 from __future__ import annotations
 
 import subprocess
@@ -25,9 +26,26 @@ def test_the_weekly_report_is_written_with_its_charts(tmp_path):
     count(engine, "fallback", "", "sv", key="greet", day=END)
     remember_unanswered(engine, "nlu_fallback", "hemligt meddelande", "sv", day=END)
     out = tmp_path / "reports"
-    run = subprocess.run([sys.executable, "-m", "bot.analytics", "--database-url", url, "weekly-report",
-                          "--out", str(out), "--end", END.isoformat(), "--lang", "sv"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.analytics",
+            "--database-url",
+            url,
+            "weekly-report",
+            "--out",
+            str(out),
+            "--end",
+            END.isoformat(),
+            "--lang",
+            "sv",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     report = (out / "viitta-2026-W47.md").read_text(encoding="utf-8")
     assert report.startswith("# Viittas veckorapport 16.11.–22.11.2026")

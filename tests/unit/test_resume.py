@@ -1,6 +1,7 @@
 """The handoff resume loop (bot.server.resume) runs in the Rasa server whichever chat channels it has: with
 credentials.yml's channels but the REST channel removed, a chat a guide ended still comes back to the bot,
 and the bot's words reach the outbox from which the web chat and Telegram deliver them."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """Retention: the daily purge and "delete my conversation", on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -17,8 +18,10 @@ def _events(engine, sender: str, *ages_in_days: float) -> None:
     with engine.begin() as conn:
         for age in ages_in_days:
             stamp = (NOW - timedelta(days=age) - datetime(1970, 1, 1)).total_seconds()
-            conn.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', :t, '{}')"),
-                         {"s": sender, "t": stamp})
+            conn.execute(
+                text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', :t, '{}')"),
+                {"s": sender, "t": stamp},
+            )
 
 
 def _senders(engine) -> set[str]:
@@ -91,8 +94,10 @@ def test_the_command_line_purges_with_the_default_from_the_environment(tmp_path,
     with tracker.begin() as conn:
         for sender, age in (("four-days", 4), ("two-days", 2)):
             stamp = (real_now - timedelta(days=age) - datetime(1970, 1, 1)).total_seconds()
-            conn.execute(text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', :t, '{}')"),
-                         {"s": sender, "t": stamp})
+            conn.execute(
+                text("INSERT INTO events (sender_id, type_name, timestamp, data) VALUES (:s, 'user', :t, '{}')"),
+                {"s": sender, "t": stamp},
+            )
     try:
         assert main(["purge"]) == 0
         assert "1 conversations" in capsys.readouterr().out

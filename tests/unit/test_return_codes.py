@@ -1,5 +1,6 @@
 """Return codes (issue 15): generation, the stored digest, expiry, deletion and the guess limit,
 on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """The example reverse proxy (docs/reverse-proxy/nginx.conf) run for real on loopback in front of two
 stand-in servers: the channels and the console pass, Rasa's HTTP API never does, and the client cannot
 choose the address the console sees. Needs Debian's nginx-light (scripts/system-packages.sh)."""
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,14 @@ class StandIn(ThreadingHTTPServer):
                 if length:
                     self.rfile.read(length)
                 outer.seen.append(self.path)
-                body = json.dumps({"server": outer.name, "method": self.command, "path": self.path,
-                                   "headers": {k.lower(): v for k, v in self.headers.items()}}).encode()
+                body = json.dumps(
+                    {
+                        "server": outer.name,
+                        "method": self.command,
+                        "path": self.path,
+                        "headers": {k.lower(): v for k, v in self.headers.items()},
+                    }
+                ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -86,22 +93,28 @@ def proxy(tmp_path_factory):
     rasa, guide = StandIn("rasa"), StandIn("guide")
     port = _free_port()
     (home / "viitta.conf").write_text(adapted_config(port, rasa.port, guide.port), encoding="utf-8")
-    temp = "\n".join(f"    {kind}_temp_path {home / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (home / "nginx.conf").write_text(f"""
+    temp = "\n".join(
+        f"    {kind}_temp_path {home / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (home / "nginx.conf").write_text(
+        f"""
 daemon off;
 master_process off;
 worker_processes 1;
-pid {home / 'nginx.pid'};
-error_log {home / 'error.log'} warn;
+pid {home / "nginx.pid"};
+error_log {home / "error.log"} warn;
 events {{ worker_connections 64; }}
 http {{
     access_log off;
 {temp}
-    include {home / 'viitta.conf'};
+    include {home / "viitta.conf"};
 }}
-""", encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-p", str(home), "-c", str(home / "nginx.conf")], capture_output=True,
-                           text=True)
+""",
+        encoding="utf-8",
+    )
+    check = subprocess.run(
+        [NGINX, "-t", "-p", str(home), "-c", str(home / "nginx.conf")], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
     process = subprocess.Popen([NGINX, "-p", str(home), "-c", str(home / "nginx.conf")], stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
@@ -120,39 +133,62 @@ http {{
         guide.shutdown()
 
 
-@pytest.mark.parametrize("method,path,server", [
-    ("GET", "/webhooks/webchat/widget.js", "rasa"),
-    ("GET", "/webhooks/webchat/demo", "rasa"),
-    ("POST", "/webhooks/rest/webhook", "rasa"),
-    ("GET", "/webhooks/rest/messages?sender=x&after=0", "rasa"),
-    ("POST", "/webhooks/telegram/webhook", "rasa"),
-    ("GET", "/guide/login", "guide"),
-    ("GET", "/guide/api/me", "guide"),
-    ("POST", "/guide/api/handoffs/x/take", "guide"),
-])
+@pytest.mark.parametrize(
+    "method,path,server",
+    [
+        ("GET", "/webhooks/webchat/widget.js", "rasa"),
+        ("GET", "/webhooks/webchat/demo", "rasa"),
+        ("POST", "/webhooks/rest/webhook", "rasa"),
+        ("GET", "/webhooks/rest/messages?sender=x&after=0", "rasa"),
+        ("POST", "/webhooks/telegram/webhook", "rasa"),
+        ("GET", "/guide/login", "guide"),
+        ("GET", "/guide/api/me", "guide"),
+        ("POST", "/guide/api/handoffs/x/take", "guide"),
+    ],
+)
 def test_the_channels_and_the_console_pass(proxy, method, path, server):
     base, _rasa, _guide = proxy
     answer = requests.request(method, base + path, json={}, timeout=10)
     assert answer.status_code == 200 and answer.json()["server"] == server and answer.json()["path"] == path
 
 
-@pytest.mark.parametrize("method,path", [
-    ("GET", "/status"), ("GET", "/version"), ("GET", "/"), ("POST", "/model/parse"), ("PUT", "/model"),
-    ("DELETE", "/model"), ("POST", "/model/train"), ("GET", "/domain"),
-    ("GET", "/conversations/x/tracker"), ("POST", "/conversations/x/tracker/events"),
-    ("GET", "/conversations/x/tracker?token=leaked"), ("POST", "/conversations/x/messages"),
-    ("GET", "/webhooks/rest/../../status"), ("GET", "/webhooks/rest/%2e%2e/%2e%2e/conversations/x/tracker"),
-    ("GET", "/webhooks/webchat/..%2f..%2fstatus"), ("GET", "/guide/../model/parse"), ("GET", "//status"),
-    ("GET", "/Status"), ("GET", "/webhooks/"), ("GET", "/webhooks/callback/webhook"), ("GET", "/webhook"),
-    ("GET", "/health"), ("GET", "/actions"),
-])
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("GET", "/status"),
+        ("GET", "/version"),
+        ("GET", "/"),
+        ("POST", "/model/parse"),
+        ("PUT", "/model"),
+        ("DELETE", "/model"),
+        ("POST", "/model/train"),
+        ("GET", "/domain"),
+        ("GET", "/conversations/x/tracker"),
+        ("POST", "/conversations/x/tracker/events"),
+        ("GET", "/conversations/x/tracker?token=leaked"),
+        ("POST", "/conversations/x/messages"),
+        ("GET", "/webhooks/rest/../../status"),
+        ("GET", "/webhooks/rest/%2e%2e/%2e%2e/conversations/x/tracker"),
+        ("GET", "/webhooks/webchat/..%2f..%2fstatus"),
+        ("GET", "/guide/../model/parse"),
+        ("GET", "//status"),
+        ("GET", "/Status"),
+        ("GET", "/webhooks/"),
+        ("GET", "/webhooks/callback/webhook"),
+        ("GET", "/webhook"),
+        ("GET", "/health"),
+        ("GET", "/actions"),
+    ],
+)
 def test_rasas_http_api_and_everything_else_is_not_there(proxy, method, path):
     base, rasa, guide = proxy
     before = len(rasa.seen) + len(guide.seen)
     # A raw request line: requests would normalise the dot segments before sending them.
     with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1])), timeout=10) as conn:
-        conn.sendall(f"{method} {path} HTTP/1.1\r\nHost: viitta.example.fi\r\nContent-Length: 2\r\n"
-                     f"Connection: close\r\n\r\n{{}}".encode())
+        conn.sendall(
+            f"{method} {path} HTTP/1.1\r\nHost: viitta.example.fi\r\nContent-Length: 2\r\n"
+            f"Connection: close\r\n\r\n{{}}".encode()
+        )
         status_line = conn.makefile("rb").readline().decode()
     assert status_line.split()[1] == "404", (path, status_line)
     assert len(rasa.seen) + len(guide.seen) == before  # nothing reached a server
@@ -160,8 +196,11 @@ def test_rasas_http_api_and_everything_else_is_not_there(proxy, method, path):
 
 def test_the_client_cannot_choose_its_forwarded_address(proxy):
     base, _rasa, _guide = proxy
-    seen = requests.get(f"{base}/guide/login", headers={"X-Forwarded-For": "203.0.113.9", "X-Real-IP": "203.0.113.9",
-                                                        "Forwarded": "for=203.0.113.9"}, timeout=10).json()
+    seen = requests.get(
+        f"{base}/guide/login",
+        headers={"X-Forwarded-For": "203.0.113.9", "X-Real-IP": "203.0.113.9", "Forwarded": "for=203.0.113.9"},
+        timeout=10,
+    ).json()
     assert seen["headers"]["x-forwarded-for"] == "127.0.0.1"
     assert "x-real-ip" not in seen["headers"] and "forwarded" not in seen["headers"]
     assert seen["headers"]["x-forwarded-proto"] == "http"  # https in production: the console's cookies are Secure

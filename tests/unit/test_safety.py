@@ -1,5 +1,6 @@
 """The Rasa-side safety net: crisis NLU component, SafetyPolicy, the action-failure guard; and the
 channel side: emergency first, rate limit, truncation, county contact."""
+
 from __future__ import annotations
 
 import asyncio
@@ -32,12 +33,17 @@ def domain():
 
 @pytest.fixture(scope="module")
 def policy():
-    return SafetyPolicy.create(SafetyPolicy.get_default_config(), LocalModelStorage("/tmp"), Resource("safety"), CONTEXT)
+    return SafetyPolicy.create(
+        SafetyPolicy.get_default_config(), LocalModelStorage("/tmp"), Resource("safety"), CONTEXT
+    )
 
 
 def _message(text: str, intent: str, confidence: float = 0.9) -> Message:
-    ranking = [{"name": intent, "confidence": confidence}, {"name": "domestic_violence", "confidence": 0.08},
-               {"name": "relationship_support", "confidence": 0.02}]
+    ranking = [
+        {"name": intent, "confidence": confidence},
+        {"name": "domestic_violence", "confidence": 0.08},
+        {"name": "relationship_support", "confidence": 0.02},
+    ]
     message = Message({TEXT: text})
     message.set(INTENT, ranking[0])
     message.set(INTENT_RANKING_KEY, ranking)
@@ -45,8 +51,9 @@ def _message(text: str, intent: str, confidence: float = 0.9) -> Message:
 
 
 def _nlu(text: str, intent: str, confidence: float = 0.9) -> Message:
-    component = CrisisDetector.create(CrisisDetector.get_default_config(), LocalModelStorage("/tmp"),
-                                      Resource("crisis"), CONTEXT)
+    component = CrisisDetector.create(
+        CrisisDetector.get_default_config(), LocalModelStorage("/tmp"), Resource("crisis"), CONTEXT
+    )
     return component.process([_message(text, intent, confidence)])[0]
 
 
@@ -64,8 +71,9 @@ def test_an_idiom_takes_back_the_classifiers_emergency():
 
 
 def test_without_evidence_the_classifiers_emergency_stays():
-    assert _nlu("han tog min telefon jag skriver från datorn han slår mig", "emergency").get(INTENT)["name"] \
-        == "emergency"
+    assert (
+        _nlu("han tog min telefon jag skriver från datorn han slår mig", "emergency").get(INTENT)["name"] == "emergency"
+    )
 
 
 def _tracker(domain, *events) -> DialogueStateTracker:
@@ -80,8 +88,9 @@ def _chosen(policy, domain, tracker) -> str | None:
 
 
 def test_the_policy_puts_the_emergency_guidance_first_and_then_lets_the_rules_go_on(policy, domain):
-    acute = UserUttered("vauva ei hengitä", {"name": "emergency", "confidence": 1.0},
-                        parse_data={CRISIS_KEY: {"acute": True}})
+    acute = UserUttered(
+        "vauva ei hengitä", {"name": "emergency", "confidence": 1.0}, parse_data={CRISIS_KEY: {"acute": True}}
+    )
     tracker = _tracker(domain, acute)
     assert _chosen(policy, domain, tracker) == "utter_emergency"
     tracker.update(ActionExecuted("utter_emergency"))
@@ -94,8 +103,12 @@ def test_the_policy_stays_quiet_in_an_ordinary_turn(policy, domain):
 
 
 def test_after_a_failed_action_the_countys_contact_once_then_listen(policy, domain):
-    tracker = _tracker(domain, SlotSet("language", "fi"), SlotSet("area", "lappi"),
-                       UserUttered("mun mies juo", {"name": "substance_use_family", "confidence": 1.0}))
+    tracker = _tracker(
+        domain,
+        SlotSet("language", "fi"),
+        SlotSet("area", "lappi"),
+        UserUttered("mun mies juo", {"name": "substance_use_family", "confidence": 1.0}),
+    )
     action_guard.mark_failed(tracker)
     prediction = policy.predict_action_probabilities(tracker, domain)
     chosen = domain.action_names_or_texts[prediction.probabilities.index(1.0)]
@@ -136,7 +149,10 @@ def test_county_contact_comes_from_the_reviewed_data():
 def test_the_channel_puts_emergency_guidance_first_once():
     card = {"text": "HAL", "custom": {"type": "service"}}
     emergency = fallback.emergency("sv")  # as Rasa sends it: the text, then the payload
-    assert emergency[0]["text"].startswith("Om du eller någon annan är i fara") and emergency[1]["custom"]["type"] == "emergency"
+    assert (
+        emergency[0]["text"].startswith("Om du eller någon annan är i fara")
+        and emergency[1]["custom"]["type"] == "emergency"
+    )
     assert fallback.emergency_first([card], "sv") == emergency + [card]
     later = fallback.emergency_first([card] + fallback.emergency("fi"), "fi")
     assert later == fallback.emergency("fi") + [card]  # moved to the front, said once

@@ -1,4 +1,5 @@
 """Secrets come only from the environment: no configuration file or module in the repository holds one."""
+
 from __future__ import annotations
 
 import re

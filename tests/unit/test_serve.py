@@ -1,4 +1,5 @@
 """Start-up settings: the HTTP API is never open to the network without a token."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -57,7 +58,10 @@ def test_an_action_server_off_loopback_needs_a_secret(monkeypatch):
 
 def test_the_tracker_store_follows_one_url():
     assert serve.tracker_store_config("sqlite:////tmp/t.db") == {
-        "type": "bot.server.tracker_store.RedactingTrackerStore", "dialect": "sqlite", "db": "/tmp/t.db"}
+        "type": "bot.server.tracker_store.RedactingTrackerStore",
+        "dialect": "sqlite",
+        "db": "/tmp/t.db",
+    }
     pg = serve.tracker_store_config("postgresql://viitta:pw@db.local:5433/tracker")
     assert pg["dialect"] == "postgresql" and pg["url"] == "db.local" and pg["port"] == 5433 and pg["db"] == "tracker"
     assert pg["type"] == "bot.server.tracker_store.RedactingTrackerStore"
@@ -69,8 +73,10 @@ def test_passwords_stay_out_of_the_endpoints_file(monkeypatch, tmp_path):
     path = serve.write_endpoints(tmp_path / "e.yml")
     written = path.read_text()
     assert "tracker-secret" not in written and "lock-secret" not in written
-    assert serve.secret_environment() == {"VIITTA_TRACKER_PASSWORD": "tracker-secret",
-                                          "VIITTA_LOCK_PASSWORD": "lock-secret"}
+    assert serve.secret_environment() == {
+        "VIITTA_TRACKER_PASSWORD": "tracker-secret",
+        "VIITTA_LOCK_PASSWORD": "lock-secret",
+    }
     # Rasa reads the file with ${VAR} substitution from the environment the Rasa server gets.
     from rasa.utils.endpoints import read_endpoint_config
 

@@ -1,5 +1,6 @@
 """The fixes bot.server.patches applies to Rasa 3.6: same behaviour, less work per turn; only on 3.6.x, and
 undone after these tests so that no other test runs on a patched Rasa."""
+
 from __future__ import annotations
 
 import jsonschema
@@ -73,18 +74,21 @@ def test_event_names_resolve_as_before():
         Event.resolve_by_type("no_such_event")
 
 
-@pytest.mark.parametrize("method,path,content_type,refused", [
-    ("POST", "/conversations/x/tracker/events", "text/plain", True),
-    ("POST", "/conversations/x/tracker/events", "text/plain;charset=UTF-8", True),
-    ("POST", "/model/parse", "application/x-www-form-urlencoded", True),
-    ("POST", "/model/parse", "multipart/form-data; boundary=x", True),
-    ("POST", "/model/parse", "", True),
-    ("POST", "/model/parse", "application/json", False),
-    ("POST", "/model/train", "application/x-yaml", False),
-    ("GET", "/conversations/x/tracker", "", False),
-    ("PUT", "/conversations/x/tracker/events", "text/plain", False),  # PUT always needs a preflight
-    ("POST", "/webhooks/rest/webhook", "text/plain", False),  # the channels are the public part
-])
+@pytest.mark.parametrize(
+    "method,path,content_type,refused",
+    [
+        ("POST", "/conversations/x/tracker/events", "text/plain", True),
+        ("POST", "/conversations/x/tracker/events", "text/plain;charset=UTF-8", True),
+        ("POST", "/model/parse", "application/x-www-form-urlencoded", True),
+        ("POST", "/model/parse", "multipart/form-data; boundary=x", True),
+        ("POST", "/model/parse", "", True),
+        ("POST", "/model/parse", "application/json", False),
+        ("POST", "/model/train", "application/x-yaml", False),
+        ("GET", "/conversations/x/tracker", "", False),
+        ("PUT", "/conversations/x/tracker/events", "text/plain", False),  # PUT always needs a preflight
+        ("POST", "/webhooks/rest/webhook", "text/plain", False),  # the channels are the public part
+    ],
+)
 def test_the_api_refuses_what_a_foreign_page_can_post_without_a_preflight(method, path, content_type, refused):
     assert rasa_server.refused_cross_site(method, path, content_type) is refused
 

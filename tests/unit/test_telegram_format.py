@@ -1,4 +1,5 @@
 """Telegram mappings: the keyed hash of the chat id, updates → Incoming, replies → HTML messages and keyboards."""
+
 from __future__ import annotations
 
 import time
@@ -7,16 +8,29 @@ from telegram import Update
 
 from connectors import telegram_format as fmt
 
-CARD_TEXT = ("Beroendevårdsteamet, Jakobstad\nÖppenvård för vuxna.\nTelefon: 040 805 1506\n"
-             "Mer information: https://example.fi/beroende")
-CARD = {"type": "service", "service_id": "x", "category": "adult_substance", "area": "pohjanmaa",
-        "name": "Beroendevårdsteamet, Jakobstad", "phone": "040 805 1506", "url": "https://example.fi/beroende",
-        "open_now": False}
+CARD_TEXT = (
+    "Beroendevårdsteamet, Jakobstad\nÖppenvård för vuxna.\nTelefon: 040 805 1506\n"
+    "Mer information: https://example.fi/beroende"
+)
+CARD = {
+    "type": "service",
+    "service_id": "x",
+    "category": "adult_substance",
+    "area": "pohjanmaa",
+    "name": "Beroendevårdsteamet, Jakobstad",
+    "phone": "040 805 1506",
+    "url": "https://example.fi/beroende",
+    "open_now": False,
+}
 
 
 def update(**message) -> Update:
-    base = {"message_id": 1, "date": int(time.time()), "chat": {"id": 77, "type": "private"},
-            "from": {"id": 77, "is_bot": False, "first_name": "T", "language_code": "sv-FI"}}
+    base = {
+        "message_id": 1,
+        "date": int(time.time()),
+        "chat": {"id": 77, "type": "private"},
+        "from": {"id": 77, "is_bot": False, "first_name": "T", "language_code": "sv-FI"},
+    }
     return Update.de_json({"update_id": 1, "message": {**base, **message}}, None)
 
 
@@ -46,10 +60,19 @@ def test_group_chats_and_other_updates_are_ignored():
 
 
 def test_a_button_tap_carries_its_payload():
-    tap = Update.de_json({"update_id": 3, "callback_query": {
-        "id": "cb1", "chat_instance": "1", "data": "/affirm",
-        "from": {"id": 77, "is_bot": False, "first_name": "T", "language_code": "en"},
-        "message": {"message_id": 1, "date": 0, "chat": {"id": 77, "type": "private"}}}}, None)
+    tap = Update.de_json(
+        {
+            "update_id": 3,
+            "callback_query": {
+                "id": "cb1",
+                "chat_instance": "1",
+                "data": "/affirm",
+                "from": {"id": 77, "is_bot": False, "first_name": "T", "language_code": "en"},
+                "message": {"message_id": 1, "date": 0, "chat": {"id": 77, "type": "private"}},
+            },
+        },
+        None,
+    )
     assert fmt.incoming(tap) == fmt.Incoming(77, "/affirm", None, callback_query_id="cb1")
 
 
@@ -58,8 +81,15 @@ def test_languages_other_than_finnish_and_swedish_are_left_to_the_text():
 
 
 def test_buttons_become_an_inline_keyboard():
-    out = fmt.render_all([{"recipient_id": "x", "text": "Vill du prata med en människa?",
-                           "buttons": [{"title": "Ja, tack", "payload": "/affirm"}, {"title": "Inte nu", "payload": "/deny"}]}])
+    out = fmt.render_all(
+        [
+            {
+                "recipient_id": "x",
+                "text": "Vill du prata med en människa?",
+                "buttons": [{"title": "Ja, tack", "payload": "/affirm"}, {"title": "Inte nu", "payload": "/deny"}],
+            }
+        ]
+    )
     assert len(out) == 1 and out[0].text == "Vill du prata med en människa?"
     rows = out[0].keyboard.inline_keyboard
     assert [(r[0].text, r[0].callback_data) for r in rows] == [("Ja, tack", "/affirm"), ("Inte nu", "/deny")]

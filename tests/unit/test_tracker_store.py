@@ -1,6 +1,7 @@
 """The redacting tracker store: stored conversations hold no personal data, the turn in memory does; its
 SQLite settings (an open connection, write-ahead logging on its own engine only); TRACKER_STORE_URL wins
 over the endpoints' database in every way of starting; one conversation can be deleted."""
+
 from __future__ import annotations
 
 import asyncio
@@ -49,9 +50,19 @@ def _conversation(domain) -> DialogueStateTracker:
     tracker.update(SessionStarted())
     tracker.update(SlotSet("session_started_metadata", {"language": "fi", "user": "Mikko Virtanen"}))
     tracker.update(ActionExecuted("action_listen"))
-    parse = {"text": MESSAGE, "intent": {"name": "inform_location", "confidence": 0.9},
-             "entities": [{"entity": "municipality", "value": "Oulu", "start": MESSAGE.index("Oulussa"),
-                           "end": MESSAGE.index("Oulussa") + len("Oulussa"), "extractor": "PlaceEntityExtractor"}]}
+    parse = {
+        "text": MESSAGE,
+        "intent": {"name": "inform_location", "confidence": 0.9},
+        "entities": [
+            {
+                "entity": "municipality",
+                "value": "Oulu",
+                "start": MESSAGE.index("Oulussa"),
+                "end": MESSAGE.index("Oulussa") + len("Oulussa"),
+                "extractor": "PlaceEntityExtractor",
+            }
+        ],
+    }
     tracker.update(UserUttered(MESSAGE, parse_data=parse, metadata={"telegram_name": "Mikko"}))
     tracker.update(SlotSet("municipality", "Oulu"))
     tracker.update(BotUttered("Kiitos, Oulu. Soita 040 726 6965."))
@@ -72,7 +83,7 @@ def test_stored_events_are_redacted_and_the_turn_keeps_the_original(store, domai
     message = stored.latest_message
     assert message.text == "nimeni on [name] [name], asun Oulussa, soita [phone]"
     entity = message.parse_data["entities"][0]
-    assert message.text[entity["start"]:entity["end"]] == "Oulussa" and entity["value"] == "Oulu"
+    assert message.text[entity["start"] : entity["end"]] == "Oulussa" and entity["value"] == "Oulu"
     assert message.metadata == {"telegram_name": "[name]"}
     assert stored.get_slot("municipality") == "Oulu"
     assert stored.get_slot("session_started_metadata") == {"language": "fi", "user": "[name] [name]"}
@@ -95,8 +106,10 @@ def test_the_next_turn_appends_without_duplicates(store, domain):
 # ---- SQLite: the connection stays open and writes ahead, on the store's own engine ---------------------
 def _journal(engine) -> tuple[str, int]:
     with engine.connect() as connection:
-        return (connection.execute(text("PRAGMA journal_mode")).scalar(),
-                connection.execute(text("PRAGMA synchronous")).scalar())
+        return (
+            connection.execute(text("PRAGMA journal_mode")).scalar(),
+            connection.execute(text("PRAGMA synchronous")).scalar(),
+        )
 
 
 def test_the_sqlite_tracker_store_keeps_its_connection(store, tmp_path):

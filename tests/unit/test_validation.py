@@ -1,4 +1,5 @@
 """`validate`: the findings a county acts on, as a table, per county."""
+
 from __future__ import annotations
 
 import shutil
@@ -22,10 +23,18 @@ def _findings(data, **kwargs):
 
 def test_broken_looking_contacts_stale_records_and_missing_categories_are_found(directory_data):
     first = next(s for s in directory_data.services if s.county == "lappi")
-    broken = replace(first, phone=Sourced("040-12x", "https://x.fi"), email=Sourced("nobody@", "https://x.fi"),
-                     url="htps://lapha fi", checked=date(2025, 1, 31))
-    others = [s for s in directory_data.services if s.id != first.id and s.county != "kainuu"
-              and not (s.county == "kanta-hame" and s.category == "neuvola")]
+    broken = replace(
+        first,
+        phone=Sourced("040-12x", "https://x.fi"),
+        email=Sourced("nobody@", "https://x.fi"),
+        url="htps://lapha fi",
+        checked=date(2025, 1, 31),
+    )
+    others = [
+        s
+        for s in directory_data.services
+        if s.id != first.id and s.county != "kainuu" and not (s.county == "kanta-hame" and s.category == "neuvola")
+    ]
     data = replace(directory_data, services=(broken, *others))
     found = _findings(data, today=date(2026, 2, 1), stale_months=12)
     assert found[(first.id, "phone")].level == "error"
@@ -46,8 +55,9 @@ def test_one_county_only(directory_data):
 
 
 def test_the_curated_data_passes_the_command_line_check():
-    run = subprocess.run([sys.executable, "-m", "bot.directory", "validate"], cwd=ROOT, capture_output=True,
-                         text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.directory", "validate"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stdout[-2000:]
     assert "0 error(s)" in run.stdout
 
@@ -56,14 +66,24 @@ def test_named_contacts_are_checked_and_an_old_source_is_a_warning(directory_dat
     from bot.directory.records import Bilingual, NamedContact, WayIn
 
     first = next(s for s in directory_data.services if s.county == "lappi")
-    old = NamedContact("Maija Meikäläinen", "https://x.fi/yhteystiedot", checked=date(2026, 11, 1),
-                       title=Bilingual("perheohjaaja"), phone="040 123 4567", source_date=date(2025, 6, 1))
+    old = NamedContact(
+        "Maija Meikäläinen",
+        "https://x.fi/yhteystiedot",
+        checked=date(2026, 11, 1),
+        title=Bilingual("perheohjaaja"),
+        phone="040 123 4567",
+        source_date=date(2025, 6, 1),
+    )
     fresh = NamedContact("Ville Virtanen", "https://x.fi/yhteystiedot", checked=date(2026, 11, 1), phone="040-12x")
-    data = replace(directory_data, services=(replace(first, contacts=(old, fresh)),
-                                            *[s for s in directory_data.services if s.id != first.id]))
+    data = replace(
+        directory_data,
+        services=(replace(first, contacts=(old, fresh)), *[s for s in directory_data.services if s.id != first.id]),
+    )
     found = [f for f in validate(data, today=date(2026, 12, 1)) if f.where == first.id and f.check == "people"]
     assert {(f.level, f.problem.split(":")[0]) for f in found} == {
-        ("warning", "named contact Maija Meikäläinen"), ("error", "Ville Virtanen")}
+        ("warning", "named contact Maija Meikäläinen"),
+        ("error", "Ville Virtanen"),
+    }
     assert "2025-06-01" in next(f.problem for f in found if f.level == "warning")
     # A contact whose page was read a month ago but is dated 13 months back is old; the same page dated
     # last month is not.
@@ -78,8 +98,13 @@ def test_named_contacts_are_checked_and_an_old_source_is_a_warning(directory_dat
 
 
 def test_validate_prints_the_freshness_of_every_county():
-    run = subprocess.run([sys.executable, "-m", "bot.directory", "validate", "--county", "lappi"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "bot.directory", "validate", "--county", "lappi"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     table = run.stdout.split("Per county", 1)[1].splitlines()
     assert table[1].split()[:4] == ["county", "categories/12", "records", "with"]
     assert table[3].split()[0] == "lappi" and len(table) == 4  # only the county asked for
@@ -91,8 +116,9 @@ def test_the_freshness_counts_stale_records_and_old_contacts(directory_data):
 
     lappi = [s for s in directory_data.services if s.county == "lappi"]
     aged = [replace(s, checked=date(2024, 1, 1)) for s in lappi[:2]]
-    person = NamedContact("M", "https://x.fi", checked=date(2026, 11, 1), phone="040 123 4567",
-                          source_date=date(2024, 1, 1))
+    person = NamedContact(
+        "M", "https://x.fi", checked=date(2026, 11, 1), phone="040 123 4567", source_date=date(2024, 1, 1)
+    )
     services = [*aged, replace(lappi[2], contacts=(person,)), *lappi[3:]]
     counties = [c for c in directory_data.counties if c.code == "lappi"]
     (row,) = per_county(counties, services, today=date(2026, 12, 1))

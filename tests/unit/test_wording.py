@@ -5,6 +5,7 @@
 - a Finnish text and its Swedish pair contain the same numbers and phone numbers, except the numbers
   of Swedish-language lines that only the Swedish text adds.
 """
+
 from __future__ import annotations
 
 import re
@@ -62,8 +63,11 @@ def _directory_pairs(paths) -> list[tuple[str, str, str]]:
 
     def walk(node, where):
         if isinstance(node, dict):
-            if isinstance(node.get("fi"), str) and isinstance(node.get("sv"), str) \
-                    and not node["sv"].startswith("http"):
+            if (
+                isinstance(node.get("fi"), str)
+                and isinstance(node.get("sv"), str)
+                and not node["sv"].startswith("http")
+            ):
                 found.append((where, node["fi"], node["sv"]))
             for key, value in node.items():
                 walk(value, f"{where}.{key}")
@@ -87,8 +91,9 @@ def test_the_checks_see_the_texts():
     assert numbers("ring 09 2525 0111 eller 112, 25 c §") == {"0925250111", "112", "25"}
 
 
-@pytest.mark.parametrize("where,fi,sv", _domain_pairs() + _label_pairs(),
-                         ids=[p[0] for p in _domain_pairs() + _label_pairs()])
+@pytest.mark.parametrize(
+    "where,fi,sv", _domain_pairs() + _label_pairs(), ids=[p[0] for p in _domain_pairs() + _label_pairs()]
+)
 def test_no_missbruk_in_the_domains_swedish(where, fi, sv):
     assert missbruk(sv) == [], where
 
@@ -104,20 +109,29 @@ def test_no_missbruk_in_the_swedish_of_the_services():
 
 
 def test_finnish_and_swedish_responses_contain_the_same_numbers():
-    differ = [(where, numbers(fi) ^ numbers(sv)) for where, fi, sv in _domain_pairs() + _label_pairs()
-              if (numbers(fi) ^ numbers(sv)) - SWEDISH_ONLY_NUMBERS]
+    differ = [
+        (where, numbers(fi) ^ numbers(sv))
+        for where, fi, sv in _domain_pairs() + _label_pairs()
+        if (numbers(fi) ^ numbers(sv)) - SWEDISH_ONLY_NUMBERS
+    ]
     assert differ == []
 
 
 def test_finnish_and_swedish_directory_texts_contain_the_same_numbers():
-    differ = [(where, numbers(fi) ^ numbers(sv)) for where, fi, sv in _directory_pairs(OWN_FILES)
-              if (numbers(fi) ^ numbers(sv)) - SWEDISH_ONLY_NUMBERS]
+    differ = [
+        (where, numbers(fi) ^ numbers(sv))
+        for where, fi, sv in _directory_pairs(OWN_FILES)
+        if (numbers(fi) ^ numbers(sv)) - SWEDISH_ONLY_NUMBERS
+    ]
     assert differ == []
 
 
 def test_finnish_and_swedish_service_texts_contain_the_same_numbers():
-    differ = [(where, numbers(fi) ^ numbers(sv)) for where, fi, sv in _directory_pairs(SERVICE_FILES)
-              if (numbers(fi) ^ numbers(sv)) - SWEDISH_ONLY_NUMBERS]
+    differ = [
+        (where, numbers(fi) ^ numbers(sv))
+        for where, fi, sv in _directory_pairs(SERVICE_FILES)
+        if (numbers(fi) ^ numbers(sv)) - SWEDISH_ONLY_NUMBERS
+    ]
     assert differ == []
 
 
@@ -142,5 +156,6 @@ def test_no_text_is_cut_at_a_comma(path):
 
 
 def test_the_cut_check_sees_a_cut_name():
-    assert _split_pairs(yaml.safe_load("name: {fi: Lastenneuvola, Porvoo, sv: Barnrådgivningen i Borgå}")) \
-        == [".name: ['Porvoo']"]
+    assert _split_pairs(yaml.safe_load("name: {fi: Lastenneuvola, Porvoo, sv: Barnrådgivningen i Borgå}")) == [
+        ".name: ['Porvoo']"
+    ]

@@ -7,6 +7,7 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-22
 """
+
 from typing import Sequence, Union
 
 import sqlalchemy as sa

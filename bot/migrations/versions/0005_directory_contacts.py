@@ -5,6 +5,7 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-01
 """
+
 from typing import Sequence, Union
 
 import sqlalchemy as sa
@@ -33,6 +34,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in reversed(_TABLES):
         with op.batch_alter_table(table) as batch:
-            for column in ("source_date", "how_to_reach_source", "how_to_reach_url", "how_to_reach_sv",
-                           "how_to_reach_fi", "contacts"):
+            for column in (
+                "source_date",
+                "how_to_reach_source",
+                "how_to_reach_url",
+                "how_to_reach_sv",
+                "how_to_reach_fi",
+                "contacts",
+            ):
                 batch.drop_column(column)
