@@ -328,4 +328,6 @@ def someone_elses(text: str, start: int) -> bool:
     """Whether the place at `start` is where someone else (a parent, a sibling, a friend) lives."""
     before = re.split(r"[.!?;,\n]", fold(text[:start]))[-1]
     found = _SOMEONE_ELSE.search(re.sub(r"\W+", " ", before).rstrip() + " ")
-    return bool(found) and not _OWN_ROLE.search(re.sub(r"\W+", " ", before)[: found.start()])
+    if found is None:
+        return False
+    return not _OWN_ROLE.search(re.sub(r"\W+", " ", before)[: found.start()])
