@@ -21,24 +21,14 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.places.finnish import fold
 from bot.situation.cues import SAMI
+from bot.situation.reading import WORRY_INTENTS
 
 TOPIC_KEY = "viitta_topic"
 SAMI_INTENT = "ask_capabilities"
 # A worry the classifier is very sure of keeps its intent (a Sámi question often reads as a weak worry);
 # the recommendation then answers the Sámi question too.
 WORRY_KEPT_FROM = 0.9
-WORRIES = (
-    "substance_use_pregnancy",
-    "substance_use_family",
-    "youth_substance_use",
-    "family_support",
-    "relationship_support",
-    "child_welfare_concern",
-    "domestic_violence",
-    "parent_mental_health",
-    "professional_referral",
-    "emergency",
-)
+WORRIES = (*WORRY_INTENTS, "professional_referral", "emergency")
 
 
 def asks_sami(text: str) -> bool:
