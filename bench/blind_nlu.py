@@ -262,7 +262,8 @@ def measure(root: Path, blind: Path) -> dict:
         for e in nlu_examples(path)
     ]
     result: dict = {
-        "root": str(root),
+        # The checkout is named by its commit; a local path would say nothing to a reader elsewhere.
+        "root": "." if root.resolve() == ROOT else "another checkout",
         "commit": _commit(root),
         "set": str(blind),
         "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
