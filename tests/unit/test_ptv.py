@@ -28,6 +28,7 @@ from bot.directory.ptv import PtvItems, fetch_channels, fetch_linked_services, r
 from bot.directory.ptv_import import import_all, import_items, write
 from bot.directory.ptv_mapping import categorize, load_mapping
 from bot.directory.validation import validate
+from bot.domain import load_domain
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ptv"
@@ -419,7 +420,7 @@ def test_an_imported_phone_number_reaches_the_answer(items, data_dir):
     for result in _import(items, data_dir).results:
         write(result, data_dir, TODAY)
     directory = InMemoryDirectory.from_data(read_data(data_dir))
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain()
     # The imported mother-and-child home names Oulu: for a person in Oulu it comes before county-wide records.
     # A mother-and-child home is for a family with a baby (bot/situation/routing.py): the situation says so.
     from bot.situation import model

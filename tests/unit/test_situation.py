@@ -217,13 +217,10 @@ def test_a_place_moved_from_or_to_is_not_the_home(text, place, moved):
 
 @pytest.mark.parametrize("lang, title", [("fi", "Ei ihan – korjaa"), ("sv", "Inte riktigt – rätta")])
 def test_the_correction_button_is_a_telegram_button_with_its_payload(lang, title):
-    from pathlib import Path
-
-    import yaml
-
+    from bot.domain import load_domain
     from connectors import telegram_format as fmt
 
-    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    domain = load_domain()
     variation = next(v for v in domain["responses"]["utter_understood"] if v["condition"][0]["value"] == lang)
     reply = {"recipient_id": "x", "text": variation["text"].format(facts="…"), "buttons": variation["buttons"]}
     out = fmt.render_all([reply])
