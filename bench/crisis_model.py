@@ -7,7 +7,7 @@
 --loko         leave-one-kind-out: the model trained without one acute kind of bot/safety/data, recall on
                that kind (held-out training messages; with --blind also the blind set's counts)
 --writers      leave-one-writer-out: the model trained without one writer's files of bot/safety/data (the
-               training writer, extra_, more_, retired_a_, retired_b_), the whole net on that writer's
+               training writer, extra_, more_, after_c_, retired_a_, retired_b_, retired_c_), the whole net on that writer's
                messages over a grid of thresholds – the nearest the data comes to a new blind set
 --compare      feature candidates (--candidates) by leave-one-kind-out and leave-one-writer-out
 Prints tables (aggregates only). Training data: bot.safety.model.training_examples().

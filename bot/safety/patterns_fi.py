@@ -60,7 +60,10 @@ PAST = (
     r"\w+ (?:vuotta|vuosi|vuosia|viikkoa|kuukautta|kuukausi) sitten|"
     r"kerran|joskus|aikanaan|(?<!ku )(?<!kuin )ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|ylaastee\w*|ala-astee\w*|ala astee\w*|lukiossa|yliopistossa|armeijassa|parikymppisena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
     r"silloin kun|kun olin|olin pieni|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
-    r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia)\b"
+    r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia|"
+    r"(?:vuonna|vuodelta|vuoden) (?:19|20)\d\d|siita on (?:jo )?(?:\w+ )?(?:vuotta|vuosi|vuosia|kuukautta|viikkoa))\b"
+    # a sentence that opens with a year ("2018 tyttö nieli ..."), not with a dose ("2000 mg ...")
+    r"|^ ?(?:19|20)\d\d\b(?! ?(?:mg|g|ml|milli\w*)\b)"
 )
 QUESTION = (
     r"\b(?:mita (?:teen|tehda|pitaa tehda|kannattaa tehda) jos|mita tapahtuu jos|"
@@ -68,7 +71,10 @@ QUESTION = (
     r"mista saa (?:apua|tukea)|mihin (?:ohjaan|ohjata)|onko (?:\w+ )?(?:normaalia|vaarallista|ok|okei|tavallista)|"
     r"voiko|saako|kuinka paljon|saanko|pitaako|pitaisko|pitaisiko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
     r"onko syyta huoleen|hypoteett\w*|teoriassa|pitaako (?:\w+ )?huolestua|"
-    r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma)\b"
+    r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma|"
+    r"jos joku (?:\w+ )?(?:kirjoittaa|kirjoittais\w*|sanoo|sanois\w*|kertoo|kertois\w*)|"
+    r"mita (?:sa |sina |te )?(?:vastaisit|vastaisitte|tekisit|tekisitte)|(?<!tiia )(?<!tieda )onko (?:\w+ ){{0,6}}hatatilan\w*|"
+    r"vai voinko|voinko (?:\w+ )?(?:odottaa|soittaa (?:neuvolaan|aamulla|huomenna)))\b"
 )
 # Fears and intrusive thoughts ("tulee ajatuksia että satutan vauvaa") are common after a birth and not acute.
 FEAR = r"\b(?:pelkaan|pelottaa|mua pelottaa|ajatuksia|ajatus|pelkoja) (?:\w+ )?(?:etta|et)\b"
@@ -80,11 +86,13 @@ REPORT = (
     r"asiakas|asiakkaa\w*|asiakkai\w*|potilas|potilaa\w*|potilai\w*|"
     r"(?:olen|oon|toimin|tyoskentelen) (?:\w+ )?(?:psykologi\w*|sairaanhoitaja\w*|terveydenhoitaja\w*|"
     r"sosiaalityontekija\w*|laakari\w*|katilo\w*|ensihoitaja\w*|opettaja\w*|lastenhoitaja\w*|"
-    r"perhetyontekija\w*)|\w*(?:hoitajana|tyontekijana|psykologina|laakarina|opettajana|katilona))\b"
+    r"perhetyontekija\w*)|\w*(?:hoitajana|tyontekijana|psykologina|laakarina|opettajana|katilona)|"
+    r"leikitaan|leikittiin|leikissa|leikki\w* (?:ensihoitaja\w*|ambulanssi\w*|laakari\w*|sairaala\w*|poliisi\w*)|nukke|nuken|leikin kautta|leikkiessa\w*|\w*minecraft\w*|fortnite\w*|pelissa|videopel\w*|"
+    r"opinnayte\w*|gradu\w*|koulutyo\w*|tutkielm\w*|koulutusesimerk\w*|tapaus vuodelta)\b"
     r"|^ ?(?:\w+ )?(?:psykologi|sairaanhoitaja|terveydenhoitaja|sosiaalityontekija|laakari|katilo|ensihoitaja|"
     r"perhetyontekija)\b"
 )
-JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh)\b"
+JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh|ei oikeesti|ei oikeasti|en tosissani|kuvainnollisesti|ihan sairasta)\b"
 CONDITIONAL = r"\bjos\b"
 # Words of danger at all (for "defused": such a word inside a past, question, fear or condition).
 DANGER = (
@@ -109,6 +117,14 @@ NEVER = (
     r"|\bei (?:ole|oo) (?:koskaan )?(?:lyony|lyonyt|satuttanut|satuttanu|uhannut|uhannu)"
     r"|\bei (?:ole |oo )?(?:mitaan )?hataa|\bei (?:ole|oo) (?:vakivaltaa|vaaraa|vaarassa)"
     r"|\bhengittaa (?:ihan )?normaalisti"
+    r"|\b(?:on|oli) (?:ollut|ollu) (?:\w+ )?itsetuhoisia ajatuksia|\ben (?:ikina|koskaan) (?:tekis|tekisi) (?:mitaan|sita)"
+    r"|\b(?:maailma|elama|kaikki) (?:\w+ ){{0,2}}romahti|\b(?:ei|eika) (?:\w+ )?kouristel\w*"
+    # emotional blackmail ("tappaa itsensä jos jätän hänet"), a child's tantrum ("haluaa kuolla kun ei saanut")
+    r"|\b{kill} {self} jos (?:ma |mina )?(?:jatan|lahden|eroan)\b"
+    r"|\b{want} {die} (?:kun|koska) (?:se |han )?(?:ei|eika) (?:saanut|saanu|saa|paassyt)\b"
+    # "kohta mä hyppään sillalta, jos tää ratikkatyömaa ei lopu": a nuisance, not a plan
+    r"|\bhyppaan (?:\w+ ){{0,2}}(?:, )?jos (?:\w+ ){{0,2}}"
+    r"\w*(?:tyomaa|remontti|meteli|ruuhka|kokous|jono|tentti|liikenne|sade|helle)\w*"
 )
 
 ACUTE = (

@@ -45,17 +45,23 @@ PAST = (
     r"forr|forut|tidigare|som barn|som liten|som ung|som tonaring|i hogstadiet|i lagstadiet|i mellanstadiet|i gymnasiet|i skolan|i militaren|nar jag var|nar vi var|i barndomen|"
     r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
     r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
-    r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut)\b"
+    r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut|"
+    r"(?:ar|år) (?:19|20)\d\d|(?:vi )?hade ett fall|overlevde|klarade sig)\b"
 )
 QUESTION = (
     r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?om|vad hander om|hur (?:pratar|talar|gor|kanner|"
     r"hjalper|stoder|vet) (?:jag|man)|var far man|vart hanvisar|ar det (?:normalt|farligt|okej|ok|vanligt)|"
     r"far man|kan man|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
-    r"ska jag anmala|misstanker|ska jag oroa mig|hypotetisk\w*|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b)\b"
+    r"ska jag anmala|misstanker|ska jag oroa mig|hypotetisk\w*|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b|"
+    r"(?:e|ar) (?:de|det) normalt|hur vet man|nar (?:e|ar) (?:de|det) (?:ett )?nod\w*|om en (?:bebis|baby)|"
+    r"(?:e|ar) (?:de|det) (?:nat|nagot) for 112|nar (?:ska|bor) (?:man|jag) ringa)\b"
 )
 # Fears and intrusive thoughts ("tankar om att jag skadar bebisen") are common after a birth and not acute.
 FEAR = r"\b(?:jag ar|ja e|jag e|ar) (?:sa |jatte )?radd (?:att|for att)\b|\bradd att\b|\btankar (?:om )?att\b"
-SAFE = r"\b(?:jag ar|ja e|vi ar) (?:nu |redan )?(?:\w+ )?i sakerhet\b"
+SAFE = (
+    r"\b(?:jag ar|ja e|vi ar) (?:nu |redan )?(?:\w+ )?i sakerhet\b"
+    r"|\b(?:hon|han|hen|den|barnet|bebisen) verkar (?:helt |alldeles )?(?:som vanligt|normal|pigg)\b"
+)
 # Someone else's story: a film, a series, the news, a post online, or a professional about a client.
 REPORT = (
     r"\b(?:\w*film\w*|\w*serie\w*|dokumentar\w*|nyhet\w*|tidning\w*|i en bok|roman\w*|pa natet|pa naten|"
@@ -64,8 +70,9 @@ REPORT = (
     r"halsovard\w*|socialarbetar\w*|kurator\w*|lakare\w*|barnmorsk\w*|forstavardar\w*|ambulans\w*|"
     r"larare\w*|barnskotar\w*|familjearbetar\w*))\b"
     r"|^ ?(?:\w+ )?(?:psykolog|sjukskotare|kurator|socialarbetare|halsovardare|barnmorska|lakare|forstavardare)\b"
+    r"|\b(?:skolarbete\w*|uppsats\w*|skoluppgift\w*|examensarbete\w*|lektion\w*|leker|lekte|i leken|ett fall dar|dockan|i spelet|datorspel\w*|\w*minecraft\w*|fortnite\w*)\b"
 )
-JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh)\b"
+JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh|(?:alltsa )?(?:int|inte|ej) pa riktigt|bildligt talat)\b"
 CONDITIONAL = r"\bom\b"
 DANGER = (
     r"\b(?:doda\w*|dodar|dodade|dog|dor|do|dod|sjalvmord\w*|sjalvskad\w*|ta livet|tog livet|{hit}|{hit_past}|"
@@ -88,6 +95,12 @@ NEVER = (
     r"|\b(?:tanker|ska|vill) inte (?:gora mig (?:sjalv )?illa|skada mig|ta livet av mig|do)\b"
     r"|\bhar aldrig (?:slagit|skadat|hotat)|\bingen fara\b|\binget vald\b|\binte i fara\b|\bandas (?:helt )?normalt"
     r"|\bvaknar (?:inte|int) (?:pa morgonen|pa morgnarna|i tid|av vackarklockan)"
+    # a child's tantrum ("vill dö när hon int fick godis"), embarrassment over photos, "can't live like this"
+    r"|\bvill (?:bara )?do nar (?:hon|han|hen|ja|jag) (?:int|inte|ej) fick\b"
+    r"|\bvill (?:bara )?do nar (?:ja|jag) (?:ser|tittar pa|tanker pa) hur (?:ja|jag) (?:sag ut|lat|betedde)"
+    r"|\borkar (?:int|inte|ej) leva sa har (?:langre )?, (?:\w+ ){{0,2}}maste (?:andras|forandras|bli)\b"
+    r"|\b(?:ja|jag) skulle aldrig gora (?:nat|nagot|det)\b"
+    r"|\bnu hoppar (?:ja|jag) (?:fran|ut genom) (?:\w+ ){{0,2}}, (?:\w+ ){{0,4}}(?:malat|klottrat|kladdat|spillt|glomt|smetat)\w*"
 )
 
 ACUTE = (
