@@ -87,12 +87,16 @@ class ValidateServiceForm(FormValidationAction):
 _MOVED = re.compile(r"(?:\b(?:fran|ifran)|\b(?:vill|ska|tanker|planerar|hotar) (?:\w+ )?flytta (?:\w+ )?till)\s*$")
 _MOVED_FI = re.compile(r"\bmuut\w* (?:\w+ )?$")
 _FROM_FI = re.compile(r"(?:sta|lta|lle)$")
+# "muutimme Raumalle viime keväänä": moved there, so it is where they live now.
+_MOVED_THERE_FI = re.compile(r"\b(?:muutimme|muutettiin|muutin|muutit|muutti|muuttaneet|muuttanut|muutettu) (?:\w+ )?$")
 
 
 def _moved_from_or_to(text: str, entity: dict) -> bool:
     if entity.get("entity") not in ("municipality", "county") or entity.get("start") is None:
         return False
     before, word = fold(text[: entity["start"]]), fold(text[entity["start"] : entity.get("end") or len(text)])
+    if word.endswith("lle") and _MOVED_THERE_FI.search(before):
+        return False
     return bool(_MOVED.search(before) or (_MOVED_FI.search(before) and _FROM_FI.search(word)))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS
+from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS, TOPIC_OF_CONCERN
 from bot.situation import model
 
 PRECEDENCE = ("domestic_violence", "substance_use_pregnancy", "youth_substance_use")
@@ -114,6 +114,9 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
     blocks = [categories_of(n, situation) for n in needs]
     referrals: list[str] = []
     if topics:
+        # A need that goes first (violence, pregnancy and substances, a young person's use) keeps its topic even
+        # when the words named another ("raskausviikolla 9, alkoholin suurkulutus ja aiempi lastensuojelu").
+        topics = list(topics) + [TOPIC_OF_CONCERN[n] for n in needs if n in PRECEDENCE]
         # The guidance in the order asked about; the services with violence, HAL and youth first.
         referrals = list(dict.fromkeys(REFERRAL_TOPICS[t][0] for t in topics))
         topics = sorted(dict.fromkeys(topics), key=lambda t: TOPIC_PRECEDENCE.index(t) if t in TOPIC_PRECEDENCE else 9)
