@@ -172,3 +172,31 @@ def test_moved_to_a_town_last_spring_is_where_one_lives():  # fi-c-026
     text = "exä haluaa muuttaa Raumalle"
     start = text.index("Raumalle")
     assert _moved_from_or_to(text, {"entity": "municipality", "start": start, "end": start + 8})
+
+
+def test_writing_from_a_place_is_where_one_lives():  # sv-c-037
+    text = "ja skriver från Kimitoön"
+    start = text.index("Kimitoön")
+    assert not _moved_from_or_to(text, {"entity": "municipality", "start": start, "end": start + 8})
+    text = "Vi flyttade hit från Vasa för hans jobb"
+    start = text.index("Vasa")
+    assert _moved_from_or_to(text, {"entity": "municipality", "start": start, "end": start + 4})
+
+
+@pytest.mark.parametrize(
+    "text, municipality",
+    [("Onko Ivalossa mielenterveyspalveluja inarinsaameksi?", "Inari"), ("vi bor i Ivalo", "Inari")],
+)  # fi-c-045, sv-c-045
+def test_a_village_of_the_sami_homeland_is_its_municipality(text, municipality):
+    from bot.places import resolver
+
+    assert [m.municipality for m in resolver.find_places(text)] == [municipality]
+
+
+def test_a_detail_when_asked_the_place_keeps_the_search():  # sv-c-037
+    from bot.actions.service_search import _adds_a_detail
+
+    class Tracker:
+        latest_message = {"intent": {"name": "substance_use_family", "confidence": 0.52}, "text": "vi har två barn"}
+
+    assert _adds_a_detail(Tracker())
