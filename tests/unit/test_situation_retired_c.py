@@ -200,3 +200,35 @@ def test_a_detail_when_asked_the_place_keeps_the_search():  # sv-c-037
         latest_message = {"intent": {"name": "substance_use_family", "confidence": 0.52}, "text": "vi har två barn"}
 
     assert _adds_a_detail(Tracker())
+
+
+# ---------------------------------------------------------------- long stories: the main worry, not a mention
+
+
+def test_a_mother_who_cries_every_day_and_feels_nothing_is_mental_health():  # sv-c-028
+    s = situation(
+        (
+            "ja bor i Rovaniemi sen två år och har en bebis på fyra månader. min sambo jobbar i gruvan i veckoskift "
+            "så ja e mycket ensam. förlossningen gick bra och bebisen e frisk, vi har också fått en bra dagisplats "
+            "till storebror. men ja gråter varje dag, känner ingenting när ja håller henne och orkar knappt duscha. "
+            "på rådgivningen sa ja att allt e bra. ja skäms.",
+            "parent_mental_health",
+            0.50,
+        )
+    )
+    assert route(s).categories[0] == "mental_health"
+
+
+def test_a_negated_just_now_is_not_urgency():  # sv-c-029
+    s = situation(
+        (
+            "Jag är mormor och bor själv i Nyslott, dottern med sina två barn bor tre kilometer bort. Jag har haft "
+            "en höftoperation så jag kör inte bil just nu. När jag senast var där var kylskåpet tomt, minsta hade "
+            "ingen ren blöja och den äldre på sju hade inte varit i skolan på en vecka. Dottern säger att hon bara "
+            "är trött. Jag vill inte förstöra vår relation men jag är orolig för barnen.",
+            "child_welfare_concern",
+            0.885,
+        )
+    )
+    assert model.value(s, "urgency") is None
+    assert route(s).categories[0] == "child_welfare"
