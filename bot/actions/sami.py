@@ -16,6 +16,7 @@ from bot.actions.cards import utter_match
 from bot.actions.situation import SLOT, situation_of
 from bot.places import resolver
 from bot.situation import model
+from bot.situation.routing import route
 
 LAPPI = "lappi"
 
@@ -36,6 +37,16 @@ def mark_answered(tracker: Tracker) -> SlotSet:
     return SlotSet(SLOT, model.merge(situation_of(tracker), model.Reading(facts=[model.Fact("sami", ANSWERED, 1.0)])))
 
 
+def sami_categories(situation: dict) -> list[str]:
+    """The services of the need the Sámi question names (a pregnancy or baby: the neuvola; a worry: its
+    route), with Lappi's family service guidance after them; the guidance alone when no need is named."""
+    plan = route(situation)
+    categories = [c for c in plan.categories if c != "family_guidance"] if plan.needs else []
+    if not plan.needs and (model.value(situation, "pregnancy") or model.value(situation, "baby_months") is not None):
+        categories = ["neuvola"]
+    return categories + ["family_guidance"]
+
+
 class ActionAnswerCapabilities(DirectoryAction):
     def name(self) -> Text:
         return "action_answer_capabilities"
@@ -49,7 +60,7 @@ class ActionAnswerCapabilities(DirectoryAction):
         if municipality and resolver.county_of(municipality) != LAPPI:
             municipality = None
         dispatcher.utter_message(response="utter_sami_services")
-        matches = self.directory.recommend(["family_guidance"], LAPPI, municipality, lang, limit=2)
+        matches = self.directory.recommend(sami_categories(situation_of(tracker)), LAPPI, municipality, lang, limit=2)
         for match in matches:
             utter_match(dispatcher, match, lang)
         return [mark_answered(tracker)] + (

@@ -21,6 +21,7 @@ from bot.analytics.counters import record_recommendations
 from bot.places import resolver
 from bot.places.finnish import fold
 from bot.situation import model
+from bot.situation.reading import WORRY_INTENTS
 from bot.situation.routing import route
 
 # Intents whose message is never an answer to "where do you live?".
@@ -69,6 +70,10 @@ class ValidateServiceForm(FormValidationAction):
             _suggest_places(dispatcher, tracker)
             # Setting the slot (to nothing) keeps the form running, so it asks again.
             return {"area": None}
+        if tracker.get_slot("requested_slot") == "area" and _adds_a_detail(tracker):
+            # "vi har två barn" when asked the place: the situation keeps the detail, the form asks the place again
+            # (a rejected form would end in the fallback and lose the search).
+            return {"area": None}
         return {}
 
     async def validate_area(
@@ -84,15 +89,23 @@ class ValidateServiceForm(FormValidationAction):
 
 # "vi flyttade hit från Vasa", "exet vill flytta till Tammerfors", "muutettiin Vaasasta": not where one lives.
 # ("vi har flyttat till Kuopio" is where they live now.)
-_MOVED = re.compile(r"(?:\b(?:fran|ifran)|\b(?:vill|ska|tanker|planerar|hotar) (?:\w+ )?flytta (?:\w+ )?till)\s*$")
+# "från" only after a verb of moving: "ja skriver från Kimitoön" is where one writes from, so where one lives.
+_MOVED = re.compile(
+    r"(?:\b(?:flytt\w*|kom|kommit|kommer|akte|akt|rymde|lamnade)(?: \w+){0,3} (?:fran|ifran)|"
+    r"\b(?:vill|ska|tanker|planerar|hotar) (?:\w+ )?flytta (?:\w+ )?till)\s*$"
+)
 _MOVED_FI = re.compile(r"\bmuut\w* (?:\w+ )?$")
 _FROM_FI = re.compile(r"(?:sta|lta|lle)$")
+# "muutimme Raumalle viime keväänä": moved there, so it is where they live now.
+_MOVED_THERE_FI = re.compile(r"\b(?:muutimme|muutettiin|muutin|muutit|muutti|muuttaneet|muuttanut|muutettu) (?:\w+ )?$")
 
 
 def _moved_from_or_to(text: str, entity: dict) -> bool:
     if entity.get("entity") not in ("municipality", "county") or entity.get("start") is None:
         return False
     before, word = fold(text[: entity["start"]]), fold(text[entity["start"] : entity.get("end") or len(text)])
+    if word.endswith("lle") and _MOVED_THERE_FI.search(before):
+        return False
     return bool(_MOVED.search(before) or (_MOVED_FI.search(before) and _FROM_FI.search(word)))
 
 
@@ -102,6 +115,13 @@ def _someone_elses(text: str, entity: dict) -> bool:
         and entity.get("start") is not None
         and resolver.someone_elses(text, entity["start"])
     )
+
+
+_DETAIL_INTENTS = (*WORRY_INTENTS, "professional_referral", "inform_role")
+
+
+def _adds_a_detail(tracker: Tracker) -> bool:
+    return (tracker.latest_message.get("intent") or {}).get("name") in _DETAIL_INTENTS
 
 
 def _looks_like_place_answer(tracker: Tracker) -> bool:

@@ -69,6 +69,7 @@ YOUTH = _c(
     r"\bnuor(?:i|en|ta|ena|ille|et|ten|ia|emme|eni|esi|ukai|iso|ella)\b|\bnuoriso|\bteini|\byläkoulu|\byläaste|"
     r"\blukiola|\blukio|\bammattikoulu|\bamis\b|\bamikse|\bkasiluok|\bysiluok|\bseiskaluok|\bnuorempi|"
     r"\bungdom|\btonaring|\bton(?:aren|aringen|aringar)|\bhogstadi|\bgymnasi|\byrkesskol|\bunga?\b|\bungen\b|"
+    r"\belev(?:en)? i (?:sjuan|attan|nian|hogstadiet)|\bi (?:sjuan|attan|nian)\b|\boppila\w* (?:\w+ )?(?:kasi|ysi|seiska)|"
     r"\bpojkvan|\bflickvan|\bfjortis|\b(?:13|14|15|16|17)-?(?:vuotia|v\b|aring)|\bteen"
 )
 CHILD = _c(
@@ -85,7 +86,7 @@ PARTNER = _c(
 )
 PARTNER_STRONG = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle)\b|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|\btyttoystav|"
-    r"\bavomie|\bavovaimo|\bukkoni|\bex|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\bmin man\b|"
+    r"\bavomie|\bavovaimo|\bukkoni|\baija\b|\baijani|\bex|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\bmin man\b|"
     r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
     r"\bkarlen\b|\bpojkvan|\bflickvan"
 )
@@ -124,6 +125,8 @@ VIOLENCE_KINDS = (
             r"\btietaa aina missa|\bsoittaa (?:\w+ )?kertaa|\bhenkinen vakivalta|\bhenkista vakivaltaa|"
             r"\bhenkisesti|\bmanipul|\bkiristaa|\bsyyllista|\bsanoo etta olen (?:huono|tyhma|arvoton)|"
             r"\bforminskar|\bforminsk|\bfornedr|\bkallar mig|\bhotar|\bhotade|\bhot\b|\brad(?:d|da) for (?:honom|henne|min man|min fru|sambon|min sambo|exet|mannen|frun)|"
+            r"\bkaikki salasanat|\bei halua (?:et|etta) (?:ma|mina) (?:kayn|kaisin|nain|tapaan|lahden|menen)|"
+            r"\blaser (?:alla )?mina (?:meddelanden|sms)|\bsparning pa min|\bsparar min|\bvagar (?:int|inte) (?:aka|ga|traffa)|"
             r"\bkontrollerar|\bsvartsjuk|\bisolera|\bfar inte traffa|\blaser min|"
             r"\bkollar min (?:telefon|mobil)|\bpsykiskt vald|\bpsykisk misshandel|"
             r"\bsager att (?:jag|ja) (?:ar|e) (?:dum|ful|vardelos|ingenting)|\bdum o(?:ch)? ful|"
@@ -156,7 +159,7 @@ CHILD_WELFARE_FEAR = _c(
     r"saako) (?:\w+ )?(?:lastensuojel|lasu|lapset|lapsen|ilmoitu|ilmotu|poliisi)|"
     r"\bmenetanko lapse|\bviedaanko lapse|\bhuostaan jos|\b(?:tar|tas) (?:dom|ni|de) barnen|"
     r"\bta barnen|\bgor ni en (?:barnskydds)?anmalan|\bblir (?:det|he) en (?:barnskydds)?anmalan|"
-    r"\bfar (?:dom|de) veta|\bberattar ni for"
+    r"\bfar (?:dom|de|barnskydd\w*|socialen) veta|\bsaako lastensuojelu tiedon|\bsaavatko (?:\w+ )?tiedon|\bberattar ni for"
 )
 # A parent's use as a child tells it: "äiti juo", "pappa e full".
 PARENT_USER = _c(
@@ -169,7 +172,8 @@ ECONOMIC_STRONG = _c(
     r"\blan i mitt namn|\binget eget bankkort|\bger (?:mig|mej) \d+ euro|\bmaste be om (?:pengar|allt)|"
     r"\btarkistaa kuit|\bkuitit|\bpankkitunnukset on (?:sill|miehell|vaimoll|puolisoll)|"
     r"\bomaa palkkaa|\bantaa (?:mulle |minulle )?\d+ euroa|\bkayttorahaa|\bvelkaa (?:mun|minun) nimiin|\blainaa (?:mun|minun) nimiin|\btar hela min lon|"
-    r"\bottaa (?:koko )?palkkani|\bottaa (?:mun|minun) palkan|\btaloudellista vakivaltaa|"
+    r"\bottaa (?:koko )?palkkani|\b(?:eika|ei) anna (?:\w+ )?(?:pankkitunnu|pankkikort|rahaa|tilin)|\bjoudun pyytamaan rahaa|"
+    r"\bottanut (?:\w+ )?(?:lapsilisat|palkkani|rahani|rahat)|\bhoitaa kaikki raha|\bmaste fraga om (?:pengar|lov)|\bottaa (?:mun|minun) palkan|\btaloudellista vakivaltaa|"
     r"\bekonomiskt vald"
 )
 # "ei se oo väkivaltainen", "han blir int våldsam", "ingen har varit elak eller våldsam": a cue in the
@@ -199,7 +203,7 @@ PAST = _c(
 )
 
 SUBSTANCE_WORDS = _c(
-    r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkanna|\bpilve|"
+    r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\brokt pa|\brokte pa|\broka pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkanna|\bpilve|"
     r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
     r"\bdoka|\bnisti|\bvetaa|\bvetaa kamaa|\bkamaa|\bkokai|\bekstaasi|\bmdma|\bspiidi|\bnuuska|"
     r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b|\bberusad|\bknark|\bdroger|\bdrog|"
@@ -213,6 +217,7 @@ MENTAL = _c(
     r"\bmielenterv|\bpsyyk|\bterapi|\bitsetuho|\bitsetuhois|\bviiltel|\bviiltaa|\bei jaksa elaa|"
     r"\bloppuun palanut|\bburnout|\buupumus|\buupunut|\bunettom|\bdepress|\bangest|\bangslig|"
     r"\bpanikangest|\bforlossningsdepress|\bpsykisk|\bmentalt|\bsjalvskad|\bskar sig|\bskar mig|\butbrand|"
+    r"\b(?:ja|jag) grater (?:varje dag|hela tiden|jamt)|\bkanner ingenting nar|\bitken joka paiva|\ben tunne mitaan|"
     r"\butmattad|\bsomnlos|\bmar daligt|\bmar psykiskt|\bmielialaongelm|\bmieliala"
 )
 SELF_HARM = _c(r"\bviiltel|\bviiltaa|\bitsetuho|\bsatuttaa itse|\bsjalvskad|\bskar sig|\bskadar sig")

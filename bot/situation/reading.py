@@ -126,7 +126,7 @@ def read(message: Message) -> Reading:
         r.add("sami", True, CUE)
     if message.acute or intent == "emergency":
         r.add("urgency", "acute", 1.0 if message.acute else conf)
-    elif cues.URGENT.search(folded):
+    elif _said(cues.URGENT, folded):  # "jag kör inte bil just nu" is not urgency
         r.add("urgency", "soon", 0.6)
     if entity.get("municipality"):
         r.add("municipality", entity["municipality"], 1.0)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS
+from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS, TOPIC_OF_CONCERN
 from bot.situation import model
 
 PRECEDENCE = ("domestic_violence", "substance_use_pregnancy", "youth_substance_use")
@@ -92,10 +92,18 @@ def categories_of(need: str, situation: dict) -> list[str]:
     return cats
 
 
-def merge_categories(blocks: list[list[str]], violence: bool, after: tuple[str, ...] = ()) -> list[str]:
-    """Violence's two first; then the first category of every need, the second of every need, …; the
-    family service guidance, the fallback of every county, where a need puts it first, else last."""
-    out = ["violence_support", "social_emergency"] if violence else []
+# Pregnancy and substances: the HAL clinic, and where the county has none the neuvola (where the follow-up of a
+# pregnancy is), before any other need's services.
+HAL_LEAD = ["hal_clinic", "neuvola"]
+
+
+def merge_categories(
+    blocks: list[list[str]], violence: bool, after: tuple[str, ...] = (), hal: bool = False
+) -> list[str]:
+    """Violence's two first, then the HAL clinic's two; then the first category of every need, the second of
+    every need, …; the family service guidance, the fallback of every county, where a need puts it first, else
+    last."""
+    out = (["violence_support", "social_emergency"] if violence else []) + (HAL_LEAD if hal else [])
     for depth in range(max((len(b) for b in blocks), default=0)):
         out += [b[depth] for b in blocks if depth < len(b)]
     firsts = {b[0] for b in blocks if b}
@@ -114,6 +122,9 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
     blocks = [categories_of(n, situation) for n in needs]
     referrals: list[str] = []
     if topics:
+        # A need that goes first (violence, pregnancy and substances, a young person's use) keeps its topic even
+        # when the words named another ("raskausviikolla 9, alkoholin suurkulutus ja aiempi lastensuojelu").
+        topics = list(topics) + [TOPIC_OF_CONCERN[n] for n in needs if n in PRECEDENCE]
         # The guidance in the order asked about; the services with violence, HAL and youth first.
         referrals = list(dict.fromkeys(REFERRAL_TOPICS[t][0] for t in topics))
         topics = sorted(dict.fromkeys(topics), key=lambda t: TOPIC_PRECEDENCE.index(t) if t in TOPIC_PRECEDENCE else 9)
@@ -122,7 +133,8 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
     calm_child_worry = (
         "child_welfare_concern" in needs and not violence and model.value(situation, "urgency") not in ("acute", "soon")
     )
-    categories = merge_categories(blocks, violence, after=("social_emergency",) if calm_child_worry else ())
+    hal = "substance_use_pregnancy" in needs or "hal" in (topics or [])
+    categories = merge_categories(blocks, violence, after=("social_emergency",) if calm_child_worry else (), hal=hal)
     kinds = [k for n in needs for k in LINES.get(n, ())] + ["crisis"]
     return Route(
         needs=needs,
