@@ -9,18 +9,9 @@ import pytest
 from bot.places import resolver
 from bot.places.finnish import fold
 from bot.situation import model
-from bot.situation.reading import Message, negated, read
+from bot.situation.reading import negated
 from bot.situation.routing import route
-
-
-def situation(*turns):
-    s = model.empty()
-    for text, intent, confidence, *asked in turns:
-        s = model.merge(
-            s, read(Message(text=text, intent=intent, confidence=confidence, asked=asked[0] if asked else None))
-        )
-    return s
-
+from tests.unit.situation_turns import situation
 
 # ---------------------------------------------------------------- long stories: the main worry, not a mention
 

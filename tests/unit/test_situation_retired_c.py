@@ -9,18 +9,8 @@ import pytest
 from bot.actions.sami import sami_categories
 from bot.actions.service_search import _moved_from_or_to
 from bot.situation import model
-from bot.situation.reading import Message, read
 from bot.situation.routing import route
-
-
-def situation(*turns):
-    s = model.empty()
-    for text, intent, confidence, *asked in turns:
-        s = model.merge(
-            s, read(Message(text=text, intent=intent, confidence=confidence, asked=asked[0] if asked else None))
-        )
-    return s
-
+from tests.unit.situation_turns import situation
 
 # ---------------------------------------------------------------- emotional and economic violence, no blow
 

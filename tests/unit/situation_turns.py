@@ -1,0 +1,17 @@
+"""A situation built from turns as the release's classifier read them, for the retired blind sets' regression
+cases (test_situation_retired_*.py)."""
+
+from __future__ import annotations
+
+from bot.situation import model
+from bot.situation.reading import Message, read
+
+
+def situation(*turns):
+    """turns: (text, intent, confidence[, the question just asked])."""
+    s = model.empty()
+    for text, intent, confidence, *asked in turns:
+        s = model.merge(
+            s, read(Message(text=text, intent=intent, confidence=confidence, asked=asked[0] if asked else None))
+        )
+    return s
