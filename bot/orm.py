@@ -49,4 +49,10 @@ else:
         __init__ = _declarative_constructor
 
 
-__all__ = ["SQLALCHEMY_MAJOR", "DeclarativeBase", "Mapped", "mapped_column", "relationship"]
+__all__ = ["SQLALCHEMY_MAJOR", "changed_rows", "DeclarativeBase", "Mapped", "mapped_column", "relationship"]
+
+
+def changed_rows(result: Any) -> int:
+    """How many rows an UPDATE or DELETE changed. Typed `Any`: SQLAlchemy 2's stubs give Session.execute()
+    a Result without `rowcount`, although for these statements it is always a CursorResult that has one."""
+    return int(result.rowcount)

@@ -18,7 +18,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Optional
+from typing import Any, Optional
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Engine
@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from bot.handoff.schema import GuideRow, GuideSessionRow, GuideTokenRow, LoginThrottleRow
 from bot.handoff.service import utcnow
+from bot.orm import changed_rows
 from console import accounts
 from console.accounts import Guide
 
@@ -204,7 +205,7 @@ def revoke_token(engine: Engine, id_or_label: str, guide_id: Optional[int] = Non
 
 def revoke_tokens(engine: Engine, guide: Guide) -> int:
     with Session(engine) as session, session.begin():
-        return session.execute(delete(GuideTokenRow).where(GuideTokenRow.guide_id == guide.id)).rowcount
+        return changed_rows(session.execute(delete(GuideTokenRow).where(GuideTokenRow.guide_id == guide.id)))
 
 
 # ---------------------------------------------------------------- login throttle
@@ -222,10 +223,9 @@ def _delay(failures: int, free: int, cap: timedelta) -> timedelta:
 
 def _ensure_rows(session: Session, keys: tuple[str, ...], now: datetime) -> None:
     """The throttle rows exist (an INSERT that a parallel attempt's INSERT of the same key does not break)."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    insert: Any = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     for key in keys:
         session.execute(
             insert(LoginThrottleRow)
@@ -252,6 +252,7 @@ def claim_attempt(engine: Engine, username: str, address: str, now: Optional[dat
             .values(failures=0)
         )
         address_row = session.get(LoginThrottleRow, address_key)
+        assert address_row is not None  # _ensure_rows() made it
         if address_row.next_at > now:
             return _seconds(address_row.next_at - now)
         claimed = session.execute(
@@ -259,7 +260,7 @@ def claim_attempt(engine: Engine, username: str, address: str, now: Optional[dat
             .where(LoginThrottleRow.key == user_key, LoginThrottleRow.next_at <= now)
             .values(next_at=now + CHECKING)
         )
-        if claimed.rowcount == 1:
+        if changed_rows(claimed) == 1:
             return None
         waiting_until = session.scalar(select(LoginThrottleRow.next_at).where(LoginThrottleRow.key == user_key))
     return _seconds((waiting_until or now) - now)

@@ -14,14 +14,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import Table, and_, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.analytics.schema import METRICS, REASONS, DailyCountRow, UnansweredRow
+from bot.orm import changed_rows
 from bot.privacy.redaction import redact
 
 logger = logging.getLogger(__name__)
@@ -29,7 +31,7 @@ logger = logging.getLogger(__name__)
 HELSINKI = ZoneInfo("Europe/Helsinki")
 MAX_TEXT = 300  # longer messages are cut: the start is enough to improve the training data
 _KEY_COLUMNS = ("day", "county", "language", "metric", "key")
-_TABLE = DailyCountRow.__table__
+_TABLE = cast(Table, DailyCountRow.__table__)
 
 
 def today() -> date:
@@ -108,7 +110,9 @@ def remember_unanswered(
         return
     with engine.begin() as connection:
         connection.execute(
-            UnansweredRow.__table__.insert().values(
+            cast(Table, UnansweredRow.__table__)
+            .insert()
+            .values(
                 day=day or today(),
                 county=county or "",
                 language=language or "",
@@ -124,7 +128,7 @@ def purge_unanswered(engine: Engine, keep_days: int, now: Optional[date] = None)
     """Delete unanswered messages older than `keep_days`; counters stay (they hold no text)."""
     before = (now or today()) - timedelta(days=keep_days)
     with engine.begin() as connection:
-        return connection.execute(delete(UnansweredRow).where(UnansweredRow.day < before)).rowcount
+        return changed_rows(connection.execute(delete(UnansweredRow).where(UnansweredRow.day < before)))
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,9 @@ def counts(
         DailyCountRow.day, DailyCountRow.metric, DailyCountRow.county, DailyCountRow.language, DailyCountRow.key
     )
     with engine.connect() as connection:
-        return [Count(r.day, r.county, r.language, r.metric, r.key, r.count) for r in connection.execute(query)]
+        return [
+            Count(r.day, r.county, r.language, r.metric, r.key, r._mapping["count"]) for r in connection.execute(query)
+        ]
 
 
 def unanswered(
@@ -193,10 +199,7 @@ def unanswered_total(engine: Engine, start: date, end: date, counties: Optional[
 def _add(connection: Connection, values: dict, n: int) -> None:
     dialect = connection.dialect.name
     if dialect in ("postgresql", "sqlite"):
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
+        insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
         statement = insert(_TABLE).values(**values, count=n)
         connection.execute(
             statement.on_conflict_do_update(index_elements=list(_KEY_COLUMNS), set_={"count": _TABLE.c.count + n})
@@ -204,7 +207,7 @@ def _add(connection: Connection, values: dict, n: int) -> None:
         return
     # Other databases: update, else insert (a rare race there costs one lost count, never a wrong one).
     match = and_(*(_TABLE.c[k] == values[k] for k in _KEY_COLUMNS))
-    if not connection.execute(update(_TABLE).where(match).values(count=_TABLE.c.count + n)).rowcount:
+    if not changed_rows(connection.execute(update(_TABLE).where(match).values(count=_TABLE.c.count + n))):
         connection.execute(_TABLE.insert().values(**values, count=n))
 
 

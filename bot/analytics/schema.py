@@ -6,12 +6,17 @@ pass bot.privacy.redaction.redact() before they are stored (and are deleted afte
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Optional
 
-from sqlalchemy import Column, Date, Float, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import declarative_base
+from sqlalchemy import Date, Float, Index, Integer, String, Text, UniqueConstraint
 
-Base: Any = declarative_base()  # SQLAlchemy 1.4 has no type hints: the models are checked as Any
+from bot.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """The analytics tables' own registry and MetaData (bot.db.all_metadata())."""
+
 
 # What is counted. `key` says which intent or category a count is about ("" when it is not split).
 METRICS = (
@@ -39,13 +44,13 @@ class DailyCountRow(Base):
     """
 
     __tablename__ = "analytics_daily_counts"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    day = Column(Date, nullable=False, index=True)
-    county = Column(String(40), nullable=False, default="")
-    language = Column(String(2), nullable=False, default="")
-    metric = Column(String(40), nullable=False)
-    key = Column(String(80), nullable=False, default="")
-    count = Column(Integer, nullable=False, default=0)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True, nullable=False)
+    day: Mapped[date] = mapped_column(Date, nullable=False, index=True)
+    county: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    language: Mapped[str] = mapped_column(String(2), nullable=False, default="")
+    metric: Mapped[str] = mapped_column(String(40), nullable=False)
+    key: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     __table_args__ = (UniqueConstraint("day", "county", "language", "metric", "key", name="uq_analytics_daily_counts"),)
 
 
@@ -53,12 +58,12 @@ class UnansweredRow(Base):
     """A message the bot could not answer, redacted, kept a few weeks so the team can improve the training data."""
 
     __tablename__ = "analytics_unanswered"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    day = Column(Date, nullable=False)
-    county = Column(String(40), nullable=False, default="")
-    language = Column(String(2), nullable=False, default="")
-    reason = Column(String(20), nullable=False)
-    text = Column(Text, nullable=False)
-    intent = Column(String(80), nullable=True)  # the classifier's best guess
-    confidence = Column(Float, nullable=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True, nullable=False)
+    day: Mapped[date] = mapped_column(Date, nullable=False)
+    county: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    language: Mapped[str] = mapped_column(String(2), nullable=False, default="")
+    reason: Mapped[str] = mapped_column(String(20), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    intent: Mapped[Optional[str]] = mapped_column(String(80), nullable=True)  # the classifier's best guess
+    confidence: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
     __table_args__ = (Index("ix_analytics_unanswered_day", "day"),)

@@ -7,15 +7,19 @@ from typing import Any, Optional
 
 from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, String, Table, Text, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, declarative_base, relationship, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from bot.directory.hours import parse_hours
 from bot.directory.interface import ServiceDirectory
 from bot.directory.loader import DirectoryData
 from bot.directory.records import Bilingual, Contact, County, NamedContact, Service, Sourced, WayIn
+from bot.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from bot.places import registry
 
-Base: Any = declarative_base()  # SQLAlchemy 1.4 has no type hints: the models are checked as Any
+
+class Base(DeclarativeBase):
+    """The directory tables' own registry and MetaData (bot.db.all_metadata())."""
+
 
 service_municipalities = Table(
     "service_municipalities",
@@ -27,83 +31,85 @@ service_municipalities = Table(
 
 class CountyRow(Base):
     __tablename__ = "counties"
-    code = Column(String(40), primary_key=True)
-    number = Column(String(2), unique=True, nullable=False)
-    name_fi = Column(String(120), nullable=False)
-    name_sv = Column(String(120), nullable=False)
-    website = Column(String(300), nullable=False, default="")
-    website_sv = Column(String(300), nullable=False, default="")
-    in_system = Column(Boolean, nullable=False, default=True)
-    aliases = Column(JSON, nullable=False, default=list)
-    notes = Column(Text, nullable=False, default="")
+    code: Mapped[str] = mapped_column(String(40), primary_key=True, nullable=False)
+    number: Mapped[str] = mapped_column(String(2), unique=True, nullable=False)
+    name_fi: Mapped[str] = mapped_column(String(120), nullable=False)
+    name_sv: Mapped[str] = mapped_column(String(120), nullable=False)
+    website: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    website_sv: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    in_system: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    aliases: Mapped[Any] = mapped_column(JSON, nullable=False, default=list)
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
 
 class MunicipalityRow(Base):
     __tablename__ = "municipalities"
-    code = Column(String(3), primary_key=True)
-    name_fi = Column(String(80), unique=True, nullable=False)
-    name_sv = Column(String(80), nullable=False)
-    county_code = Column(ForeignKey("counties.code"), nullable=False, index=True)
-    bilingual = Column(Boolean, nullable=False, default=False)
+    code: Mapped[str] = mapped_column(String(3), primary_key=True, nullable=False)
+    name_fi: Mapped[str] = mapped_column(String(80), unique=True, nullable=False)
+    name_sv: Mapped[str] = mapped_column(String(80), nullable=False)
+    county_code: Mapped[str] = mapped_column(String(40), ForeignKey("counties.code"), nullable=False, index=True)
+    bilingual: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
 
 class CategoryRow(Base):
     __tablename__ = "service_categories"
-    code = Column(String(40), primary_key=True)
-    name_fi = Column(String(120), nullable=False)
-    name_sv = Column(String(120), nullable=False)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True, nullable=False)
+    name_fi: Mapped[str] = mapped_column(String(120), nullable=False)
+    name_sv: Mapped[str] = mapped_column(String(120), nullable=False)
 
 
 class _ServiceColumns:
     """Columns shared by regional services and national helplines."""
 
-    id = Column(String(120), primary_key=True)
-    name_fi = Column(String(200), nullable=False)
-    name_sv = Column(String(200), nullable=False, default="")
-    description_fi = Column(Text, nullable=False, default="")
-    description_sv = Column(Text, nullable=False, default="")
-    url = Column(String(400), nullable=False)
-    url_sv = Column(String(400), nullable=False, default="")
-    phone = Column(String(40))
-    phone_source = Column(String(400))
-    email = Column(String(200))
-    email_source = Column(String(400))
-    address_fi = Column(String(300))
-    address_sv = Column(String(300))
-    address_source = Column(String(400), nullable=False, default="")
-    hours = Column(JSON)
-    hours_source = Column(String(400), nullable=False, default="")
-    contact_role_fi = Column(String(120))
-    contact_role_sv = Column(String(120))
-    contact_name = Column(String(120))
-    contact_source = Column(String(400))
+    id: Mapped[str] = mapped_column(String(120), primary_key=True, nullable=False)
+    name_fi: Mapped[str] = mapped_column(String(200), nullable=False)
+    name_sv: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    description_fi: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    description_sv: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    url: Mapped[str] = mapped_column(String(400), nullable=False)
+    url_sv: Mapped[str] = mapped_column(String(400), nullable=False, default="")
+    phone: Mapped[Optional[str]] = mapped_column(String(40), nullable=True)
+    phone_source: Mapped[Optional[str]] = mapped_column(String(400), nullable=True)
+    email: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
+    email_source: Mapped[Optional[str]] = mapped_column(String(400), nullable=True)
+    address_fi: Mapped[Optional[str]] = mapped_column(String(300), nullable=True)
+    address_sv: Mapped[Optional[str]] = mapped_column(String(300), nullable=True)
+    address_source: Mapped[str] = mapped_column(String(400), nullable=False, default="")
+    hours: Mapped[Any] = mapped_column(JSON, nullable=True)
+    hours_source: Mapped[str] = mapped_column(String(400), nullable=False, default="")
+    contact_role_fi: Mapped[Optional[str]] = mapped_column(String(120), nullable=True)
+    contact_role_sv: Mapped[Optional[str]] = mapped_column(String(120), nullable=True)
+    contact_name: Mapped[Optional[str]] = mapped_column(String(120), nullable=True)
+    contact_source: Mapped[Optional[str]] = mapped_column(String(400), nullable=True)
     # Named contacts for professionals: [{name, title_fi, title_sv, phone, email, source, checked, source_date}].
-    contacts = Column(JSON, nullable=False, default=list)
-    how_to_reach_fi = Column(Text)
-    how_to_reach_sv = Column(Text)
-    how_to_reach_url = Column(String(400))
-    how_to_reach_source = Column(String(400))
-    source_date = Column(Date)
-    languages = Column(JSON, nullable=False, default=list)
-    audience = Column(JSON, nullable=False, default=list)
-    source = Column(String(400), nullable=False)
-    checked = Column(Date, nullable=False)
-    notes = Column(Text, nullable=False, default="")
-    review = Column(Boolean, nullable=False, default=False)
+    contacts: Mapped[Any] = mapped_column(JSON, nullable=False, default=list)
+    how_to_reach_fi: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    how_to_reach_sv: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    how_to_reach_url: Mapped[Optional[str]] = mapped_column(String(400), nullable=True)
+    how_to_reach_source: Mapped[Optional[str]] = mapped_column(String(400), nullable=True)
+    source_date: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    languages: Mapped[Any] = mapped_column(JSON, nullable=False, default=list)
+    audience: Mapped[Any] = mapped_column(JSON, nullable=False, default=list)
+    source: Mapped[str] = mapped_column(String(400), nullable=False)
+    checked: Mapped[date] = mapped_column(Date, nullable=False)
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    review: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     # "curated" (services/*.yml, written by people) or "ptv" (ptv/*.yml, written by the PTV import).
-    origin = Column(String(10), nullable=False, default="curated", server_default="curated")
+    origin: Mapped[str] = mapped_column(String(10), nullable=False, default="curated", server_default="curated")
 
 
 class ServiceRow(_ServiceColumns, Base):
     __tablename__ = "services"
-    category = Column(ForeignKey("service_categories.code"), nullable=False, index=True)
-    county_code = Column(ForeignKey("counties.code"), nullable=False, index=True)
-    municipalities = relationship(MunicipalityRow, secondary=service_municipalities, lazy="selectin")
+    category: Mapped[str] = mapped_column(String(40), ForeignKey("service_categories.code"), nullable=False, index=True)
+    county_code: Mapped[str] = mapped_column(String(40), ForeignKey("counties.code"), nullable=False, index=True)
+    municipalities: Mapped[list[MunicipalityRow]] = relationship(
+        MunicipalityRow, secondary=service_municipalities, lazy="selectin"
+    )
 
 
 class HelplineRow(_ServiceColumns, Base):
     __tablename__ = "helplines"
-    kind = Column(String(20), nullable=False, index=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
 
 
 class SqlDirectory(ServiceDirectory):
@@ -176,7 +182,8 @@ def load(engine: Engine, data: DirectoryData, categories: dict[str, dict]) -> di
             )
         session.flush()
         by_name = {m.name_fi: m for m in session.scalars(select(MunicipalityRow))}
-        for model, records in ((ServiceRow, data.services), (HelplineRow, data.helplines)):
+        tables: tuple[tuple[Any, Any], ...] = ((ServiceRow, data.services), (HelplineRow, data.helplines))
+        for model, records in tables:
             wanted = {s.id for s in records}
             for row in session.scalars(select(model)):
                 if row.id not in wanted:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.handoff.schema import FeedbackRow
 from bot.handoff.service import utcnow
+from bot.orm import changed_rows
 
 
 def record(
@@ -40,4 +41,4 @@ def record(
 
 def purge(engine: Engine, before: datetime) -> int:
     with Session(engine) as session, session.begin():
-        return session.execute(delete(FeedbackRow).where(FeedbackRow.created_at < before)).rowcount
+        return changed_rows(session.execute(delete(FeedbackRow).where(FeedbackRow.created_at < before)))

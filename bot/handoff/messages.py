@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot.handoff.records import Message
 from bot.handoff.schema import SENDERS, ChannelAddressRow, MessageRow
 from bot.handoff.service import utcnow
+from bot.orm import changed_rows
 from bot.privacy.redaction import redact
 
 
@@ -166,7 +167,7 @@ def claim_delivery(engine: Engine, conversation_id: str, previous_id: int, new_i
             .where(ChannelAddressRow.conversation_id == conversation_id, ChannelAddressRow.delivered_id == previous_id)
             .values(delivered_id=new_id, updated_at=utcnow())
         )
-        return result.rowcount == 1
+        return changed_rows(result) == 1
 
 
 def forget(engine: Engine, conversation_id: str) -> None:
@@ -185,4 +186,4 @@ def purge(engine: Engine, before: datetime) -> int:
     with Session(engine) as session, session.begin():
         result = session.execute(delete(MessageRow).where(MessageRow.created_at < before))
         session.execute(delete(ChannelAddressRow).where(ChannelAddressRow.updated_at < before))
-        return result.rowcount
+        return changed_rows(result)

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from bot.handoff.schema import HandoffRow, MessageRow, ReturnCodeRow
 from bot.handoff.service import utcnow
+from bot.orm import changed_rows
 
 ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
 LENGTH = 8
@@ -161,7 +162,7 @@ def purge(engine: Engine, now: Optional[datetime] = None, before: Optional[datet
     if before is not None:
         expired = expired | (ReturnCodeRow.created_at < before)
     with Session(engine) as session, session.begin():
-        return session.execute(delete(ReturnCodeRow).where(expired)).rowcount
+        return changed_rows(session.execute(delete(ReturnCodeRow).where(expired)))
 
 
 def forget(engine: Engine, conversation_id: str) -> None:

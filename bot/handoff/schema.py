@@ -8,12 +8,17 @@ Tokens are stored only as SHA-256 digests: a copy of the database does not let a
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import declarative_base
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 
-Base: Any = declarative_base()  # SQLAlchemy 1.4 has no type hints: the models are checked as Any
+from bot.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """The handoff tables' own registry and MetaData (bot.db.all_metadata())."""
+
 
 # requested: the person asked, consent to the summary not yet given; waiting: in a county's queue;
 # active: a guide has taken it; the rest are final.
@@ -27,43 +32,53 @@ ROLES = ("guide", "admin")
 
 class GuideRow(Base):
     __tablename__ = "guides"
-    id = Column(Integer, primary_key=True)
-    username = Column(String(80), unique=True, nullable=False)
-    display_name = Column(String(80), nullable=False)
-    password_hash = Column(String(300), nullable=False)
-    role = Column(String(10), nullable=False, default="guide")
-    active = Column(Boolean, nullable=False, default=True)
-    created_at = Column(DateTime, nullable=False)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, nullable=False)
+    username: Mapped[str] = mapped_column(String(80), unique=True, nullable=False)
+    display_name: Mapped[str] = mapped_column(String(80), nullable=False)
+    password_hash: Mapped[str] = mapped_column(String(300), nullable=False)
+    role: Mapped[str] = mapped_column(String(10), nullable=False, default="guide")
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
 
 
 class GuideCountyRow(Base):
     __tablename__ = "guide_counties"
-    guide_id = Column(ForeignKey("guides.id", ondelete="CASCADE"), primary_key=True)
-    county = Column(String(40), primary_key=True)
+    guide_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("guides.id", ondelete="CASCADE"), primary_key=True, nullable=False
+    )
+    county: Mapped[str] = mapped_column(String(40), primary_key=True, nullable=False)
 
 
 class GuideSessionRow(Base):
     """A console login (console/sessions.py)."""
 
     __tablename__ = "guide_sessions"
-    token_digest = Column(String(64), primary_key=True)
-    guide_id = Column(ForeignKey(GuideRow.id, ondelete="CASCADE"), nullable=False, index=True)
-    csrf_token = Column(String(64), nullable=False)
-    created_at = Column(DateTime, nullable=False)
-    last_seen_at = Column(DateTime, nullable=False)
-    expires_at = Column(DateTime, nullable=False, index=True)  # idle limit, moved on while in use
+    token_digest: Mapped[str] = mapped_column(String(64), primary_key=True, nullable=False)
+    guide_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey(GuideRow.id, ondelete="CASCADE"), nullable=False, index=True
+    )
+    csrf_token: Mapped[str] = mapped_column(String(64), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(
+        DateTime, nullable=False, index=True
+    )  # idle limit, moved on while in use
 
 
 class GuideTokenRow(Base):
     """A bearer token for a county's own tools (created with the CLI, shown once)."""
 
     __tablename__ = "guide_api_tokens"
-    token_digest = Column(String(64), primary_key=True)
-    guide_id = Column(ForeignKey(GuideRow.id, ondelete="CASCADE"), nullable=False, index=True)
-    label = Column(String(80), nullable=False, default="")
-    created_at = Column(DateTime, nullable=False)
-    expires_at = Column(DateTime, nullable=False)
-    last_used_at = Column(DateTime, nullable=True)  # moved on at most once a minute (sessions.TOUCH_EVERY)
+    token_digest: Mapped[str] = mapped_column(String(64), primary_key=True, nullable=False)
+    guide_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey(GuideRow.id, ondelete="CASCADE"), nullable=False, index=True
+    )
+    label: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    last_used_at: Mapped[Optional[datetime]] = mapped_column(
+        DateTime, nullable=True
+    )  # moved on at most once a minute (sessions.TOUCH_EVERY)
 
 
 class LoginThrottleRow(Base):
@@ -72,52 +87,58 @@ class LoginThrottleRow(Base):
     pass; after the free attempts every failure doubles the wait (sessions.DELAYS)."""
 
     __tablename__ = "guide_login_throttle"
-    key = Column(String(160), primary_key=True)  # "user:<username>" or "addr:<address>"
-    failures = Column(Integer, nullable=False, default=0)
-    next_at = Column(DateTime, nullable=False)
-    last_failure_at = Column(DateTime, nullable=True, index=True)
+    key: Mapped[str] = mapped_column(
+        String(160), primary_key=True, nullable=False
+    )  # "user:<username>" or "addr:<address>"
+    failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    next_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    last_failure_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True, index=True)
 
 
 class DutyHoursRow(Base):
     """Weekly duty hours of a county's guides (Europe/Helsinki local time), several ranges a day allowed."""
 
     __tablename__ = "duty_hours"
-    id = Column(Integer, primary_key=True)
-    county = Column(String(40), nullable=False, index=True)
-    weekday = Column(Integer, nullable=False)  # 0 = Monday
-    opens = Column(String(5), nullable=False)  # "08:00"
-    closes = Column(String(5), nullable=False)  # "16:00"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, nullable=False)
+    county: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
+    weekday: Mapped[int] = mapped_column(Integer, nullable=False)  # 0 = Monday
+    opens: Mapped[str] = mapped_column(String(5), nullable=False)  # "08:00"
+    closes: Mapped[str] = mapped_column(String(5), nullable=False)  # "16:00"
 
 
 class DutySwitchRow(Base):
     """A manual override of the duty hours: 'on' or 'off'; no row means 'follow the hours'."""
 
     __tablename__ = "duty_switches"
-    county = Column(String(40), primary_key=True)
-    mode = Column(String(5), nullable=False)
-    changed_at = Column(DateTime, nullable=False)
+    county: Mapped[str] = mapped_column(String(40), primary_key=True, nullable=False)
+    mode: Mapped[str] = mapped_column(String(5), nullable=False)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
 
 
 class HandoffRow(Base):
     __tablename__ = "handoffs"
-    id = Column(String(32), primary_key=True)
-    conversation_id = Column(String(128), nullable=False, index=True)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, nullable=False)
+    conversation_id: Mapped[str] = mapped_column(String(128), nullable=False, index=True)
     # Equal to conversation_id while the handoff is open, NULL after: the unique constraint keeps
     # a conversation in at most one queue (NULLs never collide), portably on SQLite and PostgreSQL.
-    open_conversation_id = Column(String(128), nullable=True)
-    kind = Column(String(10), nullable=False, default="live")
-    state = Column(String(12), nullable=False, index=True)
-    county = Column(String(40), nullable=False, index=True)
-    language = Column(String(2), nullable=False)
-    channel = Column(String(20), nullable=False, default="rest")
-    summary = Column(JSON, nullable=False, default=dict)  # only what the person consented to share
-    guide_id = Column(ForeignKey("guides.id", ondelete="SET NULL"), nullable=True)
-    forwarded_from = Column(String(40), nullable=True)
-    created_at = Column(DateTime, nullable=False)
-    queued_at = Column(DateTime, nullable=True)
-    taken_at = Column(DateTime, nullable=True)
-    closed_at = Column(DateTime, nullable=True)
-    resumed = Column(Boolean, nullable=False, default=False)  # the bot has taken the conversation back
+    open_conversation_id: Mapped[Optional[str]] = mapped_column(String(128), nullable=True)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False, default="live")
+    state: Mapped[str] = mapped_column(String(12), nullable=False, index=True)
+    county: Mapped[str] = mapped_column(String(40), nullable=False, index=True)
+    language: Mapped[str] = mapped_column(String(2), nullable=False)
+    channel: Mapped[str] = mapped_column(String(20), nullable=False, default="rest")
+    summary: Mapped[Any] = mapped_column(JSON, nullable=False, default=dict)  # only what the person consented to share
+    guide_id: Mapped[Optional[int]] = mapped_column(
+        Integer, ForeignKey("guides.id", ondelete="SET NULL"), nullable=True
+    )
+    forwarded_from: Mapped[Optional[str]] = mapped_column(String(40), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    queued_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True)
+    taken_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True)
+    closed_at: Mapped[Optional[datetime]] = mapped_column(DateTime, nullable=True)
+    resumed: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False
+    )  # the bot has taken the conversation back
     __table_args__ = (UniqueConstraint("open_conversation_id", name="uq_handoffs_open_conversation"),)
 
 
@@ -128,13 +149,15 @@ class MessageRow(Base):
     delivers "everything after id N" and a reconnecting client neither loses nor repeats a message."""
 
     __tablename__ = "handoff_messages"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    conversation_id = Column(String(128), nullable=False, index=True)
-    handoff_id = Column(ForeignKey("handoffs.id", ondelete="CASCADE"), nullable=True, index=True)
-    sender = Column(String(10), nullable=False)
-    guide_name = Column(String(80), nullable=True)
-    body = Column(JSON, nullable=False)  # a Rasa-style message: {"text", "buttons", "custom"}
-    created_at = Column(DateTime, nullable=False, index=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True, nullable=False)
+    conversation_id: Mapped[str] = mapped_column(String(128), nullable=False, index=True)
+    handoff_id: Mapped[Optional[str]] = mapped_column(
+        String(32), ForeignKey("handoffs.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    sender: Mapped[str] = mapped_column(String(10), nullable=False)
+    guide_name: Mapped[Optional[str]] = mapped_column(String(80), nullable=True)
+    body: Mapped[Any] = mapped_column(JSON, nullable=False)  # a Rasa-style message: {"text", "buttons", "custom"}
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
 
 
 class ChannelAddressRow(Base):
@@ -142,23 +165,23 @@ class ChannelAddressRow(Base):
     far delivery has got. The address never leaves this table (the console sees conversation ids)."""
 
     __tablename__ = "channel_addresses"
-    conversation_id = Column(String(128), primary_key=True)
-    channel = Column(String(20), nullable=False, index=True)
-    address = Column(Text, nullable=False)
-    delivered_id = Column(Integer, nullable=False, default=0)
-    updated_at = Column(DateTime, nullable=False)
+    conversation_id: Mapped[str] = mapped_column(String(128), primary_key=True, nullable=False)
+    channel: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    address: Mapped[str] = mapped_column(Text, nullable=False)
+    delivered_id: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
 
 
 class FeedbackRow(Base):
     """One-tap feedback, deliberately without the conversation id."""
 
     __tablename__ = "feedback"
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created_at = Column(DateTime, nullable=False, index=True)
-    county = Column(String(40), nullable=True)
-    language = Column(String(2), nullable=False)
-    helpful = Column(Boolean, nullable=False)
-    after_handoff = Column(Boolean, nullable=False, default=False)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)
+    county: Mapped[Optional[str]] = mapped_column(String(40), nullable=True)
+    language: Mapped[str] = mapped_column(String(2), nullable=False)
+    helpful: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    after_handoff: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 
 
 class ReturnCodeRow(Base):
@@ -166,9 +189,13 @@ class ReturnCodeRow(Base):
     conversation and the left message it opens, until the handoff's retention ends."""
 
     __tablename__ = "return_codes"
-    code_digest = Column(String(64), primary_key=True)
-    conversation_id = Column(String(128), nullable=False, index=True)
-    handoff_id = Column(ForeignKey("handoffs.id", ondelete="CASCADE"), nullable=False, unique=True)
-    message_id = Column(Integer, nullable=False)  # the left message: shown first when the code is used
-    created_at = Column(DateTime, nullable=False)
-    expires_at = Column(DateTime, nullable=False, index=True)
+    code_digest: Mapped[str] = mapped_column(String(64), primary_key=True, nullable=False)
+    conversation_id: Mapped[str] = mapped_column(String(128), nullable=False, index=True)
+    handoff_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("handoffs.id", ondelete="CASCADE"), nullable=False, unique=True
+    )
+    message_id: Mapped[int] = mapped_column(
+        Integer, nullable=False
+    )  # the left message: shown first when the code is used
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, index=True)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from bot.handoff.records import AlreadyTaken, Handoff, HandoffError
 from bot.handoff.schema import OPEN_STATES, HandoffRow
+from bot.orm import changed_rows
 
 
 def utcnow() -> datetime:
@@ -127,7 +128,7 @@ def _transition(
         result = session.execute(
             update(HandoffRow).where(HandoffRow.id == handoff_id, HandoffRow.state.in_(allowed)).values(**values)
         )
-        if result.rowcount != 1:
+        if changed_rows(result) != 1:
             row = session.get(HandoffRow, handoff_id)
             state = row.state if row else "missing"
             raise error(f"handoff {handoff_id} is {state}; expected one of {', '.join(allowed)}")
@@ -241,7 +242,7 @@ def mark_resumed(engine: Engine, handoff_id: str) -> bool:
             .where(HandoffRow.id == handoff_id, HandoffRow.state.notin_(OPEN_STATES), HandoffRow.resumed.is_(False))
             .values(resumed=True)
         )
-        return result.rowcount == 1
+        return changed_rows(result) == 1
 
 
 def to_resume(engine: Engine, conversation_id: str) -> Optional[Handoff]:
@@ -305,7 +306,7 @@ def purge(engine: Engine, before: datetime) -> int:
         result = session.execute(
             delete(HandoffRow).where(HandoffRow.state.notin_(OPEN_STATES), HandoffRow.closed_at < before)
         )
-        return result.rowcount
+        return changed_rows(result)
 
 
 def closed_unresumed(engine: Engine) -> list[Handoff]:
