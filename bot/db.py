@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -59,7 +59,7 @@ def shared_engine(url: Optional[str] = None) -> Engine:
 SCHEMA_MODULES = ("bot.directory.sql", "bot.handoff.schema", "bot.analytics.schema")
 
 
-def all_metadata() -> list:
+def all_metadata() -> list[Any]:
     """The MetaData of every app-database module (imported here so callers need not know them)."""
     import importlib
 
@@ -68,6 +68,50 @@ def all_metadata() -> list:
         module = importlib.import_module(name)
         found.append(module.Base.metadata)
     return found
+
+
+def app_table_names() -> set[str]:
+    """Every table the app's models declare."""
+    return {name for metadata in all_metadata() for name in metadata.tables}
+
+
+def include_app_tables(name: Optional[str], type_: str, _parent_names: Any) -> bool:
+    """Alembic `include_name` hook: only the app's own tables are compared or migrated. The Rasa server's
+    tracker store may share the database (TRACKER_STORE and DATABASE_URL on one PostgreSQL): its `events`
+    and other tables are Rasa's (SQLAlchemy 1.4, its own schema) and must never be dropped or altered."""
+    return type_ != "table" or name in app_table_names()
+
+
+def describe_schema() -> dict[str, Any]:
+    """A JSON-able description of every app table (columns, types, nullability, keys, indexes, foreign keys),
+    so tests can check that SQLAlchemy 1.4 (Rasa server) and 2.0 (app) declare the same schema."""
+    tables: dict[str, Any] = {}
+    for metadata in all_metadata():
+        for table in metadata.sorted_tables:
+            tables[table.name] = {
+                "columns": [
+                    {
+                        "name": c.name,
+                        "type": str(c.type),
+                        "nullable": c.nullable,
+                        "primary_key": c.primary_key,
+                        "unique": bool(c.unique),
+                        "server_default": str(c.server_default.arg) if c.server_default is not None else None,
+                    }
+                    # by name: a mixin's columns come first on 2.0 and last on 1.4; the revisions fix the real order
+                    for c in sorted(table.columns, key=lambda c: c.name)
+                ],
+                "indexes": sorted([i.name, [c.name for c in i.columns], bool(i.unique)] for i in table.indexes),
+                "foreign_keys": sorted(
+                    [fk.parent.name, fk.target_fullname, fk.ondelete or ""] for fk in table.foreign_keys
+                ),
+                "unique_constraints": sorted(
+                    [u.name or "", sorted(c.name for c in u.columns)]
+                    for u in table.constraints
+                    if type(u).__name__ == "UniqueConstraint"
+                ),
+            }
+    return tables
 
 
 # --- Schema migrations (Alembic, bot/migrations/) -------------------------------------------------------
@@ -149,8 +193,9 @@ def _matches_models(connection, tables: set) -> bool:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    wanted = {t for metadata in all_metadata() for t in metadata.tables}
+    wanted = app_table_names()
     if not wanted <= tables:
         return False
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
-    return not compare_metadata(context, all_metadata())
+    context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": include_app_tables})
+    metadata: Any = all_metadata()  # compare_metadata takes a list too (typed as one MetaData)
+    return not compare_metadata(context, metadata)

@@ -10,7 +10,7 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from bot.db import all_metadata, make_engine
+from bot.db import all_metadata, include_app_tables, make_engine
 from bot.settings import get_settings
 
 config = context.config
@@ -24,6 +24,7 @@ def _configure(connection) -> None:
         # SQLite cannot ALTER most things: later revisions use batch operations, which this turns on.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_app_tables,  # never Rasa's tracker-store tables in a shared database
     )
 
 
@@ -32,6 +33,7 @@ def run_offline() -> None:
         url=config.get_main_option("sqlalchemy.url") or get_settings().database_url,
         target_metadata=target_metadata,
         literal_binds=True,
+        include_name=include_app_tables,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from bot.db import alembic_config, all_metadata, current_revision, upgrade
+from bot.db import _matches_models, alembic_config, all_metadata, current_revision, include_app_tables, upgrade
 from bot.directory.sql import SqlDirectory, load
 
 
@@ -146,3 +146,43 @@ def test_no_code_outside_the_tests_creates_tables_without_alembic():
         )
     ]
     assert found == []
+
+
+def _rasa_events_table(engine) -> None:
+    """What Rasa's SQL tracker store creates when TRACKER_STORE shares the app database (trimmed)."""
+    with engine.begin() as connection:
+        connection.execute(
+            text("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id VARCHAR(255) NOT NULL, data TEXT)")
+        )
+        connection.execute(text("INSERT INTO events (id, sender_id, data) VALUES (1, 'c1', '{}')"))
+
+
+def _events_rows(engine) -> list:
+    with engine.connect() as connection:
+        return [tuple(r) for r in connection.execute(text("SELECT id, sender_id, data FROM events"))]
+
+
+def test_upgrading_a_database_shared_with_rasa_leaves_its_events_table_alone(engine):
+    _rasa_events_table(engine)
+    upgrade(engine)  # the adopt check runs first: the events table must not make it fail or guess
+    assert current_revision(engine) == _head()
+    assert _events_rows(engine) == [(1, "c1", "{}")]
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_app_tables}
+        )
+        assert compare_metadata(context, all_metadata()) == []  # and autogenerate would not drop it
+    # Without the filter Alembic would plan to drop Rasa's table: the filter is what protects it.
+    assert any(d[0] == "remove_table" and d[1].name == "events" for d in _differences(engine))
+
+
+def test_a_database_from_todays_models_next_to_rasas_events_is_adopted_as_up_to_date(engine):
+    from tests.conftest import create_all
+
+    create_all(engine)
+    _rasa_events_table(engine)
+    with engine.connect() as connection:
+        assert _matches_models(connection, set(inspect(connection).get_table_names()))
+    upgrade(engine)
+    assert current_revision(engine) == _head()
+    assert _events_rows(engine) == [(1, "c1", "{}")]
