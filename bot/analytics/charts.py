@@ -15,6 +15,7 @@ import matplotlib
 warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"matplotlib\.")
 matplotlib.use("Agg")  # no display on servers
 from matplotlib.figure import Figure  # noqa: E402  (Figure without pyplot: no global state between requests)
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 # Calm, distinguishable colours that also read in greyscale print.
 COLOURS = ("#1f5f8b", "#e07b39", "#5a9e4b", "#b83b5e", "#7d5ba6")
@@ -29,6 +30,11 @@ matplotlib.rcParams.update(
 )
 
 
+def _whole_numbers() -> MaxNLocator:
+    """Matplotlib's default tick placement (AutoLocator's settings), on whole numbers only: counts have no halves."""
+    return MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True)
+
+
 def daily(days: Sequence[date], series: Mapping[str, Sequence[int]], title: str) -> Figure:
     """One line per metric over the days of a period."""
     fig = Figure(figsize=(8, 3.2))
@@ -38,7 +44,7 @@ def daily(days: Sequence[date], series: Mapping[str, Sequence[int]], title: str)
         ax.plot(labels, list(values), marker="o", markersize=3, linewidth=1.6, label=name, color=colour)
     ax.set_title(title, loc="left")
     ax.set_ylim(bottom=0)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(_whole_numbers())
     step = max(1, len(labels) // 10)
     ax.set_xticks(range(0, len(labels), step))
     ax.set_xticklabels(labels[::step])
@@ -58,7 +64,7 @@ def bars(items: Sequence[tuple[str, int]], title: str, limit: int = 12) -> Figur
     for y, value in enumerate(values):
         ax.text(value, y, f" {value}", va="center", fontsize=8)
     ax.set_title(title, loc="left")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(_whole_numbers())
     fig.tight_layout()
     return fig
 
