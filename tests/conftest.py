@@ -34,7 +34,7 @@ RASA_ONLY = [
 # Unit test files that need the app env's libraries (rasa-sdk 3.21 behaviour, console aiohttp,
 # Alembic >= 1.20 / SQLAlchemy 2 only).
 APP_ONLY = [
-    "unit/test_action_server_sdk321.py",
+    "unit/test_action_server.py",  # starts the real action server: rasa-sdk 3.21 on Sanic 25
 ]
 
 # pytest reads this: paths relative to this directory that it does not collect in this runtime.
