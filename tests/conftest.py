@@ -24,7 +24,6 @@ RASA_ONLY = [
     "unit/test_lock_store.py",
     "unit/test_relay.py",
     "unit/test_resume.py",
-    "unit/test_retention.py",
     "unit/test_safety.py",
     "unit/test_server_patches.py",
     "unit/test_telegram_format.py",
