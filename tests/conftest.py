@@ -20,6 +20,8 @@ RUNTIME = "rasa" if sys.version_info < (3, 11) else "app"
 RASA_ONLY = [
     "unit/test_analytics_events.py",
     "unit/test_channels.py",
+    "unit/test_crisis.py",  # the risk model is built and loaded with the Rasa env's sklearn
+    "unit/test_lemmas.py",  # spaCy
     "unit/test_language.py",
     "unit/test_lock_store.py",
     "unit/test_relay.py",
@@ -38,6 +40,22 @@ APP_ONLY = [
 
 # pytest reads this: paths relative to this directory that it does not collect in this runtime.
 collect_ignore = RASA_ONLY if RUNTIME == "app" else APP_ONLY
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "rasa_only: a test in a shared file that needs the Rasa runtime")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Single tests of shared files that need Rasa (marked rasa_only) are skipped, with the reason, in the app
+    runtime; whole files are split by the lists above."""
+    if RUNTIME == "rasa":
+        return
+    skip = pytest.mark.skip(reason="needs the Rasa runtime (Python 3.10, .venv-rasa)")
+    for item in items:
+        if item.get_closest_marker("rasa_only"):
+            item.add_marker(skip)
+
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
