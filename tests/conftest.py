@@ -36,6 +36,7 @@ RASA_ONLY = [
 # Alembic >= 1.20 / SQLAlchemy 2 only).
 APP_ONLY = [
     "unit/test_action_server.py",  # starts the real action server: rasa-sdk 3.21 on Sanic 25
+    "unit/test_guide_api_schema.py",  # schemathesis against the console, a tool of the app env
 ]
 
 # pytest reads this: paths relative to this directory that it does not collect in this runtime.
