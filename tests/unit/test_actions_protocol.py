@@ -76,3 +76,15 @@ def test_the_runtime_lists_name_existing_test_files():
     assert not set(conftest.RASA_ONLY) & set(conftest.APP_ONLY)
     ignored = conftest.RASA_ONLY if conftest.RUNTIME == "app" else conftest.APP_ONLY
     assert conftest.collect_ignore == ignored
+
+
+def test_every_shared_test_file_imports_nothing_of_one_runtime_at_the_top():
+    # A file not in either list is collected in both runtimes: a top-level import of Rasa, python-telegram-bot
+    # or spaCy would break collection in the app runtime.
+    here = Path(conftest.__file__).parent
+    listed = {here / name for name in conftest.RASA_ONLY + conftest.APP_ONLY}
+    runtime_only = re.compile(r"^(from|import) (rasa|telegram|spacy)\b", re.MULTILINE)
+    shared = [path for path in sorted((here / "unit").glob("test_*.py")) if path not in listed]
+    assert shared
+    offenders = [path.name for path in shared if runtime_only.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
