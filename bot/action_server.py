@@ -3,7 +3,7 @@ every call but /health must carry that shared secret.
 
     python -m bot.action_server --actions bot.actions --port 5055    # what bot.serve starts
 
-rasa_sdk 3.6 binds SANIC_HOST (0.0.0.0 unless set) and answers anyone: a forged tracker posted to
+rasa_sdk binds SANIC_HOST (0.0.0.0 unless set) and answers anyone: a forged tracker posted to
 /webhook could queue a handoff without consent or take over a conversation. Rasa sends the secret as
 `?token=` (its `token` setting of the action endpoint, endpoints.yml); `Authorization: Bearer` works too.
 """
@@ -50,10 +50,15 @@ def check_address(host: str, token: str) -> None:
 
 
 def create_app(actions: str, token: str, cors: Optional[list] = None):
+    """rasa_sdk's app (3.21: built around an ActionExecutor) behind the shared-secret check. Auto-reload stays
+    off (it re-imports the actions on every call) and no tracer is set up: endpoints.yml configures none."""
     from rasa_sdk.endpoint import create_app as sdk_app
+    from rasa_sdk.executor import ActionExecutor
     from sanic import response
 
-    app = sdk_app(actions, cors_origins=cors or None)
+    executor = ActionExecutor()
+    executor.register_package(actions)
+    app = sdk_app(executor, cors_origins=cors or None, auto_reload=False)
 
     @app.on_request
     async def require_token(request):
@@ -63,13 +68,28 @@ def create_app(actions: str, token: str, cors: Optional[list] = None):
     return app
 
 
-def main(argv: Optional[list] = None) -> int:
-    from rasa_sdk import utils
-    from rasa_sdk.constants import APPLICATION_ROOT_LOGGER_NAME
-    from rasa_sdk.endpoint import create_argument_parser, create_ssl_context
+def serving_app(actions: str, token: str, cors: Optional[list] = None):
+    """The app as each Sanic 25 worker builds it (Sanic.serve re-creates it per process from a loader)."""
     from rasa_sdk.plugin import plugin_manager
 
+    app = create_app(actions, token, cors)
+    plugin_manager().hook.attach_sanic_app_extensions(app=app)
+    return app
+
+
+def main(argv: Optional[list] = None) -> int:
+    from functools import partial
+
+    from rasa_sdk import utils
+    from rasa_sdk.constants import APPLICATION_ROOT_LOGGER_NAME
+    from rasa_sdk.endpoint import create_argument_parser, create_ssl_config
+    from sanic import Sanic
+    from sanic.worker.loader import AppLoader
+
     args = create_argument_parser().parse_args(argv)
+    # The gRPC server of rasa_sdk 3.21 has no secret check and Rasa 3.6 cannot call it: never started here.
+    if getattr(args, "grpc", False):
+        raise SystemExit("--grpc is not supported: Rasa 3.6 calls the action server over HTTP (/webhook).")
     s = get_settings()
     check_address(s.action_host, s.action_token)
     logging.getLogger("matplotlib").setLevel(logging.WARN)
@@ -78,16 +98,18 @@ def main(argv: Optional[list] = None) -> int:
         logging.getLogger(APPLICATION_ROOT_LOGGER_NAME), args.log_file, args.loglevel, args.logging_config_file
     )
     utils.update_sanic_log_level()
-    app = create_app(args.actions, s.action_token, args.cors)
-    plugin_manager().hook.attach_sanic_app_extensions(app=app)
-    ssl_context = create_ssl_context(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
+    actions = args.actions_module or args.actions
+    loader = AppLoader(factory=partial(serving_app, actions, s.action_token, args.cors))
+    app = loader.load()
     logging.getLogger(__name__).info(
         "Action server on %s:%s (%s)",
         s.action_host,
         args.port,
         "shared secret required" if s.action_token else "loopback only, no secret",
     )
-    app.run(s.action_host, args.port, ssl=ssl_context, workers=utils.number_of_sanic_workers())
+    ssl_config = create_ssl_config(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
+    app.prepare(host=s.action_host, port=args.port, ssl=ssl_config, workers=utils.number_of_sanic_workers())
+    Sanic.serve(primary=app, app_loader=loader)
     return 0
 
 

@@ -3,12 +3,60 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 
 import pytest
 from sqlalchemy import text
 
 from bot.db import make_engine
+
+# Which runtime this interpreter is (docs: the two environments): the Rasa server's Python 3.10 env or the
+# app's 3.12+ one. `pytest tests/unit` works in either and collects only what that runtime can import.
+RUNTIME = "rasa" if sys.version_info < (3, 11) else "app"
+
+# Unit test files that need what only runs inside the Rasa server: rasa itself, python-telegram-bot,
+# spaCy components, the crisis risk model (built with that env's sklearn), bot.server, connectors' channels.
+RASA_ONLY = [
+    "unit/test_analytics_events.py",
+    "unit/test_channels.py",
+    "unit/test_crisis.py",  # the risk model is built and loaded with the Rasa env's sklearn
+    "unit/test_lemmas.py",  # spaCy
+    "unit/test_language.py",
+    "unit/test_lock_store.py",
+    "unit/test_relay.py",
+    "unit/test_resume.py",
+    "unit/test_safety.py",
+    "unit/test_server_patches.py",
+    "unit/test_telegram_format.py",
+    "unit/test_tracker_store.py",
+]
+
+# Unit test files that need the app env's libraries (rasa-sdk 3.21 behaviour, console aiohttp,
+# Alembic >= 1.20 / SQLAlchemy 2 only).
+APP_ONLY = [
+    "unit/test_action_server.py",  # starts the real action server: rasa-sdk 3.21 on Sanic 25
+    "unit/test_guide_api_schema.py",  # schemathesis against the console, a tool of the app env
+]
+
+# pytest reads this: paths relative to this directory that it does not collect in this runtime.
+collect_ignore = RASA_ONLY if RUNTIME == "app" else APP_ONLY
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "rasa_only: a test in a shared file that needs the Rasa runtime")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Single tests of shared files that need Rasa (marked rasa_only) are skipped, with the reason, in the app
+    runtime; whole files are split by the lists above."""
+    if RUNTIME == "rasa":
+        return
+    skip = pytest.mark.skip(reason="needs the Rasa runtime (Python 3.10, .venv-rasa)")
+    for item in items:
+        if item.get_closest_marker("rasa_only"):
+            item.add_marker(skip)
+
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 

@@ -115,6 +115,7 @@ def test_a_channels_wording_keeps_the_placeholders_payload_and_buttons(name):
             assert worded.get("buttons") == default.get("buttons"), (channel, lang)
 
 
+@pytest.mark.rasa_only  # reads the NLU data with Rasa
 def test_the_intents_are_the_nlu_datas_and_the_sent_ones():
     """Adding an intent means examples in both languages (or a button or relay that sends it) and the domain."""
     intents = set(DOMAIN["intents"])

@@ -4,14 +4,34 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from rasa.core.tracker_store import SQLTrackerStore
-from sqlalchemy import text
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, text
 
 from bot.db import all_metadata
 from bot.handoff import feedback, messages, service
 from bot.privacy import retention
 
 NOW = datetime(2026, 11, 22, 12, 0)
+
+
+def _create_rasa_events(engine) -> None:
+    """Rasa's own tracker-store table `events`: Rasa's class where Rasa is installed (the Rasa runtime), else
+    the same columns as Rasa 3.6.21's SQLTrackerStore.SQLEvent, so purging is tested in both runtimes."""
+    try:
+        from rasa.core.tracker_store import SQLTrackerStore
+    except ImportError:
+        Table(
+            "events",
+            MetaData(),
+            Column("id", Integer, primary_key=True),
+            Column("sender_id", String(255), nullable=False, index=True),
+            Column("type_name", String(255), nullable=False),
+            Column("timestamp", Float),
+            Column("intent_name", String(255)),
+            Column("action_name", String(255)),
+            Column("data", Text),
+        ).create(engine)
+    else:
+        SQLTrackerStore.SQLEvent.__table__.create(engine)
 
 
 def _events(engine, sender: str, *ages_in_days: float) -> None:
@@ -32,7 +52,7 @@ def _senders(engine) -> set[str]:
 def _prepare(engine):
     for metadata in all_metadata():
         metadata.create_all(engine)
-    SQLTrackerStore.SQLEvent.__table__.create(engine)  # Rasa's own events table
+    _create_rasa_events(engine)
 
 
 def test_purge_deletes_whole_old_conversations_and_old_records(engine):
@@ -86,7 +106,7 @@ def test_the_command_line_purges_with_the_default_from_the_environment(tmp_path,
     monkeypatch.setenv("RETENTION_DAYS", "3")
     settings.get_settings.cache_clear()
     tracker = make_engine(tracker_url)
-    SQLTrackerStore.SQLEvent.__table__.create(tracker)
+    _create_rasa_events(tracker)
     app = make_engine(app_url)
     for metadata in all_metadata():
         metadata.create_all(app)

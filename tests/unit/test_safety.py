@@ -19,9 +19,8 @@ from bot.nlu import CRISIS_KEY
 from bot.nlu.crisis import CrisisDetector
 from bot.policies import action_guard
 from bot.policies.safety import SafetyPolicy
-from bot.safety.contacts import county_contact, county_of
+from bot.safety.contacts import county_contact
 from bot.server import fallback
-from connectors.limits import RateLimiter
 
 CONTEXT = ExecutionContext(GraphSchema({}), "test")
 
@@ -139,13 +138,6 @@ def test_the_guard_notes_a_failed_remote_action_and_keeps_rasas_behaviour(domain
     assert action_guard.failed_this_turn(tracker)
 
 
-def test_county_contact_comes_from_the_reviewed_data():
-    line = county_contact("lappi", "fi")
-    assert line.startswith("Lapin hyvinvointialue:") and "040 726 6965" in line
-    assert county_contact("pohjanmaa", "sv").startswith("Österbottens välfärdsområde")
-    assert county_of(None, "Kemi") == "lappi" and county_contact(None, "fi") is None
-
-
 def test_the_channel_puts_emergency_guidance_first_once():
     card = {"text": "HAL", "custom": {"type": "service"}}
     emergency = fallback.emergency("sv")  # as Rasa sends it: the text, then the payload
@@ -157,25 +149,6 @@ def test_the_channel_puts_emergency_guidance_first_once():
     later = fallback.emergency_first([card] + fallback.emergency("fi"), "fi")
     assert later == fallback.emergency("fi") + [card]  # moved to the front, said once
     assert fallback.emergency_first(emergency + [card], "sv") == emergency + [card]
-
-
-def test_the_rate_limit_counts_a_sliding_minute_per_sender():
-    now = [0.0]
-    limiter = RateLimiter(3, clock=lambda: now[0])
-    assert [limiter.allow("a") for _ in range(4)] == [True, True, True, False]
-    assert limiter.allow("b")  # another sender is not affected
-    now[0] = 59.0
-    assert not limiter.allow("a")
-    now[0] = 60.5
-    assert limiter.allow("a")
-    assert RateLimiter(0).allow("x")  # 0 switches it off
-
-
-def test_the_rate_limit_forgets_the_oldest_senders_first():
-    limiter = RateLimiter(1, max_senders=2)
-    for sender in ("a", "b", "c"):
-        assert limiter.allow(sender)
-    assert limiter.allow("a")  # "a" was forgotten, so it starts afresh
 
 
 # -- the crisis net's middle tier and the handoff flag -----------------------------------------------

@@ -37,6 +37,7 @@ def test_the_action_server_is_ours_bound_to_action_host(monkeypatch, tmp_path):
     assert actions[1:3] == ["-m", "bot.action_server"]
 
 
+@pytest.mark.rasa_only  # loads the endpoints with Rasa
 def test_the_action_token_reaches_rasa_only_through_the_environment(monkeypatch, tmp_path):
     import yaml
     from rasa.utils.endpoints import read_endpoint_config
@@ -67,6 +68,7 @@ def test_the_tracker_store_follows_one_url():
     assert pg["type"] == "bot.server.tracker_store.RedactingTrackerStore"
 
 
+@pytest.mark.rasa_only  # loads the endpoints with Rasa
 def test_passwords_stay_out_of_the_endpoints_file(monkeypatch, tmp_path):
     monkeypatch.setenv("TRACKER_STORE_URL", "postgresql://viitta:tracker-secret@db.local/tracker")
     monkeypatch.setenv("LOCK_STORE_URL", "redis://:lock-secret@cache.local:6380/2?key_prefix=viitta")

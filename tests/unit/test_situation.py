@@ -216,6 +216,7 @@ def test_a_place_moved_from_or_to_is_not_the_home(text, place, moved):
 
 
 @pytest.mark.parametrize("lang, title", [("fi", "Ei ihan – korjaa"), ("sv", "Inte riktigt – rätta")])
+@pytest.mark.rasa_only  # python-telegram-bot runs inside the Rasa server
 def test_the_correction_button_is_a_telegram_button_with_its_payload(lang, title):
     from bot.domain import load_domain
     from connectors import telegram_format as fmt
