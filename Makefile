@@ -2,9 +2,13 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
+# Two environments (docs/operations.md, "Dependencies"): .venv-rasa on Python 3.10 for the Rasa server only
+# (Rasa 3.6.21, the last open-source Rasa, runs on nothing newer), .venv on Python 3.12+ for everything else.
+VENV_RASA := .venv-rasa
+PY_RASA := $(VENV_RASA)/bin/python
+RASA := $(VENV_RASA)/bin/rasa
 VENV := .venv
 PY := $(VENV)/bin/python
-RASA := $(VENV)/bin/rasa
 MODEL := bot/models/viitta.tar.gz
 # axe-core for the web chat widget's accessibility test, pinned by tests/browser/package-lock.json.
 BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
@@ -23,7 +27,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # `make shell` talks on this port (its action server on a free one), so that it runs next to `make run`.
 PORT ?= 5006
 
-.PHONY: help install install-test test-packages crisis-model train run shell load-directory validate lint test test-unit test-e2e test-stories bench bench-nlu bench-nlu-candidates lock clean purge
+.PHONY: help install install-test test-packages crisis-model train run shell load-directory validate lint test test-unit test-contract test-e2e test-stories bench bench-nlu bench-nlu-candidates lock clean purge
 
 help:
 	@echo "make run    - install what is missing, load the directory, train if needed, start Viitta (:5005, actions :5055, guide console :5080/guide/)"
@@ -32,7 +36,7 @@ help:
 	@echo "make install (what running needs) | install-test (+ what only the tests need) | train | validate | lint | bench | clean | purge (daily retention)"
 
 # What running Viitta needs: its Debian packages (scripts/system-packages.sh), the venv and its packages.
-install: $(VENV)/.installed
+install: $(VENV_RASA)/.installed $(VENV)/.installed
 
 # What only the tests need on top: Chromium, nginx-light, npm and the browser tests' axe-core.
 install-test: install test-packages $(BROWSER_DEPS)
@@ -44,29 +48,44 @@ $(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json | te
 	@command -v npm >/dev/null || { echo "npm is needed for the browser tests: apt-get install -y npm" >&2; exit 1; }
 	npm ci --prefix tests/browser --no-audit --no-fund
 
+PIP_INSTALL := -m pip install --quiet --disable-pip-version-check
+
+$(VENV_RASA)/.installed: requirements-rasa.txt constraints-rasa.txt scripts/system-packages.sh
+	@scripts/system-packages.sh
+	@test -x $(PY_RASA) || "$$(scripts/find-python.sh 3.10)" -m venv $(VENV_RASA)
+	$(PY_RASA) $(PIP_INSTALL) -r requirements-rasa.txt -c constraints-rasa.txt
+	$(PY_RASA) -m pip check
+	@touch $@
+
 $(VENV)/.installed: requirements.txt constraints.txt scripts/system-packages.sh
 	@scripts/system-packages.sh
-	@test -x $(PY) || "$$(scripts/find-python310.sh)" -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@test -x $(PY) || "$$(scripts/find-python.sh app)" -m venv $(VENV)
+	$(PY) $(PIP_INSTALL) -r requirements.txt -c constraints.txt
 	$(PY) -m pip check
 	@touch $@
 
-# Tests, benchmarks and lint install requirements-dev.txt on top (make run needs requirements.txt only).
-DEV_INSTALLED := $(VENV)/.installed-dev
-$(DEV_INSTALLED): $(VENV)/.installed requirements-dev.txt constraints.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+# Tests, benchmarks and lint install the -dev files on top (make run needs neither).
+DEV_INSTALLED := $(VENV)/.installed-dev $(VENV_RASA)/.installed-dev
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt constraints.txt
+	$(PY) $(PIP_INSTALL) -r requirements-dev.txt -c constraints.txt
 	$(PY) -m pip check
+	@touch $@
+
+$(VENV_RASA)/.installed-dev: $(VENV_RASA)/.installed requirements-rasa-dev.txt constraints-rasa.txt
+	$(PY_RASA) $(PIP_INSTALL) -r requirements-rasa-dev.txt -c constraints-rasa.txt
+	$(PY_RASA) -m pip check
 	@touch $@
 
 train: $(MODEL) $(CRISIS_MODEL)
 
 crisis-model: $(CRISIS_MODEL)
 
-$(CRISIS_MODEL): $(VENV)/.installed $(CRISIS_INPUTS)
-	$(PY) -m bot.safety.model
+# Built and loaded only inside the Rasa server (its scikit-learn): .venv-rasa.
+$(CRISIS_MODEL): $(VENV_RASA)/.installed $(CRISIS_INPUTS)
+	$(PY_RASA) -m bot.safety.model
 	@touch $@
 
-$(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
+$(MODEL): $(VENV_RASA)/.installed $(MODEL_INPUTS)
 	$(RASA) train --config config.yml --domain domain.yml --data bot/data --out bot/models \
 		--fixed-model-name viitta --force
 	@touch $@
@@ -81,7 +100,7 @@ run: install load-directory train
 shell: install load-directory train
 	RASA_PORT=$(PORT) $(PY) -m bot.serve --shell
 
-validate: $(VENV)/.installed
+validate: install
 	$(PY) -m bot.directory validate
 	$(PY) -m bot.directory table --check
 	$(RASA) data validate --config config.yml --domain domain.yml --data bot/data
@@ -93,10 +112,16 @@ lint: $(DEV_INSTALLED)
 	$(PY) scripts/check_imports.py
 	$(PY) -m ruff format --check .
 
-test: lint install-test validate test-unit train test-stories test-e2e
+test: lint install-test validate test-unit train test-stories test-contract test-e2e
 
+# Both runtimes: tests/conftest.py collects what belongs to the interpreter (shared code runs in both).
 test-unit: $(DEV_INSTALLED) test-packages $(CRISIS_MODEL)
+	$(PY_RASA) -m pytest tests/unit -q
 	$(PY) -m pytest tests/unit -q
+
+# The Rasa 3.6 server's recorded webhook calls against the action server on rasa-sdk 3.21 (tests/contract/README.md).
+test-contract: $(DEV_INSTALLED)
+	$(PY) -m pytest tests/contract -q
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out var/results/stories
@@ -120,12 +145,15 @@ bench-nlu: install $(DEV_INSTALLED) train
 
 # NLU candidate pipelines with 3-fold cross-validation (~15 min) -> bench/results/nlu_candidates.md
 bench-nlu-candidates: install $(DEV_INSTALLED)
-	$(PY) -m bench.nlu_bench
+	$(PY_RASA) -m bench.nlu_bench
 
 lock: $(DEV_INSTALLED)
-	(echo "# Every package of the environment, pinned: pip install -r requirements-dev.txt -c constraints.txt"; \
+	(echo "# Every package of .venv (Python 3.12+), pinned: pip install -r requirements-dev.txt -c constraints.txt"; \
 	 echo "# Regenerate after changing requirements.txt or requirements-dev.txt: make lock"; \
 	 $(PY) -m pip freeze | grep -v '^-e' | sort -f) > constraints.txt
+	(echo "# Every package of .venv-rasa (Python 3.10), pinned: pip install -r requirements-rasa-dev.txt -c constraints-rasa.txt"; \
+	 echo "# Regenerate after changing requirements-rasa*.txt: make lock"; \
+	 $(PY_RASA) -m pip freeze | grep -v '^-e' | sort -f) > constraints-rasa.txt
 
 clean:
 	rm -rf var bot/models/*.tar.gz

@@ -1,6 +1,6 @@
 """The crisis net on a blind set: recall per kind and language, false alarms of the full reply and the check-in.
 
-    .venv/bin/python -m bench.crisis_blind --set bench/blind/crisis_b [--out bench/results/crisis_b.txt]
+    .venv-rasa/bin/python -m bench.crisis_blind --set bench/blind/crisis_b [--out bench/results/crisis_b.txt]
 
 (--dir is the older name of --set.) Sets A and B are training data now
 (bot/safety/data/retired_a_*.yml, retired_b_*.yml): measured on it, the net is measured on what it learnt from, and the

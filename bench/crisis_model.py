@@ -1,6 +1,6 @@
 """Choose the crisis risk model's features and thresholds by measurement, and leave one kind out.
 
-    .venv/bin/python -m bench.crisis_model [--features] [--thresholds] [--loko] [--blind DIR]
+    .venv-rasa/bin/python -m bench.crisis_model [--features] [--thresholds] [--loko] [--blind DIR]
 
 --features     cross-validation (4 folds, stratified, seeded) of feature sets and C on the training data
 --thresholds   the whole net (patterns + model) on the cross-validated scores over a grid of thresholds

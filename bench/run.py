@@ -32,7 +32,8 @@ from bench.stack import Stack
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 RUN = ROOT / "var" / "bench" / "run"
-RASA = Path(sys.executable).parent / "rasa"
+# `rasa train` runs in the Rasa server's own environment (Python 3.10, make install builds it).
+RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
 FULL_EPOCHS = 100
 
 

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -47,7 +48,7 @@ def tracker_store_config(url: str) -> dict:
     parsed = make_url(url)
     if parsed.drivername.startswith("sqlite"):
         return {"type": TRACKER_STORE_TYPE, "dialect": "sqlite", "db": parsed.database}
-    config = {
+    config: dict[str, Any] = {
         "type": TRACKER_STORE_TYPE,
         "dialect": parsed.drivername.split("+")[0],
         "url": parsed.host,
@@ -109,6 +110,17 @@ def write_endpoints(path: Path, action_token: bool = False, action_port: int | N
     return path
 
 
+def rasa_python() -> str:
+    """The Rasa server's interpreter: RASA_PYTHON, else .venv-rasa's (Python 3.10; make install builds it).
+    Everything else runs on this process's Python (3.12+): Rasa 3.6.21 runs on nothing newer."""
+    path = os.environ.get("RASA_PYTHON") or str(ROOT / ".venv-rasa" / "bin" / "python")
+    if not Path(path).exists():
+        raise SystemExit(
+            f"No Rasa environment at {path}: run `make install` (it builds .venv-rasa) or set RASA_PYTHON."
+        )
+    return path
+
+
 def commands(endpoints: Path, action_port: int | None = None, shell: bool = False) -> tuple[list[str], list[str]]:
     """(action server, Rasa server) command lines; `shell`: Rasa's `shell` (the terminal is the channel)
     instead of `run`."""
@@ -124,9 +136,9 @@ def commands(endpoints: Path, action_port: int | None = None, shell: bool = Fals
         "--port",
         str(action_port or s.action_port),
     ]
-    # Rasa's own CLI with our measured fixes applied first (bot/server/patches.py).
+    # Rasa's own CLI with our measured fixes applied first (bot/server/patches.py), in its own Python 3.10.
     rasa = [
-        str(bin_dir / "python"),
+        rasa_python(),
         "-m",
         "bot.server",
         "shell" if shell else "run",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,7 @@ def test_the_shell_is_the_patched_rasa_with_its_own_action_server(monkeypatch, t
     monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'tracker.db'}")
     monkeypatch.delenv("ACTION_TOKEN", raising=False)
     monkeypatch.setattr(serve, "ROOT", tmp_path)
+    monkeypatch.setenv("RASA_PYTHON", sys.executable)
     started = []
 
     class Finished:
@@ -146,3 +148,25 @@ def test_the_shell_is_the_patched_rasa_with_its_own_action_server(monkeypatch, t
     assert endpoints["action_endpoint"] == {"url": f"http://127.0.0.1:{port}/webhook", "token": "${ACTION_TOKEN}"}
     assert endpoints["tracker_store"]["db"] == str(tmp_path / "tracker.db")
     assert action_kwargs["env"]["ACTION_TOKEN"] == rasa_kwargs["env"]["ACTION_TOKEN"]  # a secret for this run
+
+
+def test_only_the_rasa_server_runs_on_the_rasa_environment(monkeypatch, tmp_path):
+    """Rasa on .venv-rasa's Python 3.10 (or RASA_PYTHON); the action server and the console on this Python."""
+    rasa_python = tmp_path / ".venv-rasa" / "bin" / "python"
+    rasa_python.parent.mkdir(parents=True)
+    rasa_python.write_text("")
+    monkeypatch.setattr(serve, "ROOT", tmp_path)
+    monkeypatch.delenv("RASA_PYTHON", raising=False)
+    actions, rasa = serve.commands(tmp_path / "endpoints.yml")
+    here = str(Path(sys.executable).parent / "python")
+    assert rasa[0] == str(rasa_python) and rasa[1:4] == ["-m", "bot.server", "run"]
+    assert actions[0] == here and serve.console_command()[0] == here
+    monkeypatch.setenv("RASA_PYTHON", "/usr/bin/python3")
+    assert serve.commands(tmp_path / "endpoints.yml")[1][0] == "/usr/bin/python3"
+
+
+def test_a_missing_rasa_environment_is_named(monkeypatch, tmp_path):
+    monkeypatch.setattr(serve, "ROOT", tmp_path)
+    monkeypatch.delenv("RASA_PYTHON", raising=False)
+    with pytest.raises(SystemExit, match="make install"):
+        serve.commands(tmp_path / "endpoints.yml")
