@@ -54,7 +54,7 @@ def tiers(examples, acute, riskp, acute_at, checkin_at, defused_at):
     for e, a, r in zip(examples, acute, riskp):
         finding = detect(e.text)
         if finding.acute:
-            out.append("acute")
+            out.append(risk.pattern_tier(a if risk.long_enough(e.text) else None))
         elif finding.defused:
             out.append("checkin" if r >= defused_at else "none")
         else:

@@ -3,8 +3,12 @@
     assess("en jaksa enää")                                  -> tier "checkin"
     assess("pillerit on tässä", history=("en jaksa enää",))  -> tier "acute" (the conversation)
 
-Three layers, each can only raise the tier, never lower what a layer below found:
-1. the deterministic patterns (bot.safety.crisis) are the floor: an acute pattern is always "acute";
+Three layers; what a layer below found is never lost:
+1. the deterministic patterns (bot.safety.crisis) are the floor: an acute pattern is always caught. It is
+   the full reply, unless the risk model reads the same words as almost surely harmless (P(acute) below
+   PATTERN_CHECKIN_BELOW: a school talk on suicide prevention, a toddler who ate one vitamin sweet, a
+   dream): then the check-in, which also carries 112 and the crisis line. Without the model the pattern
+   always gives the full reply;
 2. the risk model (bot.safety.model) reads wordings the patterns do not know: P(acute) at or above
    ACUTE_AT is "acute"; P(acute) + P(uncertain) at or above CHECKIN_AT is "checkin". A message whose
    danger words the patterns found taken back (an idiom, the past, a question, a fear: `defused`) is at
@@ -38,6 +42,10 @@ ACUTE_AT = 0.85
 CHECKIN_AT = 0.45
 DEFUSED_CHECKIN_AT = 0.80
 GATE = 0.15
+# Chosen on leave-one-writer-out scores (bench/crisis_model.py --writers, bench/results/crisis.md): below
+# 0.10 the patterns' hits on near misses drop from 3.2 % to 2.0 % (fi) and 2.9 % to 1.9 % (sv) of the full
+# reply, 0.1 % of acute messages move from the full reply to the check-in, and none is lost.
+PATTERN_CHECKIN_BELOW = 0.10
 CONTEXT_TURNS = 2  # previous messages read with the current one
 CONTEXT_ACUTE_AT = 0.85
 # The model reads messages of at least this many words: a one- or two-word message ("ja", "joo",
@@ -76,6 +84,15 @@ def _rank(tier: str) -> int:
     return TIERS.index(tier)
 
 
+def long_enough(text: str) -> bool:
+    return len(_WORDS.findall(text)) >= MIN_WORDS
+
+
+def pattern_tier(acute: Optional[float]) -> str:
+    """The tier of an acute pattern's hit, given the model's P(acute) for the message (None: not read)."""
+    return "checkin" if acute is not None and acute < PATTERN_CHECKIN_BELOW else "acute"
+
+
 def _tier(acute: float, risk: float, defused: bool) -> str:
     if defused:
         return "checkin" if risk >= DEFUSED_CHECKIN_AT else "none"
@@ -85,15 +102,20 @@ def _tier(acute: float, risk: float, defused: bool) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _scores(text: str) -> tuple[float, float]:
+def _read(text: str) -> Optional[tuple[float, float]]:
+    """(P(acute), P(acute) + P(uncertain)), or None when the model is unavailable."""
     from bot.safety.model import probabilities
 
     try:
         p = probabilities([text])[0]
     except Exception:  # the model is an extra net: without it the patterns still decide
         logger.exception("crisis risk model unavailable")
-        return 0.0, 0.0
+        return None
     return p["acute"], p["acute"] + p["uncertain"]
+
+
+def _scores(text: str) -> tuple[float, float]:
+    return _read(text) or (0.0, 0.0)
 
 
 def assess(text: str, history: Sequence[str] = ()) -> Assessment:
@@ -102,9 +124,13 @@ def assess(text: str, history: Sequence[str] = ()) -> Assessment:
     if text.startswith("/"):  # a button's payload ("/emergency" is answered by its own rule)
         return Assessment()
     finding = detect(text)
+    readable = long_enough(text)
     if finding.acute:
-        return Assessment("acute", finding.category, finding.language, "pattern", 1.0, 1.0)
-    if len(_WORDS.findall(text)) < MIN_WORDS:
+        read = _read(text) if readable else None
+        tier = pattern_tier(read[0] if read else None)
+        acute, risk = read if tier == "checkin" and read else (1.0, 1.0)
+        return Assessment(tier, finding.category, finding.language, "pattern", acute, risk)
+    if not readable:
         return Assessment(defused=finding.defused)
     acute, risk = _scores(text)
     tier = _tier(acute, risk, finding.defused)

@@ -137,17 +137,36 @@ def test_uncertain_messages_get_at_least_the_check_in_and_near_misses_rarely_any
     near = [t for (label, lang, _), texts in groups.items() if label == "none" and lang == language for t in texts]
     assert uncertain and near
     assert sum(assess(t).tier != "none" for t in uncertain) / len(uncertain) >= MIN_FLAGGED_IN_SAMPLE
-    # In-sample the model raises no alarm of its own; the full replies here are the patterns' (16 of
-    # 387 fi, 7 sv: past crises the patterns read as now) – the floor is kept as it is, on purpose.
+    # In-sample the model raises no alarm of its own; the full replies here are the patterns' (past crises
+    # the patterns read as now), and the patterns' hits the model reads as harmless are check-ins.
     assert sum(assess(t).tier == "acute" and assess(t).source != "pattern" for t in near) / len(near) <= 0.01
-    assert sum(assess(t).tier == "acute" for t in near) / len(near) <= 0.06
-    assert sum(assess(t).tier == "checkin" for t in near) / len(near) <= 0.03
+    assert sum(assess(t).tier == "acute" for t in near) / len(near) <= 0.03
+    assert sum(assess(t).tier == "checkin" for t in near) / len(near) <= 0.08
 
 
 @pytest.mark.parametrize("text", ["haluan kuolla", "han slår mig nu"])
 def test_a_pattern_is_the_floor(text):
     found = assess(text)
     assert found.tier == "acute" and found.source == "pattern"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teen koulussa esitelmää itsemurhien ehkäisystä, mistä löytäisin tilastoja?",
+        "Om en kompis skulle säga att hon vill dö, vad ska man säga då?",
+    ],
+)
+def test_a_pattern_hit_the_model_reads_as_harmless_is_a_check_in_and_without_the_model_the_full_reply(
+    text, monkeypatch
+):
+    from bot.safety import risk
+
+    found = assess(text)
+    assert found.source == "pattern" and found.tier == "checkin"
+    assert found.acute_score < risk.PATTERN_CHECKIN_BELOW
+    monkeypatch.setattr(risk, "_read", lambda _text: None)  # the model unavailable: the floor alone
+    assert risk.assess(text).tier == "acute"
 
 
 @pytest.mark.parametrize("text", ["hei", "missä on lähin neuvola", "tack för hjälpen", "/emergency", "", "kiitos"])
