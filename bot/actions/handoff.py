@@ -24,6 +24,7 @@ from bot.actions.cards import utter_match
 from bot.actions.guidance import county_guidance, round_the_clock_lines
 from bot.actions.needs import CONCERNS, categories_for
 from bot.actions.service_search import ValidateServiceForm
+from bot.actions.situation import situation_of
 from bot.analytics.counters import count_quietly
 from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County
@@ -234,6 +235,19 @@ class ValidateHandoffForm(ValidateServiceForm):
         return "validate_handoff_form"
 
 
+# A message this long that the classifier could not place but whose words named a worry is a story, not noise.
+STORY_WORDS = 12
+
+
+def _worry_in_a_long_message(tracker: Tracker, actions_before: list) -> bool:
+    situation = situation_of(tracker)
+    turn = situation.get("turn")
+    read_now = [n for n, e in situation.get("needs", {}).items() if e.get("turn") == turn and e["confidence"] >= 0.5]
+    searched = {"action_recommend_services", "action_give_national_help", "handoff_form"} & set(actions_before)
+    words = len((tracker.latest_message or {}).get("text", "").split())
+    return bool(read_now) and words >= STORY_WORDS and not searched and not (tracker.active_loop or {}).get("name")
+
+
 class ActionNotUnderstood(Action):
     """Asks to rephrase; when the bot has missed twice in a row, offers a service guide instead."""
 
@@ -249,6 +263,8 @@ class ActionNotUnderstood(Action):
             if e.get("event") == "action" and e.get("name") != "action_listen"
         ]
         offered = bool(before) and before[-1] == "utter_offer_handoff_after_fallback"
+        if _worry_in_a_long_message(tracker, before):
+            return [FollowupAction("service_form")]  # the story named a worry: go on to the place and services
         if intents[-2:] == ["nlu_fallback", "nlu_fallback"] and not offered:
             # A follow-up, not a message of this action: the offer's own rule then handles the yes or no.
             return [FollowupAction("utter_offer_handoff_after_fallback")]

@@ -39,9 +39,12 @@ def mark_answered(tracker: Tracker) -> SlotSet:
 
 def sami_categories(situation: dict) -> list[str]:
     """The services of the need the Sámi question names (a pregnancy or baby: the neuvola; a worry: its
-    route), with Lappi's family service guidance after them; the guidance alone when no need is named."""
+    route), with Lappi's family service guidance after them – first where the need's route puts it first
+    (support in parenting) – and the guidance alone when no need is named."""
     plan = route(situation)
-    categories = [c for c in plan.categories if c != "family_guidance"] if plan.needs else []
+    categories = list(plan.categories) if plan.needs else []
+    if categories[:1] != ["family_guidance"]:
+        categories = [c for c in categories if c != "family_guidance"]
     if not plan.needs and (model.value(situation, "pregnancy") or model.value(situation, "baby_months") is not None):
         categories = ["neuvola"]
     return categories + ["family_guidance"]

@@ -22,7 +22,7 @@ from bot.places import resolver
 from bot.places.finnish import fold
 from bot.situation import model
 from bot.situation.reading import WORRY_INTENTS
-from bot.situation.routing import route
+from bot.situation.routing import route, young_writer
 
 # Intents whose message is never an answer to "where do you live?".
 _NOT_A_PLACE = {
@@ -201,6 +201,8 @@ class ActionRecommendServices(DirectoryAction):
             first = plan.concern or concern
             categories = plan.categories if plan.needs else list(categories_for(concern, tracker.get_slot("role")))
             intro, audience = f"utter_recommend_{first if first in CONCERNS else 'request_human'}", "families"
+            if first == "substance_use_family" and young_writer(situation):
+                intro = "utter_recommend_substance_use_family_young"
         categories = [c for c in categories if not c.startswith("helpline:")]
         if "family_guidance" not in categories:
             categories.append("family_guidance")

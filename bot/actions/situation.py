@@ -52,7 +52,7 @@ def derived_slots(situation: dict, tracker: Tracker) -> dict[str, Any]:
         and model.confidence(situation, "pregnancy") >= 0.8
     ):
         role = "pregnant"
-    slots["role"] = role
+    slots["role"] = None if role == "young" else role  # a young writer is the situation's, not a slot value
     substances = model.value(situation, "substances") or []
     named = [s for s in substances if s != "other"] or substances
     slots["substance"] = named[0] if named else None

@@ -35,6 +35,11 @@ AGE_BARE = _c(
     r"\b(?:pa|oon|olen|ollaan|ma oon|mina olen|ja e|jag ar|jag e|ja ar|vi e|vi ar|se|han|poika|poikani|tytto|tyttoni|tytar|tyttareni|nuori|sonen|dottern|hon|min son|min dotter|"
     r"poika|pojan|tyton|lapsi)(?: on| ar| e)? (\d{1,2})\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|e\b|euro|min))"
 )
+# The writer's own age ("mä oon 13", "oon 15 ja juon", "olen 17-vuotias", "jag är 13", "ja e 16 år").
+WRITER_AGE = _c(
+    r"(?:^|[.!?,]\s*|\b(?:ma|mina|mie|ite|itse|ja|jag) )(?:oon|olen|olen vasta|oon vasta|ar|e|ar bara|e bara) "
+    r"(\d{1,2})(?:\s?-?(?:v|vuotias|vuotiaana|v\.|ar|ars|ar gammal))?\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|euro|min|%))"
+)
 BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader)")
 BABY_WEEKS = _c(r"\b(\d{1,2})\s?(?:viikon ikai\w*|viikkoinen|viikon vanha|veckor gammal|veckors|veckor gamla)")
 BABY = _c(
@@ -80,6 +85,7 @@ CHILD = _c(
 PARTNER = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle|hellani)\b|\bmieheni|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|"
     r"\btyttoystav|\bavomie|\bavovaimo|\bukko\b|\bukkoni|\bakka\b|\bexa\w*|\bexa\b|\bex\b|\bexan|\blapsen isa|"
+    r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
     r"\blasten isa|\bvauvan isa|\blapsen aiti|\blasten aiti|\bsambo|\bman(?:nen)?\b|\bmin man|\bmaken|\bmake\b|"
     r"\bfru(?:n)?\b|\bpartner|\bbarnens pappa|\bbarnets pappa|\bbarnens mamma|\bexet|\bexmann|\bexman|\bkarl(?:en)?\b|"
     r"\bhan\b|\bhon\b|\bse\b|\bsambon\b"
@@ -87,6 +93,8 @@ PARTNER = _c(
 PARTNER_STRONG = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle)\b|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|\btyttoystav|"
     r"\bavomie|\bavovaimo|\bukkoni|\baija\b|\baijani|\bex|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\bmin man\b|"
+    r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
+    r"\b(?:pappan|mamman)\b(?=.*\bbarn)|"
     r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
     r"\bkarlen\b|\bpojkvan|\bflickvan"
 )
@@ -163,8 +171,9 @@ CHILD_WELFARE_FEAR = _c(
 )
 # A parent's use as a child tells it: "äiti juo", "pappa e full".
 PARENT_USER = _c(
+    r"(?<!lapseni )(?<!lasteni )(?<!lapsen )(?<!lasten )(?<!vauvan )(?<!vauvani )(?<!barnens )(?<!barnets )(?<!barns )"
     r"\b(?:aiti|aitee|isa|iskä|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|"
-    r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,2}(?:juo|juopottelee|kannissa|"
+    r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,4}(?:juo|juopottelee|kannissa|"
     r"humalassa|kayttaa|vetaa|polttaa|possyttelee|dricker|e full|ar full|super|tar piller|knarkar|roker)"
 )
 # Economic violence that needs no control word.
@@ -202,6 +211,8 @@ PAST = _c(
     r"\bfor (?:manga )?ar sedan|\btidigare\b|\bforr\b"
 )
 
+# "Ero tuli kaksi vuotta sitten": a time ago, told as background.
+AGO = _c(r"\b(?:\w+ )?(?:vuo(?:si|tta|den)|kuukau\w*|viiko\w*) sitten\b|\b(?:\w+ )?(?:ar|manader|manad|veckor) sedan\b")
 SUBSTANCE_WORDS = _c(
     r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\brokt pa|\brokte pa|\broka pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkanna|\bpilve|"
     r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
@@ -218,7 +229,11 @@ MENTAL = _c(
     r"\bloppuun palanut|\bburnout|\buupumus|\buupunut|\bunettom|\bdepress|\bangest|\bangslig|"
     r"\bpanikangest|\bforlossningsdepress|\bpsykisk|\bmentalt|\bsjalvskad|\bskar sig|\bskar mig|\butbrand|"
     r"\b(?:ja|jag) grater (?:varje dag|hela tiden|jamt)|\bkanner ingenting nar|\bitken joka paiva|\ben tunne mitaan|"
-    r"\butmattad|\bsomnlos|\bmar daligt|\bmar psykiskt|\bmielialaongelm|\bmieliala"
+    r"\butmattad|\bsomnlos|\bmar daligt|\bmar psykiskt|\bmielialaongelm|\bmieliala|"
+    r"\bitken (?:\w+ )?(?:joka paiva|koko ajan|paivittain)|\bmikaan ei tunnu (?:miltaan|miltakaan)|"
+    r"\b(?:en|ei) (?:jaksa|jaksanut) (?:nousta|edes nousta)|\b(?:en|ei) tunne mitaan (?:vauvaa|lasta)|"
+    r"\bhaluaa? (?:vaan|vain|vaa) nukkua|\b(?:int|inte) kanner (?:nagot|nanting) for|\bvill bara sova|"
+    r"\borkar (?:int|inte) (?:ga upp|stiga upp)|\bingenting kanns|\bkanns meningslost"
 )
 SELF_HARM = _c(r"\bviiltel|\bviiltaa|\bitsetuho|\bsatuttaa itse|\bsjalvskad|\bskar sig|\bskadar sig")
 COPING = _c(

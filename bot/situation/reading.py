@@ -86,7 +86,12 @@ def read(message: Message) -> Reading:
         r.add("role", "professional", max(conf, 0.6))
     elif intent == "inform_role" and role:
         r.add("role", role, ANSWER)
-    subject = _subject(folded, role)
+    writer_age = _first_int(cues.WRITER_AGE, folded)
+    if writer_age is not None and 8 <= writer_age <= 17 and not role and intent != "professional_referral":
+        r.add("role", "young", CUE)  # "mä oon 13": a child or young person writes themselves
+    # An adult writer's own age ("olen 34-vuotias") is nobody's child's age.
+    about_others = cues.WRITER_AGE.sub(" ", folded) if writer_age is not None and writer_age >= 18 else folded
+    subject = _subject(about_others, role)
     if subject:
         r.add("subject", subject[0], subject[1])
 
@@ -99,7 +104,7 @@ def read(message: Message) -> Reading:
         r.add(
             "pregnancy", _pregnant_who(folded, role), CUE if cues.PREGNANCY.search(folded) or week else max(conf, 0.5)
         )
-    age = _age(folded)
+    age = _age(about_others)
     if age is not None:
         r.add("child_age", age, CUE)
     months = _first_int(cues.BABY_MONTHS, folded)
@@ -154,7 +159,7 @@ def read(message: Message) -> Reading:
         cue_needs["parent_mental_health"] = CUE_NEED
         if cues.SELF_HARM.search(folded) and (young or cues.CHILD.search(folded)):
             cue_needs["child_welfare_concern"] = CUE_NEED
-    if cues.RELATIONSHIP.search(folded) and not kinds:
+    if _relationship_now(folded) and not kinds:
         cue_needs["relationship_support"] = CUE_NEED
     fear = bool(cues.CHILD_WELFARE_FEAR.search(folded)) or intent == "ask_privacy"
     if cues.CHILD_WELFARE.search(folded) and not fear:
@@ -217,6 +222,14 @@ def _age(folded: str) -> Optional[int]:
         return cues.WORD_AGE_FI.get(m.group(1))
     value = _first_int(cues.AGE_BARE, folded)
     return value if value is not None and 1 <= value <= 25 else None
+
+
+def _relationship_now(folded: str) -> bool:
+    """A relationship worry in a sentence of its own time: "ero tuli kaksi vuotta sitten, sovussa" is background."""
+    return any(
+        cues.RELATIONSHIP.search(sentence) and not cues.AGO.search(sentence)
+        for sentence in re.split(r"[.!?\n]+", folded)
+    )
 
 
 def _partner(folded: str) -> bool:

@@ -51,11 +51,20 @@ class Route:
 SUBSTANCE_NEEDS = ("substance_use_pregnancy", "youth_substance_use", "substance_use_family")
 
 
+def young_writer(situation: dict) -> bool:
+    """A child or young person writes about their own life ("mun isä juo ja mä oon 13")."""
+    return model.value(situation, "role") == "young"
+
+
 def substance_kind(situation: dict) -> Optional[str]:
     """Whose substance use, from the whole situation (a later "he's 15" or "rv 11" decides it)."""
     if model.value(situation, "pregnancy") and model.confidence(situation, "pregnancy") >= 0.6:
         return "substance_use_pregnancy"
     subject, age = model.value(situation, "subject"), model.value(situation, "child_age")
+    if young_writer(situation) and subject in ("parent", "partner", "relative"):
+        return "substance_use_family"  # a parent's use, told by their child
+    if young_writer(situation) and subject in (None, "self", "young"):
+        return "youth_substance_use"
     if subject == "young" or (subject in (None, "child", "client") and age is not None and 10 <= age <= 22):
         return "youth_substance_use"
     if subject == "child" and (age is None or age >= 10):
@@ -86,6 +95,9 @@ def categories_of(need: str, situation: dict) -> list[str]:
             if urgent
             else ["child_welfare", "family_social_work"]
         )  # the social emergency service after the guidance (route)
+    if need == "substance_use_family" and young_writer(situation):
+        # The child of a parent who drinks: the family's social work and child welfare, not adult services.
+        return ["family_social_work", "child_welfare"]
     if need == "substance_use_family" and not _baby_or_pregnancy(situation):
         # A mother-and-child home is for babies' families; a teenager's parent who drinks needs adult services.
         cats = [c for c in cats if c != "mother_child_home"]
@@ -106,8 +118,10 @@ def merge_categories(
     out = (["violence_support", "social_emergency"] if violence else []) + (HAL_LEAD if hal else [])
     for depth in range(max((len(b) for b in blocks), default=0)):
         out += [b[depth] for b in blocks if depth < len(b)]
-    firsts = {b[0] for b in blocks if b}
-    out = [c for c in dict.fromkeys(out) if (c != GUIDANCE or GUIDANCE in firsts) and c not in after]
+    # The guidance keeps its place where the leading need lists it (a young person's use: youth services, then
+    # the guidance that finds them where the county has none); for the other needs it is the last resort.
+    keep_guidance = bool(blocks) and GUIDANCE in blocks[0][:2] or any(b[:1] == [GUIDANCE] for b in blocks)
+    out = [c for c in dict.fromkeys(out) if (c != GUIDANCE or keep_guidance) and c not in after]
     return out + ([GUIDANCE] if GUIDANCE not in out else []) + [c for c in after if c not in out]
 
 
@@ -136,6 +150,8 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
     hal = "substance_use_pregnancy" in needs or "hal" in (topics or [])
     categories = merge_categories(blocks, violence, after=("social_emergency",) if calm_child_worry else (), hal=hal)
     kinds = [k for n in needs for k in LINES.get(n, ())] + ["crisis"]
+    if young_writer(situation):
+        kinds = ["children"] + [k for k in kinds if k != "parents"]  # the line young people call themselves
     return Route(
         needs=needs,
         categories=categories,
