@@ -7,7 +7,7 @@
 --loko         leave-one-kind-out: the model trained without one acute kind of bot/safety/data, recall on
                that kind (held-out training messages; with --blind also the blind set's counts)
 --writers      leave-one-writer-out: the model trained without one writer's files of bot/safety/data (the
-               training writer, extra_, more_, after_c_, retired_a_, retired_b_, retired_c_), the whole net on that writer's
+               training writer, extra_, more_, after_c_, fresh_, retired_a_ … retired_d_), the whole net on that writer's
                messages over a grid of thresholds – the nearest the data comes to a new blind set
 --compare      feature candidates (--candidates) by leave-one-kind-out and leave-one-writer-out
 Prints tables (aggregates only). Training data: bot.safety.model.training_examples().
@@ -49,12 +49,13 @@ def cross_validated(examples, features=risk_model.FEATURES, c=risk_model.C):
     return acute, riskp
 
 
-def tiers(examples, acute, riskp, acute_at, checkin_at, defused_at):
+def tiers(examples, acute, riskp, acute_at, checkin_at, defused_at, pattern_below=None):
+    below = risk.PATTERN_CHECKIN_BELOW if pattern_below is None else pattern_below
     out = []
     for e, a, r in zip(examples, acute, riskp):
         finding = detect(e.text)
         if finding.acute:
-            out.append(risk.pattern_tier(a if risk.long_enough(e.text) else None))
+            out.append("checkin" if risk.long_enough(e.text) and a < below else "acute")
         elif finding.defused:
             out.append("checkin" if r >= defused_at else "none")
         else:
@@ -245,6 +246,24 @@ def grid_table(held, acute, riskp, title) -> list[str]:
     return lines
 
 
+def pattern_checkin_table(held, acute, riskp) -> list[str]:
+    """A pattern's hit is the check-in when the model's P(acute) is below the value (0: never)."""
+    lines = [
+        "pattern hit -> check-in below P(acute), leave-one-writer-out, today's other thresholds",
+        "",
+        "| below | lang | acute caught | acute full | near-miss full | near-miss check-in |",
+        "|---|---|---|---|---|---|",
+    ]
+    for below in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3):
+        t = tiers(held, acute, riskp, risk.ACUTE_AT, risk.CHECKIN_AT, risk.DEFUSED_CHECKIN_AT, below)
+        g = summary(held, t)
+        for lang in ("fi", "sv"):
+            n, f, c = g[("acute", lang)]
+            nn, nf, nc = g[("none", lang)]
+            lines.append(f"| {below} | {lang} | {_rate(f + c, n)} | {_rate(f, n)} | {_rate(nf, nn)} | {_rate(nc, nn)} |")
+    return lines
+
+
 def _net_rates(held, acute, riskp):
     t = tiers(held, acute, riskp, risk.ACUTE_AT, risk.CHECKIN_AT, risk.DEFUSED_CHECKIN_AT)
     pos = [x != "none" for e, x in zip(held, t) if e.label == "acute"]
@@ -302,6 +321,7 @@ def main(argv=None) -> int:
     if args.writers:
         held, a, r = writers_scores(examples)
         print("\n".join(grid_table(held, a, r, "leave-one-writer-out, the whole net on each writer's messages")))
+        print("\n".join(["", *pattern_checkin_table(held, a, r), ""]))
         for writer in sorted({e.writer for e in held}):
             idx = [i for i, e in enumerate(held) if e.writer == writer]
             caught, full, check = _net_rates([held[i] for i in idx], a[idx], r[idx])
