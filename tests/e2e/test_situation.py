@@ -184,3 +184,26 @@ def test_a_privacy_question_after_the_answer_does_not_restart_the_search(chat):
     after = chat.say("onko tämä keskustelu nimetön")
     assert text_of("utter_privacy", "fi") in _texts(after)
     assert text_of("utter_ask_area", "fi") not in _texts(after) and not customs(after, "service")
+
+
+# Set D's kinds (retired 2026-12-02): a child writes about a parent's drinking; a story the classifier cannot place
+def test_a_thirteen_year_old_about_a_fathers_drinking_gets_the_familys_help_and_the_childrens_line(chat):
+    chat.say("mun isä juo ja mä oon 13, en tiiä kenelle puhuu")
+    answer = chat.say("asun keravalla")
+    cards = customs(answer, "service")
+    assert first_card(answer)["category"] in ("family_social_work", "child_welfare")
+    assert "adult_substance" not in {c["category"] for c in cards}
+    intro = text_of("utter_recommend_substance_use_family_young", "fi").split("({county})")[0]
+    assert any(t.startswith(intro) for t in _texts(answer))
+
+
+def test_a_long_swedish_story_of_a_mother_who_feels_nothing_for_the_baby_goes_on_to_services(chat):
+    story = chat.say(
+        "Jag skriver för min svägerska egentligen. Hon bor i Tavastehus och fick sitt andra barn i våras. Hennes man "
+        "reser mycket i jobbet och hon är ensam med barnen. På senaste tiden har hon slutat svara i telefon, sagt att "
+        "hon inte känner något för bebisen och att hon bara vill sova."
+    )
+    cards = customs(story, "service")
+    assert cards, _texts(story)
+    assert cards[0]["area"] == "kanta-hame" and cards[0]["category"] in ("mental_health", "neuvola")
+    assert text_of("utter_fallback", "sv") not in _texts(story)
