@@ -57,13 +57,15 @@ def choose_for_situation(
     now: Optional[datetime] = None,
     audience: str = "families",
     limit: int = 3,
+    lines_kept: int = 0,
 ) -> list[Match]:
     """Regional services of `categories` in order, topped up with national lines that fit the situation
-    (no baby-family line for a teenager) and, first, those in the person's language."""
+    (no baby-family line for a teenager) and, first, those in the person's language; `lines_kept` places are
+    left for the lines (a child writing gets the line young people call themselves)."""
     from bot.situation.routing import line_fits
 
     regional = [c for c in categories if not c.startswith("helpline:")]
-    chosen = directory.recommend(regional, area, municipality, lang, now, audience, limit)
+    chosen = directory.recommend(regional, area, municipality, lang, now, audience, limit - lines_kept)
     kinds = list(dict.fromkeys(list(line_kinds) + list(LAST_RESORT)))
     lines = [m for m in helpline_matches(directory, kinds, lang, now) if line_fits(m.service.audience, situation)]
     lines.sort(key=lambda m: lang not in m.service.languages)  # stable: the kinds' order within a language

@@ -208,7 +208,15 @@ class ActionRecommendServices(DirectoryAction):
             categories.append("family_guidance")
 
         matches = choose_for_situation(
-            self.directory, categories, plan.line_kinds, situation, area, municipality, lang, audience=audience
+            self.directory,
+            categories,
+            plan.line_kinds,
+            situation,
+            area,
+            municipality,
+            lang,
+            audience=audience,
+            lines_kept=1 if young_writer(situation) else 0,
         )
         # Anonymous counts in the app database the directory reads (an in-memory directory has none).
         record_recommendations(

@@ -193,6 +193,7 @@ def test_a_thirteen_year_old_about_a_fathers_drinking_gets_the_familys_help_and_
     cards = customs(answer, "service")
     assert first_card(answer)["category"] in ("family_social_work", "child_welfare")
     assert "adult_substance" not in {c["category"] for c in cards}
+    assert cards[-1]["area"] == "national"  # the line young people call themselves
     intro = text_of("utter_recommend_substance_use_family_young", "fi").split("({county})")[0]
     assert any(t.startswith(intro) for t in _texts(answer))
 
