@@ -4,6 +4,7 @@ conversation from Rasa's tracker stores, and Telegram's push delivery from the o
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import pytest
 from telegram.error import Forbidden, NetworkError
@@ -103,6 +104,39 @@ def test_a_tracker_store_that_cannot_delete_is_refused_not_reported_deleted(tmp_
     with pytest.raises(NotImplementedError, match="SQLTrackerStore"):
         _delete_tracker(_unwrap(FailSafeTrackerStore(plain)), "kept")
     assert asyncio.run(plain.retrieve("kept")) is not None
+
+
+def test_the_copy_rasa_kept_in_memory_during_a_database_outage_is_deleted_too(tmp_path, monkeypatch):
+    from rasa.core.tracker_store import AwaitableTrackerStore, FailSafeTrackerStore, InMemoryTrackerStore
+
+    from bot.server.tracker_store import RedactingTrackerStore
+    from connectors.forget import forget_conversation
+
+    monkeypatch.delenv("TRACKER_STORE_URL", raising=False)
+    monkeypatch.setattr("connectors.forget.messages.forget", lambda engine, sender: None)
+    monkeypatch.setattr("connectors.forget.shared_engine", lambda: None)
+    _, domain = _tracker_with_events("x")
+    failsafe = FailSafeTrackerStore(RedactingTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "t.db")))
+    fallback = failsafe.fallback_tracker_store
+    assert isinstance(fallback, InMemoryTrackerStore)
+
+    class Agent:
+        tracker_store = AwaitableTrackerStore(failsafe)
+
+        class lock_store:  # noqa: N801 - the shape of Rasa's lock store
+            @staticmethod
+            @contextlib.asynccontextmanager
+            async def lock(sender):
+                yield
+
+    async def scenario():
+        for sender in ("gone", "kept"):
+            await fallback.save(_tracker_with_events(sender)[0])  # written while the database was down
+        await forget_conversation(Agent(), "gone")
+        return await fallback.retrieve("gone"), await fallback.retrieve("kept")
+
+    gone, kept = asyncio.run(scenario())
+    assert gone is None and kept is not None
 
 
 # ---- Telegram push delivery ---------------------------------------------------------------------
