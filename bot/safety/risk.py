@@ -49,6 +49,13 @@ GATE = 0.15
 PATTERN_CHECKIN_BELOW = 0.10
 CONTEXT_TURNS = 2  # previous messages read with the current one
 CONTEXT_ACUTE_AT = 0.85
+# A final farewell the model does not read as one ("hyvästi ikuisesti", "förlåt allihop") gets the check-in: asking
+# "are you safe?" costs little. Folded like the patterns (ä→a, ö→o, å→a); "tää oli tässä, kiitos" is a closing.
+SHORT_FAREWELL = re.compile(
+    r"\bhyvasti (?:ikuisesti|lopullisesti|kaikki|kaikille|rakkaat)\b|\banteek?s(?:i)? kaikille\b|"
+    r"\bantakaa anteeksi\b|\bnahdaan toisella puolella\b|\bfarval (?:for alltid|allihop\w*|alla)\b|"
+    r"\badjo for alltid\b|\bforlat (?:mig |mej )?(?:allihop\w*|alla)\b|\bvi ses pa andra sidan\b"
+)
 # The model reads messages of at least this many words: a one- or two-word message ("ja", "joo",
 # "hätä taas") is too little for n-grams (the Swedish "ja" looked like the dialect's "ja" = jag in the
 # acute data); the patterns and the intent classifier still read it.
@@ -60,7 +67,7 @@ class Assessment:
     tier: str = "none"  # one of TIERS
     category: Optional[str] = None  # the pattern's category when a pattern decided
     language: Optional[str] = None  # the pattern's language when a pattern decided
-    source: str = ""  # "pattern", "model", "conversation" or ""
+    source: str = ""  # "pattern", "model", "conversation", "farewell" or ""
     acute_score: float = 0.0  # the model's P(acute) for this message
     risk_score: float = 0.0  # the model's P(acute) + P(uncertain)
     defused: bool = False  # the patterns found danger words taken back
@@ -83,6 +90,10 @@ class Assessment:
 
 def _rank(tier: str) -> int:
     return TIERS.index(tier)
+
+
+def _fold(text: str) -> str:
+    return text.lower().translate(str.maketrans("äöåé", "aoae"))
 
 
 def long_enough(text: str) -> bool:
@@ -132,9 +143,13 @@ def assess(text: str, history: Sequence[str] = ()) -> Assessment:
         acute, risk = read if tier == "checkin" and read else (1.0, 1.0)
         return Assessment(tier, finding.category, finding.language, "pattern", acute, risk)
     if not readable:
+        if not finding.defused and SHORT_FAREWELL.search(_fold(text)):
+            return Assessment("checkin", None, None, "farewell")
         return Assessment(defused=finding.defused)
     acute, risk = _scores(text)
     tier = _tier(acute, risk, finding.defused)
+    if tier == "none" and not finding.defused and SHORT_FAREWELL.search(_fold(text)):
+        return Assessment("checkin", None, None, "farewell", acute, risk)
     found = Assessment(tier, None, None, "model" if tier != "none" else "", acute, risk, finding.defused)
     earlier = [h for h in history if h and h.strip()][-CONTEXT_TURNS:]
     if tier == "acute" or not earlier or risk < GATE or finding.defused:

@@ -169,6 +169,19 @@ def test_a_pattern_hit_the_model_reads_as_harmless_is_a_check_in_and_without_the
     assert risk.assess(text).tier == "acute"
 
 
+@pytest.mark.parametrize(
+    "text", ["hyvästi ikuisesti", "anteeks kaikille", "Förlåt allihopa", "adjö för alltid", "nähdään toisella puolella"]
+)
+def test_a_final_farewell_too_short_for_the_model_gets_the_check_in(text):
+    found = assess(text)
+    assert found.tier == "checkin" and found.source == "farewell"
+
+
+@pytest.mark.parametrize("text", ["tää oli tässä, kiitos", "hei hei", "kiitos ja moi", "tack och hej"])
+def test_an_ordinary_goodbye_is_no_farewell(text):
+    assert assess(text).tier == "none"
+
+
 @pytest.mark.parametrize("text", ["hei", "missä on lähin neuvola", "tack för hjälpen", "/emergency", "", "kiitos"])
 def test_everyday_messages_and_payloads_are_not_flagged(text):
     assert assess(text).tier == "none"
