@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from bot.places.finnish import fold
+from bot.privacy import name_passes, not_people
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
     _AGE_AFTER,
     _NORDIC_SURNAME,
@@ -36,7 +36,6 @@ from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by
     CONJUNCTIONS,
     FAMILY_AFTER,
     FAMILY_CUES,
-    FICTION,
     FIRST_PERSON,
     GREETINGS,
     LABELS,
@@ -58,6 +57,8 @@ from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by
     voikko_analyses,
     voikko_classes,
 )
+from bot.privacy.name_passes import cue_before as _cue_before
+from bot.privacy.name_passes import cue_words as _cue_words
 from bot.privacy.public import place_mentions
 
 Span = tuple[int, int]
@@ -91,16 +92,6 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
-def _cue_before(tokens: list[_Token], i: int, cues: tuple[str, ...], across_sentences: bool = False) -> bool:
-    for n in (3, 2, 1):
-        inside = tokens[i - n + 1 : i + (0 if across_sentences else 1)]
-        if i - n >= 0 and not any(t.sentence_start for t in inside):
-            phrase = " ".join(t.folded for t in tokens[i - n : i])
-            if phrase in cues:
-                return True
-    return False
-
-
 def _find_places(text: str):
     return place_mentions(text)
 
@@ -119,13 +110,6 @@ def _places(text: str, tokens: list[_Token]) -> dict[int, bool]:
                 base = municipality == tok.folded or municipality.startswith(tok.folded + " ")  # Koski Tl
                 found[i] = base
     return found
-
-
-@lru_cache(maxsize=1)
-def _cue_words() -> frozenset[str]:
-    """Every word of a cue: a word that introduces a name is not one."""
-    phrases = (*STRONG_CUES, *WEAK_CUES, *SIGN_OFFS, *RELATION_CUES, *FAMILY_CUES, *SOFT_CUES)
-    return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
 
 
 def _phrase_after(tokens: list[_Token], i: int, phrases: tuple[str, ...]) -> bool:
@@ -260,6 +244,13 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     stop = tok.folded in STOPWORDS and not (tok.capital and not tok.sentence_start and base in names.first)
     if _cue_before(tokens, i, STRONG_CUES) or _phrase_after(tokens, i, SURNAME_AFTER):
         return not stop and (i not in places or places[i])
+    if i not in places and (
+        name_passes.after_relation(tokens, i)
+        or name_passes.in_subject_position(tokens, i)
+        or name_passes.signature(text, tokens, i)
+        or name_passes.introducing(text, tokens, i)
+    ):
+        return True
     known = dictionary_name(tok.text) if len(tok.folded) >= 3 and not stop else None
     if known and (tok.folded in names.ambiguous or (base in names.ambiguous and base == tok.folded)):
         known = False  # the list knows it is also a word (Swedish "sanna" = true), whatever Voikko says
@@ -534,8 +525,13 @@ def names(text: str) -> Iterator[Span]:
                     flags[j] = True
     _surname_places(tokens, places, flags)
     _lists(tokens, places, flags)
+    name_passes.joined(tokens, places, flags)
     _sign_off_last(text, tokens, places, flags)
-    _fiction(tokens, flags)
+    not_people.clear(
+        tokens,
+        flags,
+        lambda k: any(_cue_before(tokens, k, cues) for cues in (STRONG_CUES, WEAK_CUES, RELATION_CUES)),
+    )
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
@@ -671,14 +667,3 @@ def _sign_off_last(text: str, tokens: list[_Token], places: dict[int, bool], fla
         )
     ):
         flags[i] = True
-
-
-def _fiction(tokens: list[_Token], flags: list[bool]) -> None:
-    """Well-known fictional characters are not people to protect: "Peppi Pitkätossu", "Pippi Långstrump"."""
-    folded = [t.folded for t in tokens]
-    for phrase in FICTION:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if tuple(folded[i : i + n]) == phrase:
-                for k in range(i, i + n):
-                    flags[k] = False

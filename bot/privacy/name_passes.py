@@ -1,0 +1,197 @@
+"""Second passes of the person-name finder (bot.privacy.names), run on its first flags: names that only
+their place in the message shows, mostly written in lower case, which no list or dictionary knows.
+
+- after a relation or child word: "kumppani maarit on", "min dotter nathalie har", "[name] son ahmad";
+- in subject position of a question: "miks vesa ei saanu", "varfor fick int kajsa dagisplats";
+- a signature that ends the message: "… /abdi", "… -ingmar";
+- a name joined to a found one by "o"/"och"/"ja"/"&": "karin o [name]", "[name] ja maarit";
+- introducing oneself: "ja e sten o 16", "folke här från Närpes", "sören har hej" (här without its ring).
+
+A candidate is a word that is not a function, cue or everyday word: Voikko (Finnish) and the Swedish word
+list (bot.privacy.swedish_words) do not know it, or know it only as a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Protocol, Sequence
+
+from bot.privacy import swedish_words
+from bot.privacy.name_lexicon import (
+    _PERSON_CLASSES,
+    FAMILY_CUES,
+    FIRST_PERSON,
+    NOT_NAMES,
+    PROFESSION_ENDINGS,
+    RELATION_CUES,
+    SIGN_OFFS,
+    SOFT_CUES,
+    STOPWORDS,
+    STRONG_CUES,
+    WEAK_CUES,
+    _base_name,
+    _names,
+    voikko_classes,
+)
+
+
+class _Token(Protocol):
+    start: int
+    end: int
+    text: str
+    folded: str
+    sentence_start: bool
+    gap: str
+
+
+def cue_before(tokens: Sequence[_Token], i: int, cues: tuple[str, ...], across_sentences: bool = False) -> bool:
+    """One of `cues` (folded phrases of one to three words) stands right before token i."""
+    for n in (3, 2, 1):
+        inside = tokens[i - n + 1 : i + (0 if across_sentences else 1)]
+        if i - n >= 0 and not any(t.sentence_start for t in inside):
+            phrase = " ".join(t.folded for t in tokens[i - n : i])
+            if phrase in cues:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every word of a cue: a word that introduces a name is not one."""
+    phrases = (*STRONG_CUES, *WEAK_CUES, *SIGN_OFFS, *RELATION_CUES, *FAMILY_CUES, *SOFT_CUES)
+    return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
+
+
+# A relation or child word alone (the pairs "mun mies", "min son" are in RELATION_CUES).
+RELATION_WORDS = frozenset(
+    """
+kumppani puoliso vaimo mies avomies avovaimo exa eksa poika tytto lapsi vauva sisko veli
+sambo partner man fru make maka son dotter pojk pojke flicka tjej kille bror syster barn bebis
+""".split()
+)
+# Finite "be"/"have" verbs that make the word before them a subject: "mun vaimo sisko on raskaana".
+_CLAUSE_VERBS = frozenset({"on", "oli", "ois", "olis", "ei", "ar", "e", "va", "var", "har", "hade", "blir"})
+_QUESTION_WORDS = frozenset({"miks", "miksi", "mikset", "miten", "milloin", "kun", "jos", "etta", "et"})
+_SV_QUESTION_WORDS = frozenset({"varfor", "varfo", "hur", "nar", "om", "att", "fast"})
+_NEGATIONS = frozenset({"ei", "eika", "eiko"})
+_SV_NEGATIONS = frozenset({"int", "inte", "inge", "aldrig"})
+# The ring of "här" left out (har), then a greeting or a pause: "sören har hej", "Siri har, tack".
+_HERE_GREETINGS = frozenset({"hej", "hejsan", "tjena", "tjenare", "hallo", "morjens", "moi", "tack", "igen"})
+_JOINS = frozenset({"o", "och", "ja", "&", "seka"})
+# "ja e sten o 16", "oon aino ja 15": an age joined by a conjunction after who someone is.
+_JOINED_AGE = re.compile(r"^\s+(?:o|och|ja|&)\s+\d{1,2}(?:\s*(?:v|år|ar|vuo\w*)\b|\s*[,.!?]|\s*$)", re.IGNORECASE)
+
+
+def _function_word(tok: _Token) -> bool:
+    return (
+        tok.folded in STOPWORDS
+        or tok.folded in NOT_NAMES
+        or tok.folded in FIRST_PERSON
+        or tok.folded in cue_words()
+        or tok.folded in RELATION_WORDS
+        or len(tok.folded) < 3
+    )
+
+
+def unknown_word(tok: _Token) -> bool:
+    """Neither Voikko nor the Swedish list knows the word as anything but a name."""
+    if _function_word(tok):
+        return False
+    classes = voikko_classes(tok.text) | voikko_classes(tok.text.lower())
+    if classes - _PERSON_CLASSES:
+        return False
+    return bool(classes & _PERSON_CLASSES) or not swedish_words.everyday(tok.text)
+
+
+def _name_or_unknown(tok: _Token) -> bool:
+    """A listed name, Voikko's name (even one that is also a word: sisko, armas), or an unknown word."""
+    if _function_word(tok):
+        return False
+    classes = voikko_classes(tok.text) | voikko_classes(tok.text.capitalize())
+    return bool(_base_name(tok.folded) in _names().first or classes & _PERSON_CLASSES or unknown_word(tok))
+
+
+def _relation_before(tokens: Sequence[_Token], i: int) -> bool:
+    return (
+        i > 0
+        and not tokens[i].sentence_start
+        and (tokens[i - 1].folded in RELATION_WORDS or cue_before(tokens, i, RELATION_CUES))
+    )
+
+
+def _verb_after(tokens: Sequence[_Token], i: int) -> bool:
+    return i + 1 < len(tokens) and not tokens[i + 1].sentence_start and tokens[i + 1].folded in _CLAUSE_VERBS
+
+
+def after_relation(tokens: Sequence[_Token], i: int) -> bool:
+    """ "kumppani maarit on", "min dotter nathalie har", "mun mies alicia": a lower-case word after a
+    relation word that no dictionary knows, or a name (also one that is a word) before a verb."""
+    tok = tokens[i]
+    if not tok.text.islower() or not _relation_before(tokens, i):
+        return False
+    return unknown_word(tok) or (_verb_after(tokens, i) and _name_or_unknown(tok))
+
+
+def in_subject_position(tokens: Sequence[_Token], i: int) -> bool:
+    """ "miks vesa ei saanu", "varfor fick int kajsa dagisplats": a name between a question word and a
+    negation (Finnish), or after the question's verb and its negation (Swedish)."""
+    tok = tokens[i]
+    if not tok.text.islower() or i == 0 or i + 1 >= len(tokens) or tokens[i + 1].sentence_start:
+        return False
+    if tokens[i - 1].folded in _QUESTION_WORDS and tokens[i + 1].folded in _NEGATIONS:
+        return _name_or_unknown(tok)
+    return (
+        i >= 3
+        and tokens[i - 1].folded in _SV_NEGATIONS
+        and tokens[i - 3].folded in _SV_QUESTION_WORDS
+        and not any(t.sentence_start for t in tokens[i - 2 : i + 1])
+        and unknown_word(tok)
+    )
+
+
+def signature(text: str, tokens: Sequence[_Token], i: int) -> bool:
+    """The message's last word, right after "/" or " -": "… i morgon. /abdi", "kiitos -marja"."""
+    tok = tokens[i]
+    if i != len(tokens) - 1 or text[tok.end :].strip(" .!?\n"):
+        return False
+    before = text[: tok.start]
+    return bool(re.search(r"(?:^|\s)[-/–]\s?$", before)) and (
+        _base_name(tok.folded) is not None or _name_or_unknown(tok)
+    )
+
+
+def introducing(text: str, tokens: Sequence[_Token], i: int) -> bool:
+    """ "ja e sten o 16", "folke här från Närpes", "sören har hej", "Siri har, tack för hjälpen"."""
+    tok = tokens[i]
+    after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
+    cue = cue_before(tokens, i, WEAK_CUES) or cue_before(tokens, i, SOFT_CUES)
+    if cue and _JOINED_AGE.match(text[tok.end : tok.end + 16]) and not _function_word(tok):
+        return True
+    if after is None or not (tok.sentence_start or cue or (i > 0 and tokens[i - 1].folded in _HERE_GREETINGS)):
+        return False
+    here = after.text.lower() in ("här", "täällä", "tässä")
+    unringed = after.text.lower() == "har" and (
+        text[after.end : after.end + 2].lstrip()[:1] in (",", "!", ".", "")
+        or (i + 2 < len(tokens) and tokens[i + 2].folded in _HERE_GREETINGS)
+    )
+    return (here or unringed) and (_base_name(tok.folded) is not None or _name_or_unknown(tok))
+
+
+def joined(tokens: Sequence[_Token], places, flags: list[bool]) -> None:
+    """ "karin o [name]", "[name] och walter": a word joined to a found name by "o"/"och"/"ja" is a name
+    when it is one by the list or Voikko, or no dictionary knows it. Repeated: "a, b o [name]" carries."""
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(tokens)):
+            if not flags[i]:
+                continue
+            for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+                if not 0 <= j < len(tokens) or flags[j] or j in places or tokens[k].folded not in _JOINS:
+                    continue
+                if tokens[max(j, i)].sentence_start or tokens[k].sentence_start:
+                    continue
+                other = tokens[j]
+                if _base_name(other.folded) in _names().first or unknown_word(other):
+                    flags[j] = changed = True

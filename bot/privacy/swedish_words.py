@@ -1,0 +1,91 @@
+"""Swedish everyday words, so that a capitalised sentence start ("Febern var 38", "Simhallen i Jakobstad")
+is not taken for a person's name: Voikko, the redactor's dictionary, is Finnish and knows no Swedish.
+
+The words are spaCy's Swedish lemma table (spacy-lookups-data, in .venv-rasa), written at install time
+into a small SQLite file (`make` runs `python -m bot.privacy.swedish_words` under .venv-rasa). The file is
+an artifact, never committed; without it (or without .venv-rasa) the check knows no word and the
+redactor behaves as before. SQLite rather than a set in memory: the table has ~740 000 forms.
+
+    .venv-rasa/bin/python -m bot.privacy.swedish_words [OUT]
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+import sys
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+WORDS = Path(__file__).resolve().parents[2] / "var" / "privacy" / "sv_words.sqlite"
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _connection():
+    if not WORDS.exists():
+        return None
+    try:
+        return sqlite3.connect(f"file:{WORDS}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+
+
+@lru_cache(maxsize=65536)
+def _lookup(word: str):
+    """None: not a form; True: a base form (lemma); False: an inflected form (febern, tiden)."""
+    db = _connection()
+    if db is None:
+        return None
+    with _LOCK:
+        row = db.execute("SELECT lemma FROM words WHERE form = ?", (word,)).fetchone()
+    return None if row is None else bool(row[0])
+
+
+def everyday(word: str) -> bool:
+    """`word` (any case) is a Swedish word form, or a compound whose last part is an inflected form
+    ("rådgivnings|tiden"). Only an inflected last part counts: surnames are compounds of base forms
+    (Lind|berg, Berg|ström)."""
+    lower = word.lower()
+    if len(lower) < 3 or not lower.isalpha():
+        return False
+    if _lookup(lower) is not None:
+        return True
+    for cut in range(4, len(lower) - 3):
+        head, tail = lower[:cut], lower[cut:]
+        if _lookup(tail) is False and (
+            _lookup(head) is not None or (head.endswith("s") and _lookup(head[:-1]) is not None)
+        ):
+            return True
+    return False
+
+
+def build(out: Path = WORDS) -> int:
+    """Write the SQLite file from spacy-lookups-data's Swedish lemma table; returns the number of forms."""
+    from importlib.resources import files
+
+    table = files("spacy_lookups_data") / "data" / "sv_lemma_lookup.json.gz"
+    lookup = json.loads(gzip.decompress(table.read_bytes()))
+    forms: dict[str, bool] = {}
+    for form, lemma in lookup.items():
+        if not (form.islower() and lemma.islower()):
+            continue  # the table has proper nouns too (Karins -> Karin): those are what the redactor looks for
+        for word, is_lemma in ((lemma, True), (form, False)):
+            if word.isalpha() and len(word) >= 3:
+                forms[word] = forms.get(word, False) or is_lemma
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(partial) as db:
+        db.execute("CREATE TABLE words (form TEXT PRIMARY KEY, lemma INTEGER NOT NULL) WITHOUT ROWID")
+        db.executemany("INSERT INTO words VALUES (?, ?)", sorted(forms.items()))
+    db.close()
+    partial.replace(out)
+    return len(forms)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else WORDS
+    print(f"{build(target)} Swedish word forms -> {target}")
