@@ -498,4 +498,9 @@ PROFESSION_ENDINGS = (
     "terapeuten",
     "psykologi",
     "psykologen",
+    "skotaren",
+    "skotare",
+    "lararen",
+    "barnmorskan",
+    "katilo",
 )

@@ -59,6 +59,15 @@ from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by
 )
 from bot.privacy.name_passes import cue_before as _cue_before
 from bot.privacy.name_passes import cue_words as _cue_words
+from bot.privacy.name_shapes import (
+    glued_surname,
+    hyphened_word,
+    sentence_start_genitive,
+    swedish_sentence_word,
+)
+from bot.privacy.name_shapes import (
+    surname_place as _surname_place,
+)
 from bot.privacy.public import place_mentions
 
 Span = tuple[int, int]
@@ -231,8 +240,17 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if tok.folded in NOT_NAMES or len(tok.folded) < 2:
         return False
     base = _base_name(tok.folded)
-    if base and base != tok.folded and voikko_classes(tok.text) and not voikko_classes(tok.text) & _PERSON_CLASSES:
+    if (
+        base
+        and base != tok.folded
+        and voikko_classes(tok.text)
+        and not voikko_classes(tok.text) & (_PERSON_CLASSES | {"paikannimi"})
+    ):
         base = None  # an inflected form Voikko knows only as an everyday word: "riitaa" (quarrel), not Riitta
+    if base and base != tok.folded and tok.text.islower() and voikko_classes(tok.text) - _PERSON_CLASSES:
+        base = base if base in names.ambiguous else None  # "päiviltä" (days), not Päivi: a cue or a capital
+    if base is None and glued_surname(tok):
+        return True  # "Ahonenille", "Saloille": a surname's base form with a case ending glued on
     if (
         base
         and any(c in "äöå" for c in tok.text.lower())
@@ -244,6 +262,12 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     stop = tok.folded in STOPWORDS and not (tok.capital and not tok.sentence_start and base in names.first)
     if _cue_before(tokens, i, STRONG_CUES) or _phrase_after(tokens, i, SURNAME_AFTER):
         return not stop and (i not in places or places[i])
+    if i in places and tok.capital and _profession_before(tokens, i) and _surname_place(tok, places[i]):
+        return True  # "sairaanhoitaja Salolta", "sjukskötaren Salo": a place's name, a person's case
+    if swedish_sentence_word(tok, base) or hyphened_word(tok):
+        return False  # "Febern var 38", "Simhallen i Jakobstad", "D-vitamin", "Karl-Johan-svampar"
+    if sentence_start_genitive(tok, base) and i not in places:
+        return True  # "Perssons har lovat", "Tapanis dagis"
     if i not in places and (
         name_passes.after_relation(tokens, i)
         or name_passes.in_subject_position(tokens, i)
@@ -400,7 +424,13 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
         and not re.match(r"[^\W\d_a-zåäö]{2}", tok.text)
     ):
         return True
-    if following is not None and following.folded in FAMILY_AFTER and tok.capital and tok.folded[-1] in "sn":
+    if (
+        following is not None
+        and following.folded in FAMILY_AFTER
+        and tok.capital
+        and tok.folded[-1] in "sn"
+        and not stop
+    ):
         stem = tok.text[:-1]
         if (
             base
