@@ -63,11 +63,12 @@ def cue_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
 
 
-# A relation or child word alone (the pairs "mun mies", "min son" are in RELATION_CUES).
+# A relation or child word alone (the pairs "mun mies", "min son" are in RELATION_CUES); not sisko, veli,
+# bror: they are names too ("mun vaimo sisko on").
 RELATION_WORDS = frozenset(
     """
-kumppani puoliso vaimo mies avomies avovaimo exa eksa poika tytto lapsi vauva sisko veli
-sambo partner man fru make maka son dotter pojk pojke flicka tjej kille bror syster barn bebis
+kumppani puoliso vaimo mies avomies avovaimo exa eksa poika tytto lapsi vauva
+sambo partner man fru make maka son dotter pojk pojke flicka tjej kille syster barn bebis
 """.split()
 )
 # Finite "be"/"have" verbs that make the word before them a subject: "mun vaimo sisko on raskaana".
@@ -104,9 +105,10 @@ def unknown_word(tok: _Token) -> bool:
     return bool(classes & _PERSON_CLASSES) or not swedish_words.everyday(tok.text)
 
 
-def _name_or_unknown(tok: _Token) -> bool:
-    """A listed name, Voikko's name (even one that is also a word: sisko, armas), or an unknown word."""
-    if _function_word(tok):
+def _name_or_unknown(tok: _Token, cue_word_too: bool = False) -> bool:
+    """A listed name, Voikko's name (even one that is also a word: sisko, armas), or an unknown word;
+    with `cue_word_too` also a cue word that is a name (sisko)."""
+    if _function_word(tok) and not (cue_word_too and tok.folded in cue_words() and tok.folded not in STOPWORDS):
         return False
     classes = voikko_classes(tok.text) | voikko_classes(tok.text.capitalize())
     return bool(_base_name(tok.folded) in _names().first or classes & _PERSON_CLASSES or unknown_word(tok))
@@ -130,7 +132,7 @@ def after_relation(tokens: Sequence[_Token], i: int) -> bool:
     tok = tokens[i]
     if not tok.text.islower() or not _relation_before(tokens, i):
         return False
-    return unknown_word(tok) or (_verb_after(tokens, i) and _name_or_unknown(tok))
+    return unknown_word(tok) or (_verb_after(tokens, i) and _name_or_unknown(tok, cue_word_too=True))
 
 
 def in_subject_position(tokens: Sequence[_Token], i: int) -> bool:

@@ -49,9 +49,7 @@ def _everyday(word: str) -> bool:
 def _simple_everyday(word: str) -> bool:
     """Voikko reads `word` as an everyday word that is not a compound (saloille: to the backwoods);
     "Saarinen=ille" is a compound it makes up."""
-    return any(
-        a.get("CLASS") not in _PROPER and "=" not in a.get("STRUCTURE", "=")[1:] for a in voikko_analyses(word)
-    )
+    return any(a.get("CLASS") not in _PROPER and "=" not in a.get("STRUCTURE", "=")[1:] for a in voikko_analyses(word))
 
 
 def glued_surname(tok: _Token) -> bool:

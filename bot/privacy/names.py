@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from bot.places.finnish import fold
-from bot.privacy import name_passes, not_people
+from bot.privacy import name_passes, not_people, swedish_words
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
     _AGE_AFTER,
     _NORDIC_SURNAME,
@@ -664,7 +664,9 @@ def _could_be_name(tok: _Token, place: bool) -> bool:
     if tok.folded in STOPWORDS or tok.folded in NOT_NAMES or tok.folded in _cue_words() or place:
         return False
     classes = voikko_classes(tok.text)
-    return bool(classes & _PERSON_CLASSES or _base_name(tok.folded) or not classes)
+    return bool(
+        classes & _PERSON_CLASSES or _base_name(tok.folded) or not (classes or swedish_words.everyday(tok.text))
+    )
 
 
 def _sign_off_last(text: str, tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> None:

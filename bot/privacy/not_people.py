@@ -15,7 +15,7 @@ from typing import Protocol, Sequence
 import yaml
 
 from bot.places.finnish import ENDINGS, fold
-from bot.privacy.name_lexicon import FICTION
+from bot.privacy.name_lexicon import FICTION, PERSON_POSTPOSITIONS
 
 DATA = Path(__file__).resolve().parent / "data" / "organisations.yml"
 _ENDINGS = frozenset(ENDINGS) | {"s"}  # Finnish case endings; Swedish genitive -s ("Hartwalls läsk")
@@ -23,6 +23,7 @@ _ENDINGS = frozenset(ENDINGS) | {"s"}  # Finnish case endings; Swedish genitive 
 
 class _Token(Protocol):
     folded: str
+    sentence_start: bool
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,8 @@ def clear(tokens: Sequence[_Token], flags: list[bool], after_cue) -> None:
     inside = {k for span in spans for k in span}
     for span in spans:
         outside = [k for k in (span.start - 1, span.stop) if 0 <= k < len(tokens) and k not in inside]
-        if len(span) == 1 and (after_cue(span.start) or any(flags[k] for k in outside)):
-            continue  # "nimeni on Elisa", "Elisa Lindqvist": the person, not the operator
+        person_after = span.stop < len(tokens) and tokens[span.stop].folded in PERSON_POSTPOSITIONS
+        if len(span) == 1 and (after_cue(span.start) or person_after or any(flags[k] for k in outside)):
+            continue  # "nimeni on Elisa", "Elisa Lindqvist", "Wilman kanssa": the person, not the operator
         for k in span:
             flags[k] = False
