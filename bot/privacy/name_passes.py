@@ -102,7 +102,17 @@ def unknown_word(tok: _Token) -> bool:
     classes = voikko_classes(tok.text) | voikko_classes(tok.text.lower())
     if classes - _PERSON_CLASSES:
         return False
-    return bool(classes & _PERSON_CLASSES) or not swedish_words.everyday(tok.text)
+    return bool(classes & _PERSON_CLASSES) or not (swedish_words.everyday(tok.text) or _colloquial(tok.text))
+
+
+def _colloquial(word: str) -> bool:
+    """Spoken Finnish that Voikko knows once the standard ending is back: "haluu" (halua-), "pelkäs"
+    (pelkäsi), "saanu" (saanut)."""
+    word = word.lower()
+    candidates = [word + "i", word + "t"]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] in "aeiouyäö":
+        candidates += [word[:-1] + "a", word[:-1] + "ä"]
+    return any(voikko_classes(c) - _PERSON_CLASSES for c in candidates)
 
 
 def _name_or_unknown(tok: _Token, cue_word_too: bool = False) -> bool:

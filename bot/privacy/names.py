@@ -247,8 +247,6 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
         and not voikko_classes(tok.text) & (_PERSON_CLASSES | {"paikannimi"})
     ):
         base = None  # an inflected form Voikko knows only as an everyday word: "riitaa" (quarrel), not Riitta
-    if base and base != tok.folded and tok.text.islower() and voikko_classes(tok.text) - _PERSON_CLASSES:
-        base = base if base in names.ambiguous else None  # "päiviltä" (days), not Päivi: a cue or a capital
     if base is None and glued_surname(tok):
         return True  # "Ahonenille", "Saloille": a surname's base form with a case ending glued on
     if (
@@ -264,7 +262,9 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
         return not stop and (i not in places or places[i])
     if i in places and tok.capital and _profession_before(tokens, i) and _surname_place(tok, places[i]):
         return True  # "sairaanhoitaja Salolta", "sjukskötaren Salo": a place's name, a person's case
-    if swedish_sentence_word(tok, base) or hyphened_word(tok):
+    next_word = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+    family_after = next_word in FAMILY_AFTER or next_word in PERSON_POSTPOSITIONS  # "Linnean isä"
+    if (swedish_sentence_word(tok, base) and not family_after) or hyphened_word(tok):
         return False  # "Febern var 38", "Simhallen i Jakobstad", "D-vitamin", "Karl-Johan-svampar"
     if sentence_start_genitive(tok, base) and i not in places:
         return True  # "Perssons har lovat", "Tapanis dagis"
