@@ -63,6 +63,7 @@ def cue_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
 
 
+_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}  # Voikko's proper nouns: "simon" is a place to it
 # A relation or child word alone (the pairs "mun mies", "min son" are in RELATION_CUES); not sisko, veli,
 # bror: they are names too ("mun vaimo sisko on").
 RELATION_WORDS = frozenset(
@@ -73,15 +74,21 @@ sambo partner man fru make maka son dotter pojk pojke flicka tjej kille syster b
 )
 # Finite "be"/"have" verbs that make the word before them a subject: "mun vaimo sisko on raskaana".
 _CLAUSE_VERBS = frozenset({"on", "oli", "ois", "olis", "ei", "ar", "e", "va", "var", "har", "hade", "blir"})
+# Adverbs that stand between a relation word and its verb: "min man alltid är", "mun poika aina on".
+_ADVERBS = frozenset("alltid ocksa aldrig redan fortfarande ju nog typ sjalv bara aina viela taas myos jo nyt".split())
 _QUESTION_WORDS = frozenset({"miks", "miksi", "mikset", "miten", "milloin", "kun", "jos", "etta", "et"})
 _SV_QUESTION_WORDS = frozenset({"varfor", "varfo", "hur", "nar", "om", "att", "fast"})
 _NEGATIONS = frozenset({"ei", "eika", "eiko"})
 _SV_NEGATIONS = frozenset({"int", "inte", "inge", "aldrig"})
 # The ring of "här" left out (har), then a greeting or a pause: "sören har hej", "Siri har, tack".
-_HERE_GREETINGS = frozenset({"hej", "hejsan", "tjena", "tjenare", "hallo", "morjens", "moi", "tack", "igen"})
+_HERE_GREETINGS = frozenset(
+    {"hej", "hejsan", "tjena", "tjenare", "hallo", "morjens", "moi", "moikka", "moro", "hei", "tack", "kiitos", "igen"}
+)
 _JOINS = frozenset({"o", "och", "ja", "&", "seka"})
 # "ja e sten o 16", "oon aino ja 15": an age joined by a conjunction after who someone is.
-_JOINED_AGE = re.compile(r"^\s+(?:o|och|ja|&)\s+\d{1,2}(?:\s*(?:v|år|ar|vuo\w*)\b|\s*[,.!?]|\s*$)", re.IGNORECASE)
+_JOINED_AGE = re.compile(
+    r"^\s+(?:o|och|ja|&)\s+(?:(?:oon|olen|e|är|ar)\s+)?\d{1,2}(?:\s*(?:v|år|ar|vuo\w*)\b|\s*[,.!?]|\s*$)", re.IGNORECASE
+)
 
 
 def _function_word(tok: _Token) -> bool:
@@ -100,9 +107,9 @@ def unknown_word(tok: _Token) -> bool:
     if _function_word(tok):
         return False
     classes = voikko_classes(tok.text) | voikko_classes(tok.text.lower())
-    if classes - _PERSON_CLASSES:
+    if classes - _PROPER:
         return False
-    return bool(classes & _PERSON_CLASSES) or not (swedish_words.everyday(tok.text) or _colloquial(tok.text))
+    return bool(classes & _PROPER) or not (swedish_words.everyday(tok.text) or _colloquial(tok.text))
 
 
 def _colloquial(word: str) -> bool:
@@ -142,7 +149,14 @@ def after_relation(tokens: Sequence[_Token], i: int) -> bool:
     tok = tokens[i]
     if not tok.text.islower() or not _relation_before(tokens, i):
         return False
-    return unknown_word(tok) or (_verb_after(tokens, i) and _name_or_unknown(tok, cue_word_too=True))
+    if unknown_word(tok):
+        return True
+    if not _verb_after(tokens, i) or tok.folded in _ADVERBS:
+        return False
+    # the subject of "on"/"är": a name, or a word only the Swedish list knows ("min man klas e slut")
+    return _name_or_unknown(tok, cue_word_too=True) or (
+        not _function_word(tok) and not voikko_classes(tok.text) - _PROPER
+    )
 
 
 def in_subject_position(tokens: Sequence[_Token], i: int) -> bool:
@@ -168,9 +182,10 @@ def signature(text: str, tokens: Sequence[_Token], i: int) -> bool:
     if i != len(tokens) - 1 or text[tok.end :].strip(" .!?\n"):
         return False
     before = text[: tok.start]
-    return bool(re.search(r"(?:^|\s)[-/–]\s?$", before)) and (
-        _base_name(tok.folded) is not None or _name_or_unknown(tok)
-    )
+    if not re.search(r"(?:^|\s)[-/–]{1,2}\s?$", before) or tok.folded in NOT_NAMES:
+        return False
+    capital_name = tok.text[:1].isupper() and bool(voikko_classes(tok.text) & _PERSON_CLASSES)  # "/Hans"
+    return capital_name or _base_name(tok.folded) is not None or _name_or_unknown(tok, cue_word_too=True)
 
 
 def introducing(text: str, tokens: Sequence[_Token], i: int) -> bool:
@@ -182,8 +197,8 @@ def introducing(text: str, tokens: Sequence[_Token], i: int) -> bool:
         return True
     if after is None or not (tok.sentence_start or cue or (i > 0 and tokens[i - 1].folded in _HERE_GREETINGS)):
         return False
-    here = after.text.lower() in ("här", "täällä", "tässä")
-    unringed = after.text.lower() == "har" and (
+    here = after.text.lower() in ("här", "täällä", "tässä", "täs")
+    unringed = after.text.lower() in ("har", "tas", "tassa", "taalla") and (
         text[after.end : after.end + 2].lstrip()[:1] in (",", "!", ".", "")
         or (i + 2 < len(tokens) and tokens[i + 2].folded in _HERE_GREETINGS)
     )

@@ -1,7 +1,7 @@
 """Swedish everyday words, so that a capitalised sentence start ("Febern var 38", "Simhallen i Jakobstad")
 is not taken for a person's name: Voikko, the redactor's dictionary, is Finnish and knows no Swedish.
 
-The words are spaCy's Swedish lemma table (spacy-lookups-data, in .venv-rasa), written at install time
+The words are spaCy's Swedish lemma table (spacy-lookups-data, in .venv-rasa) and its stop words, written at install time
 into a small SQLite file (`make` runs `python -m bot.privacy.swedish_words` under .venv-rasa). The file is
 an artifact, never committed; without it (or without .venv-rasa) the check knows no word and the
 redactor behaves as before. SQLite rather than a set in memory: the table has ~740 000 forms.
@@ -53,13 +53,27 @@ def everyday(word: str) -> bool:
         return False
     if _lookup(lower) is not None:
         return True
-    for cut in range(4, len(lower) - 3):
+    for cut in range(4, len(lower) - 4):  # a tail of five letters at least: "Jon|ssons" is no compound
         head, tail = lower[:cut], lower[cut:]
         if _lookup(tail) is False and (
             _lookup(head) is not None or (head.endswith("s") and _lookup(head[:-1]) is not None)
         ):
             return True
     return False
+
+
+def _stop_words() -> set[str]:
+    """spaCy's Swedish stop words, read from its source without importing spaCy (which loads a lot)."""
+    import ast
+    from importlib.util import find_spec
+
+    spec = find_spec("spacy")  # its location only: importing spaCy would load thinc and TensorFlow
+    package = Path(next(iter(spec.submodule_search_locations or ()))) if spec else None
+    if package is None:
+        return set()
+    source = (package / "lang" / "sv" / "stop_words.py").read_text(encoding="utf-8")
+    strings = [n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return {w for text in strings for w in text.split() if w.isalpha() and w.islower() and len(w) >= 3}
 
 
 def build(out: Path = WORDS) -> int:
@@ -75,6 +89,8 @@ def build(out: Path = WORDS) -> int:
         for word, is_lemma in ((lemma, True), (form, False)):
             if word.isalpha() and len(word) >= 3:
                 forms[word] = forms.get(word, False) or is_lemma
+    for word in _stop_words():
+        forms[word] = True  # words that never inflect (alltid, också) are not in the lemma table
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_suffix(".partial")
     partial.unlink(missing_ok=True)
