@@ -522,7 +522,8 @@ def names(text: str) -> Iterator[Span]:
                 not surname
                 or before.folded in NOT_NAMES
                 or cue_word
-                or (before.folded in STOPWORDS and not (first and before.capital and not before.sentence_start))
+                or swedish_sentence_word(before, _base_name(before.folded))
+                or (before.folded in STOPWORDS and not (first and before.capital))
             ):
                 continue  # "Hälsningar Anna", "Socialarbetaren Anna": the cue, not a first name
             before_base = _base_name(before.folded)
@@ -531,8 +532,9 @@ def names(text: str) -> Iterator[Span]:
                 (first and (before.capital or listed))
                 or (before.capital and not voikko_classes(before.text))
                 or (before.capital and _proper_only(before.text))
+                or (before.capital and word.capital and _sure_surname(word) and _first_name_slot(before))
             ):
-                flags[i - 1] = True  # "mun sisko Jenni": sisko stays
+                flags[i - 1] = True  # "mun sisko Jenni": sisko stays; "Tina Andersson" (tina: tin)
     # Names joined by "ja"/"och" ("Kari ja [name]", "[name] enkä Tuulia"): the other one is a name too
     # when it is capitalised and a name by the list or Voikko.
     for i in range(len(tokens)):
@@ -565,6 +567,28 @@ def names(text: str) -> Iterator[Span]:
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
+
+
+def _sure_surname(tok: _Token) -> bool:
+    """A surname by the list, by Voikko, or by its ending (-nen, -sson, -berg, -ström ...)."""
+    return bool(
+        _base_name(tok.folded) in _names().surnames
+        or "sukunimi" in voikko_classes(tok.text)
+        or (_NORDIC_SURNAME.search(tok.text) and not voikko_classes(tok.text) - _PERSON_CLASSES)
+        or (tok.folded.endswith("nen") and not voikko_classes(tok.text) - _PERSON_CLASSES)
+    )
+
+
+def _first_name_slot(tok: _Token) -> bool:
+    """A capitalised everyday word in its base form right before a sure surname is a first name
+    ("Tina Andersson", "Kari Karhu"); not a Swedish word opening a sentence, nor a case form."""
+    analyses = voikko_analyses(tok.text)
+    return (
+        tok.gap.strip() in ("", ":", ".", "!")
+        and not swedish_sentence_word(tok, _base_name(tok.folded))
+        and all(a.get("SIJAMUOTO") in (None, "nimento") for a in analyses)
+        and tok.folded not in _cue_words()
+    )
 
 
 def _first_name_like(tok: _Token) -> bool:
