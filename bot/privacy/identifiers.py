@@ -154,9 +154,10 @@ ADDRESS_CUE = re.compile(
 )
 
 _UNIT_AFTER = re.compile(r"^\s*(?:km|kg|g|mg|ml|dl|l|%|€|e|eur|euro\w*|kpl|vko|v|h|min)\b", re.IGNORECASE)
-# "koulutie 2 km", "vägen 3 år": a measure, not a house number (checked on the unfolded text: år ≠ är).
+# "koulutie 2 km", "vägen 3 år", "turvallista 5-vuotiaalle": a measure, not a house number (checked on the
+# unfolded text: år ≠ är).
 _MEASURE_AFTER = re.compile(
-    r"^\s*(?:km|m|min|h|kpl|%|€|e|eur|euro\w*|v|vuo\w*|kk|viik\w*|vk|år|veck\w*|dag\w*|"
+    r"^\s*-?(?:km|m|min|h|kpl|%|€|e|eur|euro\w*|v|vuo\w*|kk|viik\w*|vk|år|veck\w*|dag\w*|"
     r"päiv\w*|tunt\w*|minuu\w*|timm\w*|kilo\w*|metri\w*|meter|kg|g|ml|dl|l|mg)\b",
     re.IGNORECASE,
 )

@@ -32,6 +32,7 @@ from bot.privacy.name_lexicon import (
     WEAK_CUES,
     _base_name,
     _names,
+    dictionary_name,
     voikko_classes,
 )
 
@@ -205,6 +206,23 @@ def introducing(text: str, tokens: Sequence[_Token], i: int) -> bool:
     return (here or unringed) and (_base_name(tok.folded) is not None or _name_or_unknown(tok))
 
 
+def unknown_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
+    """ "Lykkes dagis ringde", "Chens har lovat": a genitive opening a sentence that neither Voikko nor
+    the Swedish list knows, nor its stem, before a lower-case word."""
+    tok = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if not (tok.sentence_start and tok.text[:1].isupper() and tok.text[1:].islower() and len(tok.folded) >= 3):
+        return False
+    if following is None or following.sentence_start or not following.text.islower():
+        return False
+    if voikko_classes(tok.text) - _PROPER or not unknown_word(tok):
+        return False
+    if not tok.folded.endswith("s") or len(tok.folded) < 4:
+        return False  # without the genitive, too many compounds and loan words open a sentence
+    stem = tok.text[:-1]
+    return not (voikko_classes(stem) - _PROPER or swedish_words.everyday(stem) or _colloquial(stem))
+
+
 def joined(tokens: Sequence[_Token], places, flags: list[bool]) -> None:
     """ "karin o [name]", "[name] och walter": a word joined to a found name by "o"/"och"/"ja" is a name
     when it is one by the list or Voikko, or no dictionary knows it. Repeated: "a, b o [name]" carries."""
@@ -222,3 +240,13 @@ def joined(tokens: Sequence[_Token], places, flags: list[bool]) -> None:
                 other = tokens[j]
                 if _base_name(other.folded) in _names().first or unknown_word(other):
                     flags[j] = changed = True
+    # Two unfound words joined, both names or unknown, one a name by the list or Voikko: "gunnar o robert".
+    for k in range(1, len(tokens) - 1):
+        a, join, b = tokens[k - 1], tokens[k], tokens[k + 1]
+        if join.folded not in _JOINS or flags[k - 1] or flags[k + 1] or join.sentence_start or b.sentence_start:
+            continue
+        if k - 1 in places or k + 1 in places or not (_name_or_unknown(a) and _name_or_unknown(b)):
+            continue
+        named = any(_base_name(t.folded) in _names().first or dictionary_name(t.text.capitalize()) for t in (a, b))
+        if named and not any(voikko_classes(t.text) - _PROPER for t in (a, b)):  # not "illalla ja aamulla"
+            flags[k - 1] = flags[k + 1] = True

@@ -266,8 +266,8 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     family_after = next_word in FAMILY_AFTER or next_word in PERSON_POSTPOSITIONS  # "Linnean isä"
     if (swedish_sentence_word(tok, base) and not family_after) or hyphened_word(tok):
         return False  # "Febern var 38", "Simhallen i Jakobstad", "D-vitamin", "Karl-Johan-svampar"
-    if sentence_start_genitive(tok, base) and i not in places:
-        return True  # "Perssons har lovat", "Tapanis dagis"
+    if (sentence_start_genitive(tok, base) or name_passes.unknown_sentence_start(tokens, i)) and i not in places:
+        return True  # "Perssons har lovat", "Tapanis dagis", "Lykkes dagis"
     if i not in places and (
         name_passes.after_relation(tokens, i)
         or name_passes.in_subject_position(tokens, i)
