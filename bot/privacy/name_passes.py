@@ -167,14 +167,33 @@ def in_subject_position(tokens: Sequence[_Token], i: int) -> bool:
     if not tok.text.islower() or i == 0 or i + 1 >= len(tokens) or tokens[i + 1].sentence_start:
         return False
     if tokens[i - 1].folded in _QUESTION_WORDS and tokens[i + 1].folded in _NEGATIONS:
-        return _name_or_unknown(tok)
+        return _name_or_unknown(tok, cue_word_too=True)
     return (
         i >= 3
         and tokens[i - 1].folded in _SV_NEGATIONS
         and tokens[i - 3].folded in _SV_QUESTION_WORDS
         and not any(t.sentence_start for t in tokens[i - 2 : i + 1])
-        and unknown_word(tok)
+        and (unknown_word(tok) or (tok.folded in cue_words() and _name_or_unknown(tok, cue_word_too=True)))
     )
+
+
+_AT = frozenset({"pa", "fran", "hos", "i"})
+_SAID = frozenset({"sa", "sade", "sagt", "ringde", "lovade", "tyckte", "sano", "sanoi"})
+
+
+def at_an_office(tokens: Sequence[_Token], i: int) -> bool:
+    """ "Anna pa socialen sa att …", "Algot från dagis ringde": who said it, where they work, then the
+    verb of saying; the word is a name whatever the dictionaries say."""
+    tok = tokens[i]
+    if not tok.text[:1].isupper() or i + 3 >= len(tokens) or _function_word(tok):
+        return False
+    at, place, said = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+    if any(t.sentence_start for t in (at, place, said)) or at.folded not in _AT or said.folded not in _SAID:
+        return False
+    named = _base_name(tok.folded) in _names().first or voikko_classes(tok.text) & _PERSON_CLASSES
+    if not (named or unknown_word(tok)):
+        return False  # "Flickorna på dagis sa"
+    return place.text.islower() and (tok.sentence_start or i > 0 and tokens[i - 1].folded in ("nagon", "en"))
 
 
 def signature(text: str, tokens: Sequence[_Token], i: int) -> bool:
@@ -185,7 +204,7 @@ def signature(text: str, tokens: Sequence[_Token], i: int) -> bool:
     before = text[: tok.start]
     if not re.search(r"(?:^|\s)[-/–]{1,2}\s?$", before) or tok.folded in NOT_NAMES:
         return False
-    capital_name = tok.text[:1].isupper() and bool(voikko_classes(tok.text) & _PERSON_CLASSES)  # "/Hans"
+    capital_name = bool(voikko_classes(tok.text.capitalize()) & _PERSON_CLASSES)  # "/Hans", "/hans"
     return capital_name or _base_name(tok.folded) is not None or _name_or_unknown(tok, cue_word_too=True)
 
 
@@ -203,6 +222,8 @@ def introducing(text: str, tokens: Sequence[_Token], i: int) -> bool:
         text[after.end : after.end + 2].lstrip()[:1] in (",", "!", ".", "")
         or (i + 2 < len(tokens) and tokens[i + 2].folded in _HERE_GREETINGS)
     )
+    if unringed and (i == 0 or tokens[i - 1].folded in _HERE_GREETINGS):
+        return not _function_word(tok)  # "Rune har, tack": whatever the word, it opens the message
     return (here or unringed) and (_base_name(tok.folded) is not None or _name_or_unknown(tok))
 
 

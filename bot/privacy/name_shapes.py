@@ -87,7 +87,7 @@ def surname_place(tok: _Token, base_form: bool) -> bool:
 def sentence_start_genitive(tok: _Token, base: Optional[str]) -> bool:
     """ "Perssons har lovat", "Tapanis dagis", "Elos har": a sentence opened by a name's genitive -s, the
     name listed, Voikko's, or with a Nordic surname's ending."""
-    if not (tok.sentence_start and tok.capital and tok.folded.endswith("s") and len(tok.folded) >= 5):
+    if not (tok.sentence_start and tok.capital and tok.folded.endswith("s") and len(tok.folded) >= 4):
         return False
     stem = tok.text[:-1]
     folded = fold(stem)

@@ -262,19 +262,20 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
         return not stop and (i not in places or places[i])
     if i in places and tok.capital and _profession_before(tokens, i) and _surname_place(tok, places[i]):
         return True  # "sairaanhoitaja Salolta", "sjukskötaren Salo": a place's name, a person's case
+    if i not in places and (
+        name_passes.after_relation(tokens, i)
+        or name_passes.in_subject_position(tokens, i)
+        or name_passes.signature(text, tokens, i)
+        or name_passes.introducing(text, tokens, i)
+        or name_passes.at_an_office(tokens, i)
+    ):
+        return True
     next_word = tokens[i + 1].folded if i + 1 < len(tokens) else ""
     family_after = next_word in FAMILY_AFTER or next_word in PERSON_POSTPOSITIONS  # "Linnean isä"
     if (swedish_sentence_word(tok, base) and not family_after) or hyphened_word(tok):
         return False  # "Febern var 38", "Simhallen i Jakobstad", "D-vitamin", "Karl-Johan-svampar"
     if (sentence_start_genitive(tok, base) or name_passes.unknown_sentence_start(tokens, i)) and i not in places:
         return True  # "Perssons har lovat", "Tapanis dagis", "Lykkes dagis"
-    if i not in places and (
-        name_passes.after_relation(tokens, i)
-        or name_passes.in_subject_position(tokens, i)
-        or name_passes.signature(text, tokens, i)
-        or name_passes.introducing(text, tokens, i)
-    ):
-        return True
     known = dictionary_name(tok.text) if len(tok.folded) >= 3 and not stop else None
     if known and (tok.folded in names.ambiguous or (base in names.ambiguous and base == tok.folded)):
         known = False  # the list knows it is also a word (Swedish "sanna" = true), whatever Voikko says
