@@ -261,11 +261,14 @@ def joined(tokens: Sequence[_Token], places, flags: list[bool]) -> None:
                 other = tokens[j]
                 if _base_name(other.folded) in _names().first or unknown_word(other):
                     flags[j] = changed = True
-    # Two unfound words joined, both names or unknown, one a name by the list or Voikko: "gunnar o robert".
+    # Two unfound lower-case words joined, both names or unknown, one a name by the list or Voikko:
+    # "gunnar o robert".
     for k in range(1, len(tokens) - 1):
         a, join, b = tokens[k - 1], tokens[k], tokens[k + 1]
         if join.folded not in _JOINS or flags[k - 1] or flags[k + 1] or join.sentence_start or b.sentence_start:
             continue
+        if not (a.text.islower() and b.text.islower()):
+            continue  # "Tor och fre", "Berg och dalbana": capitals are read by the first passes
         if k - 1 in places or k + 1 in places or not (_name_or_unknown(a) and _name_or_unknown(b)):
             continue
         named = any(_base_name(t.folded) in _names().first or dictionary_name(t.text.capitalize()) for t in (a, b))

@@ -128,3 +128,18 @@ def test_swedish_word_forms_and_compounds():
 )
 def test_brands_and_organisations_are_not_people(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Yrjö-Koskisen polku 8, 64261 Saltvik", "[address], 64261 Saltvik"),  # a hyphenated genitive
+        ("Meidän katu on kiva", "Meidän katu on kiva"),
+        ("oon aino ja asun fahlanderin puistotie jossain", "oon [name] ja asun [address] jossain"),
+        ("vi bor på capellan puistokuja typ", "vi bor på [address] typ"),
+        ("asun joen rannalla", "asun joen rannalla"),
+        ("asun miehen kanssa", "asun miehen kanssa"),
+    ],
+)
+def test_streets_in_words(text, expected):
+    assert redact(text) == expected
