@@ -139,6 +139,8 @@ def test_brands_and_organisations_are_not_people(text, expected):
         ("vi bor på capellan puistokuja typ", "vi bor på [address] typ"),
         ("asun joen rannalla", "asun joen rannalla"),
         ("asun miehen kanssa", "asun miehen kanssa"),
+        # a house number and post code read as a phone: the street before it is still an address
+        ("asun Yrjö-Koskisen bulevardi 034 12345 Reisjärvi", "asun [address] [phone] Reisjärvi"),
     ],
 )
 def test_streets_in_words(text, expected):
