@@ -20,6 +20,7 @@ from typing import Protocol, Sequence
 from bot.privacy import swedish_words
 from bot.privacy.name_lexicon import (
     _PERSON_CLASSES,
+    FAMILY_AFTER,
     FAMILY_CUES,
     FIRST_PERSON,
     NOT_NAMES,
@@ -215,6 +216,9 @@ def introducing(text: str, tokens: Sequence[_Token], i: int) -> bool:
     cue = cue_before(tokens, i, WEAK_CUES) or cue_before(tokens, i, SOFT_CUES)
     if cue and _JOINED_AGE.match(text[tok.end : tok.end + 16]) and not _function_word(tok):
         return True
+    again = i + 1 < len(tokens) and tokens[i + 1].folded in ("igen", "taas", "uudestaan")
+    if cue and again and (_base_name(tok.folded) is not None or _name_or_unknown(tok)):
+        return True  # "det är per igen", "täällä taas aino"
     if after is None or not (tok.sentence_start or cue or (i > 0 and tokens[i - 1].folded in _HERE_GREETINGS)):
         return False
     here = after.text.lower() in ("här", "täällä", "tässä", "täs")
@@ -242,6 +246,24 @@ def unknown_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
         return False  # without the genitive, too many compounds and loan words open a sentence
     stem = tok.text[:-1]
     return not (voikko_classes(stem) - _PROPER or swedish_words.everyday(stem) or _colloquial(stem))
+
+
+def genitive_before_family(tokens: Sequence[_Token], i: int) -> bool:
+    """ "christines mamma dricker", "roopes pappa": a lower-case genitive -s of a name or of a word no
+    dictionary knows, before a family word."""
+    tok = tokens[i]
+    if not (tok.text.islower() and tok.folded.endswith("s") and len(tok.folded) >= 4) or i + 1 >= len(tokens):
+        return False
+    if tokens[i + 1].sentence_start or tokens[i + 1].folded not in FAMILY_AFTER or _function_word(tok):
+        return False
+    stem = tok.text[:-1]
+    if voikko_classes(tok.text) - _PROPER or swedish_words.everyday(tok.text):
+        return False  # "barns pappa"
+    return bool(
+        _base_name(stem) in _names().first
+        or voikko_classes(stem.capitalize()) & _PERSON_CLASSES
+        or not (voikko_classes(stem) - _PROPER or swedish_words.everyday(stem))
+    )
 
 
 def joined(tokens: Sequence[_Token], places, flags: list[bool]) -> None:

@@ -268,6 +268,7 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
         or name_passes.signature(text, tokens, i)
         or name_passes.introducing(text, tokens, i)
         or name_passes.at_an_office(tokens, i)
+        or name_passes.genitive_before_family(tokens, i)
     ):
         return True
     next_word = tokens[i + 1].folded if i + 1 < len(tokens) else ""

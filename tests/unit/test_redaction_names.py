@@ -54,6 +54,11 @@ needs_swedish_words = pytest.mark.skipif(
         ("Kelan virkailija Tina Carlsson käski", "Kelan virkailija [name] [name] käski"),
         ("Kontaktuppgifter: Kari Karhu, adress", "Kontaktuppgifter: [name] [name], adress"),
         ("Tiedot: Kela on hoitanut", "Tiedot: Kela on hoitanut"),
+        # a lower-case genitive before a family word; "det är X igen"
+        ("christines mamma dricker", "[name] mamma dricker"),
+        ("barnens mamma dricker", "barnens mamma dricker"),
+        ("hej viitta, det är per igen", "hej viitta, det är [name] igen"),
+        ("det är samma igen", "det är samma igen"),
     ],
 )
 def test_names_by_their_place(text, expected):
