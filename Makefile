@@ -18,6 +18,7 @@ MODEL_INPUTS := config.yml domain.yml $(shell find bot/data bot/nlu bot/policies
 
 # The crisis risk model (bot/safety/model.py): an artifact built from its data, never committed.
 CRISIS_MODEL := var/crisis/risk.joblib
+SV_WORDS := var/privacy/sv_words.sqlite
 CRISIS_INPUTS := bot/safety/model.py $(wildcard bot/safety/data/*.yml) $(wildcard tests/crisis/*.yml) $(wildcard bot/data/nlu_*.yml)
 
 export RASA_TELEMETRY_ENABLED := false
@@ -36,7 +37,12 @@ help:
 	@echo "make install (what running needs) | install-test (+ what only the tests need) | train | validate | lint | bench | clean | purge (daily retention)"
 
 # What running Viitta needs: its Debian packages (scripts/system-packages.sh), the venv and its packages.
-install: $(VENV_RASA)/.installed $(VENV)/.installed
+install: $(VENV_RASA)/.installed $(VENV)/.installed $(SV_WORDS)
+
+# The redactor's Swedish everyday words (bot/privacy/swedish_words.py), written from spaCy's lemma table in
+# .venv-rasa; read in both runtimes, never committed.
+$(SV_WORDS): $(VENV_RASA)/.installed bot/privacy/swedish_words.py
+	$(PY_RASA) -m bot.privacy.swedish_words $@
 
 # What only the tests need on top: Chromium, nginx-light, npm and the browser tests' axe-core.
 install-test: install test-packages $(BROWSER_DEPS)
@@ -115,7 +121,7 @@ lint: $(DEV_INSTALLED)
 test: lint install-test validate test-unit train test-stories test-contract test-e2e
 
 # Both runtimes: tests/conftest.py collects what belongs to the interpreter (shared code runs in both).
-test-unit: $(DEV_INSTALLED) test-packages $(CRISIS_MODEL)
+test-unit: $(DEV_INSTALLED) test-packages $(CRISIS_MODEL) $(SV_WORDS)
 	$(PY_RASA) -m pytest tests/unit -q
 	$(PY) -m pytest tests/unit -q
 

@@ -146,6 +146,14 @@ STREET_MULTI = re.compile(
     r"[^\W\d_]{0,12}(?:" + _STREET_TYPE_FI + r")[^\W\d_]{0,5}(?![\w-])"
     r"(?:\s+\d{1,4}(?!\d)(?:\s?[a-hA-H](?![^\W\d_]))?(?:\s?\d{1,3}(?!\d))?)?"
 )
+# A street in words, in lower case, after "asun"/"bor på": "asun fahlanderin puistotie", "bor på capellan
+# puistokuja", "asun birger kaipiaisen tie" (the shore and slope words stay: "asun joen rannalla").
+LIVING_STREET = re.compile(
+    r"(?:\basu(?:n|mme|u|vat|taan|tiin|in)|\bbo(?:r|dde)?\s+pa)\s+(?P<street>(?:[^\W\d_]+\s+)?[^\W\d_]+n\s+"
+    r"[^\W\d_]{0,12}(?:katu|kadu|tie|kuja|polku|polu|bulevardi|raitti|raiti|vayla|kaari|kaare|esplanadi)"
+    r"[^\W\d_]{0,5})(?![\w-])",
+    re.IGNORECASE,
+)
 # "osoite on ...", "asun osoitteessa ...", "min adress är ...": the rest of the clause, when it has a number.
 ADDRESS_CUE = re.compile(
     r"\b(?:osoit(?:e|teeni|teemme|teeni on|e on|teeni:|e:|teessa|teessa)|kotiosoite\w*|"
@@ -154,9 +162,10 @@ ADDRESS_CUE = re.compile(
 )
 
 _UNIT_AFTER = re.compile(r"^\s*(?:km|kg|g|mg|ml|dl|l|%|€|e|eur|euro\w*|kpl|vko|v|h|min)\b", re.IGNORECASE)
-# "koulutie 2 km", "vägen 3 år": a measure, not a house number (checked on the unfolded text: år ≠ är).
+# "koulutie 2 km", "vägen 3 år", "turvallista 5-vuotiaalle": a measure, not a house number (checked on the
+# unfolded text: år ≠ är).
 _MEASURE_AFTER = re.compile(
-    r"^\s*(?:km|m|min|h|kpl|%|€|e|eur|euro\w*|v|vuo\w*|kk|viik\w*|vk|år|veck\w*|dag\w*|"
+    r"^\s*-?(?:km|m|min|h|kpl|%|€|e|eur|euro\w*|v|vuo\w*|kk|viik\w*|vk|år|veck\w*|dag\w*|"
     r"päiv\w*|tunt\w*|minuu\w*|timm\w*|kilo\w*|metri\w*|meter|kg|g|ml|dl|l|mg)\b",
     re.IGNORECASE,
 )
@@ -309,9 +318,17 @@ def _streets_in_words(text: str, folded: str) -> Iterator[Span]:
         if any(s < m.end("genitive") and m.start("genitive") < e for s, e in places):
             continue  # "Oulun tori" is a public square
         sentence_start = not text[: m.start()].strip() or bool(re.search(r"[.!?:\n]\s*$", text[: m.start()]))
-        if not m.group("words") and sentence_start and _everyday_word(text[m.start("genitive") : m.end("genitive")]):
-            continue  # "Meidän katu"
+        genitive = text[m.start("genitive") : m.end("genitive")]
+        if not m.group("words") and sentence_start and "-" not in genitive and _everyday_word(genitive):
+            continue  # "Meidän katu"; not "Yrjö-Koskisen polku", whatever Voikko makes of the compound
         yield m.start(), m.end()
+
+
+def _streets_after_living(folded: str) -> Iterator[Span]:
+    for m in LIVING_STREET.finditer(folded):
+        last = m.group("street").split()[-1].lower()
+        if last in ("tie", "tien", "tiella", "tiella") or not _NOT_STREETS.match(last):  # "kaipiaisen tie"
+            yield m.start("street"), m.end("street")
 
 
 def _street_words(text: str, folded: str) -> Iterator[Span]:
@@ -336,6 +353,7 @@ def addresses(text: str) -> Iterator[Span]:
     folded = fold_keep_length(text)
     multi = list(_streets_in_words(text, folded))  # first: "Haagan pappilankatu 5" is longer than its second word
     yield from multi
+    yield from _streets_after_living(folded)
     for m in STREET.finditer(folded):
         street = m.group("street").lower()
         if _NOT_STREETS.match(street) or _MEASURE_AFTER.match(text[m.end() :]):

@@ -99,6 +99,12 @@ LABELS = frozenset(
         "mottagare",
         "potilas",
         "patient",
+        "tiedot",
+        "yhteystiedot",
+        "henkilotiedot",
+        "uppgifter",
+        "kontaktuppgifter",
+        "personuppgifter",
     }
 )
 CONJUNCTIONS = frozenset({"ja", "och", "tai", "eller", "enka", "inte", "eika", "seka"})
@@ -498,4 +504,9 @@ PROFESSION_ENDINGS = (
     "terapeuten",
     "psykologi",
     "psykologen",
+    "skotaren",
+    "skotare",
+    "lararen",
+    "barnmorskan",
+    "katilo",
 )

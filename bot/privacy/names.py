@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from bot.places.finnish import fold
+from bot.privacy import name_passes, not_people, swedish_words
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
     _AGE_AFTER,
     _NORDIC_SURNAME,
@@ -36,7 +36,6 @@ from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by
     CONJUNCTIONS,
     FAMILY_AFTER,
     FAMILY_CUES,
-    FICTION,
     FIRST_PERSON,
     GREETINGS,
     LABELS,
@@ -57,6 +56,17 @@ from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by
     service_words,
     voikko_analyses,
     voikko_classes,
+)
+from bot.privacy.name_passes import cue_before as _cue_before
+from bot.privacy.name_passes import cue_words as _cue_words
+from bot.privacy.name_shapes import (
+    glued_surname,
+    hyphened_word,
+    sentence_start_genitive,
+    swedish_sentence_word,
+)
+from bot.privacy.name_shapes import (
+    surname_place as _surname_place,
 )
 from bot.privacy.public import place_mentions
 
@@ -91,16 +101,6 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
-def _cue_before(tokens: list[_Token], i: int, cues: tuple[str, ...], across_sentences: bool = False) -> bool:
-    for n in (3, 2, 1):
-        inside = tokens[i - n + 1 : i + (0 if across_sentences else 1)]
-        if i - n >= 0 and not any(t.sentence_start for t in inside):
-            phrase = " ".join(t.folded for t in tokens[i - n : i])
-            if phrase in cues:
-                return True
-    return False
-
-
 def _find_places(text: str):
     return place_mentions(text)
 
@@ -119,13 +119,6 @@ def _places(text: str, tokens: list[_Token]) -> dict[int, bool]:
                 base = municipality == tok.folded or municipality.startswith(tok.folded + " ")  # Koski Tl
                 found[i] = base
     return found
-
-
-@lru_cache(maxsize=1)
-def _cue_words() -> frozenset[str]:
-    """Every word of a cue: a word that introduces a name is not one."""
-    phrases = (*STRONG_CUES, *WEAK_CUES, *SIGN_OFFS, *RELATION_CUES, *FAMILY_CUES, *SOFT_CUES)
-    return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
 
 
 def _phrase_after(tokens: list[_Token], i: int, phrases: tuple[str, ...]) -> bool:
@@ -247,8 +240,15 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     if tok.folded in NOT_NAMES or len(tok.folded) < 2:
         return False
     base = _base_name(tok.folded)
-    if base and base != tok.folded and voikko_classes(tok.text) and not voikko_classes(tok.text) & _PERSON_CLASSES:
+    if (
+        base
+        and base != tok.folded
+        and voikko_classes(tok.text)
+        and not voikko_classes(tok.text) & (_PERSON_CLASSES | {"paikannimi"})
+    ):
         base = None  # an inflected form Voikko knows only as an everyday word: "riitaa" (quarrel), not Riitta
+    if base is None and glued_surname(tok):
+        return True  # "Ahonenille", "Saloille": a surname's base form with a case ending glued on
     if (
         base
         and any(c in "äöå" for c in tok.text.lower())
@@ -260,6 +260,23 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
     stop = tok.folded in STOPWORDS and not (tok.capital and not tok.sentence_start and base in names.first)
     if _cue_before(tokens, i, STRONG_CUES) or _phrase_after(tokens, i, SURNAME_AFTER):
         return not stop and (i not in places or places[i])
+    if i in places and tok.capital and _profession_before(tokens, i) and _surname_place(tok, places[i]):
+        return True  # "sairaanhoitaja Salolta", "sjukskötaren Salo": a place's name, a person's case
+    if i not in places and (
+        name_passes.after_relation(tokens, i)
+        or name_passes.in_subject_position(tokens, i)
+        or name_passes.signature(text, tokens, i)
+        or name_passes.introducing(text, tokens, i)
+        or name_passes.at_an_office(tokens, i)
+        or name_passes.genitive_before_family(tokens, i)
+    ):
+        return True
+    next_word = tokens[i + 1].folded if i + 1 < len(tokens) else ""
+    family_after = next_word in FAMILY_AFTER or next_word in PERSON_POSTPOSITIONS  # "Linnean isä"
+    if (swedish_sentence_word(tok, base) and not family_after) or hyphened_word(tok):
+        return False  # "Febern var 38", "Simhallen i Jakobstad", "D-vitamin", "Karl-Johan-svampar"
+    if (sentence_start_genitive(tok, base) or name_passes.unknown_sentence_start(tokens, i)) and i not in places:
+        return True  # "Perssons har lovat", "Tapanis dagis", "Lykkes dagis"
     known = dictionary_name(tok.text) if len(tok.folded) >= 3 and not stop else None
     if known and (tok.folded in names.ambiguous or (base in names.ambiguous and base == tok.folded)):
         known = False  # the list knows it is also a word (Swedish "sanna" = true), whatever Voikko says
@@ -409,7 +426,13 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
         and not re.match(r"[^\W\d_a-zåäö]{2}", tok.text)
     ):
         return True
-    if following is not None and following.folded in FAMILY_AFTER and tok.capital and tok.folded[-1] in "sn":
+    if (
+        following is not None
+        and following.folded in FAMILY_AFTER
+        and tok.capital
+        and tok.folded[-1] in "sn"
+        and not stop
+    ):
         stem = tok.text[:-1]
         if (
             base
@@ -501,7 +524,8 @@ def names(text: str) -> Iterator[Span]:
                 not surname
                 or before.folded in NOT_NAMES
                 or cue_word
-                or (before.folded in STOPWORDS and not (first and before.capital and not before.sentence_start))
+                or swedish_sentence_word(before, _base_name(before.folded))
+                or (before.folded in STOPWORDS and not (first and before.capital))
             ):
                 continue  # "Hälsningar Anna", "Socialarbetaren Anna": the cue, not a first name
             before_base = _base_name(before.folded)
@@ -510,8 +534,9 @@ def names(text: str) -> Iterator[Span]:
                 (first and (before.capital or listed))
                 or (before.capital and not voikko_classes(before.text))
                 or (before.capital and _proper_only(before.text))
+                or (before.capital and word.capital and _sure_surname(word) and _first_name_slot(before))
             ):
-                flags[i - 1] = True  # "mun sisko Jenni": sisko stays
+                flags[i - 1] = True  # "mun sisko Jenni": sisko stays; "Tina Andersson" (tina: tin)
     # Names joined by "ja"/"och" ("Kari ja [name]", "[name] enkä Tuulia"): the other one is a name too
     # when it is capitalised and a name by the list or Voikko.
     for i in range(len(tokens)):
@@ -534,11 +559,38 @@ def names(text: str) -> Iterator[Span]:
                     flags[j] = True
     _surname_places(tokens, places, flags)
     _lists(tokens, places, flags)
+    name_passes.joined(tokens, places, flags)
     _sign_off_last(text, tokens, places, flags)
-    _fiction(tokens, flags)
+    not_people.clear(
+        tokens,
+        flags,
+        lambda k: any(_cue_before(tokens, k, cues) for cues in (STRONG_CUES, WEAK_CUES, RELATION_CUES)),
+    )
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
+
+
+def _sure_surname(tok: _Token) -> bool:
+    """A surname by the list, by Voikko, or by its ending (-nen, -sson, -berg, -ström ...)."""
+    return bool(
+        _base_name(tok.folded) in _names().surnames
+        or "sukunimi" in voikko_classes(tok.text)
+        or (_NORDIC_SURNAME.search(tok.text) and not voikko_classes(tok.text) - _PERSON_CLASSES)
+        or (tok.folded.endswith("nen") and not voikko_classes(tok.text) - _PERSON_CLASSES)
+    )
+
+
+def _first_name_slot(tok: _Token) -> bool:
+    """A capitalised everyday word in its base form right before a sure surname is a first name
+    ("Tina Andersson", "Kari Karhu"); not a Swedish word opening a sentence, nor a case form."""
+    analyses = voikko_analyses(tok.text)
+    return (
+        tok.gap.strip() in ("", ":", ".", "!")
+        and not swedish_sentence_word(tok, _base_name(tok.folded))
+        and all(a.get("SIJAMUOTO") in (None, "nimento") for a in analyses)
+        and tok.folded not in _cue_words()
+    )
 
 
 def _first_name_like(tok: _Token) -> bool:
@@ -638,7 +690,9 @@ def _could_be_name(tok: _Token, place: bool) -> bool:
     if tok.folded in STOPWORDS or tok.folded in NOT_NAMES or tok.folded in _cue_words() or place:
         return False
     classes = voikko_classes(tok.text)
-    return bool(classes & _PERSON_CLASSES or _base_name(tok.folded) or not classes)
+    return bool(
+        classes & _PERSON_CLASSES or _base_name(tok.folded) or not (classes or swedish_words.everyday(tok.text))
+    )
 
 
 def _sign_off_last(text: str, tokens: list[_Token], places: dict[int, bool], flags: list[bool]) -> None:
@@ -671,14 +725,3 @@ def _sign_off_last(text: str, tokens: list[_Token], places: dict[int, bool], fla
         )
     ):
         flags[i] = True
-
-
-def _fiction(tokens: list[_Token], flags: list[bool]) -> None:
-    """Well-known fictional characters are not people to protect: "Peppi Pitkätossu", "Pippi Långstrump"."""
-    folded = [t.folded for t in tokens]
-    for phrase in FICTION:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if tuple(folded[i : i + n]) == phrase:
-                for k in range(i, i + n):
-                    flags[k] = False

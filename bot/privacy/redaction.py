@@ -50,7 +50,16 @@ def find(text: str) -> tuple[Finding, ...]:
     taken: list[Finding] = []
     for kind, finder in FINDERS:
         for start, end in finder(text):
-            if end > start and not any(f.start < end and start < f.end for f in taken):
+            overlaps = [f for f in taken if f.start < end and start < f.end]
+            if overlaps and kind == "address":
+                # "Yrjö-Koskisen bulevardi 034 12345" where the number was read as a phone: the street stays
+                # an address up to the earlier finding.
+                end = min(f.start for f in overlaps)
+                overlaps = [f for f in taken if f.start < end and start < f.end]
+                if not text[start:end].strip() or not any(c.isalpha() for c in text[start:end]):
+                    continue
+                end = start + len(text[start:end].rstrip())
+            if end > start and not overlaps:
                 taken.append(Finding(kind, start, end))
     return tuple(sorted(taken, key=lambda f: f.start))
 
