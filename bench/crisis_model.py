@@ -260,7 +260,9 @@ def pattern_checkin_table(held, acute, riskp) -> list[str]:
         for lang in ("fi", "sv"):
             n, f, c = g[("acute", lang)]
             nn, nf, nc = g[("none", lang)]
-            lines.append(f"| {below} | {lang} | {_rate(f + c, n)} | {_rate(f, n)} | {_rate(nf, nn)} | {_rate(nc, nn)} |")
+            lines.append(
+                f"| {below} | {lang} | {_rate(f + c, n)} | {_rate(f, n)} | {_rate(nf, nn)} | {_rate(nc, nn)} |"
+            )
     return lines
 
 
