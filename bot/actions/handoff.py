@@ -24,7 +24,7 @@ from bot.actions.cards import utter_match
 from bot.actions.guidance import county_guidance, round_the_clock_lines
 from bot.actions.needs import CONCERNS, categories_for
 from bot.actions.service_search import ValidateServiceForm
-from bot.actions.situation import situation_of
+from bot.actions.situation import SEARCH_ENDED, situation_of
 from bot.analytics.counters import count_quietly
 from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County
@@ -243,7 +243,7 @@ def _worry_in_a_long_message(tracker: Tracker, actions_before: list) -> bool:
     situation = situation_of(tracker)
     turn = situation.get("turn")
     read_now = [n for n, e in situation.get("needs", {}).items() if e.get("turn") == turn and e["confidence"] >= 0.5]
-    searched = {"action_recommend_services", "action_give_national_help", "handoff_form"} & set(actions_before)
+    searched = SEARCH_ENDED & set(actions_before)
     words = len((tracker.latest_message or {}).get("text", "").split())
     return bool(read_now) and words >= STORY_WORDS and not searched and not (tracker.active_loop or {}).get("name")
 

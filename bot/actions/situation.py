@@ -95,7 +95,7 @@ class ActionCorrectSituation(Action):
 
 
 # After these the search is over; a later privacy question or language switch does not restart it.
-_SEARCH_ENDED = {"action_recommend_services", "action_give_national_help", "handoff_form", "action_deactivate_loop"}
+SEARCH_ENDED = {"action_recommend_services", "action_give_national_help", "handoff_form", "action_deactivate_loop"}
 
 
 class ActionResumeSearch(Action):
@@ -109,6 +109,6 @@ class ActionResumeSearch(Action):
         if tracker.active_loop.get("name") or not tracker.get_slot("concern"):
             return []
         done = {e.get("name") for e in tracker.events if e.get("event") == "action"}
-        if done & _SEARCH_ENDED:  # answered already, or the person chose not to tell the place
+        if done & SEARCH_ENDED:  # answered already, or the person chose not to tell the place
             return []
         return [FollowupAction("service_form")]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from bot.safety.crisis import detect
+from bot.safety.crisis import detect, normalise
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ PATTERN_CHECKIN_BELOW = 0.10
 CONTEXT_TURNS = 2  # previous messages read with the current one
 CONTEXT_ACUTE_AT = 0.85
 # A final farewell the model does not read as one ("hyvästi ikuisesti", "förlåt allihop") gets the check-in: asking
-# "are you safe?" costs little. Folded like the patterns (ä→a, ö→o, å→a); "tää oli tässä, kiitos" is a closing.
+# "are you safe?" costs little. Read on the patterns' normalised text; "tää oli tässä, kiitos" is a closing.
 SHORT_FAREWELL = re.compile(
     r"\bhyvasti (?:ikuisesti|lopullisesti|kaikki|kaikille|rakkaat)\b|\banteek?s(?:i)? kaikille\b|"
     r"\bantakaa anteeksi\b|\bnahdaan toisella puolella\b|\bfarval (?:for alltid|allihop\w*|alla)\b|"
@@ -90,10 +90,6 @@ class Assessment:
 
 def _rank(tier: str) -> int:
     return TIERS.index(tier)
-
-
-def _fold(text: str) -> str:
-    return text.lower().translate(str.maketrans("äöåé", "aoae"))
 
 
 def long_enough(text: str) -> bool:
@@ -142,13 +138,12 @@ def assess(text: str, history: Sequence[str] = ()) -> Assessment:
         tier = pattern_tier(read[0] if read else None)
         acute, risk = read if tier == "checkin" and read else (1.0, 1.0)
         return Assessment(tier, finding.category, finding.language, "pattern", acute, risk)
+    farewell = not finding.defused and bool(SHORT_FAREWELL.search(normalise(text)))
     if not readable:
-        if not finding.defused and SHORT_FAREWELL.search(_fold(text)):
-            return Assessment("checkin", None, None, "farewell")
-        return Assessment(defused=finding.defused)
+        return Assessment("checkin", source="farewell") if farewell else Assessment(defused=finding.defused)
     acute, risk = _scores(text)
     tier = _tier(acute, risk, finding.defused)
-    if tier == "none" and not finding.defused and SHORT_FAREWELL.search(_fold(text)):
+    if tier == "none" and farewell:
         return Assessment("checkin", None, None, "farewell", acute, risk)
     found = Assessment(tier, None, None, "model" if tier != "none" else "", acute, risk, finding.defused)
     earlier = [h for h in history if h and h.strip()][-CONTEXT_TURNS:]
