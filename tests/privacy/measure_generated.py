@@ -6,7 +6,7 @@ ordinary messages (false positives), and what it costs per message.
 
 Several seeds give one table each and a line of the name and false-positive shares per seed, so that a
 change is judged on more than one draw. --shapes retired|own|all picks the sentence shapes; --shapes c
-or e measures blind set C or E (tests/privacy/blind_c, blind_e) alone.
+or e or f measures blind set C, E or F (tests/privacy/blind_c, blind_e, blind_f) alone.
 
 A value is "left" when any of its letters or digits is outside every finding (a surname left after the
 first name was redacted counts). Messages are counted per kind: of the messages holding a name, how many
