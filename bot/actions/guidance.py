@@ -3,10 +3,11 @@ untold, contact details. (The live chat with a service guide is bot/actions/hand
 
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -17,6 +18,28 @@ from bot.actions.needs import categories_for
 from bot.actions.situation import situation_of
 from bot.directory.interface import ServiceDirectory
 from bot.directory.records import County, Match
+from bot.places.finnish import fold
+from bot.situation.reading import from_parse, read
+
+# A refusal to say the place, as opposed to a "no" that tells more ("ei päästä mihinkään": he lets me go nowhere).
+_REFUSAL = re.compile(
+    r"\b(?:en (?:\w+ )?(?:halua|haluis|haluais|kerro|sano|tahdo|viitsi)|ei kuulu|mieluummin en|ei kiitos|"
+    r"vill (?:int|inte) (?:saga|beratta)|"
+    r"(?:int|inte) saga|hellre inte|nej tack|sager (?:int|inte)|beratta (?:int|inte))\b|^\W*(?:ei|en|nej|no|nah|nope)\W*$"
+)
+
+
+def tells_more(latest: dict) -> bool:
+    """Whether a message read as "no" when the place was asked names a worry instead of refusing."""
+    text = latest.get("text") or ""
+    if _REFUSAL.search(fold(text)):
+        return False
+    reading = read(from_parse(latest, "area", None))
+    if reading.needs or any(f.field == "violence" for f in reading.facts):
+        return True
+    # A "no" the classifier is unsure of, in a sentence of its own, is more likely a detail than a refusal.
+    confidence = float((latest.get("intent") or {}).get("confidence") or 0.0)
+    return len(text.split()) >= 3 and confidence < 0.7
 
 
 def county_guidance(
@@ -53,6 +76,8 @@ class ActionGiveNationalHelp(DirectoryAction):
         return "action_give_national_help"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if tells_more(tracker.latest_message):
+            return [FollowupAction("service_form")]  # the situation has the detail; the place is asked again
         lang = conversation_language(tracker)
         matches = national_lines(self.directory, situation_of(tracker), lang, tracker.get_slot("concern"))
         dispatcher.utter_message(response="utter_no_place_needed")

@@ -94,7 +94,7 @@ _MOVED = re.compile(
     r"(?:\b(?:flytt\w*|kom|kommit|kommer|akte|akt|rymde|lamnade)(?: \w+){0,3} (?:fran|ifran)|"
     r"\b(?:vill|ska|tanker|planerar|hotar) (?:\w+ )?flytta (?:\w+ )?till)\s*$"
 )
-_MOVED_FI = re.compile(r"\bmuut\w* (?:\w+ )?$")
+_MOVED_FI = re.compile(r"\bmuut\w*(?: \w+){0,3} $")
 _FROM_FI = re.compile(r"(?:sta|lta|lle)$")
 # "muutimme Raumalle viime keväänä": moved there, so it is where they live now.
 _MOVED_THERE_FI = re.compile(r"\b(?:muutimme|muutettiin|muutin|muutit|muutti|muuttaneet|muuttanut|muutettu) (?:\w+ )?$")

@@ -73,7 +73,7 @@ WORD_AGE = _c(
 YOUTH = _c(
     r"\bnuor(?:i|en|ta|ena|ille|et|ten|ia|emme|eni|esi|ukai|iso|ella)\b|\bnuoriso|\bteini|\byläkoulu|\byläaste|"
     r"\blukiola|\blukio|\bammattikoulu|\bamis\b|\bamikse|\bkasiluok|\bysiluok|\bseiskaluok|\bnuorempi|"
-    r"\bungdom|\btonaring|\bton(?:aren|aringen|aringar)|\bhogstadi|\bgymnasi|\byrkesskol|\bunga?\b|\bungen\b|"
+    r"\bungdom|\btonaring|\btonars|\bton(?:aren|aringen|aringar)|\bhogstadi|\bgymnasi|\byrkesskol|\bunga?\b|\bungen\b|"
     r"\belev(?:en)? i (?:sjuan|attan|nian|hogstadiet)|\bi (?:sjuan|attan|nian)\b|\boppila\w* (?:\w+ )?(?:kasi|ysi|seiska)|"
     r"\bpojkvan|\bflickvan|\bfjortis|\b(?:13|14|15|16|17)-?(?:vuotia|v\b|aring)|\bteen"
 )
@@ -81,18 +81,26 @@ CHILD = _c(
     r"\blapse|\blapsi|\blapset|\blasten|\blapsia|\bpoika|\bpojan|\bpoikani|\btytto|\btyttar|\bmuksu|\bskid|"
     r"\bbarn|\bson\b|\bsonen|\bdotter|\bdottern|\bkids?\b|\bunge\b|\bungar"
 )
+# An ex-partner in every form people write ("exä", "exän kanssa", "exet", "exmannen", "ex-mies"), but not
+# "extra", "exakt" or "exempel".
+EX = (
+    r"\bex(?:a|an|aa|alla|alta|alle|ani|asi|ansa|aani|alleni)?\b|\bex(?:et|en|man|mannen|mann|pojkvan\w*|flickvan\w*|"
+    r"fru\w*|sambo\w*|partner\w*|poikaystav\w*|tyttoystav\w*|mies\w*|miehe\w*|vaimo\w*|puoliso\w*)\b|\bex-"
+)
 # Whose worry: the writer's partner, own child / young person, the writer themselves, a client, a relative.
 PARTNER = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle|hellani)\b|\bmieheni|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|"
-    r"\btyttoystav|\bavomie|\bavovaimo|\bukko\b|\bukkoni|\bakka\b|\bexa\w*|\bexa\b|\bex\b|\bexan|\blapsen isa|"
+    r"\btyttoystav|\bavomie|\bavovaimo|\bukko\b|\bukkoni|\bakka\b|" + EX + r"|\blapsen isa|"
     r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
     r"\blasten isa|\bvauvan isa|\blapsen aiti|\blasten aiti|\bsambo|\bman(?:nen)?\b|\bmin man|\bmaken|\bmake\b|"
-    r"\bfru(?:n)?\b|\bpartner|\bbarnens pappa|\bbarnets pappa|\bbarnens mamma|\bexet|\bexmann|\bexman|\bkarl(?:en)?\b|"
+    r"\bfru(?:n)?\b|\bpartner|\bbarnens pappa|\bbarnets pappa|\bbarnens mamma|\bkarl(?:en)?\b|"
     r"\bhan\b|\bhon\b|\bse\b|\bsambon\b"
 )
 PARTNER_STRONG = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle)\b|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|\btyttoystav|"
-    r"\bavomie|\bavovaimo|\bukkoni|\baija\b|\baijani|\bex|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\bmin man\b|"
+    r"\bavomie|\bavovaimo|\bukkoni|\baija\b|\baijani|"
+    + EX
+    + r"|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\bmin man\b|"
     r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
     r"\b(?:pappan|mamman)\b(?=.*\bbarn)|"
     r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
@@ -101,7 +109,8 @@ PARTNER_STRONG = _c(
 SELF_USE = _c(
     r"\b(?:juon|juonut|kaytan|kaytin|olen kayttanyt|oon kayttany?t?|poltan|otan|vedan|mun (?:juominen|kaytto)|"
     r"jag dricker|ja dricker|jag drack|jag anvander|jag har anvant|jag roker|jag tar|mitt drickande|mitt bruk|"
-    r"min anvandning)\b"
+    r"min anvandning|(?:mitt|sitt|mitt egna|sitt egna|eget) (?:drickande|bruk|missbruk)|"
+    r"(?:oma|omaa|oman|omasta) (?:juomi\w*|kaytto\w*|kayto\w*|paihteiden kaytto\w*)|mun juomiseni|juomiseni|kayttoni)\b"
 )
 CLIENT = _c(
     r"\basiaka|\basiakk|\bpotila|\boppila|\bdaghem|\bpaivakoti|\bpaivakodi|\bperhe(?:en)? jonka|\bklient|\bpatient|\bfamiljen jag|\boppilaa|\belev"
@@ -131,13 +140,13 @@ VIOLENCE_KINDS = (
             r"\beristaa|\beristaytt|\bkieltaa tapaamasta|\bei saa tavata|\btarkistaa (?:mun |minun )?(?:puhelim|viest)|"
             r"\blukee\b.{0,20}\bviest|\bvahti|\bvahtii|\bsaa tavata|\bsaa nahda|\bpaikanti|\bgps|"
             r"\btietaa aina missa|\bsoittaa (?:\w+ )?kertaa|\bhenkinen vakivalta|\bhenkista vakivaltaa|"
-            r"\bhenkisesti|\bmanipul|\bkiristaa|\bsyyllista|\bsanoo etta olen (?:huono|tyhma|arvoton)|"
+            r"\bhenkisesti|\bmanipul|\bkiristaa|\bsyyllista|\bsanoo (?:\w+ ){0,3}(?:etta|et) (?:ma|mina)? ?(?:olen|oon) (?:ihan |tosi |niin )?(?:huono|tyhma|arvoton|ruma|lihava|idiootti|surkea|hyodyton|kelvoton|paska)|"
             r"\bforminskar|\bforminsk|\bfornedr|\bkallar mig|\bhotar|\bhotade|\bhot\b|\brad(?:d|da) for (?:honom|henne|min man|min fru|sambon|min sambo|exet|mannen|frun)|"
             r"\bkaikki salasanat|\bei halua (?:et|etta) (?:ma|mina) (?:kayn|kaisin|nain|tapaan|lahden|menen)|"
             r"\blaser (?:alla )?mina (?:meddelanden|sms)|\bsparning pa min|\bsparar min|\bvagar (?:int|inte) (?:aka|ga|traffa)|"
             r"\bkontrollerar|\bsvartsjuk|\bisolera|\bfar inte traffa|\blaser min|"
             r"\bkollar min (?:telefon|mobil)|\bpsykiskt vald|\bpsykisk misshandel|"
-            r"\bsager att (?:jag|ja) (?:ar|e) (?:dum|ful|vardelos|ingenting)|\bdum o(?:ch)? ful|"
+            r"\bsager (?:\w+ ){0,4}att (?:jag|ja) (?:ar|e) (?:en |ett |sa |helt )?(?:dum|ful|fet|vardelos|dalig|usel|kass|idiot|misslyck|ingenting|inget)|\bdum o(?:ch)? ful|"
             r"\bsparar (?:mig|min telefon)|\bvet alltid var|\bskriker (?:at|pa) mig|\bskrek (?:at|pa) mig|\bmanipuler|\bnedvardera|\bnedlatande|\btrakasser|\bvainoa|\bvainoaa|\bforfoljer"
         ),
     ),
@@ -174,7 +183,12 @@ PARENT_USER = _c(
     r"(?<!lapseni )(?<!lasteni )(?<!lapsen )(?<!lasten )(?<!vauvan )(?<!vauvani )(?<!barnens )(?<!barnets )(?<!barns )"
     r"\b(?:aiti|aitee|isa|iskä|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|"
     r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,4}(?:juo|juopottelee|kannissa|"
-    r"humalassa|kayttaa|vetaa|polttaa|possyttelee|dricker|e full|ar full|super|tar piller|knarkar|roker)"
+    r"humalassa|kayttaa|vetaa|polttaa|possyttelee|pilvessa|sekaisin|aineissa|kamoissa|dokaa|ryyppaa|"
+    r"dricker|e full|ar full|super|tar piller|knarkar|roker|e hog|ar hog|e pataend|ar pataend|e packad|ar packad)"
+)
+# A verb of telling just before a parent's use: "kertoi, että äiti juo", "berättade att pappa dricker".
+TOLD = _c(
+    r"\b(?:kertoi|kertonut|kertoo|kertoneet|sanoi|sano|sanonut|berattade|berattar|sa|sade|sagt|skrev|kirjoitti)\b"
 )
 # Economic violence that needs no control word.
 ECONOMIC_STRONG = _c(
@@ -198,7 +212,7 @@ LIST_JOINERS = frozenset("tai eli tahi eller".split())
 CONTROL = _c(
     r"\bpaattaa kaik|\bpaattaa mita|\bbestammer allt|\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun )?|\bottaa (?:mun |minun )?|\bpitaa "
     r"(?:mun |minun )?|\bvalvoo|\btarkist|\blukee|\bkieltaa|\bpakott|\bhallitsee|\bkaikki rahat|"
-    r"\bkontrollerar|\bkontroll|\bfar inte|\btar (?:mina|min|alla)|\bhaller i|\bbestammer over|\blaser|"
+    r"\bvahti|\bkontrollerar|\bkontroll|\bfar inte|\btar (?:mina|min|alla)|\bhaller i|\bbestammer over|\blaser|"
     r"\bkollar|\bforbjuder|\btvingar|\bger mig inte|\bnekar"
 )
 VIOLENCE_WORDS = _c(
@@ -207,14 +221,14 @@ VIOLENCE_WORDS = _c(
 )
 # "I was afraid of my father as a child" is past; "he hit me years ago" too (still violence, past).
 PAST = _c(
-    r"\blapsena\b|\bvuosia sitten|\baikoinaan|\bennen\b|\bsilloin kun|\bexa\b|\bex\w*|\bsom barn\b|"
+    r"\blapsena\b|\bvuosia sitten|\baikoinaan|\bennen\b|\bsilloin kun|" + EX + r"|\bsom barn\b|"
     r"\bfor (?:manga )?ar sedan|\btidigare\b|\bforr\b"
 )
 
 # "Ero tuli kaksi vuotta sitten": a time ago, told as background.
 AGO = _c(r"\b(?:\w+ )?(?:vuo(?:si|tta|den)|kuukau\w*|viiko\w*) sitten\b|\b(?:\w+ )?(?:ar|manader|manad|veckor) sedan\b")
 SUBSTANCE_WORDS = _c(
-    r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\brokt pa|\brokte pa|\broka pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkanna|\bpilve|"
+    r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\brokt pa|\brokte pa|\broka pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkannab|\bpilve|"
     r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
     r"\bdoka|\bnisti|\bvetaa|\bvetaa kamaa|\bkamaa|\bkokai|\bekstaasi|\bmdma|\bspiidi|\bnuuska|"
     r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b|\bberusad|\bknark|\bdroger|\bdrog|"
@@ -233,7 +247,9 @@ MENTAL = _c(
     r"\bitken (?:\w+ )?(?:joka paiva|koko ajan|paivittain)|\bmikaan ei tunnu (?:miltaan|miltakaan)|"
     r"\b(?:en|ei) (?:jaksa|jaksanut) (?:nousta|edes nousta)|\b(?:en|ei) tunne mitaan (?:vauvaa|lasta)|"
     r"\bhaluaa? (?:vaan|vain|vaa) nukkua|\b(?:int|inte) kanner (?:nagot|nanting) for|\bvill bara sova|"
-    r"\borkar (?:int|inte) (?:ga upp|stiga upp)|\bingenting kanns|\bkanns meningslost"
+    r"\borkar (?:int|inte) (?:ga upp|stiga upp)|\bingenting kanns|\bkanns meningslost|"
+    r"\b(?:int|inte) vill (?:halla|ta hand om|se pa|vara med) (?:sin|min|mitt|sitt|var) (?:egen |egna )?(?:bebis|baby|barn)|"
+    r"\ben (?:halua|jaksa) (?:pitaa sylissa|hoitaa|koskea|nahda) (?:omaa |mun |minun )?(?:vauva|lasta)"
 )
 SELF_HARM = _c(r"\bviiltel|\bviiltaa|\bitsetuho|\bsatuttaa itse|\bsjalvskad|\bskar sig|\bskadar sig")
 COPING = _c(
@@ -249,7 +265,7 @@ RELATIONSHIP = _c(
     r"\bpariterap|\bskilsmass|\bskilja|\bskiljer|\bseparat|\bseparera|\bgrala|\bbrak\b|\bbrakar|\bbraka|"
     r"\bpettanyt|\bpetti\b|\bpettany|\buskottom|\bviestitell\w* toisen|\btoisen (?:naisen|miehen) kanssa|\bluottaa? (?:siihen|mieheen|vaimoon|puolisoon|toisiimme)|"
     r"\bluottamaan|\bluottamus|\bollaan oltu yhessa|\bollaan oltu yhdessa|\bvieraannut|\botrogen|\botrohet|\bvarit ett par|\btappa varandra|\bparsamtal|"
-    r"\bparrelation|\bparterapi|\bvardnad|\bumgang|\bboende|\bfamiljeratt|\bsamarbetssamtal|"
+    r"\bparrelation|\bparterapi|\bvardnad|\bumgang|\bbarnets boende|\bboende och umgange|\bvaxelvis boende|\bfamiljeratt|\bsamarbetssamtal|"
     r"\bparforhallande|\bforhallande|\bvi bra?kar|\bvi grala"
 )
 CHILD_WELFARE = _c(
@@ -263,14 +279,33 @@ CHILD_WELFARE = _c(
     r"\b(?:haki|hakee|hakemaan|noutaa|nouti) (?:\w+ ){0,3}(?:humalassa|kannissa)|"
     r"\b(?:humalassa|kannissa) (?:\w+ )?(?:hakemaan|noutamaan)|\bfull nar (?:hon|han) hamta"
 )
+# A kind of service named in words ("Finns det mödrahem i Helsingfors?", "pääseekö turvakotiin"): what the
+# person asked for goes first.
+NAMED_SERVICES = (
+    ("mother_child_home", _c(r"\bensikoti|\bensikodi|\bmodrahem|\bmoder- och barnhem")),
+    ("violence_support", _c(r"\bturvakoti|\bturvakodi|\bskyddshem")),
+    ("hal_clinic", _c(r"\bhal-?(?:poliklini|klinik|mottagning)|\bhal\b")),
+    ("youth_substance", _c(r"\bnuorisoasem|\bungdomsstation")),
+    ("family_counselling", _c(r"\bperheneuvol|\bfamiljeradgivning|\buppfostringsradgivning|\bpariterapi|\bparterapi")),
+    ("adult_substance", _c(r"\ba-klinik|\bpaihdeklinik|\bberoendeklinik|\bmissbruksvard")),
+)
 URGENT = _c(r"\bnyt heti|\btanaan|\btana yona|\bjuuri nyt|\bjust nu|\bgenast|\bi natt|\bidag\b|\bakuutti|\bakut")
 SAMI = _c(
     r"\w*samisk|\bsame\b|\bbures\b|\bsaame|\bsaamen|\bsaameksi|\bsaamenkiel|\bsami\b|\bsamisk|\bsamiska|\bsamer\b|\bsapmi|\bsaamelai|"
     r"\bpohjoissaame|\binarinsaame|\bkoltansaame|\bnordsamisk|\bsamegiel|\bsamigiel"
 )
-PROFESSIONAL = _c(
-    r"\bterveydenhoitaja|\bkatilo|\bsosiaalityontekij|\bsosiaaliohjaaj|\blaakari|\bperhetyontekij|"
-    r"\bkuraattori|\bopettaja|\bpsykologi|\bsairaanhoitaja|\btyontekija|\bammattilai|\basiakka|\basiakkaani|"
-    r"\bpotilaa|\bhalsovardare|\bbarnmorska|\bsocialarbetare|\bsocialhandledare|\blakare|\bkurator|"
-    r"\blarare|\bsjukskotare|\byrkesperson|\bklient|\bpatient|\bremiss|\blahete|\bohjata|\bohjaan|\bhanvisa"
+_TITLES = (
+    r"(?:terveydenhoitaja|katilo|sosiaalityontekija|sosiaaliohjaaja|laakari|perhetyontekija|nuorisotyontekija|"
+    r"kuraattori|koulukuraattori|opettaja|luokanopettaja|psykologi|sairaanhoitaja|sosionomi|diakoni|"
+    r"halsovardare|barnmorska|socialarbetare|socialhandledare|familjearbetare|ungdomsarbetare|lakare|kurator|"
+    r"skolkurator|larare|klasslarare|sjukskotare|socionom|diakon|psykolog)"
+)
+# A professional who introduces themselves: "olen sosiaaliohjaaja Riihimäellä", "Socialhandledare här.",
+# "perhetyöntekijä savonlinnasta.", "jag jobbar som kurator". ("Opettaja soitti" is a parent's news.)
+PROFESSIONAL_INTRO = _c(
+    r"\b(?:olen|oon|olemme|toimin|tyoskentelen|jag ar|ja e|jag e|jobbar som|arbetar som) (?:\w+ ){0,2}?"
+    + _TITLES
+    + r"\w*|^\s*"
+    + _TITLES
+    + r"\w*(?: (?:i|fran) \w+| \w+(?:sta|lta|lla|ssa|sta))?\s*(?:[.,:!]|\bhar\b|\btassa\b|\btaalla\b)"
 )

@@ -9,6 +9,8 @@ from bot.situation import model
 
 Fragment = tuple[str, dict[str, Any]]
 _WHO = ("self", "partner", "young", "child", "client", "relative")
+# Needs said of the client when a professional writes ("asiakkaasi jaksaminen on koetuksella").
+CLIENT_NEEDS = ("family_support", "relationship_support", "parent_mental_health")
 
 
 def fragments(situation: dict, needs: list[str], place: Optional[str]) -> list[Fragment]:
@@ -59,6 +61,8 @@ def fragments(situation: dict, needs: list[str], place: Optional[str]) -> list[F
                 if "physical" in kinds or not named:
                     out.append(("utter_fact_violence_self", {}))
                 out += [(f"utter_fact_violence_{k}", {}) for k in named]
+        elif role == "professional" and need in CLIENT_NEEDS:
+            out.append((f"utter_fact_need_{need}_client", {}))
         else:
             out.append((f"utter_fact_need_{need}", {}))
     if place:

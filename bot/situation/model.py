@@ -32,6 +32,7 @@ SINGLE = (
     "language",
     "urgency",
     "sami",
+    "asked_service",
 )
 # Facts that collect values: every substance, every kind of violence.
 MULTI = ("substances", "violence")

@@ -70,7 +70,9 @@ def from_parse(latest: dict, asked: Optional[str], language: Optional[str]) -> M
 def read(message: Message) -> Reading:
     r = Reading()
     folded = fold(message.text)
-    entity = {e.get("entity"): e.get("value") for e in message.entities}
+    entity: dict = {}
+    for e in message.entities:  # the first of a kind: "i Lovisa … Vanda" names the home first
+        entity.setdefault(e.get("entity"), e.get("value"))
     substances = [e["value"] for e in message.entities if e.get("entity") == "substance" and e.get("value")]
     intent, conf = message.intent, message.confidence
     if message.button:
@@ -86,12 +88,23 @@ def read(message: Message) -> Reading:
         r.add("role", "professional", max(conf, 0.6))
     elif intent == "inform_role" and role:
         r.add("role", role, ANSWER)
+    introduced = role != "professional" and bool(cues.PROFESSIONAL_INTRO.search(folded))
+    if introduced:
+        # Stronger than a role word in their story ("en ensamstående mamma" is the client).
+        r.add("role", "professional", ANSWER)
     writer_age = _first_int(cues.WRITER_AGE, folded)
-    if writer_age is not None and 8 <= writer_age <= 17 and not role and intent != "professional_referral":
+    if (
+        writer_age is not None
+        and 8 <= writer_age <= 17
+        and not role
+        and intent != "professional_referral"
+        and not introduced
+    ):
         r.add("role", "young", CUE)  # "mä oon 13": a child or young person writes themselves
-    # An adult writer's own age ("olen 34-vuotias") is nobody's child's age.
-    about_others = cues.WRITER_AGE.sub(" ", folded) if writer_age is not None and writer_age >= 18 else folded
-    subject = _subject(about_others, role)
+    # An adult writer's own age ("olen 34-vuotias") is nobody's child's age; a young writer's own age ("oon 15")
+    # says who writes, not whom the worry is about.
+    about_others = cues.WRITER_AGE.sub(" ", folded) if writer_age is not None else folded
+    subject = _subject(about_others, "professional" if introduced else role)
     if subject:
         r.add("subject", subject[0], subject[1])
 
@@ -104,7 +117,7 @@ def read(message: Message) -> Reading:
         r.add(
             "pregnancy", _pregnant_who(folded, role), CUE if cues.PREGNANCY.search(folded) or week else max(conf, 0.5)
         )
-    age = _age(about_others)
+    age = _age(about_others if writer_age is None or writer_age >= 18 else folded)
     if age is not None:
         r.add("child_age", age, CUE)
     months = _first_int(cues.BABY_MONTHS, folded)
@@ -119,14 +132,23 @@ def read(message: Message) -> Reading:
     kinds = _violence(folded)
     if kinds:
         r.add("violence", kinds, CUE)
-    if cues.MENTAL.search(folded):
-        r.add("mental_health", "self_harm" if cues.SELF_HARM.search(folded) else "yes", CUE)
+    own_mental = _own_mental(folded, _age(about_others), writer_age)
+    if cues.SELF_HARM.search(folded):
+        r.add("mental_health", "self_harm", CUE)
+    elif own_mental:
+        r.add("mental_health", "yes", CUE)
     if cues.COPING.search(folded):
         r.add("coping", "hard", 0.6)
     if cues.RELATIONSHIP.search(folded):
         r.add("relationship", "crisis", CUE)
     if cues.CHILD_WELFARE.search(folded) and not cues.CHILD_WELFARE_FEAR.search(folded):
         r.add("child_welfare", "worry", CUE)
+    elif _child_told_of_parents_use(about_others) and (subject or ("", 0))[0] in ("client", "parent"):
+        # "en elev berättade att pappa dricker": a child's account of a parent's use, relayed by someone else.
+        r.add("child_welfare", "parent_uses", CUE)
+    asked = next((category for category, pattern in cues.NAMED_SERVICES if _said(pattern, folded)), None)
+    if asked:
+        r.add("asked_service", asked, CUE)
     if cues.SAMI.search(folded):
         r.add("sami", True, CUE)
     if message.acute or intent == "emergency":
@@ -149,14 +171,19 @@ def read(message: Message) -> Reading:
     if has_substance:
         if pregnant:
             cue_needs["substance_use_pregnancy"] = CUE
-        elif young and (subject is None or subject[0] not in ("partner", "parent")):
+        elif (
+            young
+            and not cues.PARENT_USER.search(about_others)
+            and (subject is None or subject[0] not in ("partner", "parent"))
+        ):
             cue_needs["youth_substance_use"] = CUE
         elif subject:
             cue_needs["substance_use_family"] = CUE_NEED
     if kinds:
         cue_needs["domestic_violence"] = CUE if kinds != ["emotional"] or _partner(folded) else CUE_NEED
-    if cues.MENTAL.search(folded):
+    if own_mental:
         cue_needs["parent_mental_health"] = CUE_NEED
+    if cues.MENTAL.search(folded):
         if cues.SELF_HARM.search(folded) and (young or cues.CHILD.search(folded)):
             cue_needs["child_welfare_concern"] = CUE_NEED
     if _relationship_now(folded) and not kinds:
@@ -230,6 +257,28 @@ def _relationship_now(folded: str) -> bool:
         cues.RELATIONSHIP.search(sentence) and not cues.AGO.search(sentence)
         for sentence in re.split(r"[.!?\n]+", folded)
     )
+
+
+# "Hon mår dåligt och röker på", "poika on masentunut": the young person's own state, not the parent's.
+_SOMEONE_ELSES_STATE = re.compile(
+    r"\b(?:hon|han|hen|se|han on|poika|poikani|tytto|tyttoni|nuori|sonen|dottern|min son|min dotter|lapsi|lapseni)"
+    r"(?: \w+)? $"
+)
+
+
+def _own_mental(folded: str, age: Optional[int], writer_age: Optional[int]) -> bool:
+    """A mental-health cue about a parent (the writer or the one written of), not about the young person a
+    parent writes of: in a message about a teenager, "hon mår dåligt" is the teenager's."""
+    about_young = (age is not None and 10 <= age <= 22 or bool(cues.YOUTH.search(folded))) and writer_age is None
+    return any(
+        not (about_young and _SOMEONE_ELSES_STATE.search(folded[max(0, m.start() - 30) : m.start()]))
+        for m in cues.MENTAL.finditer(folded)
+    )
+
+
+def _child_told_of_parents_use(folded: str) -> bool:
+    """ "Yksi 16-vuotias kertoi, että äiti juo": what a child told, not a professional's own account of a family."""
+    return any(cues.TOLD.search(folded[max(0, m.start() - 40) : m.start()]) for m in cues.PARENT_USER.finditer(folded))
 
 
 def _partner(folded: str) -> bool:

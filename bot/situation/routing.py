@@ -4,8 +4,10 @@ Order, as the families' services work (issue 11):
 1. violence of any kind -> violence support and the social emergency service before anything else;
 2. pregnancy and any substance -> the HAL clinic first, whoever writes;
 3. a young person's own substance use -> youth substance services;
-4. then every other need in the order the person raised it;
-5. the county's family service guidance (every county has it) before national lines.
+4. a worry for a child's care, then an adult's substance use in a family with children (what a child told of
+   it: child welfare first);
+5. then every other need in the order the person raised it;
+6. the county's family service guidance (every county has it) before national lines.
 A professional gets the referral guidance of every need named, then the services.
 """
 
@@ -17,8 +19,14 @@ from typing import Optional
 from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS, TOPIC_OF_CONCERN
 from bot.situation import model
 
-PRECEDENCE = ("domestic_violence", "substance_use_pregnancy", "youth_substance_use")
-TOPIC_PRECEDENCE = ("violence", "hal", "youth")
+PRECEDENCE = (
+    "domestic_violence",
+    "substance_use_pregnancy",
+    "youth_substance_use",
+    "child_welfare_concern",
+    "substance_use_family",
+)
+TOPIC_PRECEDENCE = ("violence", "hal", "youth", "child_welfare", "substance_family")
 GUIDANCE = "family_guidance"
 # Helpline kinds per need; `children` is the line young people call themselves.
 LINES = {
@@ -65,6 +73,8 @@ def substance_kind(situation: dict) -> Optional[str]:
         return "substance_use_family"  # a parent's use, told by their child
     if young_writer(situation) and subject in (None, "self", "young"):
         return "youth_substance_use"
+    if model.value(situation, "child_welfare") == "parent_uses":
+        return "substance_use_family"  # "a 16-year-old told me her mother drinks": the mother's use
     if subject == "young" or (subject in (None, "child", "client") and age is not None and 10 <= age <= 22):
         return "youth_substance_use"
     if subject == "child" and (age is None or age >= 10):
@@ -96,8 +106,9 @@ def categories_of(need: str, situation: dict) -> list[str]:
             else ["child_welfare", "family_social_work"]
         )  # the social emergency service after the guidance (route)
     if need == "substance_use_family" and young_writer(situation):
-        # The child of a parent who drinks: the family's social work and child welfare, not adult services.
-        return ["family_social_work", "child_welfare"]
+        # The child of a parent who drinks: child welfare (whose work it is to see that the child is safe) and the
+        # family's social work, not adult services.
+        return ["child_welfare", "family_social_work"]
     if need == "substance_use_family" and not _baby_or_pregnancy(situation):
         # A mother-and-child home is for babies' families; a teenager's parent who drinks needs adult services.
         cats = [c for c in cats if c != "mother_child_home"]
@@ -140,6 +151,11 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
         # when the words named another ("raskausviikolla 9, alkoholin suurkulutus ja aiempi lastensuojelu").
         topics = list(topics) + [TOPIC_OF_CONCERN[n] for n in needs if n in PRECEDENCE]
         # The guidance in the order asked about; the services with violence, HAL and youth first.
+        told = model.value(situation, "child_welfare") == "parent_uses"
+        if (told or model.value(situation, "subject") == "parent") and "youth_substance_use" not in needs:
+            topics = [t for t in topics if t != "youth"]  # the youth worker's title, not a young person's use
+        if told:
+            topics = ["child_welfare"] + topics  # what a child told of a parent's use: the child's safety first
         referrals = list(dict.fromkeys(REFERRAL_TOPICS[t][0] for t in topics))
         topics = sorted(dict.fromkeys(topics), key=lambda t: TOPIC_PRECEDENCE.index(t) if t in TOPIC_PRECEDENCE else 9)
         blocks = [[c for c in REFERRAL_TOPICS[t][1] if not c.startswith("helpline:")] for t in topics] + blocks
@@ -149,6 +165,12 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
     )
     hal = "substance_use_pregnancy" in needs or "hal" in (topics or [])
     categories = merge_categories(blocks, violence, after=("social_emergency",) if calm_child_worry else (), hal=hal)
+    asked = model.value(situation, "asked_service")
+    if asked and not (violence and asked != "violence_support"):
+        # The kind of service the person asked for: first where it fits the needs, else right after the first
+        # ("voiko perheneuvolaan mennä jos isä juo": the father's drinking has its own services).
+        rest = [c for c in categories if c != asked]
+        categories = [asked] + rest if asked in categories else rest[:1] + [asked] + rest[1:]
     kinds = [k for n in needs for k in LINES.get(n, ())] + ["crisis"]
     if young_writer(situation):
         kinds = ["children"] + [k for k in kinds if k != "parents"]  # the line young people call themselves

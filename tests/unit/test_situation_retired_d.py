@@ -19,7 +19,7 @@ from tests.unit.situation_turns import situation
 # ---------------------------------------------------------------- a child writes about a parent's drinking
 
 
-def test_a_thirteen_year_old_whose_father_drinks_gets_the_familys_social_work_and_the_childrens_line():
+def test_a_thirteen_year_old_whose_father_drinks_gets_child_welfare_the_familys_social_work_and_the_childrens_line():
     s = situation(  # fi-d-019
         ("mun isä juo ja mä oon 13, en tiiä kenelle puhuu", "substance_use_family", 0.95),
         ("asun keravalla", "inform_location", 1.0, "area"),
@@ -27,7 +27,7 @@ def test_a_thirteen_year_old_whose_father_drinks_gets_the_familys_social_work_an
     assert model.value(s, "role") == "young"
     plan = route(s)
     assert plan.needs[0] == "substance_use_family"
-    assert plan.categories[:2] == ["family_social_work", "child_welfare"]
+    assert plan.categories[:2] == ["child_welfare", "family_social_work"]
     assert "adult_substance" not in plan.categories
     assert plan.line_kinds[0] == "children" and "parents" not in plan.line_kinds
 
