@@ -127,7 +127,7 @@ VIOLENCE_KINDS = (
         _c(
             r"\bloi\b|\bloi (?:mua|minua|mun|mua)|\blyo|\blyon|\blyonyt|\blyony|\blyoda|\blyomaan|\blyonti|\blyoty|\blyoka|(?<!sydan )(?<!sydameni )(?<!syke )\bhakka|\bpotki|"
             r"\bkuristi|\bkurist|\btonii|\btonais|\brepi|\bretuutt|\bpahoinpit|\bmustelm|\bkayny kasiks|"
-            r"\bkaynyt kasiksi|\bheitteli|\bheitti|\bsla(?:r|git|gs|ss)?\b|\bslog\b|\bslagit|\bmisshand|\bsparkar|"
+            r"\bkaynyt kasiksi|\bheitteli|\bheitti|\bsla(?:r|git|gs|ss)?\b|\bslog\b|\bslagit|\bslagna\b|\bslagen\b|\bmisshand|\bsparkar|"
             r"\bsparkade|\bstryper|\bknuffa|\bknuffar|\bknuffade|\bblamarken|\bvaldsam|\bfysiskt vald|\bfysiskt"
         ),
     ),
@@ -256,7 +256,7 @@ COPING = _c(
     r"\ben jaksa|\bei jaksa|\bjaksami|\bvasyny|\bvasynyt|\bvasymys|\bvaiku arki|\barki on|\barjen|\bunet|"
     r"\bnukkuma|\bvalvo|\bitkuinen|\bitkee|\buhma|\bkiukku|\braivari|\bkasvatu|\bvanhemmu|\btoimeentul|"
     r"\brahat ei riita|\brahat loppu|\bvelat|\bkotiapu|\bkotipalvelu|\borkar inte|\bork|\btrott|\butmatt|"
-    r"\bvardagen|\bsomn|\bsover inte|\bskriker hela|\bskriker (?:jamt|konstant|hela tiden|varje natt|pa natterna)|\bgrater (?:jamt|hela tiden|konstant)|\btrotsalder|\buppfostr|\bforaldraskap|\bhemhjalp|"
+    r"\bvardagen|\bsomn|\bsover inte|\bsover (?:daligt|knappt|oroligt)|\bnukkuu (?:huonosti|levottomasti)|\bei nuku\b|\bskriker hela|\bskriker (?:jamt|konstant|hela tiden|varje natt|pa natterna)|\bgrater (?:jamt|hela tiden|konstant)|\btrotsalder|\buppfostr|\bforaldraskap|\bhemhjalp|"
     r"\bpengarna racker inte|\bskulder|\bekonomin"
 )
 RELATIONSHIP = _c(

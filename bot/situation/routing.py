@@ -91,8 +91,17 @@ def ordered_needs(situation: dict) -> list[str]:
         first = next(i for i, n in enumerate(raised) if n in SUBSTANCE_NEEDS)
         raised = [n for n in raised if n not in SUBSTANCE_NEEDS]
         raised.insert(min(first, len(raised)), kind)
-    ahead = [n for n in PRECEDENCE if n in raised]
+    ahead = [n for n in PRECEDENCE if n in raised and (n not in WEAK_AHEAD or _need_confidence(situation, n) >= 0.7)]
     return ahead + [n for n in raised if n not in ahead]
+
+
+# A worry for a child's care goes ahead only when said clearly: "hon lagar ingen mat längre" in a story of a
+# mother's depression is part of that story.
+WEAK_AHEAD = ("child_welfare_concern",)
+
+
+def _need_confidence(situation: dict, need: str) -> float:
+    return float((situation.get("needs") or {}).get(need, {}).get("confidence") or 0.0)
 
 
 def categories_of(need: str, situation: dict) -> list[str]:

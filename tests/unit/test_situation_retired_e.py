@@ -262,3 +262,52 @@ def test_a_no_that_names_a_worry_when_the_place_is_asked_is_not_a_refusal():  # 
     assert not tells_more(latest("ei"))
     assert not tells_more(latest("no en oikein haluis sanoa"))
     assert not tells_more(latest("nej tack, det vill jag inte säga"))
+
+
+def test_a_meal_not_cooked_in_a_story_of_a_mothers_depression_does_not_go_ahead_of_it():  # sv-d-024
+    s = situation(
+        (
+            "Jag skriver för min svägerska. Hon fick sitt andra barn i våras och är ensam med barnen. Hon har sagt "
+            "att hon inte känner något för bebisen och att hon bara vill sova. Hon lagar ingen mat längre.",
+            "nlu_fallback",
+            0.3,
+        )
+    )
+    assert route(s).categories[0] == "mental_health"
+
+
+def test_a_sub_region_is_its_county():
+    assert [p.county for p in find_places("Vilka tjänster finns i Åboland?")] == ["varsinais-suomi"]
+    assert [p.county for p in find_places("vi bor i Jakobstadsregionen")] == ["pohjanmaa"]
+
+
+def test_a_babys_poor_sleep_is_not_the_parents_mood():
+    s = situation(
+        ("Finns det familjestöd på samiska? Vi bor i Enare och bebisen sover dåligt", "ask_capabilities", 1.0)
+    )
+    assert "parent_mental_health" not in route(s).needs
+    assert route(situation(("jag sover dåligt och gråter hela tiden", "parent_mental_health", 0.8))).needs == [
+        "parent_mental_health"
+    ]
+
+
+def test_a_neighbours_children_being_hit_is_urgent_child_welfare_not_the_writers_violence():
+    for text in (
+        "Mihin voi soittaa jos epäilee että naapurin lapsia lyödään?",
+        "Grannens barn blir slagna, jag hör det",
+    ):
+        s = situation((text, "child_welfare_concern", 0.86))
+        assert route(s).categories[0] in ("social_emergency", "child_welfare")
+        assert "domestic_violence" not in route(s).needs
+    assert route(situation(("mies lyö lapsia ja mua", "domestic_violence", 0.9))).categories[0] == "violence_support"
+
+
+def test_the_classifiers_weak_guess_of_a_pregnancy_does_not_make_a_young_persons_use_a_pregnancys():
+    s = situation(
+        (
+            "Saako nuorisoasemalle mennä ilman vanhempia? Mä poltan pilveä melkein joka päivä",
+            "substance_use_pregnancy",
+            0.48,
+        )
+    )
+    assert route(s).categories[0] == "youth_substance"
