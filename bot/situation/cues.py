@@ -28,7 +28,7 @@ PREGNANCY_WEEK = _c(
 
 # Ages: "15-vuotias", "15v", "15 vuotta", "15-åring", "15 år (gammal)"; babies in months or weeks.
 AGE = _c(
-    r"\b(\d{1,2})\s?(?:-?\s?vuotia\w*|-?v\b|vuotta\b|vuoden ikai\w*|-?\s?arin\w*|-?\s?aring\w*|ar gammal|ars\b|ar\b)"
+    r"\b(\d{1,2})\s?(?:-?\s?vuotia\w*|-?v\b|vuotta\b|vuoden ikai\w*|-?\s?arin\w*|-?\s?aring\w*|-?\s?arig\w*|ar gammal|ars\b|ar\b)"
 )
 # A bare number about a child: "se on 15", "poika on 16", "sonen 15", "hon e 14".
 AGE_BARE = _c(
@@ -240,7 +240,7 @@ MENTAL = _c(
     r"\b(?:int|inte) (?:matt|mar) bra|\bmatt daligt|\bsover daligt|\bta livet av|\bsjalvmord|"
     r"\bitsemurha|\bitsetuhoyri|\bmasenn|\bmasentu|\bmasent|\bdeppi|\bdeprimer|\bmar (?:\w+ )?daligt|\bepaonnistu|\bitkee paljon|\bahdist|\bpaniikki|\bpaniikkikoht|\bsynnytysmasenn|\bitkettaa koko ajan|"
     r"\bmielenterv|\bpsyyk|\bterapi|\bitsetuho|\bitsetuhois|\bviiltel|\bviiltaa|\bei jaksa elaa|"
-    r"\bloppuun palanut|\bburnout|\buupumus|\buupunut|\bunettom|\bdepress|\bangest|\bangslig|"
+    r"\bloppuun palanut|\bburnout|\buupumus|\buupun|\bunettom|\bdepress|\bangest|\bangslig|"
     r"\bpanikangest|\bforlossningsdepress|\bpsykisk|\bmentalt|\bsjalvskad|\bskar sig|\bskar mig|\butbrand|"
     r"\b(?:ja|jag) grater (?:varje dag|hela tiden|jamt)|\bkanner ingenting nar|\bitken joka paiva|\ben tunne mitaan|"
     r"\butmattad|\bsomnlos|\bmar daligt|\bmar psykiskt|\bmielialaongelm|\bmieliala|"
@@ -295,7 +295,7 @@ SAMI = _c(
     r"\bpohjoissaame|\binarinsaame|\bkoltansaame|\bnordsamisk|\bsamegiel|\bsamigiel"
 )
 _TITLES = (
-    r"(?:terveydenhoitaja|katilo|sosiaalityontekija|sosiaaliohjaaja|laakari|perhetyontekija|nuorisotyontekija|"
+    r"(?:terveydenhoitaja|terkkari|katilo|sosiaalityontekija|sosiaaliohjaaja|laakari|perhetyontekija|nuorisotyontekija|"
     r"kuraattori|koulukuraattori|opettaja|luokanopettaja|psykologi|sairaanhoitaja|sosionomi|diakoni|"
     r"halsovardare|barnmorska|socialarbetare|socialhandledare|familjearbetare|ungdomsarbetare|lakare|kurator|"
     r"skolkurator|larare|klasslarare|sjukskotare|socionom|diakon|psykolog)"

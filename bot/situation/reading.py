@@ -118,6 +118,8 @@ def read(message: Message) -> Reading:
             "pregnancy", _pregnant_who(folded, role), CUE if cues.PREGNANCY.search(folded) or week else max(conf, 0.5)
         )
     age = _age(about_others if writer_age is None or writer_age >= 18 else folded)
+    if age is not None and age > 22:
+        age = None  # "en patient, 24 år": an adult, nobody's child or young person
     if age is not None:
         r.add("child_age", age, CUE)
     months = _first_int(cues.BABY_MONTHS, folded)
@@ -190,7 +192,7 @@ def read(message: Message) -> Reading:
         cue_needs["domestic_violence"] = CUE if kinds != ["emotional"] or _partner(folded) else CUE_NEED
     if own_mental:
         cue_needs["parent_mental_health"] = CUE_NEED
-    if cues.MENTAL.search(folded):
+    if cues.MENTAL.search(folded) or cues.SELF_HARM.search(folded):
         if cues.SELF_HARM.search(folded) and (young or cues.CHILD.search(folded)):
             cue_needs["child_welfare_concern"] = CUE_NEED
     if _relationship_now(folded) and not kinds:

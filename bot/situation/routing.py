@@ -167,7 +167,12 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
             topics = ["child_welfare"] + topics  # what a child told of a parent's use: the child's safety first
         referrals = list(dict.fromkeys(REFERRAL_TOPICS[t][0] for t in topics))
         topics = sorted(dict.fromkeys(topics), key=lambda t: TOPIC_PRECEDENCE.index(t) if t in TOPIC_PRECEDENCE else 9)
-        blocks = [[c for c in REFERRAL_TOPICS[t][1] if not c.startswith("helpline:")] for t in topics] + blocks
+        # A mother-and-child home only for a baby's or a pregnancy's family, as for lay people (categories_of).
+        baby = _baby_or_pregnancy(situation)
+        blocks = [
+            [c for c in REFERRAL_TOPICS[t][1] if not c.startswith("helpline:") and (baby or c != "mother_child_home")]
+            for t in topics
+        ] + blocks
     violence = "domestic_violence" in needs or "violence" in (topics or [])
     calm_child_worry = (
         "child_welfare_concern" in needs and not violence and model.value(situation, "urgency") not in ("acute", "soon")

@@ -311,3 +311,32 @@ def test_the_classifiers_weak_guess_of_a_pregnancy_does_not_make_a_young_persons
         )
     )
     assert route(s).categories[0] == "youth_substance"
+
+
+def test_a_school_counsellors_girl_who_harms_herself_is_a_child_welfare_worry():
+    _, plan = _professional_route(
+        (
+            "Skolkurator i Borgå. En 15-årig flicka berättar att hon skadar sig själv och att föräldrarna bråkar "
+            "mycket hemma. Var finns hjälp?",
+            "professional_referral",
+            0.25,
+        )
+    )
+    assert "child_welfare_concern" in plan.needs
+    assert plan.categories[0] != "family_counselling"
+
+
+def test_a_pupils_drunk_mother_gets_no_mother_and_child_home():
+    _, plan = _professional_route(
+        (
+            "Olen opettaja Joensuussa, oppilaan äiti tuli hakemaan lasta humalassa. Mitä mun pitää tehdä?",
+            "professional_referral",
+            0.9,
+        )
+    )
+    assert plan.categories[0] == "child_welfare" and "mother_child_home" not in plan.categories
+
+
+def test_an_adult_patients_age_is_not_a_young_persons():
+    s = situation(("Sjukskötare här. En patient, 24 år, gravid v. 8, dricker dagligen.", "professional_referral", 0.83))
+    assert model.value(s, "child_age") is None
