@@ -42,6 +42,8 @@ def inflected_form(folded: str, word: str) -> bool:
     stems = {word}
     if len(word) > 3 and word[-3:-1] in ("kk", "pp", "tt"):
         stems.add(word[:-2] + word[-1])  # weak grade: Lastensuojeluliitto -> Lastensuojeluliiton
+    if word.endswith("maki"):
+        stems.add(word[:-4] + "mae")  # Linnanmäki -> Linnanmäelle
     for stem in stems:
         rest = folded[len(stem) :] if folded.startswith(stem) else None
         if rest is not None and (
@@ -49,6 +51,11 @@ def inflected_form(folded: str, word: str) -> bool:
         ):
             return True
     return False
+
+
+def one_word_organisation(folded: str) -> bool:
+    """`folded` is a one-word organisation or attraction in any form: "linnanmaelle", "salutorget"."""
+    return any(len(p) == 1 and inflected_form(folded, p[0]) for p in organisations())
 
 
 def phrase_spans(tokens: Sequence[_Token], phrases) -> list[range]:

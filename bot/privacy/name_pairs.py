@@ -1,0 +1,76 @@
+"""A first name and a surname written in lower case, which the first passes of the person-name finder
+(bot.privacy.names) leave when neither word is listed: "antero hietanenlle", "ja e tore näslund",
+"oon loke molin ja", "måst ja ge elliot norman".
+
+The surname is a word no dictionary knows, Voikko's surname, or one with a case ending glued onto a
+consonant, which Finnish never does ("grahnlle", "nilssonlle", "hietanenlle"). The first name is a listed
+one or Voikko's, or any word no dictionary knows after an introduction ("oon", "ja e") or "ge"/"antaa".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from bot.privacy import swedish_words
+from bot.privacy.name_lexicon import _NORDIC_SURNAME, _PERSON_CLASSES, NOT_NAMES, _base_name, _names, voikko_classes
+from bot.privacy.name_passes import _colloquial, _function_word, unknown_word
+
+_GLUED = re.compile(r"[^aeiouyäöå\W\d_](?:lle|lla|llä|lta|ltä)$")
+# Words before a person who is given something or introduced: "antaa X Y:lle", "oon X Y", in Finnish
+# (a Swedish word may be a name there: "oon loke molin"); "ge X Y min adress", "ja e X Y" in Swedish.
+_CUES_FI = frozenset({"antaa", "anna", "annan", "oon", "olen"})
+_CUES_SV = frozenset({"ge", "ja e", "jag ar", "ja ar", "jag e"})
+
+
+def glued_case(word: str) -> bool:
+    """ "nilssonlle", "hietanenlle": a case ending right after a consonant."""
+    return len(word) >= 6 and bool(_GLUED.search(word.lower()))
+
+
+def _surname_like(tok) -> bool:
+    if _function_word(tok) or tok.folded in NOT_NAMES:
+        return False
+    if glued_case(tok.text):
+        return True
+    classes = voikko_classes(tok.text.capitalize())
+    if "sukunimi" in classes or _NORDIC_SURNAME.search(tok.text):
+        return True
+    return (
+        len(tok.folded) >= 4
+        and unknown_word(tok)
+        and not _colloquial(tok.text)
+        and not swedish_words.compound(tok.text)
+    )
+
+
+def _first_like(tok) -> bool:
+    if _function_word(tok) or tok.folded in NOT_NAMES:
+        return False
+    base = _base_name(tok.folded)
+    if base in _names().ambiguous:
+        return False  # "kukaan usko mua": usko is belief
+    return base in _names().first or bool(voikko_classes(tok.text.capitalize()) & {"etunimi"})
+
+
+def mark(tokens: Sequence, places: dict, flags: list[bool]) -> None:
+    for i in range(1, len(tokens)):
+        a, b = tokens[i - 1], tokens[i]
+        if flags[i - 1] and flags[i]:
+            continue
+        if b.sentence_start or not (a.text.islower() and b.text.islower()) or i - 1 in places:
+            continue
+        if b.gap.strip() or not _surname_like(b):
+            continue
+        if i in places and not glued_case(b.text):
+            continue
+        before = tokens[i - 2].folded if i >= 2 and not a.sentence_start else ""
+        two = f"{tokens[i - 3].folded} {before}" if i >= 3 and not tokens[i - 2].sentence_start else ""
+        unknown = not _function_word(a) and not voikko_classes(a.text) - _PERSON_CLASSES
+        cued = unknown and (
+            before in _CUES_FI or ((before in _CUES_SV or two in _CUES_SV) and not swedish_words.everyday(a.text))
+        )
+        if flags[i - 1] or _first_like(a) or cued:
+            if voikko_classes(b.text) - _PERSON_CLASSES and not glued_case(b.text):
+                continue  # "[name] sanoi": a word Voikko knows stays
+            flags[i - 1] = flags[i] = True
