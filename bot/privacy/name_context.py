@@ -21,19 +21,24 @@ import re
 from typing import Sequence
 
 from bot.places.finnish import fold
-from bot.privacy import swedish_words
+from bot.privacy import not_people, swedish_words
 from bot.privacy.name_lexicon import (
     _PERSON_CLASSES,
+    FAMILY_AFTER,
+    FICTION,
     GREETINGS,
     NOT_NAMES,
+    RELATION_CUES,
     STOPWORDS,
     _base_name,
     _names,
+    voikko_analyses,
     voikko_classes,
 )
 from bot.privacy.name_pairs import glued_case
 from bot.privacy.name_passes import RELATION_WORDS, _function_word, unknown_word
 
+_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}
 _NUMBER_WORDS = (
     "yksi|kaksi|kolme|nelja|neljä|viisi|kuusi|seitseman|seitsemän|kahdeksan|yhdeksan|yhdeksän|kymmenen|"
     "ett|en|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|"
@@ -51,8 +56,12 @@ AGE_TOLD = re.compile(
     re.IGNORECASE,
 )
 _WHO_OR_BORN = re.compile(
-    r"^\s+(?:joka|jolla|jonka|som|syntyi|syntyy|on\s+syntynyt|föddes|föds|är\s+född|e\s+född)\b", re.IGNORECASE
+    r"^\s+(?:joka|jolla|jonka|som|syntyi|syntyy|on\s+syntynyt|föddes|föds|är\s+född|e\s+född"
+    r"|(?:på\s+)?\d{1,2}\s?(?:mån\w*|år|v|kk|vuo\w*)(?!\w))",
+    re.IGNORECASE,
 )
+# A genitive before these is whom one is with or at: "tapaaminen Mikkolan kanssa", even a place's name.
+_WITH = frozenset({"kanssa", "kaa", "kans", "luona", "luokse", "luota"})
 # Possessives in their spoken and written forms: "meiän kjell", "vår anita".
 _POSSESSIVES = frozenset({"meidan", "meian", "meijan", "mein", "vår", "var", "vara", "varan", "vårt"})
 _CHILD_WORDS = frozenset({"tytto", "poika", "vauva", "lapsi", "flicka", "pojke", "bebis", "barn", "flickan", "pojken"})
@@ -76,11 +85,10 @@ def _candidate(tok, place: bool = False) -> bool:
         return False
     names = _names()
     base = _base_name(tok.folded)
-    return bool(
-        (base and (base in names.first or base in names.surnames))
-        or voikko_classes(tok.text.capitalize()) & _PERSON_CLASSES
-        or unknown_word(tok)
-    )
+    person = voikko_classes(tok.text.capitalize()) & _PERSON_CLASSES
+    if not person and base != tok.text.lower() and voikko_classes(tok.text) - _PROPER:
+        return False  # "lasten isä lähti": Lahti only with its ä folded away, and Voikko knows the verb
+    return bool((base and (base in names.first or base in names.surnames)) or person or unknown_word(tok))
 
 
 def _intro_before(tokens: Sequence, i: int) -> bool:
@@ -98,11 +106,16 @@ def _age_after(text: str, tok) -> bool:
 
 
 def _hans(tokens: Sequence, i: int) -> bool:
+    """Capitalised "Hans" before a verb, a comma, a surname or at the end is a name, not "his"."""
     tok = tokens[i]
-    if tok.folded != "hans" or not tok.text[:1].isupper() or tok.sentence_start:
+    if tok.folded != "hans" or not tok.text[:1].isupper():
         return False
     following = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else None
-    return following is None or following.gap.strip() == "," or following.folded in _VERBS_AFTER_HANS
+    if following is None:
+        return i == len(tokens) - 1 or not tok.sentence_start  # "t. Hans"
+    if following.capital:
+        return True  # "työkaveri Hans Prismasta", "Hans Andersson"
+    return not tok.sentence_start and (following.gap.strip() == "," or following.folded in _VERBS_AFTER_HANS)
 
 
 def _by_sentence(text: str, tokens: Sequence, i: int, places: dict) -> bool:
@@ -114,10 +127,24 @@ def _by_sentence(text: str, tokens: Sequence, i: int, places: dict) -> bool:
         return True
     if tok.text[:1].isupper() and not place and tok.folded not in NOT_NAMES and _age_after(text, tok):
         return _candidate(tok) or (tok.folded == "hans" and tok.sentence_start)
+    kin = previous is not None and (previous.folded in RELATION_WORDS or previous.folded in _CHILD_WORDS)
     if previous is not None and tok.text.islower():
-        kin = previous.folded in RELATION_WORDS or previous.folded in _CHILD_WORDS
         if (previous.folded in _POSSESSIVES or kin) and (_age_after(text, tok) or _WHO_OR_BORN.match(after)):
             return _candidate(tok, place) or (kin and tok.folded == "hans")
+        if _relation_cue(tokens, i) and _candidate(tok, place):
+            return True  # "mitt ex viola skickar", "mun mies toivo"
+    if kin and tok.capital and not place and tok.folded not in NOT_NAMES:
+        if tok.folded == "hans" or _candidate(tok):
+            return True  # "Mitt ex Hans hotar", "vaimonsa Orvokki"
+        # "Flickan Tilde började": any word in its base form, not "lapsi Kelalta"
+        analyses = voikko_analyses(tok.text)
+        return not _function_word(tok) and all(a.get("SIJAMUOTO") in (None, "nimento") for a in analyses)
+    if tok.sentence_start and tok.capital and re.match(r"^\s+(?:och\s+jag|ja\s+(?:minä|mä|ma))\b", after):
+        return _candidate(tok, place)  # "Svea och jag är sambor"
+    if tok.sentence_start and tok.capital and tok.folded.endswith("s") and i + 1 < len(tokens):
+        stem = tok.text[:-1]
+        if tokens[i + 1].folded in FAMILY_AFTER and len(stem) >= 3 and fold(stem) not in STOPWORDS:
+            return _base_name(fold(stem)) in _names().first  # "Karis pappa": a listed name, even one that is a word
     if i >= 2 and previous is not None and not tokens[i - 1].sentence_start:
         if tokens[i - 1].folded in ("at", "till") and tokens[i - 2].folded in _MESSAGE_SV:
             return _candidate(tok, place) and not swedish_words.everyday(tok.text) or _listed_first(tok)
@@ -144,6 +171,28 @@ def _by_sentence(text: str, tokens: Sequence, i: int, places: dict) -> bool:
         if re.match(r"^\s+(?:ja|och|o)\s", after) and (named or (finnish and not swedish_words.everyday(tok.text))):
             return True
     return False
+
+
+def _relation_cue(tokens: Sequence, i: int) -> bool:
+    """A two-word relation cue right before: "mitt ex", "min man", "mun mies"."""
+    return (
+        i >= 2
+        and not tokens[i - 1].sentence_start
+        and f"{tokens[i - 2].folded} {tokens[i - 1].folded}" in RELATION_CUES
+    )
+
+
+def _with_genitive(tokens: Sequence, i: int, places: dict, flags: list[bool]) -> bool:
+    """ "tapaaminen Mikkolan kanssa", "Laura Kankaanpään kanssa": a capitalised genitive that Voikko knows only
+    as a proper noun (a village, a municipality, a surname) or not at all, before "kanssa"/"luona"."""
+    tok = tokens[i]
+    if not tok.capital or tok.sentence_start or not tok.folded.endswith("n") or tok.folded in NOT_NAMES:
+        return False
+    if i + 1 >= len(tokens) or tokens[i + 1].sentence_start or tokens[i + 1].folded not in _WITH:
+        return False
+    if i in places:
+        return flags[i - 1]  # "Laura Kankaanpään kanssa", unlike "Helsingin kanssa" (with the city)
+    return not voikko_classes(tok.text) - (_PERSON_CLASSES | {"paikannimi"}) and not _function_word(tok)
 
 
 def _listed_first(tok) -> bool:
@@ -240,8 +289,12 @@ def _glued_genitive(tokens: Sequence, i: int, places: dict, flags: list[bool]) -
 
 
 def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
+    # Inside an organisation of several words or a fictional character's name no rule here applies
+    # ("Folkhälsans familjeklubb", "Pettson och Findus"); a one-word brand may be a person (Elisa, Wilma).
+    organisations = [span for span in not_people.phrase_spans(tokens, not_people.organisations()) if len(span) > 1]
+    kept = {k for span in organisations + not_people.phrase_spans(tokens, FICTION) for k in span}
     for i, tok in enumerate(tokens):
-        if flags[i]:
+        if flags[i] or i in kept:
             continue
         if (
             _by_sentence(text, tokens, i, places)
@@ -251,6 +304,7 @@ def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
             or _slash_signature(text, tokens, i)
             or _told_to(tokens, i)
             or _glued_genitive(tokens, i, places, flags)
+            or _with_genitive(tokens, i, places, flags)
         ):
             flags[i] = True
     # A capitalised word inside a sentence joined to a found name: "tvillingar Armas och Hans".

@@ -14,8 +14,9 @@ from typing import Sequence
 
 from bot.privacy import swedish_words
 from bot.privacy.name_lexicon import _NORDIC_SURNAME, _PERSON_CLASSES, NOT_NAMES, _base_name, _names, voikko_classes
-from bot.privacy.name_passes import _colloquial, _function_word, unknown_word
+from bot.privacy.name_passes import _function_word, unknown_word
 
+_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}  # "antero mikkola": Voikko knows Mikkola as a place
 _GLUED = re.compile(r"[^aeiouyäöå\W\d_](?:lle|lla|llä|lta|ltä)$")
 # Words before a person who is given something or introduced: "antaa X Y:lle", "oon X Y", in Finnish
 # (a Swedish word may be a name there: "oon loke molin"); "ge X Y min adress", "ja e X Y" in Swedish.
@@ -26,6 +27,16 @@ _CUES_SV = frozenset({"ge", "ja e", "jag ar", "ja ar", "jag e"})
 def glued_case(word: str) -> bool:
     """ "nilssonlle", "hietanenlle": a case ending right after a consonant."""
     return len(word) >= 6 and bool(_GLUED.search(word.lower()))
+
+
+def _spoken_word(word: str) -> bool:
+    """Spoken Finnish Voikko knows once the standard ending is back ("haluu", "sano"), as an everyday
+    word: "mikkola" + t is a place's plural to it, no word."""
+    word = word.lower()
+    candidates = [word + "i", word + "t"]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] in "aeiouyäö":
+        candidates += [word[:-1] + "a", word[:-1] + "ä"]
+    return any(voikko_classes(c) - _PROPER for c in candidates)
 
 
 def _surname_like(tok) -> bool:
@@ -39,7 +50,7 @@ def _surname_like(tok) -> bool:
     return (
         len(tok.folded) >= 4
         and unknown_word(tok)
-        and not _colloquial(tok.text)
+        and not _spoken_word(tok.text)
         and not swedish_words.compound(tok.text)
     )
 
@@ -67,10 +78,10 @@ def mark(tokens: Sequence, places: dict, flags: list[bool]) -> None:
         before = tokens[i - 2].folded if i >= 2 and not a.sentence_start else ""
         two = f"{tokens[i - 3].folded} {before}" if i >= 3 and not tokens[i - 2].sentence_start else ""
         unknown = not _function_word(a) and not voikko_classes(a.text) - _PERSON_CLASSES
-        cued = unknown and (
-            before in _CUES_FI or ((before in _CUES_SV or two in _CUES_SV) and not swedish_words.everyday(a.text))
-        )
+        sure = "sukunimi" in voikko_classes(b.text.capitalize()) or bool(_NORDIC_SURNAME.search(b.text))
+        swedish_cue = before in _CUES_SV or two in _CUES_SV
+        cued = unknown and (before in _CUES_FI or (swedish_cue and (sure or not swedish_words.everyday(a.text))))
         if flags[i - 1] or _first_like(a) or cued:
-            if voikko_classes(b.text) - _PERSON_CLASSES and not glued_case(b.text):
+            if voikko_classes(b.text) - _PROPER and not glued_case(b.text):
                 continue  # "[name] sanoi": a word Voikko knows stays
             flags[i - 1] = flags[i] = True

@@ -73,6 +73,7 @@ RELATION_WORDS = frozenset(
     """
 kumppani puoliso vaimo mies avomies avovaimo exa eksa ex poika tytto lapsi vauva
 sambo partner fru make maka son dotter pojk pojke flicka tjej kille syster barn bebis
+ex-mies ex-vaimo exmies exvaimo vaimonsa miehensa puolisonsa poikansa tyttarensa
 """.split()
 )
 # Finite "be"/"have" verbs that make the word before them a subject: "mun vaimo sisko on raskaana".
