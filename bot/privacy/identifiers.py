@@ -161,8 +161,13 @@ ADDRESS_CUE = re.compile(
     re.IGNORECASE,
 )
 
-# Kinds of street, not names: "kotikatu" (the street one lives on), "kävelykatu", "kauppatori".
-_GENERIC_STREET = re.compile(r"^(?:koti|kavely|paa|sivu|ostos|kauppa|pyora|asuin|liike|kyla)(?:katu|kadu|tori|tie)")
+# Kinds of street, not names: "kotikatu" (the street one lives on), "kävelykatu", "kauppatori", "gågatan",
+# "riksväg 8" (a highway's number is no house number).
+_GENERIC_STREET = re.compile(
+    r"^(?:(?:koti|kavely|paa|sivu|ostos|kauppa|pyora|asuin|liike|kyla|piha)(?:katu|kadu|tori|tie)"
+    r"|(?:ga|riks|stam|lands)(?:gata|vag))"
+)
+_HIGHWAY = re.compile(r"^(?:riks|stam|lands)vag")
 # "Spårvagn 7", "barnvagnen 2": a carriage (vagn), not a road (väg).
 _VEHICLE = re.compile(r"vagn\w{0,4}$")
 _UNIT_AFTER = re.compile(r"^\s*(?:km|kg|g|mg|ml|dl|l|%|€|e|eur|euro\w*|kpl|vko|v|h|min)\b", re.IGNORECASE)
@@ -367,7 +372,12 @@ def addresses(text: str) -> Iterator[Span]:
     yield from _streets_after_living(folded)
     for m in STREET.finditer(folded):
         street = m.group("street").lower()
-        if _NOT_STREETS.match(street) or _MEASURE_AFTER.match(text[m.end() :]) or _VEHICLE.search(street):
+        if (
+            _NOT_STREETS.match(street)
+            or _MEASURE_AFTER.match(text[m.end() :])
+            or _VEHICLE.search(street)
+            or _HIGHWAY.match(street)
+        ):
             continue
         yield m.start(), m.end()
     yield from _street_words(text, folded)

@@ -75,7 +75,7 @@ _TELLING = frozenset(
 )
 _ADVERBS = frozenset({"jo", "taas", "eilen", "myos", "viestia", "viestin", "heti", "kerran"})
 _VERBS_AFTER_HANS = frozenset(
-    "ar e var va har hade sa sager vill kan ska blir fyller fyllde kom kommer gar gick bor och".split()
+    "ar e var va har hade sa sager vill kan ska blir fyller fyllde kom kommer gar gick bor och pa fran".split()
 )
 
 
@@ -131,8 +131,8 @@ def _by_sentence(text: str, tokens: Sequence, i: int, places: dict) -> bool:
     if previous is not None and tok.text.islower():
         if (previous.folded in _POSSESSIVES or kin) and (_age_after(text, tok) or _WHO_OR_BORN.match(after)):
             return _candidate(tok, place) or (kin and tok.folded == "hans")
-        if _relation_cue(tokens, i) and _candidate(tok, place):
-            return True  # "mitt ex viola skickar", "mun mies toivo"
+        if _relation_cue(tokens, i) and (_candidate(tok, place) or (tok.folded == "hans" and _verb_next(tokens, i))):
+            return True  # "mitt ex viola skickar", "mun mies toivo", "min man hans e slut"
     if kin and tok.capital and not place and tok.folded not in NOT_NAMES:
         if tok.folded == "hans" or _candidate(tok):
             return True  # "Mitt ex Hans hotar", "vaimonsa Orvokki"
@@ -171,6 +171,22 @@ def _by_sentence(text: str, tokens: Sequence, i: int, places: dict) -> bool:
         if re.match(r"^\s+(?:ja|och|o)\s", after) and (named or (finnish and not swedish_words.everyday(tok.text))):
             return True
     return False
+
+
+def _verb_next(tokens: Sequence, i: int) -> bool:
+    return i + 1 < len(tokens) and not tokens[i + 1].sentence_start and tokens[i + 1].folded in _VERBS_AFTER_HANS
+
+
+def _appointment(tokens: Sequence, i: int, places: dict) -> bool:
+    """ "ja fick tid hos Syrjälä", "en tid hos Mäkelä": whom one has an appointment with, a capitalised
+    surname Voikko knows only as a proper noun; not a municipality nor a brand (hos Mehiläinen)."""
+    tok = tokens[i]
+    if i < 2 or not tok.capital or tok.sentence_start or i in places or tok.folded in NOT_NAMES:
+        return False
+    if tokens[i - 1].folded != "hos" or tokens[i - 2].folded != "tid" or tokens[i - 1].sentence_start:
+        return False
+    classes = voikko_classes(tok.text)
+    return not not_people.one_word_organisation(tok.folded) and not classes - _PROPER and not _function_word(tok)
 
 
 def _relation_cue(tokens: Sequence, i: int) -> bool:
@@ -305,6 +321,7 @@ def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
             or _told_to(tokens, i)
             or _glued_genitive(tokens, i, places, flags)
             or _with_genitive(tokens, i, places, flags)
+            or _appointment(tokens, i, places)
         ):
             flags[i] = True
     # A capitalised word inside a sentence joined to a found name: "tvillingar Armas och Hans".

@@ -86,6 +86,11 @@ needs_swedish_words = pytest.mark.skipif(
         ("Mulla on tapaaminen Mikkolan kanssa torstaina", "Mulla on tapaaminen [name] kanssa torstaina"),
         ("Puhuin Laura Kankaanpään kanssa eilen", "Puhuin [name] [name] kanssa eilen"),
         ("Sovin Kankaanpään kanssa hoitopaikasta", "Sovin Kankaanpään kanssa hoitopaikasta"),
+        # "hans" after a relation cue before a verb, "Hans" before "på"; an appointment with someone
+        ("min man hans e helt slut", "min man [name] e helt slut"),
+        ("Hälsovårdaren Hans på rådgivningen sa", "Hälsovårdaren [name] på rådgivningen sa"),
+        ("ja fick tid hos Syrjälä men kan int komma", "ja fick tid hos [name] men kan int komma"),
+        ("ja fick tid hos Mehiläinen i morgon", "ja fick tid hos Mehiläinen i morgon"),
         # a name told as one
         ("pappans namn e magdalena norberg och han", "pappans namn e [name] [name] och han"),
         # signatures
@@ -129,6 +134,8 @@ def test_lower_case_first_and_surname_pairs(text, expected):
         ("Yle Arenan har bra barnprogram", "Yle Arenan har bra barnprogram"),
         ("Kotikadulla ajetaan niin kovaa", "Kotikadulla ajetaan niin kovaa"),
         ("Spårvagn 7 är alltid full", "Spårvagn 7 är alltid full"),
+        ("Riksväg 8 är för trafikerad", "Riksväg 8 är för trafikerad"),
+        ("Gågatan var full av folk", "Gågatan var full av folk"),
         ("Mumintrollen skrämmer oss, speciellt Mårran.", "Mumintrollen skrämmer oss, speciellt Mårran."),
         ("Stockmannin hulluilta päiviltä ostettiin rattaat", "Stockmannin hulluilta päiviltä ostettiin rattaat"),
         # but a person named like one, and a real street, still go
