@@ -39,6 +39,23 @@ def _spoken_word(word: str) -> bool:
     return any(voikko_classes(c) - _PROPER for c in candidates)
 
 
+def _without_dots(word: str) -> bool:
+    """Finnish written without ä and ö that Voikko knows once they are back: "enka" (enkä), "lapsilisa"
+    (lapsilisä). Only for short words: each a or o doubles the forms to try."""
+    word = word.lower()
+    spots = [k for k, ch in enumerate(word) if ch in "ao"]
+    if not spots or len(spots) > 4:
+        return False
+    for mask in range(1, 2 ** len(spots)):
+        letters = list(word)
+        for bit, k in enumerate(spots):
+            if mask >> bit & 1:
+                letters[k] = "ä" if letters[k] == "a" else "ö"
+        if voikko_classes("".join(letters)) - _PROPER:
+            return True
+    return False
+
+
 def _surname_like(tok) -> bool:
     if _function_word(tok) or tok.folded in NOT_NAMES:
         return False
@@ -51,6 +68,7 @@ def _surname_like(tok) -> bool:
         len(tok.folded) >= 4
         and unknown_word(tok)
         and not _spoken_word(tok.text)
+        and not _without_dots(tok.text)
         and not swedish_words.compound(tok.text)
     )
 
@@ -61,6 +79,8 @@ def _first_like(tok) -> bool:
     base = _base_name(tok.folded)
     if base in _names().ambiguous:
         return False  # "kukaan usko mua": usko is belief
+    if voikko_classes(tok.text) - _PROPER:
+        return base in _names().first and base == tok.folded  # "milloin" is Milloi's genitive to Voikko
     return base in _names().first or bool(voikko_classes(tok.text.capitalize()) & {"etunimi"})
 
 

@@ -115,6 +115,8 @@ def test_names_by_the_sentence(text, expected):
         ("ja e dan sundberg och bor i Vasa", "ja e [name] [name] och bor i Vasa"),
         ("ja e trött och ledsen", "ja e trött och ledsen"),
         ("mikko haluu tulla kotiin", "[name] haluu tulla kotiin"),
+        ("mun nimi on elsie enka haluu etta kukaan tietaa", "mun nimi on [name] enka haluu etta kukaan tietaa"),
+        ("hetu on 010101-123N, milloin lapsilisa alkaa tulla", "hetu on [hetu], milloin lapsilisa alkaa tulla"),
         ("varfor fick int kajsa dagisplats", "varfor fick int [name] dagisplats"),
         ("skolvägen 3 km är för lång", "skolvägen 3 km är för lång"),
         ("mies sanoo et kukaan usko mua", "mies sanoo et kukaan usko mua"),
