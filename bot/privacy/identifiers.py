@@ -161,6 +161,15 @@ ADDRESS_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# Kinds of street, not names: "kotikatu" (the street one lives on), "kävelykatu", "kauppatori", "gågatan",
+# "riksväg 8" (a highway's number is no house number).
+_GENERIC_STREET = re.compile(
+    r"^(?:(?:koti|kavely|paa|sivu|ostos|kauppa|pyora|asuin|liike|kyla|piha)(?:katu|kadu|tori|tie)"
+    r"|(?:ga|riks|stam|lands)(?:gata|vag))"
+)
+_HIGHWAY = re.compile(r"^(?:riks|stam|lands)vag")
+# "Spårvagn 7", "barnvagnen 2": a carriage (vagn), not a road (väg).
+_VEHICLE = re.compile(r"vagn\w{0,4}$")
 _UNIT_AFTER = re.compile(r"^\s*(?:km|kg|g|mg|ml|dl|l|%|€|e|eur|euro\w*|kpl|vko|v|h|min)\b", re.IGNORECASE)
 # "koulutie 2 km", "vägen 3 år", "turvallista 5-vuotiaalle": a measure, not a house number (checked on the
 # unfolded text: år ≠ är).
@@ -332,12 +341,14 @@ def _streets_after_living(folded: str) -> Iterator[Span]:
 
 
 def _street_words(text: str, folded: str) -> Iterator[Span]:
+    from bot.places.finnish import fold
     from bot.privacy.names import service_words
+    from bot.privacy.not_people import one_word_organisation
 
     places = place_spans(text)
     for m in STREET_WORD.finditer(folded):
         word, start = m.group(), m.start()
-        if _NOT_STREETS.match(word.lower()) or word.lower() in service_words():
+        if _NOT_STREETS.match(word.lower()) or word.lower() in service_words() or _VEHICLE.search(word.lower()):
             continue
         if re.match(r"^[^\W\d_]{2}allen", word.lower()):
             continue  # "Kvällen" is the evening, "Ekallén" a street
@@ -345,7 +356,12 @@ def _street_words(text: str, folded: str) -> Iterator[Span]:
             continue  # Pyhäranta is a municipality
         capital = text[start].isupper()
         cue = bool(_LIVING_CUE.search(folded[max(0, start - 30) : start]))
-        if cue or (capital and not _simple_word(text[start : m.end()])):
+        original = text[start : m.end()]
+        if not cue and one_word_organisation(fold(original)):
+            continue  # "Linnanmäelle", "Salutorget": a park, a square everyone knows
+        if not cue and _GENERIC_STREET.match(word.lower()):
+            continue  # "Kotikadulla ajetaan", "Kävelykadulla oli": a kind of street, not its name
+        if cue or (capital and not _simple_word(original)):
             yield start, m.end()
 
 
@@ -356,7 +372,12 @@ def addresses(text: str) -> Iterator[Span]:
     yield from _streets_after_living(folded)
     for m in STREET.finditer(folded):
         street = m.group("street").lower()
-        if _NOT_STREETS.match(street) or _MEASURE_AFTER.match(text[m.end() :]):
+        if (
+            _NOT_STREETS.match(street)
+            or _MEASURE_AFTER.match(text[m.end() :])
+            or _VEHICLE.search(street)
+            or _HIGHWAY.match(street)
+        ):
             continue
         yield m.start(), m.end()
     yield from _street_words(text, folded)

@@ -42,6 +42,9 @@ STRONG_CUES = (
     "ja heter",
     "mitt namn ar",
     "namnet ar",
+    "namn ar",
+    "namn e",
+    "namnet e",
     "hon heter",
     "han heter",
     "hen heter",
@@ -146,6 +149,10 @@ SIGN_OFFS = (
     "yst terv",
     "vanliga halsningar",
     "ystavallisin terveisin",
+    "kram",
+    "kramar",
+    "halauksin",
+    "halein",
 )
 RELATION_CUES = (
     "mieheni",
@@ -187,6 +194,8 @@ RELATION_CUES = (
     "mun avovaimo",
     "mun exa",
     "mun eksa",
+    "mun ex",
+    "min ex",
     "mun poika",
     "mun tytto",
     "mun lapsi",
@@ -475,7 +484,8 @@ muumi|muumit|mumintrollet|mumin|muminmamman|emil i lonneberga|alfons aberg|petts
 bamse|greta gris|pipsa possu|karlsson pa taket|ronja rovardotter|ryhma hau|paavo pesusieni|svampbob fyrkant|
 heinahattu ja vilttitossu|nuuskamuikkunen|snusmumriken|viking line|sankt michel|ti-ti nalle|pelle hermanni|
 hello kitty|joulupukki|tomten|jultomten|nalle luppakorva|winnie puh|mikke mus|barbie|
-batman|spiderman|hamahakkimies|roope ankka|joakim von anka|tiku ja taku|piff och puff|babblarna
+batman|spiderman|hamahakkimies|roope ankka|joakim von anka|tiku ja taku|piff och puff|babblarna|
+marran|morko|mymlan|myyrankka|snorkfroken|niiskuneiti|hemulen|hemuli|too-ticki|haisuli|stinky
 """.replace("\n", "").split("|")
     if p
 )
@@ -509,4 +519,8 @@ PROFESSION_ENDINGS = (
     "lararen",
     "barnmorskan",
     "katilo",
+    "rehtori",
+    "rektorn",
+    "rektor",
+    "arbetaren",
 )

@@ -67,11 +67,13 @@ def cue_words() -> frozenset[str]:
 
 _PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}  # Voikko's proper nouns: "simon" is a place to it
 # A relation or child word alone (the pairs "mun mies", "min son" are in RELATION_CUES); not sisko, veli,
-# bror: they are names too ("mun vaimo sisko on").
+# bror: they are names too ("mun vaimo sisko on"); nor "man" alone, Swedish "one" ("behöver man
+# tidsbokning"): "min man" is a relation cue.
 RELATION_WORDS = frozenset(
     """
-kumppani puoliso vaimo mies avomies avovaimo exa eksa poika tytto lapsi vauva
-sambo partner man fru make maka son dotter pojk pojke flicka tjej kille syster barn bebis
+kumppani puoliso vaimo mies avomies avovaimo exa eksa ex poika tytto lapsi vauva
+sambo partner fru make maka son dotter pojk pojke flicka tjej kille syster barn bebis
+ex-mies ex-vaimo exmies exvaimo vaimonsa miehensa puolisonsa poikansa tyttarensa
 """.split()
 )
 # Finite "be"/"have" verbs that make the word before them a subject: "mun vaimo sisko on raskaana".

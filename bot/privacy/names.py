@@ -10,6 +10,7 @@ A token is a name when it is
   it has Finland's Finnish and Swedish names), unless it is also an everyday word (toivo, onni, sisko:
   then as an ambiguous listed name); in lower case only next to a name or after a cue;
 - an unknown capitalised word right before a surname (Jennie Bergman), or inside a sentence;
+- what the sentence around it shows (bot.privacy.name_context, name_pairs: ages, introductions, pairs);
 - context after the word: "… täällä/tässä/här", "… on mun sukunimi", "oon X 15v"; a signature ("-Marja",
   "/Anna"); a label ("Kontakt: …"); a lower-case surname after a first name (Voikko's, or a Nordic
   ending: -sson, -berg, -ström); a name joined to another by "ja"/"och"; "Johans pappa", "Anna:n".
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from bot.places.finnish import fold
-from bot.privacy import name_passes, not_people, swedish_words
+from bot.privacy import name_context, name_pairs, name_passes, not_people, swedish_words
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
     _AGE_AFTER,
     _NORDIC_SURNAME,
@@ -71,6 +72,7 @@ from bot.privacy.name_shapes import (
 from bot.privacy.public import place_mentions
 
 Span = tuple[int, int]
+_PROPER_WORDS = _PERSON_CLASSES | {"paikannimi", "nimi"}
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?:;\n\"'«»()\[\]-]\s*$")
@@ -247,6 +249,8 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
         and not voikko_classes(tok.text) & (_PERSON_CLASSES | {"paikannimi"})
     ):
         base = None  # an inflected form Voikko knows only as an everyday word: "riitaa" (quarrel), not Riitta
+    if base and base != tok.folded and tok.text.islower() and voikko_classes(tok.text) - _PROPER_WORDS:
+        base = None  # in lower case, an inflected form Voikko also knows as a word: "päiviltä" (days), not Päivi
     if base is None and glued_surname(tok):
         return True  # "Ahonenille", "Saloille": a surname's base form with a case ending glued on
     if (
@@ -564,8 +568,10 @@ def names(text: str) -> Iterator[Span]:
     not_people.clear(
         tokens,
         flags,
-        lambda k: any(_cue_before(tokens, k, cues) for cues in (STRONG_CUES, WEAK_CUES, RELATION_CUES)),
+        lambda k: any(_cue_before(tokens, k, cues) for cues in (STRONG_CUES, WEAK_CUES, RELATION_CUES, SIGN_OFFS)),
     )
+    name_pairs.mark(tokens, places, flags)
+    name_context.mark(text, tokens, places, flags)
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end

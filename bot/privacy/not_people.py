@@ -42,6 +42,8 @@ def inflected_form(folded: str, word: str) -> bool:
     stems = {word}
     if len(word) > 3 and word[-3:-1] in ("kk", "pp", "tt"):
         stems.add(word[:-2] + word[-1])  # weak grade: Lastensuojeluliitto -> Lastensuojeluliiton
+    if word.endswith("maki"):
+        stems.add(word[:-4] + "mae")  # Linnanmäki -> Linnanmäelle
     for stem in stems:
         rest = folded[len(stem) :] if folded.startswith(stem) else None
         if rest is not None and (
@@ -51,17 +53,58 @@ def inflected_form(folded: str, word: str) -> bool:
     return False
 
 
+def one_word_organisation(folded: str) -> bool:
+    """`folded` is a one-word organisation or attraction in any form: "linnanmaelle", "salutorget"."""
+    return any(len(p) == 1 and inflected_form(folded, p[0]) for p in organisations())
+
+
+_INDEXES: dict[int, tuple] = {}
+
+
+def _index(phrases) -> tuple[dict, dict]:
+    """Phrases by their first word (several words: that word as written) and one-word phrases by the
+    stems their forms start with, so that a message is not compared with every phrase."""
+    key = id(phrases)
+    if key not in _INDEXES:
+        by_first: dict[str, list] = {}
+        by_stem: dict[str, list] = {}
+        for phrase in phrases:
+            if len(phrase) > 1:
+                by_first.setdefault(phrase[0], []).append(phrase)
+                continue
+            word = phrase[0]
+            stems = {word}
+            if len(word) > 3 and word[-3:-1] in ("kk", "pp", "tt"):
+                stems.add(word[:-2] + word[-1])
+            if word.endswith("maki"):
+                stems.add(word[:-4] + "mae")
+            for stem in stems:
+                by_stem.setdefault(stem, []).append(phrase)
+        _INDEXES[key] = (phrases, by_first, by_stem)  # keeps `phrases` alive, so its id stays its own
+    return _INDEXES[key][1], _INDEXES[key][2]
+
+
 def phrase_spans(tokens: Sequence[_Token], phrases) -> list[range]:
     """Token ranges where one of `phrases` stands: every word as written, the last one in any form."""
+    by_first, by_stem = _index(phrases)
     found = []
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
+    for i, tok in enumerate(tokens):
+        folded = tok.folded
+        for phrase in by_first.get(folded, ()):
+            n = len(phrase)
             inside = tokens[i : i + n]
-            if all(t.folded == w for t, w in zip(inside[:-1], phrase[:-1])) and inflected_form(
-                inside[-1].folded, phrase[-1]
+            if (
+                len(inside) == n
+                and all(t.folded == w for t, w in zip(inside[:-1], phrase[:-1]))
+                and inflected_form(inside[-1].folded, phrase[-1])
             ):
                 found.append(range(i, i + n))
+        seen = set()
+        for cut in range(1, len(folded) + 1):
+            for phrase in by_stem.get(folded[:cut], ()):
+                if phrase not in seen and inflected_form(folded, phrase[0]):
+                    seen.add(phrase)
+                    found.append(range(i, i + 1))
     return found
 
 

@@ -44,6 +44,19 @@ def _lookup(word: str):
     return None if row is None else bool(row[0])
 
 
+# Words that never inflect and that neither the lemma table nor spaCy's stop words hold: adverbs and
+# prepositions ("man förr lade", "går förbi och inga tecken").
+UNINFLECTED = frozenset(
+    """
+forr forut forbi ganska genast hittills ibland ihop knappast lange mest nyss nastan ofta sallan snart strax
+sist vidare alltsa annars darfor dessutom fortfarande tillbaka tillsammans overallt ute inne uppe nere borta
+framme bakom bredvid framfor forutom genom kring mellan runt trots utan utom ovan nedan ju nog visst heller
+precis ungefar typ jatte bara int inte nat nan nanting annu dit hit dar har hur varfor ocksa aldrig alltid
+""".split()
+)
+_FOLD = str.maketrans("åäö", "aao")
+
+
 def everyday(word: str) -> bool:
     """`word` (any case) is a Swedish word form, or a compound whose last part is an inflected form
     ("rådgivnings|tiden"). Only an inflected last part counts: surnames are compounds of base forms
@@ -51,11 +64,26 @@ def everyday(word: str) -> bool:
     lower = word.lower()
     if len(lower) < 3 or not lower.isalpha():
         return False
+    if lower.translate(_FOLD) in UNINFLECTED:
+        return True
     if _lookup(lower) is not None:
         return True
     for cut in range(4, len(lower) - 4):  # a tail of five letters at least: "Jon|ssons" is no compound
         head, tail = lower[:cut], lower[cut:]
         if _lookup(tail) is False and (
+            _lookup(head) is not None or (head.endswith("s") and _lookup(head[:-1]) is not None)
+        ):
+            return True
+    return False
+
+
+def compound(word: str) -> bool:
+    """`word` is two Swedish words joined ("dagis|plats", "skol|vägen"), the tail in any form. Surnames
+    are built so too (Lind|berg): callers check a surname's ending first."""
+    lower = word.lower()
+    for cut in range(3, len(lower) - 3):
+        head, tail = lower[:cut], lower[cut:]
+        if _lookup(tail) is not None and (
             _lookup(head) is not None or (head.endswith("s") and _lookup(head[:-1]) is not None)
         ):
             return True
