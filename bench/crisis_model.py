@@ -59,7 +59,9 @@ def tiers(examples, acute, riskp, acute_at, checkin_at, defused_at, pattern_belo
         elif finding.defused:
             out.append("checkin" if r >= defused_at else "none")
         else:
-            out.append("acute" if a >= acute_at else "checkin" if r >= checkin_at else "none")
+            tier = "acute" if a >= acute_at else "checkin" if r >= checkin_at else "none"
+            # as bot.safety.risk.assess: a farewell the model reads as nothing still gets the check-in
+            out.append("checkin" if tier == "none" and risk.farewell(e.text, False) else tier)
     return out
 
 

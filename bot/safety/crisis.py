@@ -76,6 +76,7 @@ class Language:
     conditional: re.Pattern
     danger: re.Pattern  # any word of danger (killing, dying, hitting, overdosing...): for "defused"
     never: re.Pattern  # idioms and negations: these phrases are taken out before the rules run
+    dream: re.Pattern  # a dream told: no now overrules it in its own clause ("drömde i natt att ...")
 
 
 def _compile(module) -> Language:
@@ -88,7 +89,7 @@ def _compile(module) -> Language:
     # REPORT (a film, the news, a post online, a professional's client) and JOKE ("haha", "lol") frame
     # the danger words as someone else's story or a joke; like the rest, a strict now next to the match
     # in the same clause overrules them.
-    frames = (module.PAST, module.QUESTION, module.FEAR, module.SAFE, module.REPORT, module.JOKE)
+    frames = (module.PAST, module.QUESTION, module.FEAR, module.SAFE, module.REPORT, module.JOKE, module.DREAM)
     guards = "|".join(f"(?:{g})" for g in frames)
     return Language(
         module.CODE,
@@ -99,6 +100,7 @@ def _compile(module) -> Language:
         rx(module.CONDITIONAL),
         rx(module.DANGER),
         rx(module.NEVER),
+        rx(module.DREAM),
     )
 
 
@@ -131,6 +133,10 @@ def _sentence(language: Language, sentence: str) -> Optional[Finding]:
         if rule.needs_now and not language.now.search(near):
             continue
         strict = bool(language.strict_now.search(near))
+        if guarded and language.dream.search(_clause(sentence, match)[0]):
+            # A dream happens at night: "i natt" / "viime yönä" next to it is no now ("drömde i natt att jag
+            # tappade bebisen"); a later clause of its own still counts ("näin unta, nyt aion tappaa itteni").
+            continue
         if guarded:
             # A frame in the match's own clause ("X vuotta sitten [match], nyt menee hyvin") is overruled
             # only by a strict now in that clause; a frame elsewhere by one next to the match.

@@ -36,6 +36,14 @@ WORDS = {
     "amount": r"(?:liikaa|yliannostuks\w*|kaikki|loput|kourallisen|kasallisen|ison (?:maaran|annoksen)|"
     r"(?:koko |puolitoista |kaksi |pari |\w+ )?(?:levyn|levya|levyllisen|purkin|purkkia|purkillisen|paketin|"
     r"pakkauksen|pullon|pussin|liuskan|liuskaa)|\d+ (?:tablettia|pilleria|nappia|kpl|laaketta))",
+    # household chemicals a child or anyone may drink: a poisoning whoever drank it
+    "corrosive": r"(?:\w*pesuaine\w*|\w*pesunest\w*|tiskiaine\w*|lamppuoljy\w*|sytytysneste\w*|kemikaal\w*|"
+    r"kloori\w*|klooria|\w*puhdistusain\w*|\w*puhdistusnest\w*|valkaisu\w*|viemarinavaaja\w*|pakkasnest\w*|"
+    r"jaanestonest\w*|lipea\w*|ammoniak\w*|tarpatti\w*|myrkky\w*|myrkkya|myrkyn)",
+    # calling for help, which a threat forbids ("jos soitan poliisille ...")
+    "call_help": r"(?:(?:soitan|soitat|soittaa|ilmoitan|ilmoittaa|kerron|kertoo|meen|menen|juoksen) (?:\w+ ){0,2}"
+    r"(?:poliisi\w*|poliisille|112|hatanumero\w*|hatakeskuks\w*|sossu\w*|sosiaali\w*|lastensuojelu\w*|kenellekaan|"
+    r"kellekaan|jollekin|kellekkaan|naapuri\w*|turvakoti\w*)|haen apua|hakee apua|pyydan apua|huudan apua)\b",
     "drunk": r"(?:kannissa|kannis|humalassa|aineissa|pilvessa|juovuksissa|sekaisin|sammunut|sammuny|sammui|"
     r"tajuton|jurrissa|perseet|lakit|ryyppaamaan|juomaan|baariin|bileisiin|ryypylle)",
     "symptom": r"(?:pyorryttaa|pyorryin|huimaa|(?:en|enka) pysty pitamaan silmia auki|sydan hakkaa|"
@@ -57,7 +65,7 @@ STRICT_NOW = (
 
 PAST = (
     r"\b(?:(?:\d+|pari|muutama|kaksi|kaks|kolme|nelja|viis|viisi|monta|vuosi|vuos|viikko|kuukausi|kuukaus) (?:\w+ )?sitten|"
-    r"\w+ (?:vuotta|vuosi|vuosia|viikkoa|kuukautta|kuukausi) sitten|"
+    r"\w+ (?:vuotta|vuosi|vuosia|viikkoa|kuukautta|kuukausi) (?:sitten|takaperin|takaperin)|"
     r"kerran|joskus|aikanaan|(?<!ku )(?<!kuin )ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|ylaastee\w*|ala-astee\w*|ala astee\w*|lukiossa|yliopistossa|armeijassa|parikymppisena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
     r"silloin kun|kun olin|olin pieni|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
     r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia|"
@@ -74,6 +82,10 @@ QUESTION = (
     r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma|"
     r"jos joku (?:\w+ )?(?:kirjoittaa|kirjoittais\w*|sanoo|sanois\w*|kertoo|kertois\w*)|"
     r"mita (?:sa |sina |te )?(?:vastaisit|vastaisitte|tekisit|tekisitte)|(?<!tiia )(?<!tieda )onko (?:\w+ ){{0,6}}hatatilan\w*|"
+    r"(?:milloin|missa tilanteessa|missa vaiheessa) (?:\w+ )?(?:pitaa|pitais|pitaisi|kannattaa|tarvii|tarvitsee|"
+    r"tulee|saa|voi|pitaako) (?:\w+ )?(?:soittaa|soitetaan)|milloin soitetaan|"
+    r"miten (?:\w+ )?(?:sailytan|sailyttaa|sailyttaisin|sailytetaan|sailytatte)|missa (?:\w+ )?(?:sailytan|sailyttaa|"
+    r"pitaisi sailyttaa|kannattaa sailyttaa)|"
     r"vai voinko|voinko (?:\w+ )?(?:odottaa|soittaa (?:neuvolaan|aamulla|huomenna)))\b"
 )
 # Fears and intrusive thoughts ("tulee ajatuksia että satutan vauvaa") are common after a birth and not acute.
@@ -88,17 +100,22 @@ REPORT = (
     r"sosiaalityontekija\w*|laakari\w*|katilo\w*|ensihoitaja\w*|opettaja\w*|lastenhoitaja\w*|"
     r"perhetyontekija\w*)|\w*(?:hoitajana|tyontekijana|psykologina|laakarina|opettajana|katilona)|"
     r"leikitaan|leikittiin|leikissa|leikki\w* (?:ensihoitaja\w*|ambulanssi\w*|laakari\w*|sairaala\w*|poliisi\w*)|nukke|nuken|leikin kautta|leikkiessa\w*|\w*minecraft\w*|fortnite\w*|pelissa|videopel\w*|"
+    r"unessa|unessani|unissani|nain unta|naen unta|nain painajais\w*|painajaise\w*|uneksin|"
+    r"nayttelma\w*|naytelma\w*|teatteri\w*|naytoksessa|roolihahmo\w*|esseeseen|esseessa|essee|esseen|"
+    r"kirjoitelma\w*|aine(?:kirjoitu\w*|essee\w*)|esitelma\w*|kouluprojekt\w*|"
     r"opinnayte\w*|gradu\w*|koulutyo\w*|tutkielm\w*|koulutusesimerk\w*|tapaus vuodelta)\b"
     r"|^ ?(?:\w+ )?(?:psykologi|sairaanhoitaja|terveydenhoitaja|sosiaalityontekija|laakari|katilo|ensihoitaja|"
     r"perhetyontekija)\b"
 )
 JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh|ei oikeesti|ei oikeasti|en tosissani|kuvainnollisesti|ihan sairasta)\b"
+# A dream told (also one of the REPORT frames): in its own clause no now overrules it.
+DREAM = r"\b(?:unessa|unessani|unissani|nain unta|naen unta|nain painajais\w*|painajaise\w*|painajaisessa|uneksin)\b"
 CONDITIONAL = r"\bjos\b"
 # Words of danger at all (for "defused": such a word inside a past, question, fear or condition).
 DANGER = (
     r"\b(?:{kill}|tappo\w*|tapettiin|tappanu\w*|{die}|kuoli\w*|kuoleman|itsemurh\w*|itsetuho\w*|{hit}|{hit_past}|"
     r"{hit_passive}|lyony\w*|lyonyt|hakannu\w*|kurist\w*|yliannost\w*|myrkyty\w*|niel\w*|tukehtu\w*|"
-    r"hengit\w*|vakival\w*|uhka\w*|uhkail\w*|puuko\w*|veitse\w*|viiltel\w*|hypat\w*|hyppaa\w*|putos\w*|"
+    r"hengit\w*|vakival\w*|uhka\w*|uhkail\w*|puuko\w*|veitse\w*|viiltel\w*|hypat\w*|hyppaa\w*|hyppas\w*|putos\w*|"
     r"ravistel\w*|satuta\w*|satutta\w*|vahingoit\w*|pudot\w*|verta|vuota\w*|liikaa|laak\w*|pilleri\w*|"
     r"tablet\w*)"
 )
@@ -107,10 +124,16 @@ DANGER = (
 NEVER = (
     r"\b(?:kuolla|kuolen|kuolin|olin kuolla|kuolemaisillani) (?:\w+ )?(?:nauruun|naurusta|hapeasta|hapeaan|"
     r"tylsyyteen|ikavaan|nalkaan|janoon|kauhusta|jannityksesta|uteliaisuudesta)"
+    r"|\b\w*(?:pyykki|pyykit|tiski|tiskit|siivous|laksyt|laksy|kotityo|juhlat|synttarit|kekkerit)\w* "
+    r"(?:\w+ )?(?:tappaa|tappavat|vie hengen)(?: {me})?"
     r"|\b(?:tyo|tama|taa|toi|tuo|stressi|vasymys|tylsyys|helle|kuumuus|kylmyys|ikava|nalka|jano|kiire|arki|"
     r"valvominen|univaje|meteli|ruuhka|odottaminen|riitely) (?:\w+ )?tappaa(?: {me})?"
     r"|\b(?:voisin|vois|voisi) tappaa (?:\w+ ){{0,3}}(?:eteen|takia)"
+    r"|\b(?:lapset|naa lapset|nama lapset|noi lapset|nuo lapset|kakarat|muksut|skidit|kersat|penskat|teini|"
+    r"uhmaikainen|kaksoset|vauva|nama|naa) (?:\w+ )?(?:tappaa|tappavat|tappaa viela|tappavat viela|vie hengen)"
+    r"(?: {me})?(?! jos)\b"
     r"|\b(?:ma )?tapan (?:sen|ton|taman|hanet|sut|sinut|miehen|akan|ukon|kaikki)\b(?: \w+){{0,3}} jos\b"
+    r"|\bviil\w* (?:\w+ )?(?:sormeen|sormensa|sormea|peukaloon)\b"
     r"|\bhypata seinille|\blyo\w* vetoa|\bhenkensa edesta|\bhengen edesta"
     r"|\ben (?:ole|oo) (?:\w+ )?itsetuho\w*|\bei (?:ole |oo )?(?:\w+ )?itsetuhoisia"
     r"|\ben (?:aio|meinaa|halua|haluu) (?:tehda itselleni mitaan|satuttaa|tappaa|kuolla|vahingoittaa)\w*"
@@ -145,9 +168,8 @@ ACUTE = (
     (
         "child",
         r"\b{child} (?:\w+ ){{0,2}}(?:nieli|soi|joi|nielaisi|on syonyt|on niellyt|on juonut|nielly\w*|"
-        r"syony\w*|sai suuhunsa|loysi|sai kasiinsa|on ottanut|otti) (?:\w+ ){{0,3}}(?:{pills}|\w*pesuaine\w*|"
-        r"\w*pesunest\w*|tiskiaine\w*|paristo\w*|nappiparisto\w*|lamppuoljy\w*|sytytysneste\w*|"
-        r"kemikaal\w*)",
+        r"syony\w*|sai suuhunsa|loysi|sai kasiinsa|on ottanut|otti) (?:\w+ ){{0,3}}(?:{pills}|{corrosive}|"
+        r"paristo\w*|nappiparisto\w*)",
     ),
     (
         "child",
@@ -350,6 +372,48 @@ ACUTE = (
         "now",
     ),
     # medical emergencies and explicit calls for help
+    (
+        # a threat to the children (or the writer) if the writer calls for help: a trap, danger now
+        "violence",
+        r"\bjos (?:ma |mina )?(?:\w+ )?{call_help}.*\b(?:{kill}|satuttaa|satuttaisi|satuttais|vahingoittaa|vie|"
+        r"tappaisi|tappais) (?:\w+ )?(?:lapset|lapsia|lapsen|lasta|{child}|{me}|kaikki)\b|"
+        r"\b(?:{kill}|satuttaa|satuttaisi|vahingoittaa) (?:\w+ )?(?:lapset|lapsia|lapsen|lasta|{child}|{me})\b"
+        r"(?: \w+){{0,3}} jos (?:ma |mina )?(?:\w+ )?{call_help}",
+    ),
+    (
+        # "pelkään mitä mä teen sille": fear of one's own acts, not an intrusive "pelkään että"
+        "child",
+        r"\b(?:pelkaan|pelottaa|pelkaan ihan|en tieda) (?:\w+ )?(?:mita|mitä) (?:ma |mina )?(?:\w+ )?(?:teen|tekisin|"
+        r"voin tehda|saatan tehda|ehka teen|mahdan tehda) (?:\w+ )?(?:sille|hanelle|vauvalle|lapselle|lapsille|"
+        r"pojalle|tytolle|tyttarelle|pienelle|niille|{child})\b",
+    ),
+    (
+        "suicide",
+        r"\b(?:pelkaan|pelottaa) (?:\w+ )?(?:mita|mitä) (?:ma |mina )?(?:\w+ )?(?:teen|tekisin|voin tehda|saatan tehda) "
+        r"(?:\w+ )?{self_to}\b",
+    ),
+    (
+        # a relative's farewell said as joining the dead, behind a closed door or silence
+        "suicide",
+        r"\b(?:menee|lahtee|paasee|haluaa|aikoo|menen|lahden) (?:\w+ ){{0,4}}(?:vainaa\w*|edesmen\w*|kuolleen\w*|"
+        r"taivaaseen|toiselle puolelle|manalle|luokse taivaaseen)\b.*\b(?:ei|eika|en|enka) (?:\w+ )?(?:avaa|vastaa|"
+        r"paasta)\b|\b(?:ei|eika) (?:\w+ )?(?:avaa|vastaa)\b.*\b(?:menee|lahtee|paasee) (?:\w+ ){{0,4}}"
+        r"(?:vainaa\w*|edesmen\w*|kuolleen\w*|taivaaseen|toiselle puolelle)\b",
+    ),
+    (
+        # drinking a household chemical, whoever drank it
+        "overdose",
+        r"\b(?:joi|juonut|juonu|on juonut|join|nieli|nielaisi|niellyt|nielly|otti|ottanut) (?:\w+ ){{0,3}}"
+        r"{corrosive}",
+    ),
+    (
+        # a wound that still spurts or pulses blood after cutting
+        "medical",
+        r"\b(?:suihkuaa|suihkuu|pulppuaa|pulppuu|sykkii|spruttaa|valuu|tulvii) (?:\w+ ){{0,2}}verta|"
+        r"\bverta (?:\w+ )?(?:suihkuaa|suihkuu|pulppuaa|pulppuu|spruttaa|tulvii)|\bveri (?:\w+ )?(?:suihkuaa|"
+        r"suihkuu|pulppuaa|pulppuu|spruttaa|sykkii)|\bhaava\w* (?:\w+ ){{0,2}}(?:suihkuaa|pulppuaa|ei lakkaa vuotamasta|"
+        r"vuotaa edelleen|vuotaa vielakin|ammottaa|on syva)|\b(?:ei lakkaa|ei lopu|ei tyrehdy) (?:\w+ )?vuotamasta",
+    ),
     (
         "medical",
         r"\b(?:vuodan|vuotaa|vuotanut) (?:paljon |kovasti |runsaasti |tosi paljon |ihan hirveesti )verta|"

@@ -22,6 +22,14 @@ WORDS = {
     "amount": r"(?:for manga|for mycket|for mycke|en overdos|overdos|alla|allt|en (?:hel )?massa|massor|"
     r"(?:en hel |en och en halv |hela |tva |\w+ )?(?:burk|burken|karta|kartan|kartor|forpackning\w*|"
     r"paket|paketet|flaskan)|resten|en naven|en stor dos|\d+ (?:tabletter|piller|st))",
+    # household chemicals a child or anyone may drink: a poisoning whoever drank it
+    "corrosive": r"(?:diskmedel\w*|tvattmedel\w*|lampolja\w*|gift\w*|kemikal\w*|klor\w*|rengoringsmedel\w*|"
+    r"blekmedel\w*|propplosare\w*|avloppsrens\w*|frostskydd\w*|lut|lutet|tandvatska|spolarvatska\w*|"
+    r"fonsterputs\w*|ammoniak\w*|t-rod|tandarvatska)",
+    # calling for help, which a threat forbids ("om jag ringer polisen ...")
+    "call_help": r"(?:(?:ringer|ringa|kontaktar|anmaler|gar till|springer till|berattar for|sager till) (?:\w+ ){0,2}"
+    r"(?:polis\w*|112|nodnumret|nodcentral\w*|socialen|soc|nan|nagon|hjalp|skyddshem\w*|barnskydd\w*|grann\w*)|"
+    r"soker hjalp|ber om hjalp|skriker pa hjalp)\b",
     "drunk": r"(?:full|fulla|berusad|dackad|dackat|medvetslos|svimmat|paverkad|hog|pa stan|pa krogen|onykter|"
     r"packad|aspackad|plakat|forsvunnit|ar borta)",
     "suicide_act": r"(?:ta livet av (?:mig|mej|sig)|ta mitt liv|ta sitt liv|doda (?:mig|mej|sig) sjalv)",
@@ -46,7 +54,9 @@ PAST = (
     r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
     r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
     r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut|"
-    r"(?:ar|år) (?:19|20)\d\d|(?:vi )?hade ett fall|overlevde|klarade sig)\b"
+    r"(?:ar|år) (?:19|20)\d\d|(?:vi )?hade ett fall|overlevde|klarade sig|"
+    r"(?:\d+|ett|en|tva|tre|fyra|fem|sex|sju|atta|nio|tio|flera|manga|nagra|ett par) (?:\w+ )?"
+    r"(?:ar|manader|manad|veckor|vecka) (?:sedan|sen|tillbaka))\b"
 )
 QUESTION = (
     r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?om|vad hander om|hur (?:pratar|talar|gor|kanner|"
@@ -54,7 +64,12 @@ QUESTION = (
     r"far man|kan man|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
     r"ska jag anmala|misstanker|ska jag oroa mig|hypotetisk\w*|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b|"
     r"(?:e|ar) (?:de|det) normalt|hur vet man|nar (?:e|ar) (?:de|det) (?:ett )?nod\w*|om en (?:bebis|baby)|"
-    r"(?:e|ar) (?:de|det) (?:nat|nagot) for 112|nar (?:ska|bor) (?:man|jag) ringa)\b"
+    r"(?:e|ar) (?:de|det) (?:nat|nagot) for 112|nar (?:ska|bor|behover|maste) (?:man|jag|ja) ringa|"
+    r"i vilka (?:fall|lagen) ringer man|hur (?:\w+ )?(?:forvarar|forvara) (?:jag|ja|man|vi)|"
+    r"var (?:ska|bor) (?:jag|ja|man|vi) forvara|"
+    r"om (?:nagon|nan|en van|en kompis|ett barn|en mamma|en pappa) (?:\w+ )?(?:skriver|skrev|skulle skriva|sager|sa|"
+    r"skulle saga|berattar|skulle beratta)|vad (?:skulle |ska |gor )?(?:ni|du) (?:svara|svarar|gora|gor|saga|sager)|"
+    r"hur (?:skulle|kan|ska) (?:man|jag|ja) (?:kanna igen|veta|marka|se)|kanna igen)\b"
 )
 # Fears and intrusive thoughts ("tankar om att jag skadar bebisen") are common after a birth and not acute.
 FEAR = r"\b(?:jag ar|ja e|jag e|ar) (?:sa |jatte )?radd (?:att|for att)\b|\bradd att\b|\btankar (?:om )?att\b"
@@ -70,9 +85,13 @@ REPORT = (
     r"halsovard\w*|socialarbetar\w*|kurator\w*|lakare\w*|barnmorsk\w*|forstavardar\w*|ambulans\w*|"
     r"larare\w*|barnskotar\w*|familjearbetar\w*))\b"
     r"|^ ?(?:\w+ )?(?:psykolog|sjukskotare|kurator|socialarbetare|halsovardare|barnmorska|lakare|forstavardare)\b"
+    r"|\b(?:dromde|drommen|mardrom\w*|pjas\w*|teater\w*|teaterpjas\w*|rollfigur\w*|"
+    r"gymnasiearbete\w*|projektarbete\w*|specialarbete\w*|essan|essa|referat\w*)\b"
     r"|\b(?:skolarbete\w*|uppsats\w*|skoluppgift\w*|examensarbete\w*|lektion\w*|leker|lekte|i leken|ett fall dar|dockan|i spelet|datorspel\w*|\w*minecraft\w*|fortnite\w*)\b"
 )
 JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh|(?:alltsa )?(?:int|inte|ej) pa riktigt|bildligt talat)\b"
+# A dream told (also one of the REPORT frames): in its own clause no now overrules it.
+DREAM = r"\b(?:dromde|drommen|drommde|dromt|mardrom\w*|i en drom|i drommen)\b"
 CONDITIONAL = r"\bom\b"
 DANGER = (
     r"\b(?:doda\w*|dodar|dodade|dog|dor|do|dod|sjalvmord\w*|sjalvskad\w*|ta livet|tog livet|{hit}|{hit_past}|"
@@ -83,13 +102,18 @@ DANGER = (
 
 NEVER = (
     r"\b(?:dog|dor|do|holl pa att do) av (?:skratt|skam|tristess|langtan|nyfikenhet|varme|trotthet)"
-    r"|\bskams? ihjal|\bskrattade ihjal|\btrakas ihjal|\bdod ?trott"
+    r"|\bskams? ihjal|\bskrattade ihjal|\btrakas ihjal|\bdods? ?trott\w*|\bvill (?:typ|liksom) (?:bara )?do\b|\b(?:tog|tar) nastan livet av (?:mig|mej)"
     r"|\b(?:jobbet|stressen|trottheten|tristessen|varmen|kylan|vantan|vardagen|det har|detta|allt|braket) "
     r"(?:\w+ )?(?:tar livet av|dodar) (?:mig|mej|en|oss)?"
-    r"|\b(?:hostan|forkylningen|traningen|den har \w+|det har \w+) (?:\w+ )?tar livet av (?:mig|mej)"
+    r"|\b(?:hostan|forkylningen|traningen|den har \w+|det har \w+|\w*hogen|\w*tvatt\w*|disken|stadning\w*|"
+    r"laxor\w*|kalas\w*|naterna|nattvak\w*|vabb\w*|\w*lovet|flytten|renovering\w*|skriket|"
+    r"skrikandet|tjatet|brakandet|trotsen) (?:\w+ )?(?:tar|kommer att ta|ska ta) livet av (?:mig|mej)"
     r"|\blivet av (?:alla |mina |vara )?\w*(?:plantor|blommor|vaxter|tomater)"
     r"|\bhoppa\w* fran (?:soffan|sangen|stolen|bordet|studsmattan|trappan|gungan)"
-    r"|\bkunde doda for\b|\b(?:jag )?(?:ska )?dodar? (?:honom|henne|dig|den|det)\b(?: \w+){{0,4}} om\b"
+    r"|\b(?:kunde|kunna|skulle kunna) doda for\b|\bdodsskon\w*"
+    r"|\b(?:barnen|barna|ungarna|ungen|kidsen|bebisen|tonaringen|tvillingarna|mina barn|de har ungarna|"
+    r"den har ungen|trotsaldern) (?:\w+ ){{0,2}}(?:tar|kommer att ta|kommer ta|ska ta) livet av (?:mig|mej|en|oss)"
+    r"|\b(?:jag )?(?:ska )?dodar? (?:honom|henne|dig|den|det)\b(?: \w+){{0,4}} om\b"
     r"|\bslar vad\b|\bfor full hals\b|\bklattra pa vaggarna\b|\bmordet pa mina nerver\b|\bhoppa av\b"
     r"|\b(?:inte|int|aldrig) (?:\w+ )?sjalvmordsbenagen|\binga sjalvmordstankar"
     r"|\b(?:tanker|ska|vill) inte (?:gora mig (?:sjalv )?illa|skada mig|ta livet av mig|do)\b"
@@ -119,7 +143,7 @@ ACUTE = (
         "child",
         r"\b{child} (?:\w+ ){{0,2}}(?:svalde|svalt|har svalt|at|har atit|drack|har druckit|fick i sig|"
         r"har fatt i sig|har tagit|tog|hittat|hittade|fick tag pa|fatt tag pa|har hittat) (?:\w+ ){{0,3}}"
-        r"(?:{pills}|diskmedel\w*|tvattmedel\w*|batteri\w*|knappcell\w*|lampolja\w*|gift\w*|kemikal\w*)",
+        r"(?:{pills}|{corrosive}|batteri\w*|knappcell\w*)",
     ),
     (
         "child",
@@ -161,7 +185,8 @@ ACUTE = (
     (
         "suicide",
         r"\b(?:vill|ville|tanker|ska|skall|kommer att|hotar att|har bestamt mig for att|bara|pa vag att|"
-        r"haller pa att) (?:\w+ ){{0,2}}{suicide_act}\b|\btar (?:jag )?livet av (?:mig|mej)\b",
+        r"haller pa att) (?:\w+ ){{0,2}}{suicide_act}\b|\btar (?:jag |ja )?livet av (?:mig|mej)\b|"
+        r"\btar (?:jag |ja )mitt liv\b|\b(?:jag|ja) (?:\w+ )?(?:vill|ska|tanker|kommer att) doda (?:mig|mej)\b",
         "conditional",
     ),
     (
@@ -273,6 +298,47 @@ ACUTE = (
     ),
     ("violence", r"\b(?:kniv|kniven|vapen|vapnet|pistol|yxa)\b", "now"),
     ("violence", r"\b(?:vapen|kniv|gevar|pistol)\b.*\b(?:full|berusad|arg|galen)\b"),
+    (
+        # a threat to the children (or the writer) if the writer calls for help: a trap, danger now
+        "violence",
+        r"\bom (?:jag|ja) (?:\w+ )?{call_help}.*\b(?:doda\w*|dodar|skada\w*|gor (?:\w+ )?illa|gora illa|ta livet av|tar barnen|ta barnen|forsvinner med) "
+        r"(?:\w+ )?(?:{child}|mig|mej|oss|alla)\b|\b(?:dodar|doda|ska doda|skadar|ska skada|gor illa) (?:\w+ )?"
+        r"(?:{child}|mig|mej|oss)\b(?: \w+){{0,3}} om (?:jag|ja) (?:\w+ )?{call_help}",
+    ),
+    (
+        # "ja e rädd för va ja ska göra me henne": fear of one's own acts, not an intrusive "rädd att"
+        "child",
+        r"\b(?:radd|skrammer mig|skrammer mej) (?:for )?(?:vad|va) (?:jag|ja) (?:\w+ )?(?:ska|kan|kommer att|kommer|"
+        r"skulle|ska kunna) (?:\w+ )?gora (?:med|mot|at|me) (?:{child}|henne|honom|hen|den lilla|lillan|"
+        r"den lille)\b",
+    ),
+    (
+        "suicide",
+        r"\b(?:radd|skrammer mig|skrammer mej) (?:for )?(?:vad|va) (?:jag|ja) (?:\w+ )?(?:ska|kan|kommer att|kommer|"
+        r"skulle) (?:\w+ )?gora (?:med|mot|at|me) (?:mig|mej) (?:sjalv|sjalva)?",
+    ),
+    (
+        # a relative's farewell said as joining the dead, behind a closed door or silence
+        "suicide",
+        r"\b(?:forenas med|ga till|komma till|fa traffa|traffa|folja efter|vara med|aka till) (?:\w+ ){{0,4}}"
+        r"(?:doda|avlidne|avlidna|bortgangne|bortgangna|salig\w*|i himlen|pa andra sidan|som dog|som gick bort)\b"
+        r".*\b(?:oppnar|svarar|tar) (?:inte|int|inga|ej)\b|\b(?:oppnar|svarar) (?:inte|int|ej)\b.*\b(?:forenas med|"
+        r"ga till|komma till|fa traffa|folja efter) (?:\w+ ){{0,4}}(?:doda|avlidne|avlidna|bortgangne|salig\w*|"
+        r"i himlen|pa andra sidan|som dog)\b",
+    ),
+    (
+        # drinking a household chemical, whoever drank it
+        "overdose",
+        r"\b(?:drack|har druckit|druckit|druckit upp|svalde|har svalt|svalt|fick i sig|har fatt i sig|"
+        r"har tagit|tog) (?:\w+ ){{0,3}}{corrosive}\b",
+    ),
+    (
+        # a wound that still spurts or pulses blood after cutting
+        "medical",
+        r"\b(?:sprutar|pulserar|forsar|pumpar|rinner) (?:\w+ ){{0,2}}blod\w*|\bblod\w* (?:\w+ )?(?:sprutar|"
+        r"pulserar|forsar|pumpar)|\b(?:saret|saren|sar|skaran) (?:\w+ ){{0,2}}(?:sprutar|slutar (?:inte|int) "
+        r"(?:att )?blo\w*|ar djup\w*|gapar)|\bslutar (?:inte|int) (?:att )?blo\w*",
+    ),
     (
         "medical",
         r"\b(?:bloder|blodde|blodning|blo) (?:\w+ ){{0,3}}(?:\w*mycket|kraftigt|gravid|fran huvudet)|"

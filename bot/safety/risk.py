@@ -50,12 +50,29 @@ PATTERN_CHECKIN_BELOW = 0.10
 CONTEXT_TURNS = 2  # previous messages read with the current one
 CONTEXT_ACUTE_AT = 0.85
 # A final farewell the model does not read as one ("hyvästi ikuisesti", "förlåt allihop") gets the check-in: asking
-# "are you safe?" costs little. Read on the patterns' normalised text; "tää oli tässä, kiitos" is a closing.
+# "are you safe?" costs little. Read on the patterns' normalised text; "tää oli tässä, kiitos" is a closing. Also the
+# last message said without the word (the taxonomy's suicide_implicit: "mina sista ord", "ja e int kvar i morgon",
+# "en tuu enää takas", "min tid e ute"): phrases that are no everyday closing, only ever the check-in.
 SHORT_FAREWELL = re.compile(
     r"\bhyvasti (?:ikuisesti|lopullisesti|kaikki|kaikille|rakkaat)\b|\banteek?s(?:i)? kaikille\b|"
     r"\bantakaa anteeksi\b|\bnahdaan toisella puolella\b|\bfarval (?:for alltid|allihop\w*|alla)\b|"
-    r"\badjo for alltid\b|\bforlat (?:mig |mej )?(?:allihop\w*|alla)\b|\bvi ses pa andra sidan\b"
+    r"\badjo for alltid\b|\bforlat (?:mig |mej )?(?:allihop\w*|alla)\b|\bvi ses pa andra sidan\b|"
+    r"^\s*(?:farval|adjo|hyvasti|hyvastit)\s*[.!]*\s*$|"
+    r"\bviimei?se?n kerran (?:moi|hei|heippa|hyvasti|heido)\b|\b(?:mun|minun) viimei?set sanat\b|"
+    r"\bjaahyvaisviesti\w*|\b(?:mun|minun) hautajaisi\w*|\ben (?:tuu|tule) enaa (?:takas|takaisin|kotiin)\b|"
+    r"\ben (?:oo|ole) (?:enaa )?(?:taalla|olemassa) (?:enaa )?(?:huomenna|viikonloppuna|ensi viikolla|silloin)\b|"
+    r"\bmina sista ord\b|\bsista orden\b|\bdet har (?:ar|e) ett farval\b|\bhej ?da for (?:sista|sissta) gangen\b|"
+    r"\b(?:ja|jag) (?:ar|e) (?:inte|int) (?:kvar|har) (?:da|i morgon|imorgon|till helgen|nasta vecka)\b|"
+    r"\b(?:ja|jag) (?:inte|int) finns (?:kvar )?(?:i morgon|imorgon|da)\b|\bkommer (?:inte|int) (?:hem|tillbaka) "
+    r"(?:mer|igen|nagonsin|aldrig)\b|\bsatter (?:ja|jag) punkt\b|\bmin tid (?:ar|e) ute\b|\bni far forlata (?:mig|mej)\b"
 )
+
+
+def farewell(text: str, defused: bool) -> bool:
+    """A final farewell or last message in words the patterns leave to the check-in (never taken back)."""
+    return not defused and bool(SHORT_FAREWELL.search(normalise(text)))
+
+
 # The model reads messages of at least this many words: a one- or two-word message ("ja", "joo",
 # "hätä taas") is too little for n-grams (the Swedish "ja" looked like the dialect's "ja" = jag in the
 # acute data); the patterns and the intent classifier still read it.
@@ -138,12 +155,12 @@ def assess(text: str, history: Sequence[str] = ()) -> Assessment:
         tier = pattern_tier(read[0] if read else None)
         acute, risk = read if tier == "checkin" and read else (1.0, 1.0)
         return Assessment(tier, finding.category, finding.language, "pattern", acute, risk)
-    farewell = not finding.defused and bool(SHORT_FAREWELL.search(normalise(text)))
+    farewell_said = farewell(text, finding.defused)
     if not readable:
-        return Assessment("checkin", source="farewell") if farewell else Assessment(defused=finding.defused)
+        return Assessment("checkin", source="farewell") if farewell_said else Assessment(defused=finding.defused)
     acute, risk = _scores(text)
     tier = _tier(acute, risk, finding.defused)
-    if tier == "none" and farewell:
+    if tier == "none" and farewell_said:
         return Assessment("checkin", None, None, "farewell", acute, risk)
     found = Assessment(tier, None, None, "model" if tier != "none" else "", acute, risk, finding.defused)
     earlier = [h for h in history if h and h.strip()][-CONTEXT_TURNS:]

@@ -153,8 +153,8 @@ def test_a_pattern_is_the_floor(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Teen koulussa esitelmää itsemurhien ehkäisystä, mistä löytäisin tilastoja?",
-        "Om en kompis skulle säga att hon vill dö, vad ska man säga då?",
+        "onks totta et vauvan ravistelu voi aiheuttaa aivovamman, luin siitä",
+        "om det nån gång blir så att barnet int andas, vad ska ja göra",
     ],
 )
 def test_a_pattern_hit_the_model_reads_as_harmless_is_a_check_in_and_without_the_model_the_full_reply(
