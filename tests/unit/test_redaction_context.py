@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy import swedish_words
 from bot.privacy.redaction import redact
-
-needs_swedish_words = pytest.mark.skipif(
-    not swedish_words.WORDS.exists(),
-    reason="the Swedish word list is built by make (python -m bot.privacy.swedish_words)",
-)
+from tests.unit.swedish_words_mark import needs_swedish_words
 
 
 @pytest.mark.parametrize(

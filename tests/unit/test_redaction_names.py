@@ -8,12 +8,7 @@ import pytest
 
 from bot.privacy import swedish_words
 from bot.privacy.redaction import redact
-
-# Built by `make` (bot/privacy/swedish_words.py); the rules that read it are tested only with it.
-needs_swedish_words = pytest.mark.skipif(
-    not swedish_words.WORDS.exists(),
-    reason="the Swedish word list is built by make (python -m bot.privacy.swedish_words)",
-)
+from tests.unit.swedish_words_mark import needs_swedish_words
 
 
 @pytest.mark.parametrize(
