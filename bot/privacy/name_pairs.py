@@ -56,8 +56,14 @@ def _without_dots(word: str) -> bool:
     return False
 
 
+# Spoken Finnish after "oon"/"olen" that no dictionary knows: a past participle ("oon lukinnu itteni",
+# "oon ollu", "oon tehny") and the spoken reflexive pronoun, never a first name and a surname.
+_SPOKEN_PARTICIPLE = re.compile(r"(?:nu|ny|llu|lly|rru|rry|ssu|ssy)$")
+_SPOKEN_SELF = frozenset({"itteni", "ittes", "ittensa", "itteensa", "ittemme", "itseni", "itsesi"})
+
+
 def _surname_like(tok) -> bool:
-    if _function_word(tok) or tok.folded in NOT_NAMES:
+    if _function_word(tok) or tok.folded in NOT_NAMES or tok.folded in _SPOKEN_SELF:
         return False
     if glued_case(tok.text):
         return True
@@ -100,7 +106,10 @@ def mark(tokens: Sequence, places: dict, flags: list[bool]) -> None:
         unknown = not _function_word(a) and not voikko_classes(a.text) - _PERSON_CLASSES
         sure = "sukunimi" in voikko_classes(b.text.capitalize()) or bool(_NORDIC_SURNAME.search(b.text))
         swedish_cue = before in _CUES_SV or two in _CUES_SV
-        cued = unknown and (before in _CUES_FI or (swedish_cue and (sure or not swedish_words.everyday(a.text))))
+        participle = before in _CUES_FI and len(a.folded) >= 5 and bool(_SPOKEN_PARTICIPLE.search(a.folded))
+        cued = unknown and not participle and (
+            before in _CUES_FI or (swedish_cue and (sure or not swedish_words.everyday(a.text)))
+        )
         if flags[i - 1] or _first_like(a) or cued:
             if voikko_classes(b.text) - _PROPER and not glued_case(b.text):
                 continue  # "[name] sanoi": a word Voikko knows stays

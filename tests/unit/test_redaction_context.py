@@ -156,3 +156,9 @@ def test_places_and_organisations_stay(text, expected):
 )
 def test_swedish_words_that_never_inflect_stay(text, expected):
     assert redact(text) == expected
+
+
+def test_a_spoken_participle_and_pronoun_after_oon_are_no_name_pair():
+    text = "se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua"
+    assert redact(text) == text
+    assert redact("oon loke molin ja asun Haapavesi") == "oon [name] [name] ja asun Haapavesi"
