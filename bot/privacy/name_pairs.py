@@ -107,8 +107,10 @@ def mark(tokens: Sequence, places: dict, flags: list[bool]) -> None:
         sure = "sukunimi" in voikko_classes(b.text.capitalize()) or bool(_NORDIC_SURNAME.search(b.text))
         swedish_cue = before in _CUES_SV or two in _CUES_SV
         participle = before in _CUES_FI and len(a.folded) >= 5 and bool(_SPOKEN_PARTICIPLE.search(a.folded))
-        cued = unknown and not participle and (
-            before in _CUES_FI or (swedish_cue and (sure or not swedish_words.everyday(a.text)))
+        cued = (
+            unknown
+            and not participle
+            and (before in _CUES_FI or (swedish_cue and (sure or not swedish_words.everyday(a.text))))
         )
         if flags[i - 1] or _first_like(a) or cued:
             if voikko_classes(b.text) - _PROPER and not glued_case(b.text):
