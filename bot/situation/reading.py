@@ -134,7 +134,8 @@ def read(message: Message) -> Reading:
     kinds = _violence(folded)
     if kinds:
         r.add("violence", kinds, CUE)
-    own_mental = _own_mental(folded, _age(about_others), writer_age)
+    young = age is not None and 10 <= age <= 22 or bool(cues.YOUTH.search(folded))
+    own_mental = _own_mental(folded, about_young=young and writer_age is None)
     if cues.SELF_HARM.search(folded):
         r.add("mental_health", "self_harm", CUE)
     elif own_mental:
@@ -164,7 +165,6 @@ def read(message: Message) -> Reading:
 
     # ---- needs: the intent at its confidence; what the words say at CUE_NEED, more when both agree
     cue_needs: dict[str, float] = {}
-    young = age is not None and 10 <= age <= 22 or bool(cues.YOUTH.search(folded))
     has_substance = (
         bool(substances)
         or bool(cues.SUBSTANCE_WORDS.search(folded))
@@ -279,15 +279,14 @@ _SOMEONE_ELSES_STATE = re.compile(
 _BABYS_STATE = re.compile(r"\b(?:bebisen|bebin|babyn|vauva|vauvan|vauvamme|lillen|lillan|nyfodda)(?: \w+)? $")
 
 
-def _own_mental(folded: str, age: Optional[int], writer_age: Optional[int]) -> bool:
+def _own_mental(folded: str, about_young: bool) -> bool:
     """A mental-health cue about a parent (the writer or the one written of), not about the young person a
     parent writes of: in a message about a teenager, "hon mår dåligt" is the teenager's."""
-    about_young = (age is not None and 10 <= age <= 22 or bool(cues.YOUTH.search(folded))) and writer_age is None
-    return any(
-        not (about_young and _SOMEONE_ELSES_STATE.search(before) or _BABYS_STATE.search(before))
-        for m in cues.MENTAL.finditer(folded)
-        for before in (folded[max(0, m.start() - 30) : m.start()],)
-    )
+    for m in cues.MENTAL.finditer(folded):
+        before = folded[max(0, m.start() - 30) : m.start()]
+        if not (about_young and _SOMEONE_ELSES_STATE.search(before) or _BABYS_STATE.search(before)):
+            return True
+    return False
 
 
 _CHILD_VICTIM = re.compile(
