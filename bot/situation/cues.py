@@ -16,9 +16,9 @@ def _c(pattern: str) -> re.Pattern:
 
 
 PREGNANCY = _c(
-    r"\braskaa?n|\braskaus|\braskauden|\braskautt|\braskausviik|\brv\s?\d|\bviikolla \d|\bviikko \d|"
+    r"\braskaa?n|\braskaus|\bsynnyttaj|\bsynnyttava|\bforlossningen narmar|\braskauden|\braskautt|\braskausviik|\brv\s?\d|\bviikolla \d|\bviikko \d|"
     r"\bodota?n (?:\w+ )?(?:vauvaa|lasta)|\bodottaa (?:\w+ )?(?:vauvaa|lasta)|\bodottava|\bmasuasukki|"
-    r"\bgravid|\bgraviditet|\bi (?:\w+ )?manaden\b|\bkuukaudella raskaana|\braskausaika|\bvantar (?:\w+ )?(?:barn|bebis)|\bi vecka \d|\bvecka \d+|\bhavande|\bpaksuna|\bpieniin paivin|"
+    r"\bgravid|\bgraviditet|\bi (?:\w+ )?manaden\b|\bkuukaudella raskaana|\braskausaika|\bvantar (?:\w+ ){0,2}(?:barn|bebis)|\bi vecka \d|\bvecka \d+|\bhavande|\bpaksuna|\bpieniin paivin|"
     r"\bi v\.? ?\d{1,2}\b|\bgv\.? ?\d{1,2}\b|\brvk\.? ?\d|\b\d{1,2}\.? ?(?:raskaus)?viikolla|\bi \d{1,2}(?::?e)? (?:graviditets)?veckan|\b\d{1,2}(?::?e)? graviditetsveckan"
 )
 PREGNANCY_WEEK = _c(
@@ -88,6 +88,20 @@ EX = (
     r"fru\w*|sambo\w*|partner\w*|poikaystav\w*|tyttoystav\w*|mies\w*|miehe\w*|vaimo\w*|puoliso\w*)\b|\bex-"
 )
 # Whose worry: the writer's partner, own child / young person, the writer themselves, a client, a relative.
+# A young parent: "ung mamma", "nuori äiti", "raskaana ja nuori" (the parent's own needs, not a youth case).
+YOUNG_PARENT = _c(
+    r"\b(?:ung|unga|nuori|nuoren|nuorella|nuoret|nuorten) (?:\w+ )?(?:mamma|mammor|mamman|mammorna|aiti|aidin|aidille|"
+    r"aidit|aitien|foralder|foraldrar|pappa|isa|isan|vanhemp\w*|odottaja\w*|gravid)\b|\braskaana ja nuori|\bnuori ja raskaana|"
+    r"\bung och gravid|\bgravid och ung"
+)
+# Children who fight each other: no violence in a close relationship.
+SIBLINGS_FIGHT = _c(
+    r"\b(?:de aldre|de stora|barnen|syskonen|pojkarna|flickorna|ungarna|lapset|pojat|tytot|sisarukset|veljekset|isommat) "
+    r"(?:\w+ )?(?:slass|brakar|tappelee|tappelevat|tappelee|riitelevat|nahistelee|nahistelevat)"
+)
+# "eläkkeellä oleva opettaja", "f.d. lärare": no professional writing of a client.
+RETIRED = _c(r"\belakkeella oleva|\belakkeelle jaanyt|\bentinen|\bpensionerad|\bf\.? ?d\.? |\bfore detta|\bexlarare")
+SUSPICION = _c(r"\bmisstanker|\bmisstankt|\bepailen|\bepailisin|\bepaily|\bepaillaan|\bom jag tror|\bjos epailee")
 PARTNER = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle|hellani)\b|\bmieheni|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|"
     r"\btyttoystav|\bavomie|\bavovaimo|\bukko\b|\bukkoni|\bakka\b|" + EX + r"|\blapsen isa|"
@@ -135,6 +149,7 @@ VIOLENCE_KINDS = (
         "emotional",
         _c(
             r"\bhaukku|\bhaukkuu|\bnoyryytt|\bmitatoi|\bmitatoin|\bvahatt|\bhuu(?:taa|si|tanut|tany|taen) (?:\w+ )?(?:mulle|minulle|mun paalle|mua\b|minua\b|lapsille|lapsia\b)|\b(?:mies|miehe\w*|vaimo\w*|puoliso\w*|exa\w*|ukko|ukkoni|akka|kumppani\w*) (?:\w+ )?huutaa|\buhkail|\buhkaa|"
+            r"\b(?:mies|miehe\w*|vaimo\w*|puoliso\w*|exa\w*|ukko|ukkoni|akka|akkani|aija|aijani|kumppani\w*) (?:\w+ )?pelottaa|\bpelottaa (?:mua|minua) (?:\w+ )?(?:mies|miehe\w*|vaimo\w*|puoliso\w*|ukko|akka|aija)|"
             r"\bpelkaan (?:miesta|miestani|vaimoa|vaimoani|puolisoa|puolisoani|sita|hanta|exaa|exaani|kumppania)|"
             r"\ben saa (?:kayda|lahtea|menna|tavata|nahda|olla)|\bei anna mun (?:kayda|lahtea|menna)|\bpelossa|\bpelkaan etta (?:se|han) (?:lyo|satuttaa|tappaa|vie)|\btarkkail|\bkontrolloi|\bkontrol|\bmustasuk|"
             r"\beristaa|\beristaytt|\bkieltaa tapaamasta|\bei saa tavata|\btarkistaa (?:mun |minun )?(?:puhelim|viest)|"
@@ -174,6 +189,7 @@ PREGNANCY_USE = _c(r"\bkayta[nt]\b|\bkaytetaan|\bkayttaa\b|\bkayttanyt|\bkayttan
 CHILD_WELFARE_FEAR = _c(
     r"\b(?:vieko|viekoo|ottaako|tuleeko|tekeeko|tekevatko|ilmoittaako|ilmotatteko|ilmoitatteko|"
     r"saako) (?:\w+ )?(?:lastensuojel|lasu|lapset|lapsen|ilmoitu|ilmotu|poliisi)|"
+    r"\b(?:tehdaanko|tehaanko|tekeeko|tekeekse) (?:\w+ ){0,2}(?:lastensuojeluilmo|lasuilmo|ilmoitu|ilmotu)|\bjoudunko lastensuojelun|"
     r"\bmenetanko lapse|\bviedaanko lapse|\bhuostaan jos|\b(?:tar|tas) (?:dom|ni|de) barnen|"
     r"\bta barnen|\bgor ni en (?:barnskydds)?anmalan|\bblir (?:det|he) en (?:barnskydds)?anmalan|"
     r"\bfar (?:dom|de|barnskydd\w*|socialen) veta|\bsaako lastensuojelu tiedon|\bsaavatko (?:\w+ )?tiedon|\bberattar ni for"
@@ -188,7 +204,7 @@ PARENT_USER = _c(
 )
 # A verb of telling just before a parent's use: "kertoi, että äiti juo", "berättade att pappa dricker".
 TOLD = _c(
-    r"\b(?:kertoi|kertonut|kertoo|kertoneet|sanoi|sano|sanonut|berattade|berattar|sa|sade|sagt|skrev|kirjoitti)\b"
+    r"\b(?:kertoi|kertonut|kertoo|kertoneet|sanoi|sano|sanoo|sanonut|berattade|berattar|sa|sade|sager|sagt|skrev|kirjoitti)\b"
 )
 # Economic violence that needs no control word.
 ECONOMIC_STRONG = _c(
@@ -228,7 +244,7 @@ PAST = _c(
 # "Ero tuli kaksi vuotta sitten": a time ago, told as background.
 AGO = _c(r"\b(?:\w+ )?(?:vuo(?:si|tta|den)|kuukau\w*|viiko\w*) sitten\b|\b(?:\w+ )?(?:ar|manader|manad|veckor) sedan\b")
 SUBSTANCE_WORDS = _c(
-    r"\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\brokt pa|\brokte pa|\broka pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkannab|\bpilve|"
+    r"\bsomnmedel|\bsomnpiller|\bsomntablett|\blugnande|\bunilaak|\brauhoittav|\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjoin\b|\bjoit\b|\bjoimme\b|\bjuonu\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\brokt pa|\brokte pa|\broka pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkannab|\bpilve|"
     r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
     r"\bdoka|\bnisti|\bvetaa|\bvetaa kamaa|\bkamaa|\bkokai|\bekstaasi|\bmdma|\bspiidi|\bnuuska|"
     r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b|\bberusad|\bknark|\bdroger|\bdrog|"
@@ -253,7 +269,7 @@ MENTAL = _c(
 )
 SELF_HARM = _c(r"\bviiltel|\bviiltaa|\bitsetuho|\bsatuttaa itse|\bsjalvskad|\bskar sig|\bskadar sig")
 COPING = _c(
-    r"\ben jaksa|\bei jaksa|\bjaksami|\bvasyny|\bvasynyt|\bvasymys|\bvaiku arki|\barki on|\barjen|\bunet|"
+    r"\ben jaksa|\bei jaksa|\bparjaank|\bparjaa(?:n|mme)? (?:\w+ )?(?:vauvan|lapsen|lasten)|\bei (?:oo|ole) ketaan tukena|\bkanner mig (?:helt )?vilsen|\bvet inte hur man tar hand om|\ben osaa hoitaa|\bklarar (?:mig|det) (?:inte )?(?:med|ensam)|\bjaksami|\bvasyny|\bvasynyt|\bvasymys|\bvaiku arki|\barki on|\barjen|\bunet|"
     r"\bnukkuma|\bvalvo|\bitkuinen|\bitkee|\buhma|\bkiukku|\braivari|\bkasvatu|\bvanhemmu|\btoimeentul|"
     r"\brahat ei riita|\brahat loppu|\bvelat|\bkotiapu|\bkotipalvelu|\borkar inte|\bork|\btrott|\butmatt|"
     r"\bvardagen|\bsomn|\bsover inte|\bsover (?:daligt|knappt|oroligt)|\bnukkuu (?:huonosti|levottomasti)|\bei nuku\b|\bskriker hela|\bskriker (?:jamt|konstant|hela tiden|varje natt|pa natterna)|\bgrater (?:jamt|hela tiden|konstant)|\btrotsalder|\buppfostr|\bforaldraskap|\bhemhjalp|"
@@ -269,7 +285,7 @@ RELATIONSHIP = _c(
     r"\bparforhallande|\bforhallande|\bvi bra?kar|\bvi grala"
 )
 CHILD_WELFARE = _c(
-    r"\blastensuojel|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
+    r"\blastensuojel|\bvanskot|\butan (?:mat|vinterklader|klader)\b|\bsvalt|\bsvalter|\bei (?:\w+ )?(?:ole|oo) syotavaa|\bgrannunga|\blapset (?:\w+ ){1,3}yksin\b|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
     r"\blikaisissa vaatteissa|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"
     r"\bloss\b|\bblojeutslag|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|"
     r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
@@ -282,13 +298,27 @@ CHILD_WELFARE = _c(
 # A kind of service named in words ("Finns det mödrahem i Helsingfors?", "pääseekö turvakotiin"): what the
 # person asked for goes first.
 NAMED_SERVICES = (
-    ("mother_child_home", _c(r"\bensikoti|\bensikodi|\bmodrahem|\bmoder- och barnhem")),
+    (
+        "mother_child_home",
+        _c(
+            r"\bensikoti|\bensikodi|\bmodrahem|\bmoder- och barnhem|\basumaan vauvan kanssa|\basua vauvan kanssa|\bvauvan kanssa (?:\w+ )?asu(?:maan|a)\b|\basumismuotoi\w* tu\w* (?:\w+ )?vauvan|\btuettu\w* asumi\w* (?:\w+ )?vauvan|\bboende med stod (?:\w+ )?(?:efter forlossningen|med (?:bebisen|babyn|barnet))|\bbo med (?:bebisen|babyn)"
+        ),
+    ),
     ("violence_support", _c(r"\bturvakoti|\bturvakodi|\bskyddshem")),
     ("hal_clinic", _c(r"\bhal-?(?:poliklini|klinik|mottagning)|\bhal\b")),
     ("youth_substance", _c(r"\bnuorisoasem|\bungdomsstation")),
     ("family_counselling", _c(r"\bperheneuvol|\bfamiljeradgivning|\buppfostringsradgivning|\bpariterapi|\bparterapi")),
     ("adult_substance", _c(r"\ba-klinik|\bpaihdeklinik|\bberoendeklinik|\bmissbruksvard")),
 )
+# The need a service asked for by name says, when nothing else does.
+NEED_OF_SERVICE = {
+    "mother_child_home": "family_support",
+    "violence_support": "domestic_violence",
+    "hal_clinic": "substance_use_pregnancy",
+    "youth_substance": "youth_substance_use",
+    "family_counselling": "relationship_support",
+    "adult_substance": "substance_use_family",
+}
 URGENT = _c(r"\bnyt heti|\btanaan|\btana yona|\bjuuri nyt|\bjust nu|\bgenast|\bi natt|\bidag\b|\bakuutti|\bakut")
 SAMI = _c(
     r"\w*samisk|\bsame\b|\bbures\b|\bsaame|\bsaamen|\bsaameksi|\bsaamenkiel|\bsami\b|\bsamisk|\bsamiska|\bsamer\b|\bsapmi|\bsaamelai|"

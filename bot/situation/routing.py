@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from bot.actions.needs import CATEGORIES_BY_CONCERN, REFERRAL_TOPICS, TOPIC_OF_CONCERN
-from bot.situation import model
+from bot.situation import cues, model
 
 PRECEDENCE = (
     "domestic_violence",
@@ -114,10 +114,20 @@ def categories_of(need: str, situation: dict) -> list[str]:
             if urgent
             else ["child_welfare", "family_social_work"]
         )  # the social emergency service after the guidance (route)
+    if (
+        need == "substance_use_family"
+        and model.value(situation, "role") is None
+        and model.value(situation, "subject") == "parent"
+    ):
+        # "mamma e full jämt", no role said: the parent's own services, then the office that sees the children safe.
+        return ["adult_substance", "child_welfare", "family_social_work"]
     if need == "substance_use_family" and young_writer(situation):
         # The child of a parent who drinks: child welfare (whose work it is to see that the child is safe) and the
         # family's social work, not adult services.
         return ["child_welfare", "family_social_work"]
+    if need == "family_support" and model.value(situation, "pregnancy", 0.6):
+        # An expecting family's everyday worry ("raskaana, ei ketään tukena"): the maternity clinic knows them.
+        cats = ["neuvola"] + [c for c in cats if c != "neuvola"]
     if need == "substance_use_family" and not _baby_or_pregnancy(situation):
         # A mother-and-child home is for babies' families; a teenager's parent who drinks needs adult services.
         cats = [c for c in cats if c != "mother_child_home"]
@@ -184,7 +194,11 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
         # The kind of service the person asked for: first where it fits the needs, else right after the first
         # ("voiko perheneuvolaan mennä jos isä juo": the father's drinking has its own services).
         rest = [c for c in categories if c != asked]
-        categories = [asked] + rest if asked in categories else rest[:1] + [asked] + rest[1:]
+        # ... and first when the worry itself is only a weak guess ("paikka mihin voi mennä vauvan kanssa asumaan").
+        found = model.load(situation)["needs"].get(needs[0]) if needs else None
+        weak = not found or found["confidence"] < model.STRONG
+        first = asked in categories or weak or (needs and cues.NEED_OF_SERVICE.get(asked) == needs[0])
+        categories = [asked] + rest if first else rest[:1] + [asked] + rest[1:]
     kinds = [k for n in needs for k in LINES.get(n, ())] + ["crisis"]
     if young_writer(situation):
         kinds = ["children"] + [k for k in kinds if k != "parents"]  # the line young people call themselves

@@ -62,7 +62,15 @@ class _SwedishBank(BankProvider):
     bban_format = "#" * 20
 
 
-SHAPES = ("retired", "own", "all", "c", "e", "f", "g")  # the retired sets, the second own set, both; or one blind set alone
+SHAPES = (
+    "retired",
+    "own",
+    "all",
+    "c",
+    "e",
+    "f",
+    "g",
+)  # the retired sets, the second own set, both; or one blind set alone
 # Blind sets (tests/privacy/blind_c, blind_e, blind_f): written by someone who never saw the redactor. Sets C and E
 # have been measured and reported and are development sets now; set F is measured first on the start commit, then
 # once on the release.
