@@ -203,7 +203,7 @@ def _swedish_subject(tokens: Sequence, i: int, places: dict) -> bool:
         return False
     if i + 2 < len(tokens) and tokens[i + 2].folded in _SV_SUBJECTS:
         return False  # "Vilja har han": an object put first
-    return _stem_is_first_name(tok.text)
+    return _stem_is_first_name(tok.text)  # not any unknown word: "Arbis har kurser" (an institute)
 
 
 def _adessive_owner(tokens: Sequence, i: int, places: dict) -> bool:

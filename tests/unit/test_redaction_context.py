@@ -223,6 +223,7 @@ def test_frames_finnish(text, expected):
         ("Johan har astma, får han gå i klubben", "[name] har astma, får han gå i klubben"),
         ("Vilja har han, men orken tar slut", "Vilja har han, men orken tar slut"),
         ("Tor var åskguden", "Tor var åskguden"),
+        ("Arbis har kurser i babymassage", "Arbis har kurser i babymassage"),
         # introducing oneself after a greeting
         ("hej det är karina, jag har två barn", "hej det är [name], jag har två barn"),
         ("hej det är bra, jag har två barn", "hej det är bra, jag har två barn"),
