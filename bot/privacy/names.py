@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from bot.places.finnish import fold
-from bot.privacy import name_context, name_pairs, name_passes, not_people, swedish_words
+from bot.privacy import name_context, name_frames, name_pairs, name_passes, not_people, swedish_words
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
     _AGE_AFTER,
     _NORDIC_SURNAME,
@@ -572,6 +572,7 @@ def names(text: str) -> Iterator[Span]:
     )
     name_pairs.mark(tokens, places, flags)
     name_context.mark(text, tokens, places, flags)
+    name_frames.mark(text, tokens, places, flags)
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end

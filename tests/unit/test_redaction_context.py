@@ -162,3 +162,89 @@ def test_a_spoken_participle_and_pronoun_after_oon_are_no_name_pair():
     text = "se hakkaa mua just nyt ja mä oon lukinnu itteni vessaan apua"
     assert redact(text) == text
     assert redact("oon loke molin ja asun Haapavesi") == "oon [name] [name] ja asun Haapavesi"
+
+
+# Frames around a word that make it a name (bot.privacy.name_frames), each with words that must stay.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # greetings from someone: a given name's ablative, also a municipality's name in a person's case
+        ("terkkuja brittalta", "terkkuja [name]"),
+        ("terkkuja kaarinalta", "terkkuja [name]"),
+        ("terkkuja mummolta", "terkkuja mummolta"),
+        # thanks, a comma and the last word
+        ("okei kiitos paljon, mika", "okei kiitos paljon, [name]"),
+        ("okei kiitos paljon, moi", "okei kiitos paljon, moi"),
+        # a name signing before a phone number
+        ("Ei mulla muuta, kiitti. Kent 040 123 4567", "Ei mulla muuta, kiitti. [name] [phone]"),
+        ("Soita 040 123 4567", "Soita [phone]"),
+        # a name glossed by a relation in brackets
+        (
+            "en tiiä kenelle kirjottaa. Veikko (mun avokki) juo joka ilta",
+            "en tiiä kenelle kirjottaa. [name] (mun avokki) juo joka ilta",
+        ),
+        ("Lapsi (mun poika) juo joka ilta", "Lapsi (mun poika) juo joka ilta"),
+        # a given name's adessive opening a sentence before "on", in either vowel harmony
+        ("Marjalla on kuumetta 39, onko hätä", "[name] on kuumetta 39, onko hätä"),
+        ("Ensiollä on astma ja kysyn saako se kerhoon", "[name] on astma ja kysyn saako se kerhoon"),
+        ("Meillä on kuumetta", "Meillä on kuumetta"),
+        ("Tampereella on uusi neuvola", "Tampereella on uusi neuvola"),
+        # a municipality that is also a given name, in the ablative or allative inside a sentence
+        ("kysyin jo Kaarinalta neuvolasta mut se ei tienny", "kysyin jo [name] neuvolasta mut se ei tienny"),
+        ("asun Kaarinassa ja kysyin neuvolasta", "asun Kaarinassa ja kysyin neuvolasta"),
+        # a surname's genitive before the word for family, also with the -n glued onto the base form
+        (
+            "Hokkanenn perheen asiat hoitaa nyt uusi sosiaalityöntekijä",
+            "[name] perheen asiat hoitaa nyt uusi sosiaalityöntekijä",
+        ),
+        ("Lapsen perheen tilanne on vaikea", "Lapsen perheen tilanne on vaikea"),
+        ("Oman perheen asiat", "Oman perheen asiat"),
+        # a name right after a role or relation word
+        ("Joo eli terkkari Mari käski mun kysyy täältä", "Joo eli terkkari [name] käski mun kysyy täältä"),
+        ("Tytär Elisa on raskaana", "Tytär [name] on raskaana"),
+        ("mun äiti Lahdessa on kipeä", "mun äiti Lahdessa on kipeä"),
+    ],
+)
+def test_frames_finnish(text, expected):
+    assert redact(text) == expected
+
+
+@needs_swedish_words
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("okej tack så mycket, jonny", "okej tack så mycket, [name]"),
+        ("okej tack så mycket, bra", "okej tack så mycket, bra"),
+        ("Inget mer, tack. Johan 070-123 45 67", "Inget mer, tack. [name] [phone]"),
+        ("alltså Armas (min son) har varit borta", "alltså [name] (min son) har varit borta"),
+        ("/ Helén (Annas mamma)", "/ [name] ([name] mamma)"),
+        # a given name opening a sentence before a Swedish verb; not a fronted object nor a definition
+        ("Per har 39 i feber, är det akut", "[name] har 39 i feber, är det akut"),
+        ("Johan har astma, får han gå i klubben", "[name] har astma, får han gå i klubben"),
+        ("Vilja har han, men orken tar slut", "Vilja har han, men orken tar slut"),
+        ("Tor var åskguden", "Tor var åskguden"),
+        ("Arbis har kurser i babymassage", "Arbis har kurser i babymassage"),
+        # introducing oneself after a greeting
+        ("hej det är karina, jag har två barn", "hej det är [name], jag har två barn"),
+        ("hej det är bra, jag har två barn", "hej det är bra, jag har två barn"),
+        # who said it
+        ("jamen pär sa att ni kan hjälpa", "jamen [name] sa att ni kan hjälpa"),
+        ("jamen läkaren sa att ni kan hjälpa", "jamen läkaren sa att ni kan hjälpa"),
+        # a given name's genitive before a noun; a surname's before "familj"
+        ("Aris lärare ringde och sa att hon somnar", "[name] lärare ringde och sa att hon somnar"),
+        ("Jag skriver för Elisas räkning", "Jag skriver för [name] räkning"),
+        ("Barnens lärare ringde", "Barnens lärare ringde"),
+        ("Berglunds familj har fått en ny socialarbetare", "[name] familj har fått en ny socialarbetare"),
+        ("Hela familjen mår dåligt", "Hela familjen mår dåligt"),
+        # at an office, a municipality's Finnish genitive in a Swedish sentence too
+        ("Ja sko vilja tala me Kian på socialen igen", "Ja sko vilja tala me [name] på socialen igen"),
+        ("jag frågade redan Simon på rådgivningen", "jag frågade redan [name] på rådgivningen"),
+        ("Vi var i Vasa på dagis", "Vi var i Vasa på dagis"),
+        ("Mamma på jobbet sa", "Mamma på jobbet sa"),
+        # after a relation word, a municipality that is a given name
+        ("Min exman Simo hotar att ta barnen", "Min exman [name] hotar att ta barnen"),
+        ("svärmor Mari lägger sig i allt", "svärmor [name] lägger sig i allt"),
+    ],
+)
+def test_frames_swedish(text, expected):
+    assert redact(text) == expected
