@@ -77,6 +77,12 @@ class Language:
     danger: re.Pattern  # any word of danger (killing, dying, hitting, overdosing...): for "defused"
     never: re.Pattern  # idioms and negations: these phrases are taken out before the rules run
     dream: re.Pattern  # a dream told: no now overrules it in its own clause ("drömde i natt att ...")
+    # Said in earnest ("jag menar det på riktigt", "oon tosissani"): a condition does not defuse a threat to oneself.
+    earnest: Optional[re.Pattern] = None
+    # Rules read over the whole message, across sentences, without the frames: a few wordings specific enough
+    # that a past or a question in another sentence does not take them back ("menossa isän luo ja isä kuoli
+    # viime vuonna. se ei vastaa enää").
+    whole: tuple[Rule, ...] = ()
 
 
 def _compile(module) -> Language:
@@ -101,6 +107,8 @@ def _compile(module) -> Language:
         rx(module.DANGER),
         rx(module.NEVER),
         rx(module.DREAM),
+        rx(module.EARNEST) if getattr(module, "EARNEST", None) else None,
+        tuple(Rule(category, rx(source)) for category, source in getattr(module, "WHOLE", ())),
     )
 
 
@@ -145,7 +153,12 @@ def _sentence(language: Language, sentence: str) -> Optional[Finding]:
                 continue
             if not strict and not language.guards.search(clause):
                 continue
-        if rule.conditional and conditional and not strict:
+        if (
+            rule.conditional
+            and conditional
+            and not strict
+            and not (language.earnest and language.earnest.search(sentence))
+        ):
             continue
         return Finding(True, rule.category, language.code, match.group().strip())
     if sentence != original or _framed(language, sentence, guarded or conditional):
@@ -203,4 +216,9 @@ def detect(text: str) -> Finding:
             if found and found.acute:
                 return found
             defused = defused or found
+    for language in languages():
+        for rule in language.whole:
+            match = rule.pattern.search(normal)
+            if match:
+                return Finding(True, rule.category, language.code, match.group().strip()[:80])
     return defused or Finding(False)

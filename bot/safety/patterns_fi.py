@@ -13,7 +13,7 @@ WORDS = {
     "me": r"(?:mua|mut|minua|minut|mu|meita|meidat|meit)",
     "victim": r"(?:mua|mut|minua|minut|meita|meidat|aitia|aitii|aitiani|isaa|siskoa|siskoani|veljea|naista|"
     r"naapuria|kaveria|hanta|sita|vaimoa|tyttoystavaa|mummoa)",
-    "self": r"(?:itseni|itteni|itseani|itteani|itteeni|itsesi|ittesi|itsensa|ittensa|itseaan|itteaan|itteensa|"
+    "self": r"(?:itseni|itteni|ittein|itsein|itteain|itteen|itseani|itteani|itteeni|itsesi|ittesi|itsensa|ittensa|itseaan|itteaan|itteensa|"
     r"itseensa|itsemme|ittemme)",
     "self_to": r"(?:itselleni|itelleni|ittelleni|itselleen|itelleen)",
     "kill": r"(?:tapan|tapat|tappaa|tappais|tappaisi|tappaisin|tappamaan|tapetaan|tappaan|tappavat)",
@@ -22,7 +22,7 @@ WORDS = {
     "live": r"(?:elaa|elamaan|olla olemassa|olla enaa|jatkaa elamaa|elaa enaa)",
     "child": r"(?:vauva\w*|lapsi|lapsen|lasta|lapset|lapsia|lapselle|lapsella|lapseni|lapsemme|taapero\w*|"
     r"pikkuveli\w*|pikkuvelje\w*|pikkusisko\w*|pikkusisar\w*|poika|pojan|poikaa|poikani|tytto|tyton|"
-    r"tyttoa|tyttoni|tytar|tyttare\w*|pienokai\w*|vastasyntyn\w*|muksu\w*|skidi\w*|kersa\w*|teini\w*|"
+    r"tyttoa|tyttoni|tytar|lapsensa|lapsesi|lapsiaan|oppilas|oppilaa\w*|tyttare\w*|pienokai\w*|vastasyntyn\w*|muksu\w*|skidi\w*|kersa\w*|teini\w*|"
     r"kaksonen|kaksoset|pikkuinen|\d+ ?v(?:uotia\w*)?|\w*vuotia\w*|\w*vuotias)",
     "hit": r"(?:lyo|lyovat|lyoo|hakkaa|hakkaavat|potkii|potkivat|kuristaa|raiskaa|pahoinpitelee|tonii|tuuppii|"
     r"riepottelee|retuuttaa|hakkaamaan|lyomaan|satuttaa)",
@@ -67,7 +67,7 @@ PAST = (
     r"\b(?:(?:\d+|pari|muutama|kaksi|kaks|kolme|nelja|viis|viisi|monta|vuosi|vuos|viikko|kuukausi|kuukaus) (?:\w+ )?sitten|"
     r"\w+ (?:vuotta|vuosi|vuosia|viikkoa|kuukautta|kuukausi) (?:sitten|takaperin|takaperin)|"
     r"kerran|joskus|aikanaan|(?<!ku )(?<!kuin )ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|ylaastee\w*|ala-astee\w*|ala astee\w*|lukiossa|yliopistossa|armeijassa|parikymppisena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
-    r"silloin kun|kun olin|olin pieni|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
+    r"silloin kun|kun olin|olin pieni|kun (?:se|han|ne|he|poika|tytto|vauva) oli (?:\w+ )?(?:pieni|vauva|vastasyntyn\w*|\d+|nuori|pienempi)|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
     r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia|"
     r"(?:vuonna|vuodelta|vuoden) (?:19|20)\d\d|siita on (?:jo )?(?:\w+ )?(?:vuotta|vuosi|vuosia|kuukautta|viikkoa))\b"
     # a sentence that opens with a year ("2018 tyttö nieli ..."), not with a dose ("2000 mg ...")
@@ -77,7 +77,7 @@ QUESTION = (
     r"\b(?:mita (?:teen|tehda|pitaa tehda|kannattaa tehda) jos|mita tapahtuu jos|"
     r"miten (?:puhun|puhua|toimin|toimia|tunnistaa|tunnistan|autan|auttaa|tuen|tukea|teen)|"
     r"mista saa (?:apua|tukea)|mihin (?:ohjaan|ohjata)|onko (?:\w+ )?(?:normaalia|vaarallista|ok|okei|tavallista)|"
-    r"voiko|saako|kuinka paljon|saanko|pitaako|pitaisko|pitaisiko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
+    r"voiko|saako|tietaako|nakeeko|saako (?:\w+ ){{0,2}}(?:tietaa|selville)|saa(?:ko)? (?:\w+ )?selville|kuinka paljon|saanko|pitaako|pitaisko|pitaisiko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
     r"onko syyta huoleen|hypoteett\w*|teoriassa|pitaako (?:\w+ )?huolestua|"
     r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma|"
     r"jos joku (?:\w+ )?(?:kirjoittaa|kirjoittais\w*|sanoo|sanois\w*|kertoo|kertois\w*)|"
@@ -99,11 +99,12 @@ REPORT = (
     r"(?:olen|oon|toimin|tyoskentelen) (?:\w+ )?(?:psykologi\w*|sairaanhoitaja\w*|terveydenhoitaja\w*|"
     r"sosiaalityontekija\w*|laakari\w*|katilo\w*|ensihoitaja\w*|opettaja\w*|lastenhoitaja\w*|"
     r"perhetyontekija\w*)|\w*(?:hoitajana|tyontekijana|psykologina|laakarina|opettajana|katilona)|"
-    r"leikitaan|leikittiin|leikissa|leikki\w* (?:ensihoitaja\w*|ambulanssi\w*|laakari\w*|sairaala\w*|poliisi\w*)|nukke|nuken|leikin kautta|leikkiessa\w*|\w*minecraft\w*|fortnite\w*|pelissa|videopel\w*|"
+    r"leikitaan|leikittiin|leikissa|leikeissa|leikei\w*|leikki\w* (?:ensihoitaja\w*|ambulanssi\w*|laakari\w*|sairaala\w*|poliisi\w*)|nukke|nuken|leikin kautta|leikkiessa\w*|\w*minecraft\w*|fortnite\w*|pelissa|videopel\w*|"
     r"unessa|unessani|unissani|nain unta|naen unta|nain painajais\w*|painajaise\w*|uneksin|"
     r"nayttelma\w*|naytelma\w*|teatteri\w*|naytoksessa|roolihahmo\w*|esseeseen|esseessa|essee|esseen|"
     r"kirjoitelma\w*|aine(?:kirjoitu\w*|essee\w*)|esitelma\w*|kouluprojekt\w*|"
     r"opinnayte\w*|gradu\w*|koulutyo\w*|tutkielm\w*|koulutusesimerk\w*|tapaus vuodelta)\b"
+    r"|^ ?(?:\w+ ){{0,2}}\w*(?:opettaja|tyontekija|hoitaja|kasvattaja)\b(?! (?:\w+ )?(?:lyo|hakkaa|satuttaa|ravistelee))"
     r"|^ ?(?:\w+ )?(?:psykologi|sairaanhoitaja|terveydenhoitaja|sosiaalityontekija|laakari|katilo|ensihoitaja|"
     r"perhetyontekija)\b"
 )
@@ -111,13 +112,14 @@ JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh|ei oikeesti|ei oikeasti|en tosissan
 # A dream told (also one of the REPORT frames): in its own clause no now overrules it.
 DREAM = r"\b(?:unessa|unessani|unissani|nain unta|naen unta|nain painajais\w*|painajaise\w*|painajaisessa|uneksin)\b"
 CONDITIONAL = r"\bjos\b"
+EARNEST = r"\b(?:oon|olen|mä oon|ma oon) (?:ihan |aivan )?tosissani\b|\b(?:tarkotan|tarkoitan) (?:sita|tata|tota)\b|\bei oo vitsi\b|\bei ole vitsi\b"
 # Words of danger at all (for "defused": such a word inside a past, question, fear or condition).
 DANGER = (
     r"\b(?:{kill}|tappo\w*|tapettiin|tappanu\w*|{die}|kuoli\w*|kuoleman|itsemurh\w*|itsetuho\w*|{hit}|{hit_past}|"
     r"{hit_passive}|lyony\w*|lyonyt|hakannu\w*|kurist\w*|yliannost\w*|myrkyty\w*|niel\w*|tukehtu\w*|"
     r"hengit\w*|vakival\w*|uhka\w*|uhkail\w*|puuko\w*|veitse\w*|viiltel\w*|hypat\w*|hyppaa\w*|hyppas\w*|putos\w*|"
     r"ravistel\w*|satuta\w*|satutta\w*|vahingoit\w*|pudot\w*|verta|vuota\w*|liikaa|laak\w*|pilleri\w*|"
-    r"tablet\w*)"
+    r"tablet\w*|jaahyvais\w*|hyvastikirje\w*|hyvastivies\w*|itsemurhavies\w*|hirt\w*)"
 )
 
 # Idioms and negations: blanked out before the rules run.
@@ -148,6 +150,15 @@ NEVER = (
     # "kohta mä hyppään sillalta, jos tää ratikkatyömaa ei lopu": a nuisance, not a plan
     r"|\bhyppaan (?:\w+ ){{0,2}}(?:, )?jos (?:\w+ ){{0,2}}"
     r"\w*(?:tyomaa|remontti|meteli|ruuhka|kokous|jono|tentti|liikenne|sade|helle)\w*"
+    # "hirttää itteni tähän kokoamisohjeeseen": hanging oneself onto a nuisance is an idiom
+    r"|\bhirt\w* {self} (?:tahan|tohon|tuohon|siihen|noihin|naihin) (?:\w+ ){{0,3}}\w*(?:ohje\w*|lomake\w*|kokous\w*|"
+    r"palaveri\w*|excel\w*|byrokratia\w*|laskui\w*|kaavakke\w*|hakemuks\w*|sotku\w*|jonoon|puheluun|"
+    r"projekti\w*|laksy\w*|tenttii\w*)"
+    # a minor bleed that was seen to ("polvesta tuli verta, laastari päälle")
+    r"|\b(?:polve\w*|sorme\w*|kyynarpaa\w*|kyynarpaast\w*|huulesta|peukalosta|varpaasta) (?:\w+ )?(?:tuli|vuoti|valui) "
+    r"(?:\w+ )?verta"
+    # "en tee mitään typerää": the writer says they are safe
+    r"|\ben (?:aio |meinaa )?(?:tee|tehda) (?:mitaan?|mittaan) (?:typeraa|tyhmaa|itselleni)"
 )
 
 ACUTE = (
@@ -426,5 +437,69 @@ ACUTE = (
         r"\b(?:soittakaa|soita|tarvitsen|tarviin|tarvitaan|tilatkaa|tilaa) (?:\w+ )?(?:ambulanssi\w*|"
         r"poliisi\w*|hatanumero\w*|112)\b|\bambulanssi\w* (?:heti|nyt)|\bhatatilanne\b|\bhata on\b|"
         r"\bapua (?:nyt|heti|ny)\b|\b(?:nyt|heti) apua\b|\bapuaa\b",
+    ),
+)
+
+ACUTE = ACUTE + (
+    # going now to a place to die (the railway, into the lake): the means named by the place
+    (
+        "suicide",
+        r"\b(?:meen|menen|mie meen|lahden|lahen|kavelen|ajan) (?:\w+ ){{0,2}}(?:junaradalle|junaradan|"
+        r"raiteille|kiskoille|sillan kaiteelle|jarveen|mereen|avantoon|koskeen)\b",
+        "now",
+    ),
+    # the plan said without the word: the way and the time decided
+    (
+        "suicide",
+        r"\b(?:paattany|paattanyt|paattanu|paatin|mietin|mietitty|suunnitellu|suunnitellut) "
+        r"(?:jo |valmiiks |valmiiksi )?(?:miten ja milloin|milloin ja miten|tavan ja paivan|paivan ja tavan)\b",
+    ),
+    # a wish that the baby stops breathing
+    (
+        "child",
+        r"\b(?:haluun|haluan|toivon|toivoisin|toivoin) (?:\w+ ){{0,2}}(?:et|etta) (?:se|han|{child}) "
+        r"(?:\w+ )?(?:lakkais|lakkaisi|lakkaa|lopettais|lopettaisi) hengittamasta",
+    ),
+    # hitting the wall, and next time it will not be the wall
+    (
+        "child",
+        r"\bseuraavalla kerralla (?:se |sita )?(?:ei|eika) (?:oo|ole|ookaan|olekaan) (?:enaa )?"
+        r"(?:seina|ovi|poyta|tyyny)\b",
+    ),
+    # a child hurt by a carer today (a burn, a beating), told by the child or a bystander
+    (
+        "child",
+        r"\b(?:{hit_past}|poltti|polttanut|polttanu|vaantanyt|vaansi|kuristanut) (?:\w+ ){{0,2}}(?:hanta|sita|{child})\b"
+        r"(?: \w+){{0,3}} (?:aamulla|tana aamuna|tanaan|tanaa|just|juuri|aasken|hetki sitten)\b",
+    ),
+    # a child alone with a carer high or drunk: nobody else there
+    (
+        "child",
+        r"\b(?:kannissa|humalassa|aineissa|pilvessa|juovuksissa|sammunu\w*|tajuton|huumeissa|\w*amfetamiini\w*|"
+        r"piri\w*|heroiini\w*|sekaisin (?:\w+ )?(?:huumei\w*|aineista|viinasta|alkoholista|pillereista|laakkeista))\b"
+        r".*\b{child}\b.*\b(?:(?:ei|eika) (?:\w+ )?(?:ole |oo )?kukaan muu|kukaan muu ei|(?:ei|eika) (?:ole |oo )?muita "
+        r"aikuisia|ainoa aikuinen)",
+    ),
+    # delusions with danger: flying from a roof, a body steered by someone else to do harm
+    (
+        "suicide",
+        r"\b(?:pystyn|voin|osaan) lentaa (?:\w+ )?(?:katolta|parvekkeelta|ikkunasta|sillalta)|"
+        r"\b(?:joku|jokin|aanet|ne) (?:ohjaa|ohjaavat|kayttaa) (?:mun|minun) (?:kehoa|kroppaa|kasia)\b.*\b"
+        r"(?:vaarallis\w*|pahaa|satuttaa|en pysty (?:estamaan|pysayttamaan|lopettamaan))",
+    ),
+    # someone posted a picture of a bridge or the railway with a farewell
+    (
+        "suicide",
+        r"\b(?:laittoi|laitto|postasi|julkaisi|lahetti|laittanu\w*) (?:\w+ )?kuva\w* (?:\w+ )?(?:sillasta|sillalta|"
+        r"katolta|junaradalta|raiteilta|kalliolta|laiturilta)\b.*\b(?:kirjoitti|kirjotti|kirjottanu\w*|ja teksti\w*)",
+    ),
+)
+
+# Read over the whole message (bot.safety.crisis.detect): a relative going to join the dead, and silence.
+WHOLE = (
+    (
+        "suicide",
+        r"\b(?:menossa|menee|lahtee|lahdossa|paasee|haluaa) (?:\w+ ){{0,2}}(?:\w+n) (?:luo|luokse|tyko)\b.*\b"
+        r"(?:kuoli|kuollut|kuollu|vainaa\w*|haudattiin)\b.*\b(?:ei|eika) (?:\w+ )?(?:vastaa|avaa|vastannut|vastannu)",
     ),
 )

@@ -39,7 +39,7 @@ WORDS = {
 }
 
 NOW = (
-    r"\b(?:nu|just nu|genast|direkt|i kvall|ikvall|i natt|inatt|idag|i dag|snart|hjalp|"
+    r"\b(?:nu|just nu|genast|direkt|i kvall|ikvall|i natt|inatt|idag|i dag|snart|(?<!sokt )(?<!soka )(?<!soker )(?<!sokte )(?<!fa )(?<!fatt )(?<!far )(?<!fick )(?<!om )(?<!efter )(?<!av )(?<!ha )(?<!behover )hjalp(?! (?:med|for|av|att|fran)\b)|"
     r"(?:ar|e) kvar (?:har|hemma|i lagenheten)|ar har|star har|e har|pa vag (?:hit|in)|kommer hit|"
     r"om en (?:minut|stund)|barnen (?:ser pa|tittar|grater|skriker)|barna (?:ser pa|tittar|grater|skriker))\b"
 )
@@ -50,7 +50,7 @@ STRICT_NOW = (
 
 PAST = (
     r"\b(?:for (?!(?:\w+ ){{0,2}}(?:stund|kvart|timme|timmar|halvtimme|halvtimma|minut\w*) )(?:\w+ ){{1,3}}(?:sedan|sen)|en gang|nagon gang|"
-    r"forr|forut|tidigare|som barn|som liten|som ung|som tonaring|i hogstadiet|i lagstadiet|i mellanstadiet|i gymnasiet|i skolan|i militaren|nar jag var|nar vi var|i barndomen|"
+    r"forr|forut|tidigare|som barn|nar (?:han|hon|hen|de|dom|ja|vi) var (?:\w+ )?(?:liten|sma|nyfodd\w*|bebis|baby|spadbarn|\d+|yngre|mindre)|som liten|som ung|som tonaring|i hogstadiet|i lagstadiet|i mellanstadiet|i gymnasiet|i skolan|i militaren|nar jag var|nar vi var|i barndomen|"
     r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
     r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
     r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut|"
@@ -61,7 +61,7 @@ PAST = (
 QUESTION = (
     r"\b(?:vad (?:gor|ska) (?:jag|man) (?:\w+ )?om|vad hander om|hur (?:pratar|talar|gor|kanner|"
     r"hjalper|stoder|vet) (?:jag|man)|var far man|vart hanvisar|ar det (?:normalt|farligt|okej|ok|vanligt)|"
-    r"far man|kan man|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
+    r"far man|kan man|(?:far|kan|kommer) (?:\w+ ){{0,3}}(?:fa )?reda pa|kan (?:\w+ ){{0,2}}se att (?:jag|ja)|kan du|kan ni|hur mycket|vet (?:inte|int) om|om (?:jag|ja) ska|borde jag|"
     r"ska jag anmala|misstanker|ska jag oroa mig|hypotetisk\w*|behover jag oroa mig|ska jag vara orolig|kan (?:en )?(?:bebis\w*|barn\w*|man)\b|"
     r"(?:e|ar) (?:de|det) normalt|hur vet man|nar (?:e|ar) (?:de|det) (?:ett )?nod\w*|om en (?:bebis|baby)|"
     r"(?:e|ar) (?:de|det) (?:nat|nagot) for 112|nar (?:ska|bor|behover|maste) (?:man|jag|ja) ringa|"
@@ -93,15 +93,16 @@ JOKE = r"\b(?:haha\w*|hah|hehe\w*|lol|xd|heh|(?:alltsa )?(?:int|inte|ej) pa rikt
 # A dream told (also one of the REPORT frames): in its own clause no now overrules it.
 DREAM = r"\b(?:dromde|drommen|drommde|dromt|mardrom\w*|i en drom|i drommen)\b"
 CONDITIONAL = r"\bom\b"
+EARNEST = r"(?<!inte )(?<!int )\b(?:jag |ja )?menar (?:det|allvar)\b(?! (?:inte|int))|\bpa fullaste allvar\b|\bdet (?:ar|e) (?:inget|int nat|inte nagot) skamt\b"
 DANGER = (
     r"\b(?:doda\w*|dodar|dodade|dog|dor|do|dod|sjalvmord\w*|sjalvskad\w*|ta livet|tog livet|{hit}|{hit_past}|"
     r"{hit_passive}|slagit|slar|strypt|stryp\w*|overdos\w*|forgift\w*|svalj\w*|svalde|kvav\w*|andas|vald\w*|"
     r"hota\w*|kniv\w*|skar (?:mig|sig)|skurit|hoppa\w*|foll|skaka\w*|skada\w*|illa|sitt liv|blod\w*|blo\w*|"
-    r"for manga|for mycket|tablett\w*|piller\w*)"
+    r"for manga|for mycket|tablett\w*|piller\w*|avskedsbrev\w*|avskedsmeddelande\w*)\b"
 )
 
 NEVER = (
-    r"\b(?:dog|dor|do|holl pa att do) av (?:skratt|skam|tristess|langtan|nyfikenhet|varme|trotthet)"
+    r"\b(?:dog|dor|do|holl pa att do) (?:snart |nastan |typ )?av (?:skratt|skam|tristess|langtan|nyfikenhet|varme|trotthet)"
     r"|\bskams? ihjal|\bskrattade ihjal|\btrakas ihjal|\bdods? ?trott\w*|\bvill (?:typ|liksom) (?:bara )?do\b|\b(?:tog|tar) nastan livet av (?:mig|mej)"
     r"|\b(?:jobbet|stressen|trottheten|tristessen|varmen|kylan|vantan|vardagen|det har|detta|allt|braket) "
     r"(?:\w+ )?(?:tar livet av|dodar) (?:mig|mej|en|oss)?"
@@ -124,6 +125,9 @@ NEVER = (
     r"|\bvill (?:bara )?do nar (?:ja|jag) (?:ser|tittar pa|tanker pa) hur (?:ja|jag) (?:sag ut|lat|betedde)"
     r"|\borkar (?:int|inte|ej) leva sa har (?:langre )?, (?:\w+ ){{0,2}}maste (?:andras|forandras|bli)\b"
     r"|\b(?:ja|jag) skulle aldrig gora (?:nat|nagot|det)\b"
+    # "gräva ner mig och dö" of embarrassment, "åt alla håll" (not "ate them all"), "inget dumt"
+    r"|\b(?:grava|krypa) ner (?:mig|mej) (?:\w+ )?och do\b|\bat alla hall\b"
+    r"|\b(?:tanker|kommer|ska) (?:inte|int) (?:att )?gora (?:nat|nagot|nagonting) dumt\b"
     r"|\bnu hoppar (?:ja|jag) (?:fran|ut genom) (?:\w+ ){{0,2}}, (?:\w+ ){{0,4}}(?:malat|klottrat|kladdat|spillt|glomt|smetat)\w*"
 )
 
@@ -181,10 +185,13 @@ ACUTE = (
         r"\b{child} (?:\w+ ){{0,5}}(?:i kylan|i snon|pa balkongen)\b.*\b(?:last|stangd)|\b{child} (?:\w+ ){{0,3}}"
         r"(?:pa motorvagen|pa isen|pa taket)|\bdragit kniv mot {child}",
     ),
-    ("child", r"\b(?:huset|lagenheten|det) brinner\b|\bbranna ner (?:huset|lagenheten)|\bsatta eld pa"),
+    (
+        "child",
+        r"\b(?:huset|lagenheten|det) brinner\b|\bbranna ner (?:huset|lagenheten)|\bsatta eld pa (?:\w+ )?(?:huset|lagenheten|hemmet|rummet|dorren|sangen|oss|mig|mej|sig|allt|{child})\b",
+    ),
     (
         "suicide",
-        r"\b(?:vill|ville|tanker|ska|skall|kommer att|hotar att|har bestamt mig for att|bara|pa vag att|"
+        r"\b(?:vill|ville|tanker|ska|skall|kommer att|kommer|hotar att|har bestamt mig for att|bara|pa vag att|"
         r"haller pa att) (?:\w+ ){{0,2}}{suicide_act}\b|\btar (?:jag |ja )?livet av (?:mig|mej)\b|"
         r"\btar (?:jag |ja )mitt liv\b|\b(?:jag|ja) (?:\w+ )?(?:vill|ska|tanker|kommer att) doda (?:mig|mej)\b",
         "conditional",
@@ -349,5 +356,61 @@ ACUTE = (
         r"\b(?:ring|ringer ni|kan ni ringa|skicka) (?:\w+ )?(?:ambulans\w*|polis\w*|112|nan|nagon)\b|\b(?:behover|"
         r"maste ha) (?:en )?ambulans\b|\bakut hjalp\b|\bhjalp akut\b|\bhjalp (?:nu|genast|snabbt)\b|\bnodlage\b|"
         r"\bdet ar akut\b|\bdet ar brattom\b",
+    ),
+)
+
+ACUTE = ACUTE + (
+    # going now to a place to die (the railway, into the sea)
+    (
+        "suicide",
+        r"\b(?:gar|ska ga|aker|cyklar|kor) (?:\w+ ){{0,2}}(?:till|ut pa|upp pa|ner till) (?:\w+ )?(?:spaaret|"
+        r"tagspaaret|ralsen|tagralsen|jarnvagen)\b|\b(?:gar|ska ga) (?:\w+ )?(?:ut|ner) i (?:havet|sjon|alven|vattnet)\b",
+        "now",
+    ),
+    # the plan said without the word: the way and the time decided
+    (
+        "suicide",
+        r"\b(?:bestamt|bestamt mig for|planerat) (?:\w+ )?(?:hur och nar|nar och hur)\b",
+    ),
+    # a wish that the baby stops breathing
+    (
+        "child",
+        r"\b(?:vill|onskar|ville) (?:bara )?att (?:han|hon|hen|den|{child}) (?:ska |skulle )?(?:sluta andas|"
+        r"slutar andas|aldrig vaknar|inte vaknar|int vaknar)\b",
+    ),
+    # hitting the wall, and next time it will not be the wall
+    (
+        "child",
+        r"\bnasta gang (?:blir det|ar det|e det|kan det bli|kommer det bli) (?:inte|int) (?:\w+ )?"
+        r"(?:vaggen|dorren|bordet|kudden|skapet)\b",
+    ),
+    # a child alone with a carer high or drunk: nobody else there
+    (
+        "child",
+        r"\b(?:full|fulla|berusad|dackad|hog|paverkad|packad|aspackad|plakat|pa amfetamin|pa droger|knarkpaverkad)\b"
+        r".*\b{child}\b.*\b(?:ingen annan (?:ar|e) (?:dar|hemma|med)|ingen annan vuxen|enda vuxna)",
+    ),
+    # delusions with danger: flying from a roof, a body steered by someone else to do harm
+    (
+        "suicide",
+        r"\bkan flyga (?:\w+ )?(?:fran|ner fran|ut genom) (?:taket|balkongen|fonstret|bron)|"
+        r"\b(?:nan|nagon|nagot|nat|rosterna|den|de|dom) styr (?:min kropp|mig|mej|mina hander)\b.*\b"
+        r"(?:farligt|skada|kan (?:inte|int) (?:stoppa|sluta|halla emot))",
+    ),
+    # someone posted a picture of a bridge or the railway with a farewell
+    (
+        "suicide",
+        r"\b(?:la upp|lagt upp|lade upp|postade|skickade|delade) (?:en |ett )?(?:bild|foto) (?:pa|av|fran) "
+        r"(?:en |ett )?(?:bro|bron|taket|ett tak|stupet|ett stup|spaaret|ralsen|tagralsen|klippan)\b.*\b(?:skrev|skrivit|"
+        r"med texten)\b",
+    ),
+)
+
+# Read over the whole message (bot.safety.crisis.detect): a question about the children's custody after one's
+# own death, asked against a deadline tonight.
+WHOLE = (
+    (
+        "suicide",
+        r"\bom (?:man|jag|ja) (?:inte|int) finns (?:mer|kvar)\b.*\b(?:fore|innan|till) (?:i natt|inatt|ikvall|i kvall)\b",
     ),
 )

@@ -60,11 +60,18 @@ SHORT_FAREWELL = re.compile(
     r"^\s*(?:farval|adjo|hyvasti|hyvastit)\s*[.!]*\s*$|"
     r"\bviimei?se?n kerran (?:moi|hei|heippa|hyvasti|heido)\b|\b(?:mun|minun) viimei?set sanat\b|"
     r"\bjaahyvaisviesti\w*|\b(?:mun|minun) hautajaisi\w*|\ben (?:tuu|tule) enaa (?:takas|takaisin|kotiin)\b|"
-    r"\ben (?:oo|ole) (?:enaa )?(?:taalla|olemassa) (?:enaa )?(?:huomenna|viikonloppuna|ensi viikolla|silloin)\b|"
+    r"\ben (?:oo|ole|aio olla|meinaa olla) (?:enaa )?(?:taalla|olemassa|elossa) (?:enaa )?(?:huomenna|viikonloppuna|ensi viikolla|"
+    r"silloin|jouluna|juhannuksena|synttareina)\b"
+    r"(?! ?,? (?:\w+ ){0,2}(?:ollaan|oon|olen|lahdetaan|lahden|lahen|mennaan|menen|reissu\w*|matko\w*|mokil\w*|mummola\w*))|"
     r"\bmina sista ord\b|\bsista orden\b|\bdet har (?:ar|e) ett farval\b|\bhej ?da for (?:sista|sissta) gangen\b|"
     r"\b(?:ja|jag) (?:ar|e) (?:inte|int) (?:kvar|har) (?:da|i morgon|imorgon|till helgen|nasta vecka)\b|"
     r"\b(?:ja|jag) (?:inte|int) finns (?:kvar )?(?:i morgon|imorgon|da)\b|\bkommer (?:inte|int) (?:hem|tillbaka) "
-    r"(?:mer|igen|nagonsin|aldrig)\b|\bsatter (?:ja|jag) punkt\b|\bmin tid (?:ar|e) ute\b|\bni far forlata (?:mig|mej)\b"
+    r"(?:mer|igen|nagonsin|aldrig)\b|\bsatter (?:ja|jag) punkt\b|\bmin tid (?:ar|e) ute\b|\bni far forlata (?:mig|mej)\b|"
+    # messages left for the children: "krama barnen från mig", "hälsa min dotter att det inte var hennes fel"
+    r"\bkrama (?:\w+ )?(?:barnen|barna|ungarna|dom|dem|alla|min \w+|mina \w+) fran (?:mig|mej)\b|"
+    r"\b(?:halsa|saga till|sag till|beratta for) (?:\w+ ){0,3}att det (?:inte|int) var (?:\w+ )?fel\b|"
+    r"\b(?:halatkaa|halaa) (?:\w+ )?(?:lapsia|lapsille|lapset) (?:musta|minusta|mun puolesta)\b|"
+    r"\b(?:kertokaa|sanokaa|sano|kerro) (?:\w+ ){0,3}(?:et|etta) se ei (?:ollut|ollu|oo|ole) (?:\w+ )?(?:vika|syy)\b"
 )
 
 
