@@ -15,3 +15,12 @@ def situation(*turns):
             s, read(Message(text=text, intent=intent, confidence=confidence, asked=asked[0] if asked else None))
         )
     return s
+
+
+def professional_route(*turns):
+    """The situation and its routing with a professional's referral topics, as the service search asks it."""
+    from bot.actions.needs import referral_topics
+    from bot.situation.routing import route
+
+    s = situation(*turns)
+    return s, route(s, topics=referral_topics([t[0] for t in turns], route(s).needs))

@@ -4,19 +4,11 @@ through the situation model and its routing. Unit level: no servers."""
 
 from __future__ import annotations
 
-from bot.actions.needs import referral_topics
 from bot.places.resolver import find_places
 from bot.situation import describe, model
 from bot.situation.reading import Message, read
 from bot.situation.routing import route
-from tests.unit.situation_turns import situation
-
-
-def _professional_route(*turns):
-    s = situation(*turns)
-    plan = route(s)
-    return s, route(s, topics=referral_topics([t[0] for t in turns], plan.needs))
-
+from tests.unit.situation_turns import professional_route, situation
 
 # ---------------------------------------------------------------- young writers
 
@@ -111,7 +103,7 @@ def test_a_husband_who_watches_over_the_money_is_economic_violence():  # fi-e-06
 
 
 def test_a_youth_worker_told_of_a_mothers_daily_drinking_starts_with_child_welfare():  # fi-e-036
-    s, plan = _professional_route(
+    s, plan = professional_route(
         (
             "Olen nuorisotyöntekijä Varkaudessa. Yksi 16-vuotias kertoi, että äiti juo joka päivä ja nuori hoitaa "
             "käytännössä pikkusisaruksensa yksin. Minne ohjaan tai ilmoitan?",
@@ -125,7 +117,7 @@ def test_a_youth_worker_told_of_a_mothers_daily_drinking_starts_with_child_welfa
 
 
 def test_a_teacher_told_of_a_fathers_drinking_starts_with_child_welfare():  # sv-e-032
-    _, plan = _professional_route(
+    _, plan = professional_route(
         (
             "Jag är klasslärare i Lovisa. En elev i trean berättade att pappa dricker mycket och att mamma gråter "
             "hela tiden. Vart ska jag vända mig?",
@@ -137,7 +129,7 @@ def test_a_teacher_told_of_a_fathers_drinking_starts_with_child_welfare():  # sv
 
 
 def test_a_family_workers_couple_in_crisis_is_not_a_substance_case():  # fi-e-035
-    s, plan = _professional_route(
+    s, plan = professional_route(
         (
             "perhetyöntekijä savonlinnasta. asiakasperheen vanhemmat riitelee jatkuvasti lasten kuullen ja harkitsee "
             "eroa, mihin heidät kannattais ohjata?",
@@ -150,7 +142,7 @@ def test_a_family_workers_couple_in_crisis_is_not_a_substance_case():  # fi-e-03
 
 
 def test_a_parents_drinking_goes_before_the_other_parents_exhaustion():  # fi-e-030
-    s, plan = _professional_route(
+    s, plan = professional_route(
         (
             "Olen sosiaaliohjaaja Riihimäellä. Asiakasperheen äiti on täysin uupunut ja isä juo lähes päivittäin, "
             "lapset ovat 1- ja 3-vuotiaat. Mitä palveluita perheelle kannattaisi ehdottaa ensin?",
@@ -314,7 +306,7 @@ def test_the_classifiers_weak_guess_of_a_pregnancy_does_not_make_a_young_persons
 
 
 def test_a_school_counsellors_girl_who_harms_herself_is_a_child_welfare_worry():
-    _, plan = _professional_route(
+    _, plan = professional_route(
         (
             "Skolkurator i Borgå. En 15-årig flicka berättar att hon skadar sig själv och att föräldrarna bråkar "
             "mycket hemma. Var finns hjälp?",
@@ -327,7 +319,7 @@ def test_a_school_counsellors_girl_who_harms_herself_is_a_child_welfare_worry():
 
 
 def test_a_pupils_drunk_mother_gets_no_mother_and_child_home():
-    _, plan = _professional_route(
+    _, plan = professional_route(
         (
             "Olen opettaja Joensuussa, oppilaan äiti tuli hakemaan lasta humalassa. Mitä mun pitää tehdä?",
             "professional_referral",

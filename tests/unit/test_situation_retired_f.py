@@ -4,18 +4,10 @@ through the situation model and its routing. Unit level: no servers."""
 
 from __future__ import annotations
 
-from bot.actions.needs import referral_topics
 from bot.places.resolver import find_places
 from bot.situation import model
 from bot.situation.routing import route
-from tests.unit.situation_turns import situation
-
-
-def _professional_route(*turns):
-    s = situation(*turns)
-    plan = route(s)
-    return s, route(s, topics=referral_topics([t[0] for t in turns], plan.needs))
-
+from tests.unit.situation_turns import professional_route, situation
 
 # ---------------------------------------------------------------- a substance guess with no substance
 
@@ -63,7 +55,7 @@ def test_drinking_said_in_the_past_tense_inside_a_privacy_question_is_kept():  #
 
 
 def test_a_young_mother_expecting_is_no_youth_case_and_the_home_she_asks_for_comes_first():  # sv-f-035
-    _, plan = _professional_route(
+    _, plan = professional_route(
         (
             "Sjukskötare på mödrapolikliniken i Kuopio. En ung mamma som väntar sitt första barn behöver boende "
             "med stöd efter förlossningen eftersom hon haft ett missbruk. Hur hänvisar jag till mödrahem?",
@@ -76,7 +68,7 @@ def test_a_young_mother_expecting_is_no_youth_case_and_the_home_she_asks_for_com
 
 
 def test_a_pupil_who_says_her_mother_drinks_puts_the_childs_safety_first():  # sv-f-037
-    _, plan = _professional_route(
+    _, plan = professional_route(
         (
             "Skolhälsovårdare i Närpes: en 14-årig flicka har kommit berusad till skolan två gånger och säger att "
             "hennes mamma också dricker. Vart hänvisar jag henne och familjen?",
@@ -88,7 +80,7 @@ def test_a_pupil_who_says_her_mother_drinks_puts_the_childs_safety_first():  # s
 
 
 def test_a_midwife_asking_for_housing_with_the_baby_for_a_mother_in_substitution_treatment():  # fi-f-031
-    _, plan = _professional_route(
+    _, plan = professional_route(
         (
             "Kätilö Kotkasta: synnyttäjällä opioidikorvaushoito ja ei tukiverkkoa. Tarvitaan asumismuotoinen tuki "
             "vauvan kanssa. Mitä vaihtoehtoja?",
@@ -104,7 +96,7 @@ def test_a_midwife_asking_for_housing_with_the_baby_for_a_mother_in_substitution
 
 
 def test_a_pupil_without_food_or_winter_clothes_is_a_child_welfare_worry():  # sv-f-034
-    _, plan = _professional_route(
+    _, plan = professional_route(
         (
             "Jag är lärare i Kyrkslätt och en av mina elever på åk 7 verkar vanskött, kommer utan mat och "
             "vinterkläder. Vad ska jag göra och vart kontaktar jag?",
