@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from bot.places.finnish import fold
-from bot.privacy import identifiers, not_people, swedish_words
+from bot.privacy import not_people, swedish_words
 from bot.privacy.name_lexicon import (
     _PERSON_CLASSES,
     FAMILY_AFTER,
@@ -132,8 +132,9 @@ def _before_phone(text: str, tokens: Sequence, i: int, places: dict, phone_start
         return False
     if not (tok.sentence_start or tok.gap.strip() == ","):
         return False
-    gap = re.match(r"[\s,:]*", text[tok.end : tok.end + 4])
-    if tok.end + gap.end() not in phone_starts():
+    after = text[tok.end : tok.end + 4]
+    gap = len(after) - len(after.lstrip(" \t\n,:"))
+    if tok.end + gap not in phone_starts():
         return False
     everyday = voikko_classes(tok.text) - _PROPER
     if (everyday or swedish_words.everyday(tok.text)) and not _stem_is_first_name(tok.text):
@@ -367,6 +368,9 @@ def _surname_like_voikko(word: str) -> bool:
     return "sukunimi" in voikko_classes(word) or "etunimi" in voikko_classes(word)
 
 
+_PHONE_START = re.compile(r"(?<![\w+])(?:\(?\+\d{1,3}\)?|0)[\s\-.]?\d[\d\s\-.()]{4,}\d")
+
+
 def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
     organisations = [span for span in not_people.phrase_spans(tokens, not_people.organisations()) if len(span) > 1]
     kept = {k for span in organisations + not_people.phrase_spans(tokens, FICTION) for k in span}
@@ -374,7 +378,9 @@ def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
 
     def phone_starts() -> set:
         if not phones:
-            phones.append({start for start, _ in identifiers.phones(text)})
+            # Where a phone number may start; a loose shape is enough here (identifiers finds the number itself,
+            # and it reads names, so this module cannot read it).
+            phones.append({m.start() for m in _PHONE_START.finditer(text)})
         return phones[0]
 
     for i in range(len(tokens)):

@@ -161,7 +161,7 @@ NEVER = (
     r"|\ben (?:aio |meinaa )?(?:tee|tehda) (?:mitaan?|mittaan) (?:typeraa|tyhmaa|itselleni)"
 )
 
-ACUTE = (
+ACUTE: tuple[tuple[str, ...], ...] = (
     # a child in danger (before the general rules, so that the category says so)
     (
         "child",

@@ -131,7 +131,7 @@ NEVER = (
     r"|\bnu hoppar (?:ja|jag) (?:fran|ut genom) (?:\w+ ){{0,2}}, (?:\w+ ){{0,4}}(?:malat|klottrat|kladdat|spillt|glomt|smetat)\w*"
 )
 
-ACUTE = (
+ACUTE: tuple[tuple[str, ...], ...] = (
     (
         "child",
         r"\b{child} (?:\w+ ){{0,2}}(?:andas (?:inte|int)|vaknar (?:inte|int)|reagerar (?:inte|int)|"
