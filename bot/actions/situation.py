@@ -70,8 +70,9 @@ class ActionReadSituation(Action):
         intent = (latest.get("intent") or {}).get("name")
         if intent in ("correct_situation",) or not latest.get("text"):
             return []
-        message = reading.from_parse(latest, asked(tracker), tracker.get_slot("language"))
-        situation = model.merge(situation_of(tracker), reading.read(message))
+        before = situation_of(tracker)
+        message = reading.from_parse(latest, asked(tracker), tracker.get_slot("language"), bool(model.needs(before)))
+        situation = model.merge(before, reading.read(message))
         slots = derived_slots(situation, tracker)
         events: List[EventType] = [SlotSet(SLOT, situation)]
         events += [SlotSet(k, v) for k, v in slots.items() if v != tracker.get_slot(k)]

@@ -270,7 +270,9 @@ def _match_at(text: str, tokens, i: int, bare_answer: bool):
         if target is None or (n > 1 and not target.multiword):
             continue
         capital_inside = surface[:1].isupper() and i > 0
-        if target.ambiguous and not (bare_answer or cue or capital_inside):
+        # "kotkassa asutaan": a place case followed by a verb of living says the place as well as a cue before it.
+        cue_after = i + n < len(tokens) and fold(tokens[i + n][2]) in STRONG_CUES and _place_case(word)
+        if target.ambiguous and not (bare_answer or cue or capital_inside or cue_after):
             continue
         if target.first_name and not (bare_answer or cue or method == "stem" and _place_case(word)):
             continue

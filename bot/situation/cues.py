@@ -75,7 +75,10 @@ YOUTH = _c(
     r"\blukiola|\blukio|\bammattikoulu|\bamis\b|\bamikse|\bkasiluok|\bysiluok|\bseiskaluok|\bnuorempi|"
     r"\bungdom|\btonaring|\btonars|\bton(?:aren|aringen|aringar)|\bhogstadi|\bgymnasi|\byrkesskol|\bunga?\b|\bungen\b|"
     r"\belev(?:en)? i (?:sjuan|attan|nian|hogstadiet)|\bi (?:sjuan|attan|nian)\b|\boppila\w* (?:\w+ )?(?:kasi|ysi|seiska)|"
-    r"\bpojkvan|\bflickvan|\bfjortis|\b(?:13|14|15|16|17)-?(?:vuotia|v\b|aring)|\bteen"
+    r"\bpojkvan|\bflickvan|\bfjortis|\b(?:13|14|15|16|17)-?(?:vuotia|v\b|aring)|\bteen|"
+    # a pupil's own use: a pupil who drinks or smokes is a young person, whatever the class
+    r"\boppila(?:s|ani|amme) (?:\w+ )?(?:juo|polttaa|kayttaa|vetaa|on (?:ollut )?(?:kannissa|humalassa|paissaan|pilvessa))|"
+    r"\beleven (?:\w+ )?(?:dricker|roker|anvander|super|har varit (?:full|berusad|hog))"
 )
 CHILD = _c(
     r"\blapse|\blapsi|\blapset|\blasten|\blapsia|\bpoika|\bpojan|\bpoikani|\btytto|\btyttar|\bmuksu|\bskid|"
@@ -101,6 +104,9 @@ SIBLINGS_FIGHT = _c(
 )
 # "eläkkeellä oleva opettaja", "f.d. lärare": no professional writing of a client.
 RETIRED = _c(r"\belakkeella oleva|\belakkeelle jaanyt|\bentinen|\bpensionerad|\bf\.? ?d\.? |\bfore detta|\bexlarare")
+# Marks seen on a child ("usein mustelmia", "blåmärken på armarna"): a sign for a child welfare report, not
+# violence seen happening.
+SIGNS = _c(r"\bmustelm\w*|\bblamark\w*|\bjalkia\b|\bnaarmu\w*|\bruhjeit\w*")
 SUSPICION = _c(r"\bmisstanker|\bmisstankt|\bepailen|\bepailisin|\bepaily|\bepaillaan|\bom jag tror|\bjos epailee")
 PARTNER = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle|hellani)\b|\bmieheni|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|"
@@ -114,7 +120,7 @@ PARTNER_STRONG = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle)\b|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|\btyttoystav|"
     r"\bavomie|\bavovaimo|\bukkoni|\baija\b|\baijani|"
     + EX
-    + r"|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\bmin man\b|"
+    + r"|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\b(?:min|ens|din|hennes|sin) man\b|"
     r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
     r"\b(?:pappan|mamman)\b(?=.*\bbarn)|"
     r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
@@ -168,9 +174,9 @@ VIOLENCE_KINDS = (
     (
         "economic",
         _c(
-            r"\brahat|\brahani|\brahoja|\brahaa|\brahoist|\btilin|\btilille|\bpankkitunnu|\bpankkikort|"
+            r"\brahat|\brahani|\brahoja|\brahaa|\brahoist|\btilin|\btilille|\bpankkitil|\bpankkitunnu|\bpankkikort|\bostoks|\bostokse|\bkulutuks|\bkaupassakayn|"
             r"\bkayttoraha|\bpalkkani|\bpalkan|\bkela|\btaloudellinen vakivalta|\btaloudellista|"
-            r"\bpengar|\bpengarna|\bmina pengar|\bbankkort|\bbankkonto|\bkonto|\blonen|\bmin lon|"
+            r"\bpengar|\bpengarna|\bmina pengar|\bbankkort|\bbankkonto|\bkonto|\blonen|\bmin lon|\bmina kop\b|\bvad jag koper|\bkvitton|"
             r"\bekonomiskt vald|\bekonomisk|\bfickpengar|\bhushallspengar"
         ),
     ),
@@ -201,6 +207,9 @@ PARENT_USER = _c(
     r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,4}(?:juo|juopottelee|kannissa|"
     r"humalassa|kayttaa|vetaa|polttaa|possyttelee|pilvessa|sekaisin|aineissa|kamoissa|dokaa|ryyppaa|"
     r"dricker|e full|ar full|super|tar piller|knarkar|roker|e hog|ar hog|e pataend|ar pataend|e packad|ar packad)"
+    # The home's use, as a professional or a neighbour tells it: "oppilaan kotona on päihteitä".
+    r"|\b(?:kotona|kodissa) (?:on |oli |kaytetaan |juodaan |naky[yi] )?(?:paljon |aina |usein )?(?:paihte|alkoho|huume|viina)"
+    r"|\bhemma(?:t)? (?:finns|fanns|dricks|anvands|super|ar det) (?:mycket |ofta |alltid )?(?:alkohol|droger|rusmedel|sprit|fylla|supande)"
 )
 # A verb of telling just before a parent's use: "kertoi, että äiti juo", "berättade att pappa dricker".
 TOLD = _c(
@@ -254,7 +263,7 @@ SUBSTANCE_WORDS = _c(
 )
 MENTAL = _c(
     r"\b(?:int|inte) (?:matt|mar) bra|\bmatt daligt|\bsover daligt|\bta livet av|\bsjalvmord|"
-    r"\bitsemurha|\bitsetuhoyri|\bmasenn|\bmasentu|\bmasent|\bdeppi|\bdeprimer|\bmar (?:\w+ )?daligt|\bepaonnistu|\bitkee paljon|\bahdist|\bpaniikki|\bpaniikkikoht|\bsynnytysmasenn|\bitkettaa koko ajan|"
+    r"\bitsemurha|\bitsetuhoyri|\bmasenn|\bmasentu|\bmasent|\bdeppi|(?:\b|jatte|super|tosi|ihan)depp(?:ad|ig|ade|ar|ari|aa)\b|\bdeprimer|\bmar (?:\w+ )?daligt|\bepaonnistu|\bitkee paljon|\bahdist|\bpaniikki|\bpaniikkikoht|\bsynnytysmasenn|\bitkettaa koko ajan|"
     r"\bmielenterv|\bpsyyk|\bterapi|\bitsetuho|\bitsetuhois|\bviiltel|\bviiltaa|\bei jaksa elaa|"
     r"\bloppuun palanut|\bburnout|\buupumus|\buupun|\bunettom|\bdepress|\bangest|\bangslig|"
     r"\bpanikangest|\bforlossningsdepress|\bpsykisk|\bmentalt|\bsjalvskad|\bskar sig|\bskar mig|\butbrand|"
@@ -287,7 +296,7 @@ RELATIONSHIP = _c(
 CHILD_WELFARE = _c(
     r"\blastensuojel|\bvanskot|\butan (?:mat|vinterklader|klader)\b|\bsvalt|\bsvalter|\bei (?:\w+ )?(?:ole|oo) syotavaa|\bgrannunga|\blapset (?:\w+ ){1,3}yksin\b|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
     r"\blikaisissa vaatteissa|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"
-    r"\bloss\b|\bblojeutslag|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|"
+    r"\bloss\b|\bblojeutslag|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|\bhungrig\b|\bhungrigt|\bar ofta hungr|"
     r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
     r"\bnaapurin lap|\blapsi on yksin|\blapset yksin|\bei hoida lapsi|\bbarnskydd|\bbarnskyddsanmal|"
     r"\bforsummel|\bforsummar|\boro for barn|\borolig for barn|\bgrannens barn|\bbarnen ensamma|"

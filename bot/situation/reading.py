@@ -48,13 +48,14 @@ class Message:
     asked: Optional[str] = None  # the slot the bot asked for just before ("concern", "area", "role")
     acute: bool = False
     language: Optional[str] = None
+    worry_held: bool = False  # the situation already holds a worry (a short follow-up is then context first)
 
     @property
     def button(self) -> bool:
         return self.text.startswith("/")
 
 
-def from_parse(latest: dict, asked: Optional[str], language: Optional[str]) -> Message:
+def from_parse(latest: dict, asked: Optional[str], language: Optional[str], worry_held: bool = False) -> Message:
     """A Message from Rasa's latest_message (parse data)."""
     intent = latest.get("intent") or {}
     return Message(
@@ -65,6 +66,7 @@ def from_parse(latest: dict, asked: Optional[str], language: Optional[str]) -> M
         asked=asked,
         acute=bool((latest.get("viitta_crisis") or {}).get("acute")),
         language=language,
+        worry_held=worry_held,
     )
 
 
@@ -192,7 +194,7 @@ def read(message: Message) -> Reading:
         # "naapurin lapsia lyödään": a child is hurt by someone who is not the writer's partner. A suspicion
         # ("om jag misstänker att grannens barn blir slagna") is the child welfare office's, not urgent.
         cue_needs["child_welfare_concern"] = CUE
-        if not cues.SUSPICION.search(folded):
+        if not (cues.SUSPICION.search(folded) or _signs_only(folded)):
             r.add("urgency", "soon", 0.6)
     elif kinds:
         cue_needs["domestic_violence"] = CUE if kinds != ["emotional"] or _partner(folded) else CUE_NEED
@@ -234,7 +236,7 @@ def read(message: Message) -> Reading:
     if intent in WORRY_INTENTS:
         if intent in cue_needs:
             conf = min(1.0, conf + 0.2)
-        elif not message.button and message.asked != "concern" and (message.asked or len(folded.split()) <= 3):
+        elif not message.button and message.asked != "concern" and (message.asked or _short(folded, message)):
             # A short message or the answer to another question ("poikaystävä" when asked the place) that the
             # words do not back: context, not a new worry.
             conf *= DISCOUNT
@@ -242,6 +244,13 @@ def read(message: Message) -> Reading:
     for name, value in cue_needs.items():
         r.need(name, value, _position(CUE_PATTERNS.get(name, ()), folded))
     return r
+
+
+def _short(folded: str, message: Message) -> bool:
+    """Short enough to be context: three words, or six once a worry is held ("en tunne niitä kunnolla" after
+    a neighbour's child's bruises adds who they are, not a mood of the writer)."""
+    words = len(folded.split())
+    return words <= 3 or (message.worry_held and words <= 6)
 
 
 # Where a need is named in a message (the first of its patterns found).
@@ -314,6 +323,12 @@ _CHILD_VICTIM = re.compile(
     r"\b(?:naapurin|kaverin|luokkakaverin|serkun|grannens|grannarnas|kompisens) (?:\w+ )?(?:lap|poja|poika|tyto|tytt|barn|son|dotter)|"
     r"\b(?:lapsia|lasta|lapsiaan|lastaan|barnen|barnet|ungarna) (?:\w+ )?(?:lyodaan|lyo|hakataan|pahoinpidellaan|slas|blir slagna|misshandlas)"
 )
+
+
+def _signs_only(folded: str) -> bool:
+    """Only marks on the child are told, no violence seen: "naapurin pojalla on usein mustelmia"."""
+    physical = dict(cues.VIOLENCE_KINDS)["physical"]
+    return bool(cues.SIGNS.search(folded)) and not physical.search(cues.SIGNS.sub(" ", folded))
 
 
 def _child_victim(folded: str) -> bool:

@@ -11,9 +11,14 @@ def situation(*turns):
     """turns: (text, intent, confidence[, the question just asked])."""
     s = model.empty()
     for text, intent, confidence, *asked in turns:
-        s = model.merge(
-            s, read(Message(text=text, intent=intent, confidence=confidence, asked=asked[0] if asked else None))
+        message = Message(
+            text=text,
+            intent=intent,
+            confidence=confidence,
+            asked=asked[0] if asked else None,
+            worry_held=bool(model.needs(s)),
         )
+        s = model.merge(s, read(message))
     return s
 
 
