@@ -168,7 +168,8 @@ VIOLENCE_KINDS = (
             r"\bkontrollerar|\bsvartsjuk|\bisolera|\bfar inte traffa|\blaser min|"
             r"\bkollar min (?:telefon|mobil)|\bpsykiskt vald|\bpsykisk misshandel|"
             r"\bsager (?:\w+ ){0,4}att (?:jag|ja) (?:ar|e) (?:en |ett |sa |helt )?(?:dum|ful|fet|vardelos|dalig|usel|kass|idiot|misslyck|ingenting|inget)|\bdum o(?:ch)? ful|"
-            r"\bsparar (?:mig|min telefon)|\bvet alltid var|\bskriker (?:at|pa) mig|\bskrek (?:at|pa) mig|\bmanipuler|\bnedvardera|\bnedlatande|\btrakasser|\bvainoa|\bvainoaa|\bforfoljer"
+            r"\bsparar (?:mig|min telefon)|\bvet alltid var|\bhanar\b|\bhanade\b|\bhanfull|\bvisar var jag (?:ar|e|befinner)|"
+            r"\bapp som (?:\w+ ){0,2}(?:visar|foljer|sparar|spar)|\bpilkkaa|\bpilkkas|\bivailee|\bsovellu\w* (?:\w+ ){0,3}(?:missa (?:ma|mina|oon|olen)|seuraa (?:mua|minua))|\bskriker (?:at|pa) mig|\bskrek (?:at|pa) mig|\bmanipuler|\bnedvardera|\bnedlatande|\btrakasser|\bvainoa|\bvainoaa|\bforfoljer"
         ),
     ),
     (

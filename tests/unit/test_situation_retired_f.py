@@ -215,3 +215,25 @@ def test_a_mother_and_child_home_asked_for_by_name_is_the_need_when_nothing_else
     )
     plan = route(s)
     assert plan.needs and plan.categories[0] in ("mother_child_home", "neuvola")
+
+
+# ---------------------------------------------------------------- tracking and mocking
+
+
+def test_a_tracking_app_and_mockery_by_the_husband_are_emotional_violence():  # sv-f-072
+    s = situation(
+        (
+            "Min man har installerat nån app som visar var jag är hela tiden och han hånar allt jag gör. Vi bor i Kemi.",
+            "domestic_violence",
+            0.4,
+        )
+    )
+    assert route(s).categories[0] == "violence_support"
+
+
+def test_a_bus_app_and_classmates_teasing_are_no_partner_violence():
+    assert (
+        route(situation(("vi har en app som visar var bussen är, barnen älskar den", "out_of_scope", 0.8))).needs == []
+    )
+    s = situation(("kaverit pilkkaa poikaa koulussa", "child_welfare_concern", 0.8))
+    assert "domestic_violence" not in route(s).needs
