@@ -74,7 +74,13 @@ SHAPES = (
 )  # the retired sets, the second own set, both; or one blind set alone
 # Blind sets (tests/privacy/blind_<x>): written by someone who never saw the redactor. Sets C to G have been measured
 # and reported and are development sets now; set H is measured first on the start commit, then once on the release.
-BLIND_SETS = {"c": HERE / "blind_c", "e": HERE / "blind_e", "f": HERE / "blind_f", "g": HERE / "blind_g", "h": HERE / "blind_h"}
+BLIND_SETS = {
+    "c": HERE / "blind_c",
+    "e": HERE / "blind_e",
+    "f": HERE / "blind_f",
+    "g": HERE / "blind_g",
+    "h": HERE / "blind_h",
+}
 # Surnames that are also municipalities (public knowledge, not the redactor's lists): "erik lahti".
 PLACE_SURNAMES = (
     "Lahti Salo Koski Kemi Kotka Tervo Nivala Kurikka Jämsä Laitila Tammela Alajärvi Haapajärvi "
