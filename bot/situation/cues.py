@@ -226,7 +226,7 @@ ECONOMIC_STRONG = _c(
     r"\bekonomiskt vald"
 )
 # "ei se oo väkivaltainen", "han blir int våldsam", "ingen har varit elak eller våldsam": a cue in the
-# scope of a negation does not count (reading.negated: the same clause, a few words, a list joined by "or").
+# scope of a negation does not count (bot.situation.negation: the same clause, a few words, a list joined by "or").
 NEGATION_WORDS = frozenset(
     "ei en eika enka emme ette eivat inte int aldrig ikinaan koskaan ingen inget inga ilman utan".split()
 )

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from bot.places.finnish import fold
-from bot.situation import cues
+from bot.situation import cues, violence
 from bot.situation.model import STRONG, Reading
+from bot.situation.negation import said
 
 WORRY_INTENTS = (
     "substance_use_pregnancy",
@@ -136,7 +137,7 @@ def read(message: Message) -> Reading:
         r.add("substances", substances, CUE)
     elif cues.SUBSTANCE_WORDS.search(folded):
         r.add("substances", ["other"], 0.6)
-    kinds = _violence(folded)
+    kinds = violence.kinds_of(folded)
     if kinds:
         r.add("violence", kinds, CUE)
     # "ung mamma", "raskaana ja nuori": a young parent's own needs, not a young person's case.
@@ -155,14 +156,14 @@ def read(message: Message) -> Reading:
     elif _child_told_of_parents_use(about_others) and (subject or ("", 0))[0] in ("client", "parent"):
         # "en elev berättade att pappa dricker": a child's account of a parent's use, relayed by someone else.
         r.add("child_welfare", "parent_uses", CUE)
-    asked = next((category for category, pattern in cues.NAMED_SERVICES if _said(pattern, folded)), None)
+    asked = next((category for category, pattern in cues.NAMED_SERVICES if said(pattern, folded)), None)
     if asked:
         r.add("asked_service", asked, CUE)
     if cues.SAMI.search(folded):
         r.add("sami", True, CUE)
     if message.acute or intent == "emergency":
         r.add("urgency", "acute", 1.0 if message.acute else conf)
-    elif _said(cues.URGENT, folded):  # "jag kör inte bil just nu" is not urgency
+    elif said(cues.URGENT, folded):  # "jag kör inte bil just nu" is not urgency
         r.add("urgency", "soon", 0.6)
     if entity.get("municipality"):
         r.add("municipality", entity["municipality"], 1.0)
@@ -190,11 +191,11 @@ def read(message: Message) -> Reading:
             cue_needs["youth_substance_use"] = CUE
         elif subject:
             cue_needs["substance_use_family"] = CUE_NEED
-    if kinds and _child_victim(folded):
+    if kinds and violence.child_victim(folded):
         # "naapurin lapsia lyödään": a child is hurt by someone who is not the writer's partner. A suspicion
         # ("om jag misstänker att grannens barn blir slagna") is the child welfare office's, not urgent.
         cue_needs["child_welfare_concern"] = CUE
-        if not (cues.SUSPICION.search(folded) or _signs_only(folded)):
+        if not (cues.SUSPICION.search(folded) or violence.signs_only(folded)):
             r.add("urgency", "soon", 0.6)
     elif kinds:
         cue_needs["domestic_violence"] = CUE if kinds != ["emotional"] or _partner(folded) else CUE_NEED
@@ -319,23 +320,6 @@ def _own_mental(folded: str, about_young: bool) -> bool:
     return False
 
 
-_CHILD_VICTIM = re.compile(
-    r"\b(?:naapurin|kaverin|luokkakaverin|serkun|grannens|grannarnas|kompisens) (?:\w+ )?(?:lap|poja|poika|tyto|tytt|barn|son|dotter)|"
-    r"\b(?:lapsia|lasta|lapsiaan|lastaan|barnen|barnet|ungarna) (?:\w+ )?(?:lyodaan|lyo|hakataan|pahoinpidellaan|slas|blir slagna|misshandlas)"
-)
-
-
-def _signs_only(folded: str) -> bool:
-    """Only marks on the child are told, no violence seen: "naapurin pojalla on usein mustelmia"."""
-    physical = dict(cues.VIOLENCE_KINDS)["physical"]
-    return bool(cues.SIGNS.search(folded)) and not physical.search(cues.SIGNS.sub(" ", folded))
-
-
-def _child_victim(folded: str) -> bool:
-    """Violence against a child that is not the writer's partner's violence against the writer."""
-    return bool(_CHILD_VICTIM.search(folded)) and not _partner(folded)
-
-
 def _child_told_of_parents_use(folded: str) -> bool:
     """ "Yksi 16-vuotias kertoi, että äiti juo": what a child told, not a professional's own account of a family."""
     return any(cues.TOLD.search(folded[max(0, m.start() - 40) : m.start()]) for m in cues.PARENT_USER.finditer(folded))
@@ -376,50 +360,3 @@ def _pregnant_who(folded: str, role: Optional[str]) -> str:
     if cues.RELATIVE.search(folded):
         return "relative"
     return "self"
-
-
-def _said(pattern, folded: str) -> bool:
-    """A match not in the scope of a negation ("ei se oo väkivaltanen", "han blir int våldsam")."""
-    return any(not negated(folded[: m.start()]) for m in pattern.finditer(folded))
-
-
-_CLAUSE_END = re.compile(r"[.!?;,:\n]")
-_WORD = re.compile(r"\w+")
-
-
-def negated(before: str) -> bool:
-    """Whether the words just before a cue negate it: a negation in the same clause, at most two words
-    back, and two more for each "or" of a list ("ingen har varit elak eller [våldsam]")."""
-    words = _WORD.findall(_CLAUSE_END.split(before)[-1])
-    room = 2
-    for word in reversed(words):
-        if word in cues.NEGATION_WORDS:
-            return True
-        if word in cues.CLAUSE_OPENERS:
-            return False
-        if word in cues.LIST_JOINERS:
-            room += 2
-            continue
-        room -= 1
-        if room < 0:
-            return False
-    return False
-
-
-def _violence(folded: str) -> list[str]:
-    folded = cues.SIBLINGS_FIGHT.sub(" ", folded)  # "de äldre slåss hela tiden": children's quarrels
-    kinds = []
-    partner = _partner(folded) or bool(cues.PARTNER.search(folded))
-    for kind, pattern in cues.VIOLENCE_KINDS:
-        if not _said(pattern, folded):
-            continue
-        if kind == "economic" and not cues.CONTROL.search(folded):
-            continue
-        if kind == "emotional" and not (partner or cues.VIOLENCE_WORDS.search(folded)):
-            continue
-        kinds.append(kind)
-    if "economic" not in kinds and cues.ECONOMIC_STRONG.search(folded):
-        kinds.append("economic")
-    if not kinds and _said(cues.VIOLENCE_WORDS, folded):
-        kinds.append("physical" if "henki" not in folded and "psykisk" not in folded else "emotional")
-    return kinds

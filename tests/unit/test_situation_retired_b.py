@@ -9,7 +9,7 @@ import pytest
 from bot.places import resolver
 from bot.places.finnish import fold
 from bot.situation import model
-from bot.situation.reading import negated
+from bot.situation.negation import negated
 from bot.situation.routing import route
 from tests.unit.situation_turns import situation
 
