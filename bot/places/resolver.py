@@ -291,7 +291,17 @@ def resolve(text: str) -> Optional[PlaceMention]:
     if not places:
         return None
     municipalities = [p for p in places if p.municipality] or places
-    return municipalities[0]
+    # "ex muuttaa Tampereelle … Mä asun Kotkassa": the place after a verb of living is the home.
+    lived = [p for p in municipalities if _lives_here(text[: p.start])]
+    return (lived or municipalities)[0]
+
+
+def _lives_here(before: str) -> bool:
+    """The writer's own verb of living just before a place ("mä asun", "vi bor i"), not someone else's."""
+    words = [fold(w) for w in _TOKEN.findall(before)[-3:]]
+    return bool(set(words) & {"asun", "asumme", "asutaan"}) or (
+        "bor" in words and bool(set(words) & {"jag", "ja", "vi", "me"})
+    )
 
 
 def suggest(text: str, n: int = 3) -> list[str]:

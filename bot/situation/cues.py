@@ -257,7 +257,7 @@ SUBSTANCE_WORDS = _c(
     r"\bsomnmedel|\bsomnpiller|\bsomntablett|\blugnande|\bunilaak|\brauhoittav|\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjoin\b|\bjoit\b|\bjoimme\b|\bjuonu\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\brokt pa|\brokte pa|\broka pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkannab|\bpilve|"
     r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
     r"\bdoka|\bnisti|\bvetaa|\bvetaa kamaa|\bkamaa|\bkokai|\bekstaasi|\bmdma|\bspiidi|\bnuuska|"
-    r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b|\bberusad|\bknark|\bdroger|\bdrog|"
+    r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b(?! (?:med|av)\b)|\bberusad|\bknark|\bdroger|\bdrog|"
     r"\brusmed|\bmissbruk|\balkohol|\bhasch|\bgras\b|\bweed|\bamfetamin|\bkokain|\bsnus|\bvin\b|"
     r"\bol\b|\bsprit|\bbeer|\bpillere|\blaakkei|\blaakkeit|\bpiller|\btabletter|\bopioid|\bheroi|"
     r"\bmetadon|\bkorvaushoi|\bsubstitution|\bsmoking|\broker|\bpolttaa|\bpoltt|\bkrapula|\bbakis"
@@ -296,7 +296,8 @@ RELATIONSHIP = _c(
 )
 CHILD_WELFARE = _c(
     r"\blastensuojel|\bvanskot|\butan (?:mat|vinterklader|klader)\b|\bsvalt|\bsvalter|\bei (?:\w+ )?(?:ole|oo) syotavaa|\bgrannunga|\blapset (?:\w+ ){1,3}yksin\b|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
-    r"\blikaisissa vaatteissa|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"
+    r"\blikaisissa vaatteissa|\bilman puhtaita vaatteita|\b(?:koti|asunto|kamppa) (?:\w+ )?taynna roskia|\bei (?:ole |oo )?(?:kaynyt|kayny) (?:eskarissa|paivakodissa|hoidossa)|"
+    r"\butan rena klader|\b(?:hemmet|lagenheten|huset) (?:ar )?fullt? (?:med|av) skrap|\bskrap overallt|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"
     r"\bloss\b|\bblojeutslag|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|\bhungrig\b|\bhungrigt|\bar ofta hungr|"
     r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
     r"\bnaapurin lap|\blapsi on yksin|\blapset yksin|\bei hoida lapsi|\bbarnskydd|\bbarnskyddsanmal|"

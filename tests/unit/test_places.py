@@ -101,3 +101,18 @@ def test_typos_get_the_nearest_names():
     assert _found("rovanimi") == "Rovaniemi"
     assert resolver.suggest("Pelkosniemi")[0] == "Pelkosenniemi"
     assert resolver.suggest("xyzzy qwerty") == []
+
+
+@pytest.mark.parametrize(
+    "text, home",
+    [
+        ("Nyt ex on saanut uuden työn Tampereelta ja muuttaa sinne. Mä asun Kotkassa lasten kanssa", "Kotka"),
+        ("Mummi on Rovaniemellä mutta me asutaan Kemissä", "Kemi"),
+        ("Min mamma bor i Vasa, men jag bor i Jakobstad med barnen", "Pietarsaari"),
+        # Someone else's verb of living is not the writer's home; the first place stays.
+        ("Äiti asuu Rovaniemellä ja mä oon Oulusta", "Rovaniemi"),
+        ("Pappa bor i Åbo och vi är i Salo", "Turku"),
+    ],
+)
+def test_the_writers_own_verb_of_living_picks_the_home(text, home):
+    assert _found(text) == home

@@ -4,6 +4,8 @@ through the situation model and its routing. Unit level: no servers."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.places.resolver import find_places
 from bot.situation.routing import route
 from tests.unit.situation_turns import professional_route, situation
@@ -112,3 +114,24 @@ def test_a_pupil_who_drinks_is_still_a_young_persons_use():
 def test_a_depressed_mother_in_slang_is_a_mental_health_worry():  # sv-g-062
     s = situation(("mamma e jättedeppad", "inform_role", 0.28), ("Korsholm", "inform_location", 1.0, "area"))
     assert route(s).categories[0] == "mental_health"
+
+
+# ---------------------------------------------------------------- signs of neglect said without the word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siskon lapset on aina ilman puhtaita vaatteita ja koti täynnä roskia",
+        "pikkuinen ei oo käyny eskarissa kahteen viikkoon ja äiti ei vastaa",
+        "Hos min syster är det skräp överallt och barnen går utan rena kläder",
+    ],
+)
+def test_signs_of_neglect_go_to_child_welfare_first(text):
+    s = situation((text, "family_support", 0.5), ("Lahdessa", "inform_location", 1.0, "area"))
+    assert route(s).categories[0] == "child_welfare"
+
+
+def test_a_cellar_full_of_junk_is_no_drinking_and_no_neglect():
+    s = situation(("Vår källare är full med skräp, vi orkar inte med vardagen med tre barn", "family_support", 0.8))
+    assert route(s).needs == ["family_support"]
