@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from bot.places.finnish import fold
+from bot.situation.cues import YOUNG_PARENT
 
 # Most specific first (e.g. HAL clinic before neuvola for substance use in pregnancy).
 CATEGORIES_BY_CONCERN: dict[str, tuple[str, ...]] = {
@@ -99,7 +100,8 @@ def referral_for(texts: Sequence[str], concern: Optional[str] = None) -> Referra
 
 
 def _topic_of(text: str) -> Optional[str]:
-    folded = fold(text)
+    # "en ung mamma med missbruk", "nuori äiti": a young parent's case is not a young person's use.
+    folded = YOUNG_PARENT.sub(" ", fold(text))
     return next((topic for topic, pattern in _TOPIC_PATTERNS if re.search(pattern, folded)), None)
 
 

@@ -51,10 +51,8 @@ class ValidateServiceForm(FormValidationAction):
     async def extract_area(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        text = tracker.latest_message.get("text") or ""
         everything = tracker.latest_message.get("entities") or []
-        # Not a place moved from or to, nor where someone else lives ("äiti asuu Rovaniemellä").
-        entities = [e for e in everything if not _moved_from_or_to(text, e) and not _someone_elses(text, e)]
+        entities = _home_entities(tracker)
         municipality = next((e["value"] for e in entities if e.get("entity") == "municipality"), None)
         county = next((e["value"] for e in entities if e.get("entity") == "county"), None)
         if municipality and resolver.county_of(municipality):
@@ -75,6 +73,14 @@ class ValidateServiceForm(FormValidationAction):
             # (a rejected form would end in the fallback and lose the search).
             return {"area": None}
         return {}
+
+    async def validate_municipality(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        # Rasa's entity mapping keeps the last place named ("i Kronoby … min son i Helsingfors"); the home is
+        # the one extract_area chose, so the understood line names the county the cards are from.
+        home = next((e["value"] for e in _home_entities(tracker) if e.get("entity") == "municipality"), None)
+        return {"municipality": home or value}
 
     async def validate_area(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -97,7 +103,20 @@ _MOVED = re.compile(
 _MOVED_FI = re.compile(r"\bmuut\w*(?: \w+){0,3} $")
 _FROM_FI = re.compile(r"(?:sta|lta|lle)$")
 # "muutimme Raumalle viime keväänä": moved there, so it is where they live now.
-_MOVED_THERE_FI = re.compile(r"\b(?:muutimme|muutettiin|muutin|muutit|muutti|muuttaneet|muuttanut|muutettu) (?:\w+ )?$")
+_MOVED_THERE_FI = re.compile(
+    r"\b(?:muutimme|muutettiin|muutin|muutit|muutti|muuttaneet|muuttanut|muutettu) (?:\w+ )?$"
+    r"|\b(?:muutimme|muutettiin|muutin)(?: \w+){0,3} $"  # "muutettiin viime keväänä Tampereelle"
+)
+
+
+def _home_entities(tracker: Tracker) -> list[dict]:
+    """The latest message's places, without one moved from or to, or where someone else lives ("äiti asuu
+    Rovaniemellä")."""
+    text = tracker.latest_message.get("text") or ""
+    everything = tracker.latest_message.get("entities") or []
+    homes = [e for e in everything if not _moved_from_or_to(text, e) and not _someone_elses(text, e)]
+    # "Mies on Helsingissä … oon päivät yksin täällä Hämeenlinnassa": a place after "asun"/"täällä" first.
+    return sorted(homes, key=lambda e: not (e.get("start") is not None and resolver.lives_here(text, e["start"])))
 
 
 def _moved_from_or_to(text: str, entity: dict) -> bool:

@@ -71,7 +71,13 @@ class ActionReadSituation(Action):
         if intent in ("correct_situation",) or not latest.get("text"):
             return []
         before = situation_of(tracker)
-        message = reading.from_parse(latest, asked(tracker), tracker.get_slot("language"), bool(model.needs(before)))
+        message = reading.from_parse(
+            latest,
+            asked(tracker),
+            tracker.get_slot("language"),
+            worry_held=bool(model.needs(before)),
+            pregnant_held=bool(model.value(before, "pregnancy")),
+        )
         situation = model.merge(before, reading.read(message))
         slots = derived_slots(situation, tracker)
         events: List[EventType] = [SlotSet(SLOT, situation)]

@@ -269,7 +269,8 @@ def _match_at(text: str, tokens, i: int, bare_answer: bool):
                 target, method = _fuzzy(word), "fuzzy"
         if target is None or (n > 1 and not target.multiword):
             continue
-        capital_inside = surface[:1].isupper() and i > 0
+        # A capital inside the text marks a name; after a full stop it marks only a sentence ("… Inga akuta tankar").
+        capital_inside = surface[:1].isupper() and i > 0 and not re.search(r"[.!?:\n]\s*$", text[: span[0][0]])
         # "kotkassa asutaan": a place case followed by a verb of living says the place as well as a cue before it.
         cue_after = i + n < len(tokens) and fold(tokens[i + n][2]) in STRONG_CUES and _place_case(word)
         if target.ambiguous and not (bare_answer or cue or capital_inside or cue_after):
@@ -291,16 +292,21 @@ def resolve(text: str) -> Optional[PlaceMention]:
     if not places:
         return None
     municipalities = [p for p in places if p.municipality] or places
+    # "Mun ex asuu Turussa. Oon Salosta": where someone else lives is not the writer's home.
+    municipalities = [p for p in municipalities if not someone_elses(text, p.start)] or municipalities
     # "ex muuttaa Tampereelle … Mä asun Kotkassa": the place after a verb of living is the home.
-    lived = [p for p in municipalities if _lives_here(text[: p.start])]
+    lived = [p for p in municipalities if lives_here(text, p.start)]
     return (lived or municipalities)[0]
 
 
-def _lives_here(before: str) -> bool:
-    """The writer's own verb of living just before a place ("mä asun", "vi bor i"), not someone else's."""
-    words = [fold(w) for w in _TOKEN.findall(before)[-3:]]
-    return bool(set(words) & {"asun", "asumme", "asutaan"}) or (
-        "bor" in words and bool(set(words) & {"jag", "ja", "vi", "me"})
+def lives_here(text: str, start: int) -> bool:
+    """The writer's own verb of living, or "here", just before the place at `start` ("mä asun", "vi bor i",
+    "täällä Hämeenlinnassa", "här i Vasa"), not someone else's."""
+    words = [fold(w) for w in _TOKEN.findall(text[:start])[-3:]]
+    return (
+        bool(set(words) & {"asun", "asumme", "asutaan", "taalla"})
+        or words[-2:] == ["har", "i"]  # "här i Vasa" (folded: "har" is also "has", so only right before "i")
+        or ("bor" in words and bool(set(words) & {"jag", "ja", "vi", "me"}))
     )
 
 
@@ -328,8 +334,10 @@ def county_of(municipality: str) -> Optional[str]:
 _SOMEONE_ELSE = re.compile(
     r"\b(?:aiti|aitini|aitee|isa|isani|iska|isi|vanhemm\w*|mummo\w*|mummi\w*|isoaiti\w*|isoisa\w*|ukki\w*|vaari\w*|"
     r"isovanhemm\w*|sisko\w*|sisar\w*|veli|veljeni|ystava\w*|kaveri\w*|anoppi\w*|appi|appivanhemm\w*|"
-    r"mamma|mamman|mor|far|foraldrar\w*|mormor|morfar|farmor|farfar|syster\w*|bror|brorsan|svarmor|svarfar|"
-    r"van(?:nen|ninna)?|kompis\w*|svarforaldrar\w*)"
+    r"mamma|mamman|pappa|pappan|morsan|farsan|mor|far|foraldrar\w*|mormor|morfar|farmor|farfar|syster\w*|bror|brorsan|svarmor|svarfar|"
+    r"van(?:nen|ninna)?|kompis\w*|svarforaldrar\w*|"
+    # a partner or an ex who lives or works elsewhere ("mies on töissä Helsingissä", "exet bor i Vasa")
+    r"mies|miehe\w*|vaimo\w*|puoliso\w*|ex|exa\w*|exet|exmaken|min man|mannen|maken|frugan|hustrun|sambon)"
     r"(?: (?!a\b|o\b|och\b|ja\b)\w+)? (?:asuu|asuvat|asui|asu|on|ovat|bor|bodde|finns)(?: \w+){0,2} $"
 )
 # "ja e morfar å bor i Joensuu", "oon mummo ja asun Kemissä": the writer's own role, their own home.

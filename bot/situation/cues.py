@@ -37,7 +37,8 @@ AGE_BARE = _c(
 )
 # The writer's own age ("mä oon 13", "oon 15 ja juon", "olen 17-vuotias", "jag är 13", "ja e 16 år").
 WRITER_AGE = _c(
-    r"(?:^|[.!?,]\s*|\b(?:ma|mina|mie|ite|itse|ja|jag) )(?:oon|olen|olen vasta|oon vasta|ar|e|ar bara|e bara) "
+    r"(?:^|[.!?,]\s*|\b(?:ma|mina|mie|ite|itse|ja|jag) |\b(?:vaik|vaikka|kun|jos) (?=o)|\b(?:fast|fastan|om|nar) (?:man|jag|ja) )"
+    r"(?:oon|olen|olen vasta|oon vasta|on vasta|on vast|oon vast|ar|e|ar bara|e bara) "
     r"(\d{1,2})(?:\s?-?(?:v|vuotias|vuotiaana|v\.|ar|ars|ar gammal))?\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|euro|min|%))"
 )
 BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader)")
@@ -71,7 +72,7 @@ WORD_AGE = _c(
 )
 
 YOUTH = _c(
-    r"\bnuor(?:i|en|ta|ena|ille|et|ten|ia|emme|eni|esi|ukai|iso|ella)\b|\bnuoriso|\bteini|\byläkoulu|\byläaste|"
+    r"\bnuor(?:i|en|ta|ena|ille|et|ten|ia|emme|eni|esi|ukai|iso|ella)\b|\bnuoriso|\bteini|\bylakoulu|\bylaaste|\b[789]\.? ?-?luokkalai|"
     r"\blukiola|\blukio|\bammattikoulu|\bamis\b|\bamikse|\bkasiluok|\bysiluok|\bseiskaluok|\bnuorempi|"
     r"\bungdom|\btonaring|\btonars|\bton(?:aren|aringen|aringar)|\bhogstadi|\bgymnasi|\byrkesskol|\bunga?\b|\bungen\b|"
     r"\belev(?:en)? i (?:sjuan|attan|nian|hogstadiet)|\bi (?:sjuan|attan|nian)\b|\boppila\w* (?:\w+ )?(?:kasi|ysi|seiska)|"
@@ -204,7 +205,7 @@ CHILD_WELFARE_FEAR = _c(
 # A parent's use as a child tells it: "äiti juo", "pappa e full".
 PARENT_USER = _c(
     r"(?<!lapseni )(?<!lasteni )(?<!lapsen )(?<!lasten )(?<!vauvan )(?<!vauvani )(?<!barnens )(?<!barnets )(?<!barns )"
-    r"\b(?:aiti|aitee|isa|iskä|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|"
+    r"\b(?:aiti|aitee|isa|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|"
     r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,4}(?:juo|juopottelee|kannissa|"
     r"humalassa|kayttaa|vetaa|polttaa|possyttelee|pilvessa|sekaisin|aineissa|kamoissa|dokaa|ryyppaa|"
     r"dricker|e full|ar full|super|tar piller|knarkar|roker|e hog|ar hog|e pataend|ar pataend|e packad|ar packad)"
@@ -215,6 +216,12 @@ PARENT_USER = _c(
 # A verb of telling just before a parent's use: "kertoi, että äiti juo", "berättade att pappa dricker".
 TOLD = _c(
     r"\b(?:kertoi|kertonut|kertoo|kertoneet|sanoi|sano|sanoo|sanonut|berattade|berattar|sa|sade|sager|sagt|skrev|kirjoitti)\b"
+)
+# A threat to go to court over custody is a dispute, not violence: "uhkaa viedä asian oikeuteen", "hotar me
+# tingsrätten".
+LEGAL_THREAT = _c(
+    r"\buhka(?:a|si|ilee) (?:\w+ ){0,3}(?:oikeuteen|oikeudella|karajille|karajilla|lakimieh\w*)|"
+    r"\bhota(?:r|de) (?:\w+ ){0,2}(?:tingsratten|domstol\w*|ratten|advokat\w*)"
 )
 # Economic violence that needs no control word.
 ECONOMIC_STRONG = _c(
@@ -236,8 +243,8 @@ CLAUSE_OPENERS = frozenset("kun ku mut mutta koska jos vaikka etta et men nar da
 LIST_JOINERS = frozenset("tai eli tahi eller".split())
 # Money or phone are violence only together with control words: "rahat on tiukalla" is not violence.
 CONTROL = _c(
-    r"\bpaattaa kaik|\bpaattaa mita|\bbestammer allt|\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun )?|\bottaa (?:mun |minun )?|\bpitaa "
-    r"(?:mun |minun )?|\bvalvoo|\btarkist|\blukee|\bkieltaa|\bpakott|\bhallitsee|\bkaikki rahat|"
+    r"\bpaattaa kaik|\bpaattaa mita|\bbestammer allt|\bkontrolloi|\bkontrol|\bei anna|\bei saa|\bvie (?:mun |minun |kaikki |koko )?(?:rahat|rahani|palk|tili|kortin|lapsilis)|\bottaa (?:mun |minun |kaikki |koko )?(?:rahat|rahani|palk|tili|kortin|lapsilis)|\bpitaa "
+    r"(?:mun |minun |kaikki )?(?:rahat|rahoja|tili|pankki|kortit|kortin|palk)|\bvalvoo|\btarkist|\blukee|\bkieltaa|\bpakott|\bhallitsee|\bkaikki rahat|"
     r"\bvahti|\bkontrollerar|\bkontroll|\bfar inte|\btar (?:mina|min|alla)|\bhaller i|\bbestammer over|\blaser|"
     r"\bkollar|\bforbjuder|\btvingar|\bger mig inte|\bnekar"
 )
@@ -312,7 +319,9 @@ NAMED_SERVICES = (
     (
         "mother_child_home",
         _c(
-            r"\bensikoti|\bensikodi|\bmodrahem|\bmoder- och barnhem|\basumaan vauvan kanssa|\basua vauvan kanssa|\bvauvan kanssa (?:\w+ )?asu(?:maan|a)\b|\basumismuotoi\w* tu\w* (?:\w+ )?vauvan|\btuettu\w* asumi\w* (?:\w+ )?vauvan|\bboende med stod (?:\w+ )?(?:efter forlossningen|med (?:bebisen|babyn|barnet))|\bbo med (?:bebisen|babyn)"
+            r"\bensikoti|\bensikodi|\bmodrahem|\bmoder- och barnhem|\basumaan vauvan kanssa|\basua vauvan kanssa|\bvauvan kanssa (?:\w+ )?asu(?:maan|a)\b|\basumismuotoi\w* tu\w* (?:\w+ )?vauvan|\btuettu\w* asumi\w* (?:\w+ )?vauvan|\bboende med stod (?:\w+ )?(?:efter forlossningen|med (?:bebisen|babyn|barnet))|\bbo med (?:bebisen|babyn)|"
+            # "ställen där de kan bo tillsammans och hon får missbruksrehabilitering", "asua yhdessä päihdekuntoutuksessa"
+            r"\bbo tillsammans (?:\w+ ){0,8}(?:missbruk|rehabilit|vard)|\b(?:asua|asuisi|asumaan) yhdessa (?:\w+ ){0,8}(?:paihde|kuntoutu|hoido)"
         ),
     ),
     ("violence_support", _c(r"\bturvakoti|\bturvakodi|\bskyddshem")),

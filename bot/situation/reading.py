@@ -50,13 +50,16 @@ class Message:
     acute: bool = False
     language: Optional[str] = None
     worry_held: bool = False  # the situation already holds a worry (a short follow-up is then context first)
+    pregnant_held: bool = False  # a pregnancy said before: a later "tagit nån tablett" is the pregnancy's use
 
     @property
     def button(self) -> bool:
         return self.text.startswith("/")
 
 
-def from_parse(latest: dict, asked: Optional[str], language: Optional[str], worry_held: bool = False) -> Message:
+def from_parse(
+    latest: dict, asked: Optional[str], language: Optional[str], worry_held: bool = False, pregnant_held: bool = False
+) -> Message:
     """A Message from Rasa's latest_message (parse data)."""
     intent = latest.get("intent") or {}
     return Message(
@@ -68,6 +71,7 @@ def from_parse(latest: dict, asked: Optional[str], language: Optional[str], worr
         acute=bool((latest.get("viitta_crisis") or {}).get("acute")),
         language=language,
         worry_held=worry_held,
+        pregnant_held=pregnant_held,
     )
 
 
@@ -110,7 +114,8 @@ def read(message: Message) -> Reading:
     # An adult writer's own age ("olen 34-vuotias") is nobody's child's age; a young writer's own age ("oon 15")
     # says who writes, not whom the worry is about.
     about_others = cues.WRITER_AGE.sub(" ", folded) if writer_age is not None else folded
-    subject = _subject(about_others, "professional" if introduced else role)
+    # "en ung mamma": the young one is a parent, not a young person the worry is about.
+    subject = _subject(cues.YOUNG_PARENT.sub(" mamma ", about_others), "professional" if introduced else role)
     if subject:
         r.add("subject", subject[0], subject[1])
 
@@ -179,7 +184,12 @@ def read(message: Message) -> Reading:
     )
     # A pregnancy the words or a button say; the classifier's guess alone ("mä poltan pilveä", read as a
     # pregnancy at 0.48) is not evidence enough to make the substance a pregnancy's.
-    pregnant_said = bool(cues.PREGNANCY.search(folded)) or role == "pregnant" or (pregnant and conf >= STRONG)
+    pregnant_said = (
+        bool(cues.PREGNANCY.search(folded))
+        or role == "pregnant"
+        or (pregnant and conf >= STRONG)
+        or message.pregnant_held
+    )
     if has_substance:
         if pregnant_said:
             cue_needs["substance_use_pregnancy"] = CUE

@@ -91,7 +91,20 @@ def ordered_needs(situation: dict) -> list[str]:
         first = next(i for i, n in enumerate(raised) if n in SUBSTANCE_NEEDS)
         raised = [n for n in raised if n not in SUBSTANCE_NEEDS]
         raised.insert(min(first, len(raised)), kind)
-    ahead = [n for n in PRECEDENCE if n in raised and (n not in WEAK_AHEAD or _need_confidence(situation, n) >= 0.7)]
+    # A child who tells of a parent who hits or shouts at them ("se huutaa mulle", "mä oon 13"): the child welfare
+    # office's, not a shelter's for adults. A young person's own partner's violence stays violence.
+    child_hurt = (
+        young_writer(situation) and "domestic_violence" in raised and model.value(situation, "subject") != "partner"
+    )
+    if child_hurt:
+        raised = list(dict.fromkeys("child_welfare_concern" if n == "domestic_violence" else n for n in raised))
+    ahead = [
+        n
+        for n in PRECEDENCE
+        if n in raised and (n not in WEAK_AHEAD or child_hurt or _need_confidence(situation, n) >= 0.7)
+    ]
+    if child_hurt:  # before the young person's own use too: first that they are safe at home
+        ahead = ["child_welfare_concern"] + [n for n in ahead if n != "child_welfare_concern"]
     return ahead + [n for n in raised if n not in ahead]
 
 

@@ -27,6 +27,7 @@ def child_victim(folded: str) -> bool:
 
 def kinds_of(folded: str) -> list[str]:
     folded = cues.SIBLINGS_FIGHT.sub(" ", folded)  # "de äldre slåss hela tiden": children's quarrels
+    folded = cues.LEGAL_THREAT.sub(" ", folded)
     kinds = []
     partner = bool(cues.PARTNER_STRONG.search(folded) or cues.PARTNER.search(folded))
     for kind, pattern in cues.VIOLENCE_KINDS:

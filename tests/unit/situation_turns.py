@@ -17,6 +17,7 @@ def situation(*turns):
             confidence=confidence,
             asked=asked[0] if asked else None,
             worry_held=bool(model.needs(s)),
+            pregnant_held=bool(model.value(s, "pregnancy")),
         )
         s = model.merge(s, read(message))
     return s

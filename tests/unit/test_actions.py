@@ -16,6 +16,7 @@ from bot.actions.service_search import ActionAskConcern, ActionRecommendServices
 from bot.directory.hours import parse_hours
 from bot.directory.memory import InMemoryDirectory
 from bot.directory.records import Bilingual, County, Service, Sourced
+from bot.places import resolver
 from bot.domain import load_domain
 
 DOMAIN = load_domain()
@@ -159,6 +160,45 @@ def test_the_form_reads_the_municipality_entity(directory):
     dispatcher = CollectingDispatcher()
     result = asyncio.run(ValidateServiceForm().extract_area(dispatcher, tracker, DOMAIN))
     assert result == {"area": "pohjanmaa", "municipality": "Pietarsaari"}
+
+
+def _places(text, *names):
+    """Entities of `names` as the place extractor gives them: in order, with their offsets."""
+    out = []
+    for name, surface in names:
+        start = text.index(surface)
+        out.append({"entity": "municipality", "value": name, "start": start, "end": start + len(surface)})
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, names, home",
+    [
+        (
+            "Jag bor på landet i Kronoby. Min son i Helsingfors tycker att jag borde anmäla.",
+            [("Kruunupyy", "Kronoby"), ("Helsinki", "Helsingfors")],
+            "Kruunupyy",
+        ),
+        (
+            "Mies on töissä Helsingissä, oon päivät yksin täällä Hämeenlinnassa",
+            [("Helsinki", "Helsingissä"), ("Hämeenlinna", "Hämeenlinnassa")],
+            "Hämeenlinna",
+        ),
+        (
+            "Muutettiin viime keväänä Tampereelle, vanhemmat asuu Kuopiossa",
+            [("Tampere", "Tampereelle"), ("Kuopio", "Kuopiossa")],
+            "Tampere",
+        ),
+    ],
+)
+def test_the_home_among_several_places_sets_area_and_municipality_alike(directory, text, names, home):
+    # Rasa's entity mapping keeps the last place; the form's validation puts back the home extract_area chose.
+    tracker = _tracker({"requested_slot": "area"}, text, entities=_places(text, *names))
+    form, dispatcher = ValidateServiceForm(), CollectingDispatcher()
+    area = asyncio.run(form.extract_area(dispatcher, tracker, DOMAIN))
+    assert area["municipality"] == home
+    assert area["area"] == resolver.county_of(home)
+    assert asyncio.run(form.validate_municipality(names[-1][0], dispatcher, tracker, DOMAIN)) == {"municipality": home}
 
 
 def test_an_unknown_place_gets_the_nearest_names_and_the_question_again(directory):

@@ -109,9 +109,14 @@ def test_typos_get_the_nearest_names():
         ("Nyt ex on saanut uuden työn Tampereelta ja muuttaa sinne. Mä asun Kotkassa lasten kanssa", "Kotka"),
         ("Mummi on Rovaniemellä mutta me asutaan Kemissä", "Kemi"),
         ("Min mamma bor i Vasa, men jag bor i Jakobstad med barnen", "Pietarsaari"),
-        # Someone else's verb of living is not the writer's home; the first place stays.
-        ("Äiti asuu Rovaniemellä ja mä oon Oulusta", "Rovaniemi"),
-        ("Pappa bor i Åbo och vi är i Salo", "Turku"),
+        ("Vauva on 2 kk. Mies on töissä Helsingissä, oon päivät yksin täällä Hämeenlinnassa", "Hämeenlinna"),
+        ("Hej, jobbar här i Vasa och min syster i Åbo", "Vaasa"),
+        # Where someone else lives or works is not the writer's home.
+        ("Äiti asuu Rovaniemellä ja mä oon Oulusta", "Oulu"),
+        ("Pappa bor i Åbo och vi är i Salo", "Salo"),
+        ("Mun ex asuu Turussa. Itse oon Salosta", "Salo"),
+        # With no cue at all the first place stays.
+        ("Rovaniemi vai Oulu, en tiedä", "Rovaniemi"),
     ],
 )
 def test_the_writers_own_verb_of_living_picks_the_home(text, home):
