@@ -16,8 +16,8 @@ from bot.actions.service_search import ActionAskConcern, ActionRecommendServices
 from bot.directory.hours import parse_hours
 from bot.directory.memory import InMemoryDirectory
 from bot.directory.records import Bilingual, County, Service, Sourced
-from bot.places import resolver
 from bot.domain import load_domain
+from bot.places import resolver
 
 DOMAIN = load_domain()
 
