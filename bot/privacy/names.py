@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from bot.places.finnish import fold
-from bot.privacy import name_context, name_frames, name_pairs, name_passes, not_people, swedish_words
+from bot.privacy import name_context, name_frames, name_pairs, name_passes, name_slots, not_people, swedish_words
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
     _AGE_AFTER,
     _NORDIC_SURNAME,
@@ -63,6 +63,7 @@ from bot.privacy.name_passes import cue_words as _cue_words
 from bot.privacy.name_shapes import (
     glued_surname,
     hyphened_word,
+    same_case,
     sentence_start_genitive,
     swedish_sentence_word,
 )
@@ -510,6 +511,8 @@ def names(text: str) -> Iterator[Span]:
             and before.text.islower()
             and len(word.folded) >= 4
             and word.folded not in STOPWORDS
+            and word.folded not in PERSON_POSTPOSITIONS  # "emman puolesta": Voikko reads puolesta as a noun
+            and same_case(before, word)  # "liisalla oikeus": a surname takes the first name's case
             and voikko_classes(word.text)
             and voikko_classes(word.text) <= _NOUN_OR_NAME
         ):
@@ -573,6 +576,7 @@ def names(text: str) -> Iterator[Span]:
     name_pairs.mark(tokens, places, flags)
     name_context.mark(text, tokens, places, flags)
     name_frames.mark(text, tokens, places, flags)
+    name_slots.mark(text, tokens, places, flags)
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
