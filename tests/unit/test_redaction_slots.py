@@ -74,6 +74,10 @@ def test_slots(text, expected):
     "text",
     [
         "Toivo alkaa hiipua, kun mitään ei tapahdu",
+        "Väsyttää, kun mikään ei auta",  # a pronoun between "kun" and "ei" (folds into Mika's illative)
+        "Ebba Grön spelas på radion",  # a band
+        "Sven Duva-dikten läste vi i skolan",  # a poem's hero
+        "Sten på sten bygger vi huset",  # a saying
         "Asun Kaarinassa ja lapset käy koulua",
         "Kela ja Folkhälsan auttoi meitä",
     ],
