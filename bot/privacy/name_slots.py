@@ -200,13 +200,16 @@ def _swedish_slot(tokens: Sequence, i: int) -> bool:
         return False
     before = tokens[i - 1].folded
     nxt = tokens[i + 1].folded if i + 1 < len(tokens) and not tokens[i + 1].sentence_start else ""
-    name = _first_name(tok.text) and not (swedish_words.everyday(tok.text) and not _base_name(tok.folded))
+
+    def name() -> bool:  # looked up only in a slot: Voikko is the cost
+        return _first_name(tok.text) and not (swedish_words.everyday(tok.text) and not _base_name(tok.folded))
+
     if before == "med" and i >= 2 and tokens[i - 2].folded in ("ihop", "tillsammans"):
-        return name or unknown_word(tok)
+        return name() or unknown_word(tok)
     if before in ("var", "vart") and tokens[i - 1].text.lower().startswith("vå") and nxt in _SV_AFTER_OURS:
-        return name
+        return name()
     if before == "har" and tokens[i - 1].sentence_start and nxt == "ratt":
-        return name or unknown_word(tok)
+        return name() or unknown_word(tok)
     return False
 
 
