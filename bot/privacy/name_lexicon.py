@@ -525,4 +525,6 @@ PROFESSION_ENDINGS = (
     "rektorn",
     "rektor",
     "arbetaren",
+    "virkailija",
+    "handlaggaren",
 )

@@ -49,6 +49,11 @@ _RELATIONS = RELATION_WORDS | frozenset(
 )
 # Words between a relation word and its verb that are also given names: "poika aina on" (always).
 _ADVERBS = frozenset("aina viela taas myos jo nyt kylla sitten ihan tosi alltid ocksa aldrig redan ju nog".split())
+_SERVICES_SV = frozenset(
+    "radgivningen dagis daghemmet skolan socialen fpa kela halsocentralen barnskyddet mottagningen".split()
+)
+_SERVICES_FI = frozenset("neuvolan kelan koulun paivakodin terveysaseman lastensuojelun sossun".split())
+_AHEAD_FI = frozenset({"ei", "on", "oli", "sanoi", "sano", "soitti", "neuvoi"})
 _HAS_FI = frozenset({"onks", "onko", "onkohan", "onkos", "oisko", "olisko"})
 _SV_OWNED = frozenset({"klass", "klassen", "grupp", "gruppen", "rakning", "vagnar", "skull", "dagisplats", "larare"})
 _SV_AFTER_OURS = frozenset({"ar", "har", "var", "ska", "kan", "vill", "blir", "gar", "fick", "fyller", "borjar"})
@@ -223,6 +228,22 @@ def _swedish_owner(tokens: Sequence, i: int) -> bool:
     return _first_name(tok.text[:-1])
 
 
+def _at_service(tokens: Sequence, i: int) -> bool:
+    """ "Onni på rådgivningen hann inte", "Neuvolan Orvokki ei ehtiny": who works there, opening the
+    sentence (Swedish) or after the service's genitive (Finnish); a given name or a word no dictionary knows."""
+    tok = tokens[i]
+    if not (tok.text[:1].isupper() and tok.text[1:].islower()) or not _plain(tok) or i + 2 >= len(tokens):
+        return False
+    if any(t.sentence_start for t in tokens[i + 1 : i + 3]):
+        return False
+    after, service = tokens[i + 1], tokens[i + 2]
+    swedish = tok.sentence_start and after.folded in ("pa", "fran", "vid") and service.folded in _SERVICES_SV
+    finnish = i > 0 and tokens[i - 1].folded in _SERVICES_FI and after.folded in _AHEAD_FI and not tok.sentence_start
+    if not (swedish or finnish):
+        return False
+    return _first_name(tok.text) or unknown_word(tok)
+
+
 def _ranked_child(tokens: Sequence, i: int) -> bool:
     """ "Elsa är vår äldsta", "Kari on meidän esikoinen": a capitalised given name ranked among the children."""
     tok = tokens[i]
@@ -235,7 +256,9 @@ def _ranked_child(tokens: Sequence, i: int) -> bool:
 
 
 def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
-    kept = {k for span in not_people.phrase_spans(tokens, FICTION) for k in span}
+    # Brands and fictional characters stay, one-word ones too ("Koulun Wilma on sekaisin": the school app).
+    phrases = not_people.phrase_spans(tokens, FICTION) + not_people.phrase_spans(tokens, not_people.organisations())
+    kept = {k for span in phrases for k in span}
     for i in range(len(tokens)):
         if flags[i] or i in kept:
             continue
@@ -249,5 +272,6 @@ def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
             or _swedish_slot(tokens, i)
             or _swedish_owner(tokens, i)
             or _ranked_child(tokens, i)
+            or _at_service(tokens, i)
         ):
             flags[i] = True

@@ -526,7 +526,9 @@ def names(text: str) -> Iterator[Span]:
                 _base_name(word.folded) in _names().surnames or "sukunimi" in voikko_classes(word.text) or word.capital
             )
             first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text)
-            cue_word = before.folded in _cue_words() and not (first and before.capital)
+            # "FPA-handläggaren Vanja": a compound profession is a cue too, not a first name
+            cue = before.folded in _cue_words() or before.folded.endswith(PROFESSION_ENDINGS)
+            cue_word = cue and not (first and before.capital)
             if (
                 not surname
                 or before.folded in NOT_NAMES

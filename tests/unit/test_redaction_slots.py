@@ -61,6 +61,17 @@ from bot.privacy.redaction import redact
         ("Klara är vår yngsta", "[name] är vår yngsta"),
         ("Vilho on meidän kuopus", "[name] on meidän kuopus"),
         ("Albin sover hela dagarna", "[name] sover hela dagarna"),
+        # who works at a service, and a profession before a name
+        (
+            "Alma är liten. Vilgot på rådgivningen hann inte titta.",
+            "[name] är liten. [name] på rådgivningen hann inte titta.",
+        ),
+        ("Maten på dagis är dålig.", "Maten på dagis är dålig."),
+        ("Kelan Kaisa sanoi että käy", "Kelan [name] sanoi että käy"),
+        ("Koulun Wilma on sekaisin", "Koulun Wilma on sekaisin"),
+        ("Kelan virkailija Eino neuvoi hakemaan tukea", "Kelan virkailija [name] neuvoi hakemaan tukea"),
+        ("Kelan virkailija toivoi että hakisimme", "Kelan virkailija toivoi että hakisimme"),
+        ("FPA-handläggaren Greta ringde", "FPA-handläggaren [name] ringde"),
         # a lower-case name in a case and a noun after it: the noun is no surname
         ("Onks liisalla oikeus hoitotukeen", "Onks [name] oikeus hoitotukeen"),
         ("soitin liisalle järvelle", "soitin [name] [name]"),
