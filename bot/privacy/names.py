@@ -10,7 +10,8 @@ A token is a name when it is
   it has Finland's Finnish and Swedish names), unless it is also an everyday word (toivo, onni, sisko:
   then as an ambiguous listed name); in lower case only next to a name or after a cue;
 - an unknown capitalised word right before a surname (Jennie Bergman), or inside a sentence;
-- what the sentence around it shows (bot.privacy.name_context, name_pairs: ages, introductions, pairs);
+- what the sentence around it shows (bot.privacy.name_context, name_pairs: ages, introductions, pairs;
+  name_frames, name_slots: frames and slots only a person fills, "Lapsi: Ville", "emman luokalta");
 - context after the word: "… täällä/tässä/här", "… on mun sukunimi", "oon X 15v"; a signature ("-Marja",
   "/Anna"); a label ("Kontakt: …"); a lower-case surname after a first name (Voikko's, or a Nordic
   ending: -sson, -berg, -ström); a name joined to another by "ja"/"och"; "Johans pappa", "Anna:n".
