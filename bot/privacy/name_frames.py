@@ -55,7 +55,7 @@ _POSSESSIVES = frozenset({"mun", "minun", "meidan", "meian", "min", "mitt", "min
 # Not the copula: "Tor var åskguden", "Frej är en gud" define a word.
 _SV_VERBS = frozenset(
     """har hade fick ska skulle vill kan sa sade sager hotar dricker ringde tycker mar behover borjar
-    slar""".split()
+    slar sover""".split()
 )
 _SV_SUBJECTS = frozenset({"han", "hon", "jag", "ja", "vi", "de", "dom", "ni", "man", "det", "du", "den"})
 _AHEAD_FI = frozenset({"on", "oli", "ei", "ois", "olis"})

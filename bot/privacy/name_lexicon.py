@@ -474,7 +474,8 @@ PERSON_POSTPOSITIONS = frozenset(
 )
 # First-person words after "X ja" / before "ja X": "Ingemar och jag", "Mulla ja Kaarinalla".
 FIRST_PERSON = frozenset({"mina", "ma", "mulla", "minulla", "mun", "minun", "me", "meilla", "jag", "mig", "vi", "oss"})
-# Well-known fictional characters, brands and places written like names: not people to protect. Folded.
+# Well-known fictional characters, brands, bands and places written like names, and sayings opened by
+# one ("Sten på sten"): not people to protect. Folded.
 FICTION = tuple(
     tuple(p.split())
     for p in """
@@ -485,7 +486,8 @@ bamse|greta gris|pipsa possu|karlsson pa taket|ronja rovardotter|ryhma hau|paavo
 heinahattu ja vilttitossu|nuuskamuikkunen|snusmumriken|viking line|sankt michel|ti-ti nalle|pelle hermanni|
 hello kitty|joulupukki|tomten|jultomten|nalle luppakorva|winnie puh|mikke mus|barbie|
 batman|spiderman|hamahakkimies|roope ankka|joakim von anka|tiku ja taku|piff och puff|babblarna|
-marran|morko|mymlan|myyrankka|snorkfroken|niiskuneiti|hemulen|hemuli|too-ticki|haisuli|stinky
+marran|morko|mymlan|myyrankka|snorkfroken|niiskuneiti|hemulen|hemuli|too-ticki|haisuli|stinky|
+ebba gron|sven duva|sten pa sten
 """.replace("\n", "").split("|")
     if p
 )
@@ -523,4 +525,6 @@ PROFESSION_ENDINGS = (
     "rektorn",
     "rektor",
     "arbetaren",
+    "virkailija",
+    "handlaggaren",
 )

@@ -170,7 +170,8 @@ def in_subject_position(tokens: Sequence[_Token], i: int) -> bool:
     if not tok.text.islower() or i == 0 or i + 1 >= len(tokens) or tokens[i + 1].sentence_start:
         return False
     if tokens[i - 1].folded in _QUESTION_WORDS and tokens[i + 1].folded in _NEGATIONS:
-        return _name_or_unknown(tok, cue_word_too=True)
+        # A pronoun is no name, even one that folds into a name's form: "kun mikään ei" (mika + -an).
+        return _name_or_unknown(tok, cue_word_too=True) and "asemosana" not in voikko_classes(tok.text)
     return (
         i >= 3
         and tokens[i - 1].folded in _SV_NEGATIONS

@@ -6,7 +6,9 @@
 - a Swedish genitive or family plural at the start of a sentence: "Perssons har lovat", "Tapanis dagis";
 - not a name: a capitalised Swedish everyday word opening a sentence ("Febern var 38", "Simhallen i
   Jakobstad"), which Voikko (Finnish) does not know; a hyphenated compound ending in an everyday word
-  ("D-vitamin", "Karl-Johan-svampar", "Kanta-sidor").
+  ("D-vitamin", "Karl-Johan-svampar", "Kanta-sidor");
+- whether a lower-case word can be the surname of an inflected first name: only in the same case
+  ("liisalla järvellä"; "liisalla oikeus" is a name and a noun).
 """
 
 from __future__ import annotations
@@ -121,3 +123,9 @@ def hyphened_word(tok: _Token) -> bool:
         return False
     first = parts[0]
     return len(parts) > 2 or not (_base_name(fold(first)) or voikko_classes(first) & _PERSON_CLASSES)
+
+
+def same_case(first: _Token, word: _Token) -> bool:
+    """`word` can be the surname of the name `first`: `first` is in its base form, or `word` ends like it."""
+    base = _base_name(first.folded)
+    return base is None or base == first.folded or word.folded[-2:] == first.folded[-2:]

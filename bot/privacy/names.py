@@ -10,7 +10,8 @@ A token is a name when it is
   it has Finland's Finnish and Swedish names), unless it is also an everyday word (toivo, onni, sisko:
   then as an ambiguous listed name); in lower case only next to a name or after a cue;
 - an unknown capitalised word right before a surname (Jennie Bergman), or inside a sentence;
-- what the sentence around it shows (bot.privacy.name_context, name_pairs: ages, introductions, pairs);
+- what the sentence around it shows (bot.privacy.name_context, name_pairs: ages, introductions, pairs;
+  name_frames, name_slots: frames and slots only a person fills, "Lapsi: Ville", "emman luokalta");
 - context after the word: "… täällä/tässä/här", "… on mun sukunimi", "oon X 15v"; a signature ("-Marja",
   "/Anna"); a label ("Kontakt: …"); a lower-case surname after a first name (Voikko's, or a Nordic
   ending: -sson, -berg, -ström); a name joined to another by "ja"/"och"; "Johans pappa", "Anna:n".
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from bot.places.finnish import fold
-from bot.privacy import name_context, name_frames, name_pairs, name_passes, not_people, swedish_words
+from bot.privacy import name_context, name_frames, name_pairs, name_passes, name_slots, not_people, swedish_words
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
     _AGE_AFTER,
     _NORDIC_SURNAME,
@@ -63,6 +64,7 @@ from bot.privacy.name_passes import cue_words as _cue_words
 from bot.privacy.name_shapes import (
     glued_surname,
     hyphened_word,
+    same_case,
     sentence_start_genitive,
     swedish_sentence_word,
 )
@@ -510,6 +512,8 @@ def names(text: str) -> Iterator[Span]:
             and before.text.islower()
             and len(word.folded) >= 4
             and word.folded not in STOPWORDS
+            and word.folded not in PERSON_POSTPOSITIONS  # "emman puolesta": Voikko reads puolesta as a noun
+            and same_case(before, word)  # "liisalla oikeus": a surname takes the first name's case
             and voikko_classes(word.text)
             and voikko_classes(word.text) <= _NOUN_OR_NAME
         ):
@@ -523,7 +527,9 @@ def names(text: str) -> Iterator[Span]:
                 _base_name(word.folded) in _names().surnames or "sukunimi" in voikko_classes(word.text) or word.capital
             )
             first = _base_name(before.folded) in _names().first or "etunimi" in voikko_classes(before.text)
-            cue_word = before.folded in _cue_words() and not (first and before.capital)
+            # "FPA-handläggaren Vanja": a compound profession is a cue too, not a first name
+            cue = before.folded in _cue_words() or before.folded.endswith(PROFESSION_ENDINGS)
+            cue_word = cue and not (first and before.capital)
             if (
                 not surname
                 or before.folded in NOT_NAMES
@@ -573,6 +579,7 @@ def names(text: str) -> Iterator[Span]:
     name_pairs.mark(tokens, places, flags)
     name_context.mark(text, tokens, places, flags)
     name_frames.mark(text, tokens, places, flags)
+    name_slots.mark(text, tokens, places, flags)
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
