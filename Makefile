@@ -19,7 +19,7 @@ MODEL_INPUTS := config.yml domain.yml $(shell find bot/data bot/nlu bot/policies
 # The crisis risk model (bot/safety/model.py): an artifact built from its data, never committed.
 CRISIS_MODEL := var/crisis/risk.joblib
 SV_WORDS := var/privacy/sv_words.sqlite
-CRISIS_INPUTS := bot/safety/model.py $(wildcard bot/safety/data/*.yml) $(wildcard tests/crisis/*.yml) $(wildcard bot/data/nlu_*.yml)
+CRISIS_INPUTS := bot/safety/model.py bot/safety/crisis.py $(wildcard bot/safety/patterns_*.py) $(wildcard bot/safety/data/*.yml) $(wildcard tests/crisis/*.yml) $(wildcard bot/data/nlu_*.yml)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2

@@ -317,7 +317,9 @@ _LOCK = threading.Lock()
 
 
 def inputs() -> list[Path]:
-    return sorted([*DATA.glob("*.yml"), *PATTERN_SETS.glob("*.yml"), *INTENT_DATA.glob("nlu_*.yml"), Path(__file__)])
+    # The patterns' frames and idioms are features (cue_view): a pattern change must rebuild the artifact too.
+    code = [Path(__file__), *Path(__file__).parent.glob("patterns_*.py"), Path(__file__).with_name("crisis.py")]
+    return sorted([*DATA.glob("*.yml"), *PATTERN_SETS.glob("*.yml"), *INTENT_DATA.glob("nlu_*.yml"), *code])
 
 
 def fingerprint() -> str:

@@ -66,7 +66,7 @@ STRICT_NOW = (
 PAST = (
     r"\b(?:(?:\d+|pari|muutama|kaksi|kaks|kolme|nelja|viis|viisi|monta|vuosi|vuos|viikko|kuukausi|kuukaus) (?:\w+ )?sitten|"
     r"\w+ (?:vuotta|vuosi|vuosia|viikkoa|kuukautta|kuukausi) (?:sitten|takaperin|takaperin)|"
-    r"kerran|joskus|aikanaan|(?<!ku )(?<!kuin )ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|ylaastee\w*|ala-astee\w*|ala astee\w*|lukiossa|yliopistossa|armeijassa|parikymppisena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
+    r"kerran|joskus|aikanaan|(?<!ku )(?<!kuin )ennen|aikoinaan|aiemmin|aikaisemmin|lapsena|\w*vuotiaana|ylaastee\w*|ala-astee\w*|ala astee\w*|lukiossa|yliopistossa|armeijassa|parikymppisena|lapsuude\w*|nuorena|nuoruude\w*|teinina|"
     r"silloin kun|kun olin|olin pieni|kun (?:se|han|ne|he|poika|tytto|vauva) oli (?:\w+ )?(?:pieni|vauva|vastasyntyn\w*|\d+|nuori|pienempi)|viime (?:vuonna|kesana|talvena|kevaana|syksyna|viikolla|kuussa|kerralla|"
     r"yona|maanantaina|tiistaina|keskiviikkona|torstaina|perjantaina|lauantaina|sunnuntaina)|kevaalla|syksylla|eilen|toissapaivana|edellise\w*|entise\w*|vuosia|"
     r"(?:vuonna|vuodelta|vuoden) (?:19|20)\d\d|siita on (?:jo )?(?:\w+ )?(?:vuotta|vuosi|vuosia|kuukautta|viikkoa))\b"
@@ -126,6 +126,8 @@ DANGER = (
 NEVER = (
     r"\b(?:kuolla|kuolen|kuolin|olin kuolla|kuolemaisillani) (?:\w+ )?(?:nauruun|naurusta|hapeasta|hapeaan|"
     r"tylsyyteen|ikavaan|nalkaan|janoon|kauhusta|jannityksesta|uteliaisuudesta)"
+    # laughing oneself to death ("tapan itteni naurusta"), set G
+    r"|\b(?:tapan|tappaa|tapoin) (?:itteni|itseni|ittein|itteeni|mut) (?:\w+ )?(?:naurusta|nauruun)"
     r"|\b\w*(?:pyykki|pyykit|tiski|tiskit|siivous|laksyt|laksy|kotityo|juhlat|synttarit|kekkerit)\w* "
     r"(?:\w+ )?(?:tappaa|tappavat|vie hengen)(?: {me})?"
     r"|\b(?:tyo|tama|taa|toi|tuo|stressi|vasymys|tylsyys|helle|kuumuus|kylmyys|ikava|nalka|jano|kiire|arki|"

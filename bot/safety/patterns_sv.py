@@ -4,6 +4,8 @@ Finland-Swedish and spoken forms ("ja e", "int", "me" for mig, "tagi", "barna") 
 families. See patterns_fi for the structure and the flags.
 """
 
+from bot.safety.patterns_sv_g import ACUTE_G, KID_EXTRA, NEVER_G, WHOLE_G
+
 CODE = "sv"
 
 WORDS = {
@@ -38,6 +40,8 @@ WORDS = {
     r"skakar|ar slott|slott)",
 }
 
+WORDS["kid"] = rf"(?:{WORDS['child']}|{KID_EXTRA})"
+
 NOW = (
     r"\b(?:nu|just nu|genast|direkt|i kvall|ikvall|i natt|inatt|idag|i dag|snart|(?<!sokt )(?<!soka )(?<!soker )(?<!sokte )(?<!fa )(?<!fatt )(?<!far )(?<!fick )(?<!om )(?<!efter )(?<!av )(?<!ha )(?<!behover )hjalp(?! (?:med|for|av|att|fran)\b)|"
     r"(?:ar|e) kvar (?:har|hemma|i lagenheten)|ar har|star har|e har|pa vag (?:hit|in)|kommer hit|"
@@ -48,11 +52,12 @@ STRICT_NOW = (
     r"(?:ar|e) kvar (?:har|hemma|i lagenheten)|pa vag (?:hit|in)|barn(?:en|a) (?:skriker|grater))\b"
 )
 
+# "på en gång" is "at once", not "once" (set G: "tagit hela dosetten på en gång").
 PAST = (
-    r"\b(?:for (?!(?:\w+ ){{0,2}}(?:stund|kvart|timme|timmar|halvtimme|halvtimma|minut\w*) )(?:\w+ ){{1,3}}(?:sedan|sen)|en gang|nagon gang|"
+    r"\b(?:for (?!(?:\w+ ){{0,2}}(?:stund|kvart|timme|timmar|halvtimme|halvtimma|minut\w*) )(?:\w+ ){{1,3}}(?:sedan|sen)|(?<!pa )en gang|nagon gang|"
     r"forr|forut|tidigare|som barn|nar (?:han|hon|hen|de|dom|ja|vi) var (?:\w+ )?(?:liten|sma|nyfodd\w*|bebis|baby|spadbarn|\d+|yngre|mindre)|som liten|som ung|som tonaring|i hogstadiet|i lagstadiet|i mellanstadiet|i gymnasiet|i skolan|i militaren|nar jag var|nar vi var|i barndomen|"
     r"forra (?:aret|veckan|manaden|sommaren|vintern|hosten|mandagen|tisdagen|onsdagen|torsdagen|fredagen|lordagen|"
-    r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|igar|"
+    r"sondagen)|i fjol|i varas|i hostas|i somras|i vintras|i julas|i paskas|igar|"
     r"i forrgar|forra forhallande\w*|(?:efter|under|vid) (?:den )?forra (?:forlossning\w*|graviditet\w*|gang\w*)|sitt forra|som forut|"
     r"(?:ar|år) (?:19|20)\d\d|(?:vi )?hade ett fall|overlevde|klarade sig|"
     r"(?:\d+|ett|en|tva|tre|fyra|fem|sex|sju|atta|nio|tio|flera|manga|nagra|ett par) (?:\w+ )?"
@@ -67,9 +72,9 @@ QUESTION = (
     r"(?:e|ar) (?:de|det) (?:nat|nagot) for 112|nar (?:ska|bor|behover|maste) (?:man|jag|ja) ringa|"
     r"i vilka (?:fall|lagen) ringer man|hur (?:\w+ )?(?:forvarar|forvara) (?:jag|ja|man|vi)|"
     r"var (?:ska|bor) (?:jag|ja|man|vi) forvara|"
-    r"om (?:nagon|nan|en van|en kompis|ett barn|en mamma|en pappa) (?:\w+ )?(?:skriver|skrev|skulle skriva|sager|sa|"
+    r"om (?:nagon|nan|en van|en kompis|en kollega|en elev|en granne|ett barn|en mamma|en pappa) (?:\w+ )?(?:skriver|skrev|skulle skriva|sager|sa|"
     r"skulle saga|berattar|skulle beratta)|vad (?:skulle |ska |gor )?(?:ni|du) (?:svara|svarar|gora|gor|saga|sager)|"
-    r"hur (?:skulle|kan|ska) (?:man|jag|ja) (?:kanna igen|veta|marka|se)|kanna igen)\b"
+    r"hur (?:skulle|kan|ska) (?:man|jag|ja) (?:kanna igen|veta|marka|se)|kanna igen|i teorin|teoretiskt|vad ar skillnaden)\b"
 )
 # Fears and intrusive thoughts ("tankar om att jag skadar bebisen") are common after a birth and not acute.
 FEAR = r"\b(?:jag ar|ja e|jag e|ar) (?:sa |jatte )?radd (?:att|for att)\b|\bradd att\b|\btankar (?:om )?att\b"
@@ -85,7 +90,7 @@ REPORT = (
     r"halsovard\w*|socialarbetar\w*|kurator\w*|lakare\w*|barnmorsk\w*|forstavardar\w*|ambulans\w*|"
     r"larare\w*|barnskotar\w*|familjearbetar\w*))\b"
     r"|^ ?(?:\w+ )?(?:psykolog|sjukskotare|kurator|socialarbetare|halsovardare|barnmorska|lakare|forstavardare)\b"
-    r"|\b(?:dromde|drommen|mardrom\w*|pjas\w*|teater\w*|teaterpjas\w*|rollfigur\w*|"
+    r"|\b(?:dromde|drommen|mardrom\w*|novell\w*|pjas\w*|teater\w*|teaterpjas\w*|rollfigur\w*|"
     r"gymnasiearbete\w*|projektarbete\w*|specialarbete\w*|essan|essa|referat\w*)\b"
     r"|\b(?:skolarbete\w*|uppsats\w*|skoluppgift\w*|examensarbete\w*|lektion\w*|leker|lekte|i leken|ett fall dar|dockan|i spelet|datorspel\w*|\w*minecraft\w*|fortnite\w*)\b"
 )
@@ -129,6 +134,7 @@ NEVER = (
     r"|\b(?:grava|krypa) ner (?:mig|mej) (?:\w+ )?och do\b|\bat alla hall\b"
     r"|\b(?:tanker|kommer|ska) (?:inte|int) (?:att )?gora (?:nat|nagot|nagonting) dumt\b"
     r"|\bnu hoppar (?:ja|jag) (?:fran|ut genom) (?:\w+ ){{0,2}}, (?:\w+ ){{0,4}}(?:malat|klottrat|kladdat|spillt|glomt|smetat)\w*"
+    + NEVER_G
 )
 
 ACUTE: tuple[tuple[str, ...], ...] = (
@@ -408,9 +414,11 @@ ACUTE = ACUTE + (
 
 # Read over the whole message (bot.safety.crisis.detect): a question about the children's custody after one's
 # own death, asked against a deadline tonight.
-WHOLE = (
+WHOLE: tuple[tuple[str, str], ...] = (
     (
         "suicide",
         r"\bom (?:man|jag|ja) (?:inte|int) finns (?:mer|kvar)\b.*\b(?:fore|innan|till) (?:i natt|inatt|ikvall|i kvall)\b",
     ),
 )
+ACUTE = ACUTE + ACUTE_G
+WHOLE = WHOLE + WHOLE_G
