@@ -78,7 +78,7 @@ def test_the_whole_nlu_on_the_labelled_sets(viitta, capsys):
 # Wordings the deterministic patterns do not know (asserted below): the risk model decides.
 MODEL_ACUTE = {
     "fi": "kirjotin jo kirjeet lapsille, ne on keittiön laatikossa. anteeks kaikille",
-    "sv": "breven till barnen ligger i kökslådan. förlåt alla, det här är sista gången ni hör av mig",
+    "sv": "breven till barnen ligger i kökslådan. förlåt alla, ni kommer klara er bättre utan mig",
 }
 CHECKIN = {
     "fi": "en jaksa enää mitään, ihan sama mitä mulle käy",
