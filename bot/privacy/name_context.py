@@ -28,6 +28,7 @@ from bot.privacy.name_lexicon import (
     FICTION,
     GREETINGS,
     NOT_NAMES,
+    PROPER_CLASSES,
     RELATION_CUES,
     STOPWORDS,
     _base_name,
@@ -38,7 +39,6 @@ from bot.privacy.name_lexicon import (
 from bot.privacy.name_pairs import glued_case
 from bot.privacy.name_passes import RELATION_WORDS, _function_word, unknown_word
 
-_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}
 _NUMBER_WORDS = (
     "yksi|kaksi|kolme|nelja|neljä|viisi|kuusi|seitseman|seitsemän|kahdeksan|yhdeksan|yhdeksän|kymmenen|"
     "ett|en|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|"
@@ -86,7 +86,7 @@ def _candidate(tok, place: bool = False) -> bool:
     names = _names()
     base = _base_name(tok.folded)
     person = voikko_classes(tok.text.capitalize()) & _PERSON_CLASSES
-    if not person and base != tok.text.lower() and voikko_classes(tok.text) - _PROPER:
+    if not person and base != tok.text.lower() and voikko_classes(tok.text) - PROPER_CLASSES:
         return False  # "lasten isä lähti": Lahti only with its ä folded away, and Voikko knows the verb
     return bool((base and (base in names.first or base in names.surnames)) or person or unknown_word(tok))
 
@@ -186,7 +186,7 @@ def _appointment(tokens: Sequence, i: int, places: dict) -> bool:
     if tokens[i - 1].folded != "hos" or tokens[i - 2].folded != "tid" or tokens[i - 1].sentence_start:
         return False
     classes = voikko_classes(tok.text)
-    return not not_people.one_word_organisation(tok.folded) and not classes - _PROPER and not _function_word(tok)
+    return not not_people.one_word_organisation(tok.folded) and not classes - PROPER_CLASSES and not _function_word(tok)
 
 
 def _relation_cue(tokens: Sequence, i: int) -> bool:

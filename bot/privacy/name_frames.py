@@ -29,6 +29,7 @@ from bot.privacy.name_lexicon import (
     GREETINGS,
     NOT_NAMES,
     PROFESSION_ENDINGS,
+    PROPER_CLASSES,
     STOPWORDS,
     _base_name,
     _names,
@@ -37,7 +38,6 @@ from bot.privacy.name_lexicon import (
 )
 from bot.privacy.name_passes import RELATION_WORDS, _function_word, unknown_word
 
-_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}
 _GREETINGS_FROM_FI = frozenset({"terkkuja", "terkut", "terveisia", "terveiset", "tervehdys", "haleja", "halauksia"})
 _GREETINGS_FROM_SV = frozenset({"halsningar", "halsning", "kram", "kramar", "kramis", "halsn"})
 _THANKS = frozenset({"kiitos", "kiitti", "kiitoksia", "kiitokset", "tack", "tackar", "tacksam", "kiittaa"})
@@ -96,7 +96,7 @@ def _greeting_from(text: str, tokens: Sequence, i: int, places: dict) -> bool:
         return before in _GREETINGS_FROM_FI and _municipality_first_name(tok)
     if before in _GREETINGS_FROM_FI and tok.folded.endswith("lta") and len(tok.folded) >= 5:
         stem = tok.text[:-3]
-        everyday = voikko_classes(tok.text) - _PROPER
+        everyday = voikko_classes(tok.text) - PROPER_CLASSES
         return _stem_is_first_name(stem) or (not everyday and _name_word(tok))
     if before in ("fran", "av") and i >= 2 and tokens[i - 2].folded in _GREETINGS_FROM_SV:
         return tok.folded not in STOPWORDS and _name_word(tok) or _stem_is_first_name(tok.text)
@@ -119,7 +119,7 @@ def _thanks_vocative(text: str, tokens: Sequence, i: int, places: dict) -> bool:
             break
     if not thanked:
         return False
-    everyday = voikko_classes(tok.text.lower()) - _PROPER - {"nimisana_laatusana"}
+    everyday = voikko_classes(tok.text.lower()) - PROPER_CLASSES - {"nimisana_laatusana"}
     if swedish_words.everyday(tok.text) and not _stem_is_first_name(tok.text):
         return False
     return not everyday and (_name_word(tok) or _stem_is_first_name(tok.text))
@@ -136,7 +136,7 @@ def _before_phone(text: str, tokens: Sequence, i: int, places: dict, phone_start
     gap = len(after) - len(after.lstrip(" \t\n,:"))
     if tok.end + gap not in phone_starts():
         return False
-    everyday = voikko_classes(tok.text) - _PROPER
+    everyday = voikko_classes(tok.text) - PROPER_CLASSES
     if (everyday or swedish_words.everyday(tok.text)) and not _stem_is_first_name(tok.text):
         return False
     return _name_word(tok) or _stem_is_first_name(tok.text)
@@ -170,7 +170,7 @@ def _surname_like(stem: str) -> bool:
     return bool(
         (base and base == folded and base in _listed())
         or classes & _PERSON_CLASSES
-        or (not classes - _PROPER and not swedish_words.everyday(stem))
+        or (not classes - PROPER_CLASSES and not swedish_words.everyday(stem))
     )
 
 
@@ -185,7 +185,7 @@ def _family_genitive(tokens: Sequence, i: int, places: dict) -> bool:
     following = tokens[i + 1].folded
     if following in _FAMILY_FI and tok.folded.endswith("n") and len(tok.folded) >= 4:
         stem = tok.text[:-1]
-        if _surname_like(stem) and (not voikko_classes(tok.text) - _PROPER or fold(stem) in _names().surnames):
+        if _surname_like(stem) and (not voikko_classes(tok.text) - PROPER_CLASSES or fold(stem) in _names().surnames):
             return True  # "Grahnn", "Nilssonn": the genitive's -n glued on
         return "sukunimi" in voikko_classes(stem.capitalize()) or _base_name(fold(stem)) in _names().surnames
     if following in _FAMILY_SV and tok.folded.endswith("s") and len(tok.folded) >= 4:
@@ -262,7 +262,7 @@ def _at_office(tokens: Sequence, i: int, places: dict) -> bool:
     if not (_name_word(tok) or _stem_is_first_name(tok.text)):
         return False
     if _OFFICE_FI.match(after.folded):
-        return not voikko_classes(tok.text) - _PROPER or _stem_is_first_name(tok.text)
+        return not voikko_classes(tok.text) - PROPER_CLASSES or _stem_is_first_name(tok.text)
     if after.folded in _OFFICE_SV_AT and i + 2 < len(tokens):
         office = tokens[i + 2]
         return (
@@ -292,7 +292,7 @@ def _introduced_after_greeting(text: str, tokens: Sequence, i: int, places: dict
         return False
     if _stem_is_first_name(tok.text):
         return True
-    return not swedish_words.everyday(tok.text) and not voikko_classes(tok.text) - _PROPER and _name_word(tok)
+    return not swedish_words.everyday(tok.text) and not voikko_classes(tok.text) - PROPER_CLASSES and _name_word(tok)
 
 
 _SAID_SV = frozenset({"sa", "sade", "sagt", "tyckte", "lovade"})
@@ -327,7 +327,7 @@ def _swedish_genitive_before_noun(tokens: Sequence, i: int, places: dict) -> boo
     base = _base_name(fold(stem))
     if not (base and base == fold(stem) and base in _names().first) or fold(stem) in service_words():
         return False
-    return not voikko_classes(tok.text) - _PROPER
+    return not voikko_classes(tok.text) - PROPER_CLASSES
 
 
 _ROLES = _RELATIONS | frozenset(

@@ -332,6 +332,8 @@ moi moikka terve tervehdys huomenta apua hjalp
 
 # Voikko's word classes for person names; any other class is an everyday word (or a place).
 _PERSON_CLASSES = frozenset({"etunimi", "sukunimi"})
+# Classes of proper nouns: a word with only these is no everyday word.
+PROPER_CLASSES = _PERSON_CLASSES | {"paikannimi", "nimi"}
 _VOIKKO_LOCK = threading.Lock()  # one libvoikko handle is not safe to share between threads
 
 

@@ -13,10 +13,17 @@ import re
 from typing import Sequence
 
 from bot.privacy import swedish_words
-from bot.privacy.name_lexicon import _NORDIC_SURNAME, _PERSON_CLASSES, NOT_NAMES, _base_name, _names, voikko_classes
+from bot.privacy.name_lexicon import (
+    _NORDIC_SURNAME,
+    _PERSON_CLASSES,
+    NOT_NAMES,
+    PROPER_CLASSES,
+    _base_name,
+    _names,
+    voikko_classes,
+)
 from bot.privacy.name_passes import _function_word, unknown_word
 
-_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}  # "antero mikkola": Voikko knows Mikkola as a place
 _GLUED = re.compile(r"[^aeiouyäöå\W\d_](?:lle|lla|llä|lta|ltä)$")
 # Words before a person who is given something or introduced: "antaa X Y:lle", "oon X Y", in Finnish
 # (a Swedish word may be a name there: "oon loke molin"); "ge X Y min adress", "ja e X Y" in Swedish.
@@ -36,7 +43,7 @@ def _spoken_word(word: str) -> bool:
     candidates = [word + "i", word + "t"]
     if len(word) > 3 and word[-1] == word[-2] and word[-1] in "aeiouyäö":
         candidates += [word[:-1] + "a", word[:-1] + "ä"]
-    return any(voikko_classes(c) - _PROPER for c in candidates)
+    return any(voikko_classes(c) - PROPER_CLASSES for c in candidates)
 
 
 def _without_dots(word: str) -> bool:
@@ -51,7 +58,7 @@ def _without_dots(word: str) -> bool:
         for bit, k in enumerate(spots):
             if mask >> bit & 1:
                 letters[k] = "ä" if letters[k] == "a" else "ö"
-        if voikko_classes("".join(letters)) - _PROPER:
+        if voikko_classes("".join(letters)) - PROPER_CLASSES:
             return True
     return False
 
@@ -85,7 +92,7 @@ def _first_like(tok) -> bool:
     base = _base_name(tok.folded)
     if base in _names().ambiguous:
         return False  # "kukaan usko mua": usko is belief
-    if voikko_classes(tok.text) - _PROPER:
+    if voikko_classes(tok.text) - PROPER_CLASSES:
         return base in _names().first and base == tok.folded  # "milloin" is Milloi's genitive to Voikko
     return base in _names().first or bool(voikko_classes(tok.text.capitalize()) & {"etunimi"})
 
@@ -113,6 +120,6 @@ def mark(tokens: Sequence, places: dict, flags: list[bool]) -> None:
             and (before in _CUES_FI or (swedish_cue and (sure or not swedish_words.everyday(a.text))))
         )
         if flags[i - 1] or _first_like(a) or cued:
-            if voikko_classes(b.text) - _PROPER and not glued_case(b.text):
+            if voikko_classes(b.text) - PROPER_CLASSES and not glued_case(b.text):
                 continue  # "[name] sanoi": a word Voikko knows stays
             flags[i - 1] = flags[i] = True

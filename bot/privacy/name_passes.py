@@ -25,6 +25,7 @@ from bot.privacy.name_lexicon import (
     FIRST_PERSON,
     NOT_NAMES,
     PROFESSION_ENDINGS,
+    PROPER_CLASSES,
     RELATION_CUES,
     SIGN_OFFS,
     SOFT_CUES,
@@ -65,7 +66,6 @@ def cue_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.split() if len(w) > 2) | frozenset(PROFESSION_ENDINGS)
 
 
-_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}  # Voikko's proper nouns: "simon" is a place to it
 # A relation or child word alone (the pairs "mun mies", "min son" are in RELATION_CUES); not sisko, veli,
 # bror: they are names too ("mun vaimo sisko on"); nor "man" alone, Swedish "one" ("behöver man
 # tidsbokning"): "min man" is a relation cue.
@@ -111,9 +111,9 @@ def unknown_word(tok: _Token) -> bool:
     if _function_word(tok):
         return False
     classes = voikko_classes(tok.text) | voikko_classes(tok.text.lower())
-    if classes - _PROPER:
+    if classes - PROPER_CLASSES:
         return False
-    return bool(classes & _PROPER) or not (swedish_words.everyday(tok.text) or _colloquial(tok.text))
+    return bool(classes & PROPER_CLASSES) or not (swedish_words.everyday(tok.text) or _colloquial(tok.text))
 
 
 def _colloquial(word: str) -> bool:
@@ -159,7 +159,7 @@ def after_relation(tokens: Sequence[_Token], i: int) -> bool:
         return False
     # the subject of "on"/"är": a name, or a word only the Swedish list knows ("min man klas e slut")
     return _name_or_unknown(tok, cue_word_too=True) or (
-        not _function_word(tok) and not voikko_classes(tok.text) - _PROPER
+        not _function_word(tok) and not voikko_classes(tok.text) - PROPER_CLASSES
     )
 
 
@@ -243,12 +243,12 @@ def unknown_sentence_start(tokens: Sequence[_Token], i: int) -> bool:
         return False
     if following is None or following.sentence_start or not following.text.islower():
         return False
-    if voikko_classes(tok.text) - _PROPER or not unknown_word(tok):
+    if voikko_classes(tok.text) - PROPER_CLASSES or not unknown_word(tok):
         return False
     if not tok.folded.endswith("s") or len(tok.folded) < 4:
         return False  # without the genitive, too many compounds and loan words open a sentence
     stem = tok.text[:-1]
-    return not (voikko_classes(stem) - _PROPER or swedish_words.everyday(stem) or _colloquial(stem))
+    return not (voikko_classes(stem) - PROPER_CLASSES or swedish_words.everyday(stem) or _colloquial(stem))
 
 
 def genitive_before_family(tokens: Sequence[_Token], i: int) -> bool:
@@ -260,12 +260,12 @@ def genitive_before_family(tokens: Sequence[_Token], i: int) -> bool:
     if tokens[i + 1].sentence_start or tokens[i + 1].folded not in FAMILY_AFTER or _function_word(tok):
         return False
     stem = tok.text[:-1]
-    if voikko_classes(tok.text) - _PROPER or swedish_words.everyday(tok.text):
+    if voikko_classes(tok.text) - PROPER_CLASSES or swedish_words.everyday(tok.text):
         return False  # "barns pappa"
     return bool(
         _base_name(stem) in _names().first
         or voikko_classes(stem.capitalize()) & _PERSON_CLASSES
-        or not (voikko_classes(stem) - _PROPER or swedish_words.everyday(stem))
+        or not (voikko_classes(stem) - PROPER_CLASSES or swedish_words.everyday(stem))
     )
 
 
@@ -297,5 +297,5 @@ def joined(tokens: Sequence[_Token], places, flags: list[bool]) -> None:
         if k - 1 in places or k + 1 in places or not (_name_or_unknown(a) and _name_or_unknown(b)):
             continue
         named = any(_base_name(t.folded) in _names().first or dictionary_name(t.text.capitalize()) for t in (a, b))
-        if named and not any(voikko_classes(t.text) - _PROPER for t in (a, b)):  # not "illalla ja aamulla"
+        if named and not any(voikko_classes(t.text) - PROPER_CLASSES for t in (a, b)):  # not "illalla ja aamulla"
             flags[k - 1] = flags[k + 1] = True

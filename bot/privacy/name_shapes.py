@@ -21,6 +21,7 @@ from bot.privacy.name_lexicon import (
     _NORDIC_SURNAME,
     _PERSON_CLASSES,
     NOT_NAMES,
+    PROPER_CLASSES,
     STOPWORDS,
     _base_name,
     _names,
@@ -29,7 +30,6 @@ from bot.privacy.name_lexicon import (
     voikko_classes,
 )
 
-_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}
 # Endings glued onto a surname's base form; -n and other short endings would make everyday words.
 _GLUED = ("ille", "illa", "ilta", "lle", "lla", "lta")
 
@@ -45,13 +45,15 @@ class _Token(Protocol):
 
 def _everyday(word: str) -> bool:
     """Voikko knows `word` as an everyday word (not only as a name or a place)."""
-    return bool(voikko_classes(word) - _PROPER)
+    return bool(voikko_classes(word) - PROPER_CLASSES)
 
 
 def _simple_everyday(word: str) -> bool:
     """Voikko reads `word` as an everyday word that is not a compound (saloille: to the backwoods);
     "Saarinen=ille" is a compound it makes up."""
-    return any(a.get("CLASS") not in _PROPER and "=" not in a.get("STRUCTURE", "=")[1:] for a in voikko_analyses(word))
+    return any(
+        a.get("CLASS") not in PROPER_CLASSES and "=" not in a.get("STRUCTURE", "=")[1:] for a in voikko_analyses(word)
+    )
 
 
 def glued_surname(tok: _Token) -> bool:

@@ -20,10 +20,10 @@ from typing import Sequence
 from bot.places.finnish import fold
 from bot.privacy import not_people, swedish_words
 from bot.privacy.name_lexicon import (
-    _PERSON_CLASSES,
     FICTION,
     GREETINGS,
     NOT_NAMES,
+    PROPER_CLASSES,
     STOPWORDS,
     _base_name,
     _names,
@@ -32,7 +32,6 @@ from bot.privacy.name_lexicon import (
 )
 from bot.privacy.name_passes import RELATION_WORDS, unknown_word
 
-_PROPER = _PERSON_CLASSES | {"paikannimi", "nimi"}
 _CHILD_LABELS = frozenset({"lapsi", "lapset", "lapsen", "poika", "tytto", "barn", "barnet", "son", "dotter"})
 _THANKS = frozenset({"kiitos", "kiitti", "kiitoksia", "kiitokset", "kiitoksii", "tack", "tackar", "tacka"})
 # Postpositions a person's genitive takes; the first group also follows everyday nouns that are names
@@ -73,7 +72,7 @@ def _first_name(word: str) -> bool:
 
 def _finnish_word(word: str) -> bool:
     """Voikko knows the lower-case word as an everyday word (tapani: my habit, kari: a reef)."""
-    return bool(voikko_classes(word.lower()) - _PROPER)
+    return bool(voikko_classes(word.lower()) - PROPER_CLASSES)
 
 
 def _plain(tok) -> bool:
