@@ -76,7 +76,7 @@ PAST = (
 QUESTION = (
     r"\b(?:mita (?:teen|tehda|pitaa tehda|kannattaa tehda) jos|mita tapahtuu jos|"
     r"miten (?:puhun|puhua|toimin|toimia|tunnistaa|tunnistan|autan|auttaa|tuen|tukea|teen)|"
-    r"mista saa (?:apua|tukea)|mihin (?:ohjaan|ohjata)|onko (?:\w+ )?(?:normaalia|vaarallista|ok|okei|tavallista)|"
+    r"mista saa (?:apua|tukea)|mista (?:\w+ )?(?:saa|saadaan|saisin|saisi|saan|saataisiin|saatais|vois saada|voi saada) (?:\w+ )?(?:apua|tukea)|mihin (?:ohjaan|ohjata)|onko (?:\w+ )?(?:normaalia|vaarallista|ok|okei|tavallista)|"
     r"voiko|saako|tietaako|nakeeko|saako (?:\w+ ){{0,2}}(?:tietaa|selville)|saa(?:ko)? (?:\w+ )?selville|kuinka paljon|saanko|pitaako|pitaisko|pitaisiko|pitaiskohan|kannattaako|kenelle (?:soitan|ilmoitan)|"
     r"onko syyta huoleen|hypoteett\w*|teoriassa|pitaako (?:\w+ )?huolestua|"
     r"ilmo(?:i)?tt?aa jonnekin|tehda ilmoitus|epailen|en (?:oo|ole) varma|"

@@ -15,9 +15,14 @@ def _c(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+# A pregnancy that is over ("vaimoni kanto raskauden", "när jag var gravid"): the baby is born, no HAL clinic.
+PAST_PREGNANCY = _c(
+    r"\bkanto(?:i)? (?:\w+ )?raskauden|\bkantoi (?:\w+ )?(?:vauvan|lapsen)|\bolin raskaana|\boli raskaana|"
+    r"\bbar (?:\w+ )?(?:graviditeten|barnet)|\b(?:nar|da) (?:jag|hon) var gravid"
+)
 PREGNANCY = _c(
     r"\braskaa?n|\braskaus|\bsynnyttaj|\bsynnyttava|\bforlossningen narmar|\braskauden|\braskautt|\braskausviik|\brv\s?\d|\bviikolla \d|\bviikko \d|"
-    r"\bodota?n (?:\w+ )?(?:vauvaa|lasta)|\bodottaa (?:\w+ )?(?:vauvaa|lasta)|\bodottava|\bmasuasukki|"
+    r"\blaskettu aika|\blasketun ajan|\bberaknad (?:fodsel|tid|nedkomst)|\bvauva syntyy|\bbebisen (?:ska )?fods|\bodota?n (?:\w+ )?(?:vauvaa|lasta)|\bodottaa (?:\w+ )?(?:vauvaa|lasta)|\bodottava|\bmasuasukki|"
     r"\bgravid|\bgraviditet|\bi (?:\w+ )?manaden\b|\bkuukaudella raskaana|\braskausaika|\bvantar (?:\w+ ){0,2}(?:barn|bebis)|\bi vecka \d|\bvecka \d+|\bhavande|\bpaksuna|\bpieniin paivin|"
     r"\bi v\.? ?\d{1,2}\b|\bgv\.? ?\d{1,2}\b|\brvk\.? ?\d|\b\d{1,2}\.? ?(?:raskaus)?viikolla|\bi \d{1,2}(?::?e)? (?:graviditets)?veckan|\b\d{1,2}(?::?e)? graviditetsveckan"
 )
@@ -37,14 +42,16 @@ AGE_BARE = _c(
 )
 # The writer's own age ("mä oon 13", "oon 15 ja juon", "olen 17-vuotias", "jag är 13", "ja e 16 år").
 WRITER_AGE = _c(
-    r"(?:^|[.!?,]\s*|\b(?:ma|mina|mie|ite|itse|ja|jag) |\b(?:vaik|vaikka|kun|jos) (?=o)|\b(?:fast|fastan|om|nar) (?:man|jag|ja) )"
+    r"(?:^|[.!?,]\s*|\b(?:ma|maa|mina|mie|ite|itse|ja|jag) |\b(?:vaik|vaikka|kun|jos) (?=o)|\b(?:fast|fastan|om|nar) (?:man|jag|ja) )"
     r"(?:oon|olen|olen vasta|oon vasta|on vasta|on vast|oon vast|ar|e|ar bara|e bara) "
     r"(\d{1,2})(?:\s?-?(?:v|vuotias|vuotiaana|v\.|ar|ars|ar gammal))?\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|euro|min|%))"
 )
 BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader)")
 BABY_WEEKS = _c(r"\b(\d{1,2})\s?(?:viikon ikai\w*|viikkoinen|viikon vanha|veckor gammal|veckors|veckor gamla)")
 BABY = _c(
-    r"\bvauva|\bbebi\b|\bbebin\b|\bbebben|\bbebbe\b|\bbebisen|\bvastasynty|\bimevai|\bbebis|\bbaby|\bspadbarn|\bnyfod|\bkuopus\w* on \d+ ?kk"
+    r"\b(?:en|ett|tva|tre|fyra|fem|sex|atta|nagra) (?:veckor|vecka|manader|manad) gammal\w*|\b\d{1,2} veckor gammalt|"
+    r"\b(?:viikon|kahden|kolmen|neljan|viiden|kuuden|parin) (?:viikon|kuukauden) ikai\w*|"
+    r"\b(?:kaksi|kolme|nelja|viisi|kuusi|pari) (?:viikkoa|kuukautta) (?:vanha|sitten syntyn)|\bvauva|\bbebi\b|\bbebin\b|\bbebben|\bbebbe\b|\bbebisen|\bvastasynty|\bimevai|\bbebis|\bbaby|\bspadbarn|\bnyfod|\bkuopus\w* on \d+ ?kk"
 )
 WORD_AGE_FI = {
     "yks": 1,
@@ -103,6 +110,13 @@ SIBLINGS_FIGHT = _c(
     r"\b(?:de aldre|de stora|barnen|syskonen|pojkarna|flickorna|ungarna|lapset|pojat|tytot|sisarukset|veljekset|isommat) "
     r"(?:\w+ )?(?:slass|brakar|tappelee|tappelevat|tappelee|riitelevat|nahistelee|nahistelevat)"
 )
+# A child who hits other children at day care or school ("päiväkoti soittaa kun poika lyö muita") is a
+# parenting worry, not violence in the family.
+HITS_OTHERS = _c(
+    r"\b(?:lyo|lyonyt|lyony|potkii|puree|tonii|tuuppii|kiusaa) (?:\w+ )?(?:muita|toisia|kavereita|luokkakavereita|"
+    r"pienempia|muita lapsia)\b|\b(?:slar|sparkar|biter|knuffar|slass med) (?:\w+ )?(?:andra|kompisar|klasskompisar|"
+    r"de andra barnen|andra barn|mindre barn)\b"
+)
 # "eläkkeellä oleva opettaja", "f.d. lärare": no professional writing of a client.
 RETIRED = _c(r"\belakkeella oleva|\belakkeelle jaanyt|\bentinen|\bpensionerad|\bf\.? ?d\.? |\bfore detta|\bexlarare")
 # Marks seen on a child ("usein mustelmia", "blåmärken på armarna"): a sign for a child welfare report, not
@@ -127,7 +141,17 @@ PARTNER_STRONG = _c(
     r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
     r"\bkarlen\b|\bpojkvan|\bflickvan"
 )
+# The partner named as the one who is pregnant ("minun vaimo on raskaana ja minä juon"): the writer's own use.
+PARTNER_PREGNANT = _c(
+    r"\b(?:vaimo|puoliso|tyttoystava|kumppani|avovaimo|naisystava|emanta|muija|frun|hustrun|flickvannen|sambon|"
+    r"min fru|min flickvan|min sambo|min partner)\w* (?:on|ar|e) (?:nyt |jo |ocksa |myos )?(?:raskaana|gravid|paksuna)"
+)
 SELF_USE = _c(
+    r"\b(?:jag|ja) har (?:sjalv |sjalva |ocksa |sjalv ocksa )?(?:problem|bekymmer) med (?:alkohol|sprit|droger|drickande|tabletter|knark)|"
+    r"\bhar sjalv problem med|\b(?:mulla|minulla|mul) on (?:itella |itsella |ite |itse )?(?:ongelmia|ongelma|ongelmaa) "
+    r"(?:alkoholin|viinan|juomisen|huumeiden|paihteiden|kannabiksen)|"
+    r"\b(?:jag|man) (?:\w+ ){0,4}sluta (?:dricka|supa|knarka|roka|med (?:alkoholen|spriten|drogerna|droger|supandet))|"
+    r"\b(?:haluan|haluisin|haluaisin|pitais|pitaisi|yritan|yrittanyt) (?:\w+ )?lopettaa (?:juominen|juomisen|juomista|kaytto|kayttaminen)|"
     r"\b(?:juon|juonut|kaytan|kaytin|olen kayttanyt|oon kayttany?t?|poltan|otan|vedan|mun (?:juominen|kaytto)|"
     r"jag dricker|ja dricker|jag drack|jag anvander|jag har anvant|jag roker|jag tar|mitt drickande|mitt bruk|"
     r"min anvandning|(?:mitt|sitt|mitt egna|sitt egna|eget) (?:drickande|bruk|missbruk)|"
@@ -135,6 +159,15 @@ SELF_USE = _c(
 )
 CLIENT = _c(
     r"\basiaka|\basiakk|\bpotila|\boppila|\bdaghem|\bpaivakoti|\bpaivakodi|\bperhe(?:en)? jonka|\bklient|\bpatient|\bfamiljen jag|\boppilaa|\belev"
+)
+# Day care and pupils name a client only when the writer does not write of their own child ("päiväkoti soittaa kun
+# poika lyö muita" from a father).
+CLIENT_PLACE_ONLY = _c(r"\bdaghem|\bpaivakoti|\bpaivakodi|\boppila|\boppilaa|\belev")
+OWN_CHILD = _c(
+    r"\b(?:mun|mu|minun|meidan|meian|meijan|min|mitt|mina|vår|var|vart|vara) (?:\w+ )?(?:poika|poja|poikani|tytto|tyto|"
+    r"tyttoni|tytar|lapsi|lapse|lapset|lapsia|kuopus|esikoinen|son|sonen|dotter|dottern|barn|barnen|pojke|flicka)\b|"
+    r"\byksinhuoltaja|\b(?:oon|olen|ma oon|mina olen) (?:\w+ )?(?:isa|aiti|aitee|faija|mutsi)\b|"
+    r"\b(?:jag ar|ja e|jag e) (?:\w+ )?(?:pappa|mamma)\b|\b(?:poikani|tyttoni|lapseni|lapsemme|sonen min|dottern min)\b"
 )
 RELATIVE = _c(
     r"\btyttareni|\bpoikani (?:tyttoystava|vaimo|puoliso)|\bsiskoni|\bveljeni|\bsisareni|\bminiani|\bvavyni|"
@@ -237,6 +270,8 @@ ECONOMIC_STRONG = _c(
 NEGATION_WORDS = frozenset(
     "ei en eika enka emme ette eivat inte int aldrig ikinaan koskaan ingen inget inga ilman utan".split()
 )
+# In a Swedish clause "en" is the article ("jag behöver en plats på mödrahem"), not the Finnish "I do not".
+SWEDISH_CLAUSE_WORDS = frozenset("jag du hon vi och att ar pa for med som det har behover vill kan till".split())
 # Words that open a new clause: a negation before them does not reach the cue ("en tiedä mitä teen kun se lyö").
 CLAUSE_OPENERS = frozenset("kun ku mut mutta koska jos vaikka etta et men nar da eftersom fast om att sa".split())
 # Words that join a list: "ei elak eller våldsam", "ei huuda tai lyö" stay in the negation.
@@ -270,6 +305,8 @@ SUBSTANCE_WORDS = _c(
     r"\bmetadon|\bkorvaushoi|\bsubstitution|\bsmoking|\broker|\bpolttaa|\bpoltt|\bkrapula|\bbakis"
 )
 MENTAL = _c(
+    r"\bitkee (?:\w+ )?(?:paivat|paivat pitkat|koko ajan|joka paiva|paljon|yksin|navetassa|vessassa)|\bon ollu(?:t)? (?:\w+ )?eri ihminen|"
+    r"\bettei (?:se |han )?(?:oo|ole) hyva aiti|\b(?:hon|frun|hustrun|sambon) grater (?:hela dagarna|jamt|hela tiden|varje dag)|"
     r"\b(?:int|inte) (?:matt|mar) bra|\bmatt daligt|\bsover daligt|\bta livet av|\bsjalvmord|"
     r"\bitsemurha|\bitsetuhoyri|\bmasenn|\bmasentu|\bmasent|\bdeppi|(?:\b|jatte|super|tosi|ihan)depp(?:ad|ig|ade|ar|ari|aa)\b|\bdeprimer|\bmar (?:\w+ )?daligt|\bepaonnistu|\bitkee paljon|\bahdist|\bpaniikki|\bpaniikkikoht|\bsynnytysmasenn|\bitkettaa koko ajan|"
     r"\bmielenterv|\bpsyyk|\bterapi|\bitsetuho|\bitsetuhois|\bviiltel|\bviiltaa|\bei jaksa elaa|"
@@ -302,6 +339,10 @@ RELATIONSHIP = _c(
     r"\bparforhallande|\bforhallande|\bvi bra?kar|\bvi grala"
 )
 CHILD_WELFARE = _c(
+    r"\blikaise(?:na|ssa|t)\b|\b(?:aiti|isa|mamma|pappa|mutsi|faija|aitee|vanhemmat) (?:\w+ )?(?:nukkuu aina|nukkuu paivat|nukkuvat aina)|"
+    r"\b(?:mamma|pappa|foraldrarna) (?:\w+ )?sover (?:hela dagarna|jamt|alltid)|"
+    r"\b(?:kenelle|mihin|miten) (?:\w+ ){0,2}ilmoit|\btehda ilmoitus|\bvem (?:ska|kan|bor) (?:\w+ )?anmala|\bgora en anmalan|"
+    r"\b(?:int|inte|ej) (?:\w+ )?(?:far|fa|far nan) (?:\w+ )?(?:mat|ata)\b|\bei (?:\w+ )?(?:saa|saa tarpeeks|saa kunnolla) (?:ruokaa|syoda|syotavaa)|"
     r"\blastensuojel|\bvanskot|\butan (?:mat|vinterklader|klader)\b|\bsvalt|\bsvalter|\bei (?:\w+ )?(?:ole|oo) syotavaa|\bgrannunga|\blapset (?:\w+ ){1,3}yksin\b|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
     r"\blikaisissa vaatteissa|\bilman puhtaita vaatteita|\b(?:koti|asunto|kamppa) (?:\w+ )?taynna roskia|\bei (?:ole |oo )?(?:kaynyt|kayny) (?:eskarissa|paivakodissa|hoidossa)|"
     r"\butan rena klader|\b(?:hemmet|lagenheten|huset) (?:ar )?fullt? (?:med|av) skrap|\bskrap overallt|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"

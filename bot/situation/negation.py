@@ -21,9 +21,10 @@ def negated(before: str) -> bool:
     """Whether the words just before a cue negate it: a negation in the same clause, at most two words
     back, and two more for each "or" of a list ("ingen har varit elak eller [våldsam]")."""
     words = _WORD.findall(_CLAUSE_END.split(before)[-1])
+    swedish = bool(cues.SWEDISH_CLAUSE_WORDS.intersection(words))
     room = 2
     for word in reversed(words):
-        if word in cues.NEGATION_WORDS:
+        if word in cues.NEGATION_WORDS and not (word == "en" and swedish):
             return True
         if word in cues.CLAUSE_OPENERS:
             return False

@@ -120,14 +120,25 @@ def read(message: Message) -> Reading:
         r.add("subject", subject[0], subject[1])
 
     # ---- facts
-    pregnant = bool(cues.PREGNANCY.search(folded)) or role == "pregnant" or intent == "substance_use_pregnancy"
+    pregnancy_words = bool(cues.PREGNANCY.search(cues.PAST_PREGNANCY.sub(" ", folded)))
+    # The classifier's weak guess of a pregnancy stays weak when the bot had asked about the worry: the answer's
+    # confidence is raised, not the evidence of a pregnancy ("Meillä on 6 viikon vauva ja mä juon liikaa", 0.45).
+    weak_pregnancy_guess = (
+        intent == "substance_use_pregnancy"
+        and message.confidence < STRONG
+        and not message.button
+        and not pregnancy_words
+        and role != "pregnant"
+        and not message.pregnant_held
+    )
+    if weak_pregnancy_guess:
+        intent = "substance_use_family"
+    pregnant = pregnancy_words or role == "pregnant" or intent == "substance_use_pregnancy"
     week = _first_int(cues.PREGNANCY_WEEK, folded)
     if week and 2 <= week <= 42 and pregnant:
         r.add("pregnancy_week", week, CUE)
     if pregnant:
-        r.add(
-            "pregnancy", _pregnant_who(folded, role), CUE if cues.PREGNANCY.search(folded) or week else max(conf, 0.5)
-        )
+        r.add("pregnancy", _pregnant_who(folded, role), CUE if pregnancy_words or week else max(conf, 0.5))
     age = _age(about_others if writer_age is None or writer_age >= 18 else folded)
     if age is not None and age > 22:
         age = None  # "en patient, 24 år": an adult, nobody's child or young person
@@ -184,12 +195,7 @@ def read(message: Message) -> Reading:
     )
     # A pregnancy the words or a button say; the classifier's guess alone ("mä poltan pilveä", read as a
     # pregnancy at 0.48) is not evidence enough to make the substance a pregnancy's.
-    pregnant_said = (
-        bool(cues.PREGNANCY.search(folded))
-        or role == "pregnant"
-        or (pregnant and conf >= STRONG)
-        or message.pregnant_held
-    )
+    pregnant_said = pregnancy_words or role == "pregnant" or (pregnant and conf >= STRONG) or message.pregnant_held
     if has_substance:
         if pregnant_said:
             cue_needs["substance_use_pregnancy"] = CUE
@@ -205,7 +211,9 @@ def read(message: Message) -> Reading:
         # "naapurin lapsia lyödään": a child is hurt by someone who is not the writer's partner. A suspicion
         # ("om jag misstänker att grannens barn blir slagna") is the child welfare office's, not urgent.
         cue_needs["child_welfare_concern"] = CUE
-        if not (cues.SUSPICION.search(folded) or violence.signs_only(folded)):
+        if intent == "domestic_violence":
+            intent = "child_welfare_concern"  # the classifier's violence is the child's, not the writer's
+        if not (cues.SUSPICION.search(folded) or violence.signs_only(folded) or violence.at_other_home(folded)):
             r.add("urgency", "soon", 0.6)
     elif kinds:
         cue_needs["domestic_violence"] = CUE if kinds != ["emotional"] or _partner(folded) else CUE_NEED
@@ -341,11 +349,11 @@ def _partner(folded: str) -> bool:
 
 def _subject(folded: str, role: Optional[str]) -> Optional[tuple[str, float]]:
     """About whom: client, partner, child / young person, relative, or the writer (with confidence)."""
-    if role == "professional" or cues.CLIENT.search(folded):
+    if role == "professional" or _client(folded):
         return "client", CUE
     if cues.PARENT_USER.search(folded):
         return "parent", CUE
-    if cues.SELF_USE.search(folded) and not _partner(folded):
+    if cues.SELF_USE.search(folded) and (not _partner(folded) or cues.PARTNER_PREGNANT.search(folded)):
         return "self", CUE
     if _partner(folded):
         return "partner", CUE
@@ -358,12 +366,20 @@ def _subject(folded: str, role: Optional[str]) -> Optional[tuple[str, float]]:
     return None
 
 
+def _client(folded: str) -> bool:
+    m = cues.CLIENT.search(folded)
+    if not m:
+        return False
+    only_places = not cues.CLIENT.search(cues.CLIENT_PLACE_ONLY.sub(" ", folded))
+    return not (only_places and cues.OWN_CHILD.search(folded))
+
+
 def _pregnant_who(folded: str, role: Optional[str]) -> str:
     if role == "pregnant" or any(
         w in folded for w in ("olen raskaana", "oon raskaana", "jag ar gravid", "ja ar gravid", "odotan", "jag vantar")
     ):
         return "self"
-    if cues.CLIENT.search(folded):
+    if _client(folded):
         return "client"
     if _partner(folded):
         return "partner"

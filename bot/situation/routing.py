@@ -2,7 +2,8 @@
 
 Order, as the families' services work (issue 11):
 1. violence of any kind -> violence support and the social emergency service before anything else;
-2. pregnancy and any substance -> the HAL clinic first, whoever writes;
+2. pregnancy and any substance -> the HAL clinic first, whoever writes (a writer whose partner is pregnant and who
+   uses: adult substance services, then the HAL clinic);
 3. a young person's own substance use -> youth substance services;
 4. a worry for a child's care, then an adult's substance use in a family with children (what a child told of
    it: child welfare first);
@@ -105,7 +106,13 @@ def ordered_needs(situation: dict) -> list[str]:
     ]
     if child_hurt:  # before the young person's own use too: first that they are safe at home
         ahead = ["child_welfare_concern"] + [n for n in ahead if n != "child_welfare_concern"]
-    return ahead + [n for n in raised if n not in ahead]
+    rest = [n for n in raised if n not in ahead]
+    if "parent_mental_health" in rest and "family_support" in rest:
+        # A parent's low mood is the more specific need; the everyday coping is often how it shows ("vaimo on ollu
+        # ihan eri ihminen, itkee navetassa", with a farm's and a baby's rush around it).
+        rest.remove("parent_mental_health")
+        rest.insert(rest.index("family_support"), "parent_mental_health")
+    return ahead + rest
 
 
 # A worry for a child's care goes ahead only when said clearly: "hon lagar ingen mat längre" in a story of a
@@ -202,6 +209,10 @@ def route(situation: dict, fallback_concern: Optional[str] = None, topics: Optio
     )
     hal = "substance_use_pregnancy" in needs or "hal" in (topics or [])
     categories = merge_categories(blocks, violence, after=("social_emergency",) if calm_child_worry else (), hal=hal)
+    if hal and model.value(situation, "pregnancy") == "partner" and model.value(situation, "subject") == "self":
+        # "vaimo on raskaana ja minä juon": the writer's own use has its own services first; the HAL clinic, where
+        # the pregnancy is followed, right after.
+        categories = ["adult_substance"] + [c for c in categories if c != "adult_substance"]
     asked = model.value(situation, "asked_service")
     if asked and not (violence and asked != "violence_support"):
         # The kind of service the person asked for: first where it fits the needs, else right after the first
