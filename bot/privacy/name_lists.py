@@ -26,6 +26,12 @@ from bot.privacy.name_passes import cue_before as _cue_before
 from bot.privacy.name_passes import cue_words as _cue_words
 
 
+# Who signs with the writer: "… ja lapset", "… och ungarna".
+_GROUPS = frozenset(
+    "lapset lapsi tytot pojat perhe muksut skidit ungarna barnen pojkarna flickorna familjen tjejerna grabbarna".split()
+)
+
+
 class _Token(Protocol):
     start: int
     end: int
@@ -144,6 +150,8 @@ def sign_off_last(text: str, tokens: Sequence[_Token], places: dict[int, bool], 
     """The last word of a message, alone after a sign-off or a closing sentence: "mvh lillemor",
     "kiitos avusta! Kaarina", "tack för hjälpen! Per"."""
     i = len(tokens) - 1
+    if i >= 3 and tokens[i].folded in _GROUPS and tokens[i - 1].folded in ("ja", "och"):
+        i -= 2  # "mvh milton och ungarna", "t. armas ja lapset": the name before the family
     tok = tokens[i]
     if (
         i < 1
@@ -152,7 +160,7 @@ def sign_off_last(text: str, tokens: Sequence[_Token], places: dict[int, bool], 
         or tok.folded in NOT_NAMES
         or tok.folded in _cue_words()
         or len(tok.folded) < 2
-        or text[tok.end :].strip(" .!?\n")
+        or (i == len(tokens) - 1 and text[tok.end :].strip(" .!?\n"))
     ):
         return
     after_sign_off = _cue_before(tokens, i, SIGN_OFFS, across_sentences=True)

@@ -9,7 +9,7 @@ in lower case and even when it is also a word, because the slot leaves no other 
   no given name;
 - a lower-case adessive after "onks": "Onks emilialla oikeus ...";
 - Swedish: "bor ihop med jonas", "vår elsa är två", "i elsas klass", "för tapanis räkning", "Har jonas
-  rätt", and in either language a name ranked among the children: "Elsa är vår äldsta", "Kari on meidän
+  rätt", "kan jonathan få byta grupp", and in either language a name ranked among the children: "Elsa är vår äldsta", "Kari on meidän
   esikoinen".
 """
 
@@ -214,6 +214,8 @@ def _swedish_slot(tokens: Sequence, i: int) -> bool:
         return name()
     if before == "har" and tokens[i - 1].sentence_start and nxt == "ratt":
         return name() or unknown_word(tok)
+    if before == "kan" and nxt == "fa" and tok.text.islower():
+        return name()  # "kan jonathan få byta grupp"
     return False
 
 

@@ -95,3 +95,29 @@ def test_slots(text, expected):
 )
 def test_ordinary_words_stay(text):
     assert redact(text) == text
+
+
+# Set H's most frequent leak shapes (tests/privacy/blind_h, a development set since its release measure),
+# written here in our own words, with the same shape holding everyday words that must stay.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "saisko pojan vaihtaa ryhmää, sen kaveri roland kiusaa sitä",
+            "saisko pojan vaihtaa ryhmää, sen kaveri [name] kiusaa sitä",
+        ),
+        ("hans kompis åke mobbar honom", "hans kompis [name] mobbar honom"),
+        ("min tös rebecca gråter varje morgon", "min tös [name] gråter varje morgon"),
+        ("neuvolan täti Toivo oli tyly", "neuvolan täti [name] oli tyly"),
+        ("tack för svaret mvh milton och ungarna", "tack för svaret mvh [name] och ungarna"),
+        ("kiitti vastauksesta t. armas ja lapset", "kiitti vastauksesta t. [name] ja lapset"),
+        ("kan jonathan få byta grupp", "kan [name] få byta grupp"),
+        # the same shapes with no name
+        ("sen kaveri on kiva", "sen kaveri on kiva"),
+        ("kan man få hjälp här", "kan man få hjälp här"),
+        ("kiitos ja hyvää yötä lapset", "kiitos ja hyvää yötä lapset"),
+        ("tack och hej barnen", "tack och hej barnen"),
+    ],
+)
+def test_set_h_shapes(text, expected):
+    assert redact(text) == expected
