@@ -25,7 +25,6 @@ from bot.privacy.name_lexicon import (
 from bot.privacy.name_passes import cue_before as _cue_before
 from bot.privacy.name_passes import cue_words as _cue_words
 
-
 # Who signs with the writer: "… ja lapset", "… och ungarna".
 _GROUPS = frozenset(
     "lapset lapsi tytot pojat perhe muksut skidit ungarna barnen pojkarna flickorna familjen tjejerna grabbarna".split()
