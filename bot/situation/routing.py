@@ -106,13 +106,7 @@ def ordered_needs(situation: dict) -> list[str]:
     ]
     if child_hurt:  # before the young person's own use too: first that they are safe at home
         ahead = ["child_welfare_concern"] + [n for n in ahead if n != "child_welfare_concern"]
-    rest = [n for n in raised if n not in ahead]
-    if "parent_mental_health" in rest and "family_support" in rest:
-        # A parent's low mood is the more specific need; the everyday coping is often how it shows ("vaimo on ollu
-        # ihan eri ihminen, itkee navetassa", with a farm's and a baby's rush around it).
-        rest.remove("parent_mental_health")
-        rest.insert(rest.index("family_support"), "parent_mental_health")
-    return ahead + rest
+    return ahead + [n for n in raised if n not in ahead]
 
 
 # A worry for a child's care goes ahead only when said clearly: "hon lagar ingen mat längre" in a story of a
