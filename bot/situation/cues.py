@@ -232,6 +232,7 @@ CHILD_WELFARE_FEAR = _c(
     r"saako) (?:\w+ )?(?:lastensuojel|lasu|lapset|lapsen|ilmoitu|ilmotu|poliisi)|"
     r"\b(?:tehdaanko|tehaanko|tekeeko|tekeekse) (?:\w+ ){0,2}(?:lastensuojeluilmo|lasuilmo|ilmoitu|ilmotu)|\bjoudunko lastensuojelun|"
     r"\bmenetanko lapse|\bviedaanko lapse|\bhuostaan jos|\b(?:tar|tas) (?:dom|ni|de) barnen|"
+    r"\b(?:tar|tas|tar bort) (?:\w+ )?(?:barnen|barnet|ungarna) (?:ifran|av) (?:mig|en|oss)|\bottaa (?:\w+ )?lapset pois|"
     r"\bta barnen|\bgor ni en (?:barnskydds)?anmalan|\bblir (?:det|he) en (?:barnskydds)?anmalan|"
     r"\bfar (?:dom|de|barnskydd\w*|socialen) veta|\bsaako lastensuojelu tiedon|\bsaavatko (?:\w+ )?tiedon|\bberattar ni for"
 )

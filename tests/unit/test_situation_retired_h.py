@@ -222,3 +222,11 @@ def test_an_ambiguous_place_that_is_a_whole_last_sentence_counts():  # sv-g-041
     found = find_places("Jag är pappa till en bebis och mår dåligt, vill prata med någon på svenska. Ingå.")
     assert [p.municipality for p in found] == ["Inkoo"]
     assert find_places("Jag mår dåligt. Inga akuta tankar") == []
+
+
+def test_fear_that_child_welfare_takes_the_children_is_no_child_welfare_worry():  # sv-h-021
+    s = situation(
+        ("Kan man få hjälp att sluta dricka utan att barnskyddet tar barnen ifrån en?", "child_welfare_concern", 0.58),
+        ("Björneborg", "inform_location", 1.0, "area"),
+    )
+    assert route(s).categories[0] == "adult_substance"
