@@ -4,7 +4,7 @@ They run after bot.privacy.names has marked the words that are names by themselv
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Sequence
 
 from bot.privacy import swedish_words
 from bot.privacy.name_lexicon import (
@@ -22,6 +22,7 @@ from bot.privacy.name_lexicon import (
     dictionary_name,
     voikko_classes,
 )
+from bot.privacy.name_passes import Token as _Token
 from bot.privacy.name_passes import cue_before as _cue_before
 from bot.privacy.name_passes import cue_words as _cue_words
 
@@ -29,18 +30,6 @@ from bot.privacy.name_passes import cue_words as _cue_words
 _GROUPS = frozenset(
     "lapset lapsi tytot pojat perhe muksut skidit ungarna barnen pojkarna flickorna familjen tjejerna grabbarna".split()
 )
-
-
-class _Token(Protocol):
-    start: int
-    end: int
-    text: str
-    folded: str
-    sentence_start: bool
-    gap: str
-
-    @property
-    def capital(self) -> bool: ...
 
 
 def _first_name_like(tok: _Token) -> bool:

@@ -39,13 +39,21 @@ from bot.privacy.name_lexicon import (
 )
 
 
-class _Token(Protocol):
+class Token(Protocol):
+    """What the name passes read of a word (bot.privacy.names._Token)."""
+
     start: int
     end: int
     text: str
     folded: str
     sentence_start: bool
     gap: str
+
+    @property
+    def capital(self) -> bool: ...
+
+
+_Token = Token
 
 
 def cue_before(tokens: Sequence[_Token], i: int, cues: tuple[str, ...], across_sentences: bool = False) -> bool:
