@@ -74,7 +74,7 @@ SHAPES = (
     "j",
 )  # the retired sets, the second own set, both; or one blind set alone
 # Blind sets (tests/privacy/blind_<x>): written by someone who never saw the redactor. Sets C to H have been measured
-# and reported and are development sets now; set J (written 2026-12-03) is measured once, on the seventh session's release.
+# and reported and are development sets now; set J (2026-12-03) was measured once on the seventh session's release.
 BLIND_SETS = {
     "c": HERE / "blind_c",
     "e": HERE / "blind_e",
