@@ -141,12 +141,32 @@ PARTNER_STRONG = _c(
     r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
     r"\bkarlen\b|\bpojkvan|\bflickvan"
 )
+# "han dricker, barnen hemma": a drinker who is not one of the children the message names as a group.
+ADULT_WITH_CHILDREN = _c(
+    r"\b(?:han|hon|se|han)\b (?:\w+ )?(?:dricker|super|ar full|e full|juo|dokaa|ryyppaa|on kannissa|on humalassa)\b"
+    r"(?=.*\b(?:barnen|ungarna|skidorna|lapset|kakarat|muksut)\b)"
+)
+# A child placed in the family: foster care is the child welfare office's work ("meidän sijoitettu 9v raivoaa").
+FOSTER = _c(
+    r"\bsijaisvanhem|\bsijaisaiti|\bsijaisisa|\bsijaisperhe|\bsijoitettu|\bsijoitetu|\bsijaislap|"
+    r"\bfosterforald|\bfostermamma|\bfosterpappa|\bfosterbarn|\bfamiljehem|\bplacerade? barn"
+)
+# A grandparent writes ("mitt barnbarn", "oon 70-vuotias mummo"): a relative, when no other role is said.
+GRANDPARENT = _c(
+    r"\bbarnbarn|\blapsenlap|\bmummo|\bmormor|\bfarmor|\bmorfar|\bfarfar|\bisoaiti|\bisoisa|\bvaari\b|\bpappa till mitt barnbarn"
+)
+# A child left alone ("barnet blir lämnat ensamt"): a clear worry for the child's care.
+LEFT_ALONE = _c(
+    r"\blamna(?:s|t|d|de|ts)? (?:\w+ )?ensam\w*|\bensam hemma|\bjatetaan (?:\w+ )?yksin|\bjattaa (?:\w+ )?yksin|"
+    r"\bjaa (?:\w+ )?yksin kotiin|\b(?:on|ovat|oli) yksin kotona"
+)
 # The partner named as the one who is pregnant ("minun vaimo on raskaana ja minä juon"): the writer's own use.
 PARTNER_PREGNANT = _c(
     r"\b(?:vaimo|puoliso|tyttoystava|kumppani|avovaimo|naisystava|emanta|muija|frun|hustrun|flickvannen|sambon|"
     r"min fru|min flickvan|min sambo|min partner)\w* (?:on|ar|e) (?:nyt |jo |ocksa |myos )?(?:raskaana|gravid|paksuna)"
 )
 SELF_USE = _c(
+    r"\b(?:man|jag) sjalv (?:dricker|super|anvander|roker|tar)|\bmina itse (?:juon|kaytan)|"
     r"\b(?:jag|ja) har (?:sjalv |sjalva |ocksa |sjalv ocksa )?(?:problem|bekymmer) med (?:alkohol|sprit|droger|drickande|tabletter|knark)|"
     r"\bhar sjalv problem med|\b(?:mulla|minulla|mul) on (?:itella |itsella |ite |itse )?(?:ongelmia|ongelma|ongelmaa) "
     r"(?:alkoholin|viinan|juomisen|huumeiden|paihteiden|kannabiksen)|"

@@ -33,6 +33,7 @@ SINGLE = (
     "urgency",
     "sami",
     "asked_service",
+    "foster",
 )
 # Facts that collect values: every substance, every kind of violence.
 MULTI = ("substances", "violence")

@@ -92,6 +92,8 @@ def read(message: Message) -> Reading:
     role = entity.get("role")
     if role:
         r.add("role", role, BUTTON if message.button else (ANSWER if message.asked == "role" else CUE))
+    if not role and cues.GRANDPARENT.search(folded) and intent != "professional_referral":
+        r.add("role", "relative", 0.7)
     if intent == "professional_referral":
         r.add("role", "professional", max(conf, 0.6))
     elif intent == "inform_role" and role:
@@ -149,9 +151,11 @@ def read(message: Message) -> Reading:
         r.add("baby_months", months, CUE)
     elif _first_int(cues.BABY_WEEKS, folded) is not None or cues.BABY.search(folded):
         r.add("baby_months", 0, 0.6)
+    if cues.SUBSTANCE_WORDS.search(folded) and not said(cues.SUBSTANCE_WORDS, folded):
+        substances = []  # "Ingen dricker eller så, vi bara orkar int": no substance
     if substances:
         r.add("substances", substances, CUE)
-    elif cues.SUBSTANCE_WORDS.search(folded):
+    elif said(cues.SUBSTANCE_WORDS, folded):
         r.add("substances", ["other"], 0.6)
     kinds = violence.kinds_of(folded)
     if kinds:
@@ -167,7 +171,9 @@ def read(message: Message) -> Reading:
         r.add("coping", "hard", 0.6)
     if cues.RELATIONSHIP.search(folded):
         r.add("relationship", "crisis", CUE)
-    if cues.CHILD_WELFARE.search(folded) and not cues.CHILD_WELFARE_FEAR.search(folded):
+    if (cues.CHILD_WELFARE.search(folded) or cues.LEFT_ALONE.search(folded)) and not cues.CHILD_WELFARE_FEAR.search(
+        folded
+    ):
         r.add("child_welfare", "worry", CUE)
     elif _child_told_of_parents_use(about_others) and (subject or ("", 0))[0] in ("client", "parent"):
         # "en elev berättade att pappa dricker": a child's account of a parent's use, relayed by someone else.
@@ -189,9 +195,7 @@ def read(message: Message) -> Reading:
     # ---- needs: the intent at its confidence; what the words say at CUE_NEED, more when both agree
     cue_needs: dict[str, float] = {}
     has_substance = (
-        bool(substances)
-        or bool(cues.SUBSTANCE_WORDS.search(folded))
-        or (pregnant and bool(cues.PREGNANCY_USE.search(folded)))
+        bool(substances) or said(cues.SUBSTANCE_WORDS, folded) or (pregnant and bool(cues.PREGNANCY_USE.search(folded)))
     )
     # A pregnancy the words or a button say; the classifier's guess alone ("mä poltan pilveä", read as a
     # pregnancy at 0.48) is not evidence enough to make the substance a pregnancy's.
@@ -225,8 +229,12 @@ def read(message: Message) -> Reading:
     if _relationship_now(folded) and not kinds:
         cue_needs["relationship_support"] = CUE_NEED
     fear = bool(cues.CHILD_WELFARE_FEAR.search(folded)) or intent == "ask_privacy"
-    if cues.CHILD_WELFARE.search(folded) and not fear:
+    if cues.LEFT_ALONE.search(folded) and not fear:
+        cue_needs["child_welfare_concern"] = CUE
+    elif cues.CHILD_WELFARE.search(folded) and not fear:
         cue_needs["child_welfare_concern"] = CUE_NEED
+    if cues.FOSTER.search(folded) and not fear:
+        r.add("foster", True, CUE)  # a placed child: the child welfare office is the family's own service
     if cues.COPING.search(folded) and not (has_substance or kinds):
         # A baby that cries or does not sleep is a family's everyday worry ("bebin skriker jämt").
         baby = cues.BABY.search(folded) or months is not None
@@ -245,6 +253,9 @@ def read(message: Message) -> Reading:
     ):
         # "Olen 19 ja juon paljon, mulla on 1-vuotias lapsi": a young parent's own use in a family with a child.
         intent = "substance_use_family"
+    if not cue_needs and cues.FOSTER.search(folded) and (intent not in WORRY_INTENTS or conf < STRONG):
+        # "sijaisvanhempana tarvisin tukea, meidän sijoitettu 9v raivoaa": a foster family's everyday worry.
+        cue_needs["family_support"] = CUE_NEED
     if not cue_needs and (intent not in WORRY_INTENTS or conf < STRONG) and asked in cues.NEED_OF_SERVICE:
         # "finns det mödrahem nära S:t Michel?": the service asked for says the need.
         cue_needs[cues.NEED_OF_SERVICE[asked]] = CUE_NEED
@@ -357,6 +368,8 @@ def _subject(folded: str, role: Optional[str]) -> Optional[tuple[str, float]]:
         return "self", CUE
     if _partner(folded):
         return "partner", CUE
+    if cues.ADULT_WITH_CHILDREN.search(folded) and not cues.YOUTH.search(folded) and (_age(folded) or 0) < 10:
+        return "partner", 0.6  # "han dricker, barnen hemma": an adult of the household
     if cues.YOUTH.search(folded) or (_age(folded) or 0) >= 10:
         return "young", 0.7
     if cues.RELATIVE.search(folded):

@@ -135,10 +135,23 @@ def categories_of(need: str, situation: dict) -> list[str]:
     ):
         # "mamma e full jämt", no role said: the parent's own services, then the office that sees the children safe.
         return ["adult_substance", "child_welfare", "family_social_work"]
+    relative_writer = model.value(situation, "role") == "relative" or model.value(situation, "subject") == "relative"
+    if (
+        need == "substance_use_family"
+        and relative_writer
+        and model.value(situation, "subject") in ("parent", "relative")
+    ):
+        # A grandparent who looks after the children of a parent who uses: support for the carer and the office
+        # that sees the children safe, not adult services (the parent's own, in third place).
+        first = ["child_welfare", "family_social_work"] if model.value(situation, "child_welfare") else []
+        return list(dict.fromkeys(first + ["family_social_work", "child_welfare", "adult_substance"]))
     if need == "substance_use_family" and young_writer(situation):
         # The child of a parent who drinks: child welfare (whose work it is to see that the child is safe) and the
         # family's social work, not adult services.
         return ["child_welfare", "family_social_work"]
+    if need in ("family_support", "parent_mental_health", "relationship_support") and model.value(situation, "foster"):
+        # A foster family's worry for the placed child: the child's social worker at child welfare first.
+        cats = ["child_welfare"] + [c for c in cats if c != "child_welfare"]
     if need == "family_support" and model.value(situation, "pregnancy", 0.6):
         # An expecting family's everyday worry ("raskaana, ei ketään tukena"): the maternity clinic knows them.
         cats = ["neuvola"] + [c for c in cats if c != "neuvola"]
