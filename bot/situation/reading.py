@@ -233,7 +233,8 @@ def read(message: Message) -> Reading:
         cue_needs["child_welfare_concern"] = CUE
     elif cues.CHILD_WELFARE.search(folded) and not fear:
         cue_needs["child_welfare_concern"] = CUE_NEED
-    if cues.FOSTER.search(folded) and not fear:
+    foster = bool(cues.FOSTER.search(folded))
+    if foster and not fear:
         r.add("foster", True, CUE)  # a placed child: the child welfare office is the family's own service
     if cues.COPING.search(folded) and not (has_substance or kinds):
         # A baby that cries or does not sleep is a family's everyday worry ("bebin skriker jämt").
@@ -253,7 +254,7 @@ def read(message: Message) -> Reading:
     ):
         # "Olen 19 ja juon paljon, mulla on 1-vuotias lapsi": a young parent's own use in a family with a child.
         intent = "substance_use_family"
-    if not cue_needs and cues.FOSTER.search(folded) and (intent not in WORRY_INTENTS or conf < STRONG):
+    if not cue_needs and foster and (intent not in WORRY_INTENTS or conf < STRONG):
         # "sijaisvanhempana tarvisin tukea, meidän sijoitettu 9v raivoaa": a foster family's everyday worry.
         cue_needs["family_support"] = CUE_NEED
     if not cue_needs and (intent not in WORRY_INTENTS or conf < STRONG) and asked in cues.NEED_OF_SERVICE:
@@ -380,8 +381,7 @@ def _subject(folded: str, role: Optional[str]) -> Optional[tuple[str, float]]:
 
 
 def _client(folded: str) -> bool:
-    m = cues.CLIENT.search(folded)
-    if not m:
+    if not cues.CLIENT.search(folded):
         return False
     only_places = not cues.CLIENT.search(cues.CLIENT_PLACE_ONLY.sub(" ", folded))
     return not (only_places and cues.OWN_CHILD.search(folded))

@@ -143,8 +143,9 @@ def categories_of(need: str, situation: dict) -> list[str]:
     ):
         # A grandparent who looks after the children of a parent who uses: support for the carer and the office
         # that sees the children safe, not adult services (the parent's own, in third place).
-        first = ["child_welfare", "family_social_work"] if model.value(situation, "child_welfare") else []
-        return list(dict.fromkeys(first + ["family_social_work", "child_welfare", "adult_substance"]))
+        if model.value(situation, "child_welfare"):  # a neglected child: the office that sees the child safe first
+            return ["child_welfare", "family_social_work", "adult_substance"]
+        return ["family_social_work", "child_welfare", "adult_substance"]
     if need == "substance_use_family" and young_writer(situation):
         # The child of a parent who drinks: child welfare (whose work it is to see that the child is safe) and the
         # family's social work, not adult services.
