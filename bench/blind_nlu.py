@@ -1,7 +1,7 @@
 """Blind measurement: intent accuracy and whole-conversation routing on text written by people who never
 saw bot/data (bench/blind/<set>/, format in bench/blind/README.md).
 
-    python -m bench.blind_nlu [--set bench/blind/nlu_j] [--root .] [--label final]   # `make bench-nlu`
+    python -m bench.blind_nlu [--set bench/blind/nlu_k] [--root .] [--label final]   # `make bench-nlu`
 
 Everything goes through the REAL servers (`python -m bot.serve` of `--root`, its trained model, on free
 loopback ports with temporary SQLite databases): messages through `POST /model/parse`, conversations
@@ -39,7 +39,7 @@ from bench.stack import stop_process_group
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 STORE = RESULTS / "nlu_blind.json"
-DEFAULT_SET = Path(os.environ.get("VIITTA_BLIND_SET", ROOT / "bench" / "blind" / "nlu_j"))
+DEFAULT_SET = Path(os.environ.get("VIITTA_BLIND_SET", ROOT / "bench" / "blind" / "nlu_k"))
 LANGS = ("fi", "sv")
 _ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
 

@@ -72,9 +72,11 @@ SHAPES = (
     "g",
     "h",
     "j",
+    "k",
 )  # the retired sets, the second own set, both; or one blind set alone
 # Blind sets (tests/privacy/blind_<x>): written by someone who never saw the redactor. Sets C to H have been measured
-# and reported and are development sets now; set J (2026-12-03) was measured once on the seventh session's release.
+# and reported and are development sets now; set J (2026-12-03) was measured once on the seventh session's release;
+# set K (2026-12-04) is blind: measured once, on the eighth session's release.
 BLIND_SETS = {
     "c": HERE / "blind_c",
     "e": HERE / "blind_e",
@@ -82,6 +84,7 @@ BLIND_SETS = {
     "g": HERE / "blind_g",
     "h": HERE / "blind_h",
     "j": HERE / "blind_j",
+    "k": HERE / "blind_k",
 }
 # Surnames that are also municipalities (public knowledge, not the redactor's lists): "erik lahti".
 PLACE_SURNAMES = (
