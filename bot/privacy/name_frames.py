@@ -155,8 +155,9 @@ def _bracketed_relation(text: str, tokens: Sequence, i: int, places: dict) -> bo
         return False
     if len(words) > 1 and not (words[0] in _POSSESSIVES or words[0].endswith(("s", "n"))):
         return False
-    # the gloss says who the word is: any word but a function or service word ("Armas (min son)")
-    return not _function_word(tok) and tok.folded not in service_words()
+    # the gloss says who the word is: any word but a function word ("Armas (min son)"); a directory's word
+    # only with a possessive gloss ("Simon (min son)"), which no service has
+    return not _function_word(tok) and (len(words) > 1 or tok.folded not in service_words())
 
 
 _FAMILY_FI = frozenset({"perhe", "perheen", "perheelle", "perheella", "perheessa", "perheesta", "perhetta"})

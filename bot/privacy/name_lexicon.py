@@ -85,7 +85,24 @@ SURNAME_AFTER = (
     "ar efternamnet",
     "heter jag",
 )
-GREETINGS = frozenset({"moi", "hei", "moikka", "terve", "hej", "hejsan", "tjena", "halloj", "viitta"})
+GREETINGS = frozenset(
+    {
+        "moi",
+        "hei",
+        "heippa",
+        "moikka",
+        "moro",
+        "morjens",
+        "terve",
+        "hej",
+        "hejsan",
+        "hejssan",
+        "tja",
+        "tjena",
+        "halloj",
+        "viitta",
+    }
+)
 LABELS = frozenset(
     {
         "kontakt",

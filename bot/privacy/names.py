@@ -34,6 +34,7 @@ from bot.privacy import (
     name_pairs,
     name_passes,
     name_slots,
+    name_spoken,
     not_people,
 )
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
@@ -377,6 +378,7 @@ def _is_name(text: str, tokens: list[_Token], i: int, places: dict[int, bool], p
         and not stop
         and len(tok.folded) >= 3
         and tok.folded not in _cue_words()
+        and tok.folded not in GREETINGS  # "heippa täs Karoliina"
         and (tok.sentence_start or tokens[i - 1].folded in GREETINGS)
     ):
         return True
@@ -588,6 +590,7 @@ def names(text: str) -> Iterator[Span]:
     name_context.mark(text, tokens, places, flags)
     name_frames.mark(text, tokens, places, flags)
     name_slots.mark(text, tokens, places, flags)
+    name_spoken.mark(text, tokens, places, flags)
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end
