@@ -6,7 +6,9 @@ name, or one no dictionary knows, so that an everyday word in the same place sta
 - a name, then who that is: "no se on veijo, mun poika", "he e gunvor, min pojk";
 - introducing oneself before a place or a comma: "ja e sören från Hesa", "Stadist moi, oon arne, mun";
 - oneself and the other one: "mig och sophia har bråk", "mä ja tapio ollaan erottu";
-- capitalised inside a sentence after one's own possessive, a given name that is also a word: "mun Orvokki on".
+- capitalised inside a sentence after one's own possessive, a given name that is also a word: "mun Orvokki on";
+- right after a relation word or one's own possessive: "Anoppi teija haluu", "Grannen elliot på nedre
+  våningen", "Våran kajsa har börja bita" (set L, a development set).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot.privacy import not_people
+from bot.privacy.name_frames import _RELATIONS as FRAME_RELATIONS
 from bot.privacy.name_lexicon import (
     _PERSON_CLASSES,
     GREETINGS,
@@ -32,6 +35,12 @@ _WHO = frozenset(
     "poika poikani tytto tyttoni lapsi lapseni vauva mies miehe vaimo avomies avovaimo exa ex puoliso "
     "pojk pojke son dotter flicka tos barn man fru sambo ex-man exman".split()
 )
+_KIN = frozenset(
+    """anoppi appi kaveri kamu frendi serkku isoveli pikkuveli isosisko pikkusisko siskonpoika siskontytto
+    veljenpoika veljentytto naapuri kummi kummitati kummisetä kompis kusin granne grannen svager svagerska
+    svarmor svarfar pojkvan flickvan mormor farmor morfar farfar mummo vaari ukki pappa kaveri""".split()
+)
+_OWN_SPOKEN = frozenset({"vaaran", "varan", "meiän", "meijan", "meian"})
 _INTRO = (("ja", "e"), ("jag", "e"), ("jag", "ar"), ("ja", "ar"), ("he", "e"), ("de", "e"), ("det", "e"))
 _INTRO_FI = frozenset({"oon", "olen"})
 _FROM = frozenset({"fran", "ifran", "fra", "i", "pa"})
@@ -59,6 +68,10 @@ def _named(tok) -> bool:
     if not (listed or voikko_classes(tok.text.capitalize()) & _PERSON_CLASSES):
         return False
     return not voikko_classes(tok.text) - _PERSON_CLASSES - {"paikannimi"}
+
+
+def _listed_first(tok) -> bool:
+    return _base_name(tok.folded) in _names().first  # not Voikko's surnames: "barnet Springer"
 
 
 def _name_or_unknown(tok) -> bool:
@@ -121,11 +134,39 @@ def _owned_capital(tokens: Sequence, i: int) -> bool:
     """ "mun Orvokki on kaksikielinen": a listed or Voikko's given name, capitalised inside a sentence after
     one's own possessive, even if it is a word too (orvokki: a pansy); not a brand ("meidän Elisa-liittymä")."""
     tok = tokens[i]
-    if i < 1 or tok.sentence_start or not tok.capital or tok.text.isupper() or tokens[i - 1].folded not in _OWN:
+    if i < 1 or tok.sentence_start or not tok.capital or tok.text.isupper() or not _own(tokens[i - 1]):
         return False
     if tok.folded in STOPWORDS or tok.folded in NOT_NAMES or not_people.one_word_organisation(tok.folded):
         return False
     return _base_name(tok.folded) in _names().first or "etunimi" in voikko_classes(tok.text)
+
+
+def _own(tok) -> bool:
+    """One's own possessive; Swedish "vår" only with its å ("Helgen var lång": was)."""
+    if tok.folded in ("var", "vart", "vara", "varan"):
+        return tok.text.lower().startswith("vå")
+    return tok.folded in _OWN or tok.folded in _OWN_SPOKEN
+
+
+def _after_kin(tokens: Sequence, i: int) -> bool:
+    """ "Anoppi teija haluu", "Grannen elliot på": not the pronoun "man" ("söker man specialvårdspenning")."""
+    if i < 1 or i + 1 >= len(tokens) or tokens[i + 1].sentence_start or not _joined(tokens, i - 1, i):
+        return False
+    before = tokens[i - 1]
+    if before.folded == "man":
+        return i >= 2 and _own(tokens[i - 2])
+    return before.folded in _KIN
+
+
+def _after_relation(tokens: Sequence, i: int) -> bool:
+    """After any relation or child word only a known name: "barnet springer" is a verb the lists lack."""
+    return (
+        i >= 1 and i + 1 < len(tokens) and not tokens[i + 1].sentence_start and tokens[i - 1].folded in FRAME_RELATIONS
+    )
+
+
+def _after_own(tokens: Sequence, i: int) -> bool:
+    return i >= 1 and i + 1 < len(tokens) and not tokens[i + 1].sentence_start and _own(tokens[i - 1])
 
 
 def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
@@ -138,7 +179,12 @@ def mark(text: str, tokens: Sequence, places: dict, flags: list[bool]) -> None:
         if not _lower_word(tok):
             continue
         framed = _back_again(tokens, i) or _who_after(text, tokens, i)
-        if (framed and _name_or_unknown(tok)) or (_with_me(tokens, i) and (_named(tok) or unknown_word(tok))):
+        paired = _with_me(tokens, i) or _after_kin(tokens, i)
+        if (framed and _name_or_unknown(tok)) or (paired and (_named(tok) or unknown_word(tok))):
+            flags[i] = True
+        elif (
+            (_after_own(tokens, i) or _after_relation(tokens, i)) and _named(tok) and _listed_first(tok)
+        ):  # "Vår hemgata", "min exman": compounds no list knows
             flags[i] = True
         elif _introduced(text, tokens, i):
             flags[i] = True

@@ -35,6 +35,7 @@ from bot.privacy import (
     name_passes,
     name_slots,
     name_spoken,
+    name_tags,
     not_people,
 )
 from bot.privacy.name_lexicon import (  # noqa: F401  (voikko_* are also used by the street finder)
@@ -591,6 +592,7 @@ def names(text: str) -> Iterator[Span]:
     name_frames.mark(text, tokens, places, flags)
     name_slots.mark(text, tokens, places, flags)
     name_spoken.mark(text, tokens, places, flags)
+    name_tags.mark(text, tokens, places, flags)
     for tok, flag in zip(tokens, flags):
         if flag:
             yield tok.start, tok.end

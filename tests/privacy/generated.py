@@ -73,10 +73,12 @@ SHAPES = (
     "h",
     "j",
     "k",
+    "l",
 )  # the retired sets, the second own set, both; or one blind set alone
 # Blind sets (tests/privacy/blind_<x>): written by someone who never saw the redactor. Sets C to H have been measured
 # and reported and are development sets now; set J (2026-12-03) was measured once on the seventh session's release;
-# set K (2026-12-04) is blind: measured once, on the eighth session's release.
+# set K (2026-12-04) is blind: first on the eighth session's start commit, then once on its release. Set L
+# (2026-12-04, same kind of writer) was written to be read while tuning: a development set from the start.
 BLIND_SETS = {
     "c": HERE / "blind_c",
     "e": HERE / "blind_e",
@@ -85,6 +87,7 @@ BLIND_SETS = {
     "h": HERE / "blind_h",
     "j": HERE / "blind_j",
     "k": HERE / "blind_k",
+    "l": HERE / "blind_l",
 }
 # Surnames that are also municipalities (public knowledge, not the redactor's lists): "erik lahti".
 PLACE_SURNAMES = (

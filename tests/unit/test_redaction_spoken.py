@@ -42,6 +42,25 @@ from bot.privacy.redaction import redact
         ("miten Tuulia (mun poika) vois", "miten [name] (mun poika) vois"),
         ("hur Simon (min son) kunde", "hur [name] (min son) kunde"),
         ("Kela (mun tuki) on kiinni", "Kela (mun tuki) on kiinni"),
+        # right after a relation word or one's own possessive; verbs, compounds and "was" stay
+        ("Anoppi teija haluu etta", "Anoppi [name] haluu etta"),
+        ("Grannen elliot på nedre våningen", "Grannen [name] på nedre våningen"),
+        ("Våran kristina har börja bita", "Våran [name] har börja bita"),
+        ("mun kaveri sano", "mun kaveri sano"),
+        ("Natten var lång och ingen sov.", "Natten var lång och ingen sov."),
+        ("Vår hemgata är så trafikerad", "Vår hemgata är så trafikerad"),
+        ("hur söker man specialvårdspenning", "hur söker man specialvårdspenning"),
+        ("jag är rädd att barnet springer ut", "jag är rädd att barnet springer ut"),
+        # an age in brackets, a signature of name, age and place, pet-name compounds
+        ("Pappa hit. Anna (7) har ont i magen", "Pappa hit. [name] (7) har ont i magen"),
+        ("Lapsi (7) on kipeä", "Lapsi (7) on kipeä"),
+        ("– Kari, 29, Jakobstad", "– [name], 29, Jakobstad"),
+        ("Väsynyt, 34, Vaasa", "Väsynyt, 34, Vaasa"),
+        ("meiän eero-kulta täyttää huomenna 3", "meiän [name] täyttää huomenna 3"),
+        ("Björn-gubben har fått feber igen", "[name] har fått feber igen"),
+        ("lilla Simo vill inte gå", "lilla [name] vill inte gå"),
+        ("Kuopio-kulta", "Kuopio-kulta"),
+        ("Pikku Kakkonen alkaa", "Pikku Kakkonen alkaa"),
     ],
 )
 def test_spoken_frames(text, expected):
