@@ -48,9 +48,10 @@ _TOPIC_PATTERNS = (
     ("anticipatory", r"ennakolli|ennakkoilmoi|forhandsanmal|foregripande"),
     (
         "hal",
-        r"\bhal\b|\bhal-|raskaa?n\w*.*(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)|"
-        r"(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)\w*.*raskaa?n|gravid\w*.*(rusmed|drog|alkohol|dricker)|"
-        r"(rusmed|drog|alkohol|dricker)\w*.*gravid",
+        # a word boundary before the pregnancy: "Träskända" folds to "traskanda"
+        r"\bhal\b|\bhal-|\braska(?:a?n|u[sd])\w*.*(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)|"
+        r"(paihte|huume|alkoho|juo|korvaushoi|subutex|amfetam|kannab)\w*.*\braska(?:a?n|u[sd])|"
+        r"\bgravid\w*.*(rusmed|drog|alkohol|dricker)|(rusmed|drog|alkohol|dricker)\w*.*\bgravid",
     ),
     ("child_welfare", r"lastensuojeluilmoi|barnskyddsanmal|lastensuojelu|barnskydd"),
     ("violence", r"vakival|lyo|lyonyt|pahoinpit|\bvald\b|\bvaldet|\bvalds|\bslar\b|misshandel"),

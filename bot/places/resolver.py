@@ -280,14 +280,23 @@ def _match_at(text: str, tokens, i: int, bare_answer: bool):
                     target = None  # "tyttö 14 kännis" (drunk) is not Kannus: an ä is not a typo's
         if target is None or (n > 1 and not target.multiword):
             continue
+        cue_after = i + n < len(tokens) and fold(tokens[i + n][2]) in STRONG_CUES and _place_case(word)
+        if (
+            method == "stem"
+            and n == 1
+            and surface.islower()
+            and not (bare_answer or cue or cue_after)
+            and _is_real_word(surface)
+        ):
+            continue  # "passi on sen kaapissa" (in the cupboard) is not Kaavi: a lower-case everyday word
         # A capital inside the text marks a name; after a full stop it marks only a sentence ("… Inga akuta tankar").
         capital_inside = surface[:1].isupper() and i > 0 and not re.search(r"[.!?:\n]\s*$", text[: span[0][0]])
         # ... unless the name is the whole sentence: "… vill prata med någon på svenska. Ingå."
         capital_inside = capital_inside or (
             surface[:1].isupper() and i > 0 and i + n == len(tokens) and not text[span[-1][1] :].strip(" .!?\n")
         )
-        # "kotkassa asutaan": a place case followed by a verb of living says the place as well as a cue before it.
-        cue_after = i + n < len(tokens) and fold(tokens[i + n][2]) in STRONG_CUES and _place_case(word)
+        # "kotkassa asutaan": a place case followed by a verb of living says the place as well as a cue before it
+        # (cue_after above).
         if target.ambiguous and not (bare_answer or cue or capital_inside or cue_after):
             continue
         if target.first_name and not (bare_answer or cue or method == "stem" and _place_case(word)):

@@ -38,7 +38,7 @@ AGE = _c(
 # A bare number about a child: "se on 15", "poika on 16", "sonen 15", "hon e 14".
 AGE_BARE = _c(
     r"\b(?:pa|oon|olen|ollaan|ma oon|mina olen|ja e|jag ar|jag e|ja ar|vi e|vi ar|se|han|poika|poikani|tytto|tyttoni|tytar|tyttareni|nuori|sonen|dottern|hon|min son|min dotter|"
-    r"poika|pojan|tyton|lapsi)(?: on| ar| e)? (\d{1,2})\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|e\b|euro|min))"
+    r"poika|pojan|tyton|lapsi)(?: on| ar| e)? (\d{1,2})\b(?! ?(?:kk|kuuk|manad|man\b|vko|viik|veck|kg|e\b|euro|min))"
 )
 # The writer's own age ("mä oon 13", "oon 15 ja juon", "olen 17-vuotias", "jag är 13", "ja e 16 år").
 WRITER_AGE = _c(
@@ -46,7 +46,7 @@ WRITER_AGE = _c(
     r"(?:oon|olen|olen vasta|oon vasta|on vasta|on vast|oon vast|ar|e|ar bara|e bara) "
     r"(\d{1,2})(?:\s?-?(?:v|vuotias|vuotiaana|v\.|ar|ars|ar gammal))?\b(?! ?(?:kk|kuuk|manad|vko|viik|veck|kg|euro|min|%))"
 )
-BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader)")
+BABY_MONTHS = _c(r"\b(\d{1,2})\s?(?:-?kk\b|kuukau\w*|kuukaut\w*|kuun ikai\w*|manad\w*|manader|man\b\.?)")  # "5 mån"
 BABY_WEEKS = _c(r"\b(\d{1,2})\s?(?:viikon ikai\w*|viikkoinen|viikon vanha|veckor gammal|veckors|veckor gamla)")
 BABY = _c(
     r"\b(?:en|ett|tva|tre|fyra|fem|sex|atta|nagra) (?:veckor|vecka|manader|manad) gammal\w*|\b\d{1,2} veckor gammalt|"
@@ -118,6 +118,11 @@ HITS_OTHERS = _c(
     r"de andra barnen|andra barn|mindre barn)\b"
 )
 # "eläkkeellä oleva opettaja", "f.d. lärare": no professional writing of a client.
+# A professional who writes for themselves: "olen terveydenhoitaja mutta kysyn nyt omana itsenäni".
+PRIVATE_CAPACITY = _c(
+    r"\bkysyn (?:\w+ ){0,2}(?:omana itsenani|yksityishenkilona|siviilissa|omasta puolestani|ihan itselleni)|"
+    r"\bfragar (?:\w+ ){0,2}(?:som privatperson|for egen del|privat)|\bsom privatperson|\byksityishenkilona"
+)
 RETIRED = _c(r"\belakkeella oleva|\belakkeelle jaanyt|\bentinen|\bpensionerad|\bf\.? ?d\.? |\bfore detta|\bexlarare")
 # Marks seen on a child ("usein mustelmia", "blåmärken på armarna"): a sign for a child welfare report, not
 # violence seen happening.
@@ -128,7 +133,7 @@ PARTNER = _c(
     r"\btyttoystav|\bavomie|\bavovaimo|\bukko\b|\bukkoni|\bakka\b|" + EX + r"|\blapsen isa|"
     r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
     r"\blasten isa|\bvauvan isa|\blapsen aiti|\blasten aiti|\bsambo|\bman(?:nen)?\b|\bmin man|\bmaken|\bmake\b|"
-    r"\bfru(?:n)?\b|\bpartner|\bbarnens pappa|\bbarnets pappa|\bbarnens mamma|\bkarl(?:en)?\b|"
+    r"\bfru(?:n|gan)?\b|\bgubben\b|\bgumman\b|\bmuija|\bpartner|\bbarnens pappa|\bbarnets pappa|\bbarnens mamma|\bkarl(?:en)?\b|"
     r"\bhan\b|\bhon\b|\bse\b|\bsambon\b"
 )
 PARTNER_STRONG = _c(
@@ -138,13 +143,16 @@ PARTNER_STRONG = _c(
     + r"|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\b(?:min|ens|din|hennes|sin) man\b|"
     r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
     r"\b(?:pappan|mamman)\b(?=.*\bbarn)|"
-    r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bmin fru\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
-    r"\bkarlen\b|\bpojkvan|\bflickvan"
+    r"\bmannen\b|\bmaken\b|\bmake\b|\bfrun\b|\bfrugan\b|\bmin fru\b|\bmuija(?:ni|n)?\b|\bpartner|\bbarnens pappa|\bbarnets pappa|"
+    r"\bkarlen\b|\bpojkvan|\bflickvan|\bbor (?:ihop|tillsammans) med [a-z]"
 )
 # "han dricker, barnen hemma": a drinker who is not one of the children the message names as a group.
 ADULT_WITH_CHILDREN = _c(
     r"\b(?:han|hon|se|han)\b (?:\w+ )?(?:dricker|super|ar full|e full|juo|dokaa|ryyppaa|on kannissa|on humalassa)\b"
     r"(?=.*\b(?:barnen|ungarna|skidorna|lapset|kakarat|muksut)\b)"
+    # one who drives the children after drinking: "se ajo autolla lapset kyydissä vaikka oli ottanu"
+    r"|\b(?:ajo|ajoi|ajaa|korde|kor) (?:\w+ )?(?:autolla |bilen |bil )?(?:lapset|barnen|ungarna) (?:kyydissa|kyytiin|i bilen|med)"
+    r"(?=.*\b(?:ottanu|ottanut|juonut|juonu|kannissa|humalassa|druckit|full|berusad|packad)\b)"
 )
 # A child placed in the family: foster care is the child welfare office's work ("meidän sijoitettu 9v raivoaa").
 FOSTER = _c(
@@ -192,7 +200,10 @@ OWN_CHILD = _c(
 RELATIVE = _c(
     r"\btyttareni|\bpoikani (?:tyttoystava|vaimo|puoliso)|\bsiskoni|\bveljeni|\bsisareni|\bminiani|\bvavyni|"
     r"\blapsenlap|\bmin dotter|\bmin son|\bmin syster|\bmin bror|\bbarnbarn|\bsvardotter|\bsvarson|"
-    r"\bmummo|\bisoaiti|\bmormor|\bfarmor|\bystavani|\bmin van|\bnaapuri|\bgranne"
+    r"\bmummo|\bisoaiti|\bmormor|\bfarmor|\bystavani|\bmin van|\bnaapuri|\bgranne|"
+    # a sibling, an aunt or an uncle: "min lillasyster har en bebis", "mun pikkusisko juo"
+    r"\bmin (?:lilla|stora|yngre|aldre) ?(?:syster|bror)|\blillasyster|\bstorasyster|\blillebror|\bstorebror|"
+    r"\bmun (?:pikku|iso)?(?:sisko|veli)\b|\bsiskoni|\bveljeni|\bmoster\b|\bfaster\b|\bmorbror|\bfarbror"
 )
 
 VIOLENCE_KINDS = (
@@ -248,6 +259,9 @@ VIOLENCE_KINDS = (
 PREGNANCY_USE = _c(r"\bkayta[nt]\b|\bkaytetaan|\bkayttaa\b|\bkayttanyt|\bkayttany|\btar grejer|\banvander\b|\btar nat")
 # The writer fears child welfare ("will they take the children if I tell?"): the fear, not a worry about a child.
 CHILD_WELFARE_FEAR = _c(
+    # being judged a bad parent for asking: "utan att dom tror att jag är en dålig mamma", "että oon huono äiti"
+    r"\b(?:tror|tanker|tycker) (?:\w+ ){0,4}(?:dalig|samre) (?:mamma|pappa|foralder)|"
+    r"\b(?:luulee|ajattelee|pitaa) (?:\w+ ){0,3}(?:huono\w*|surkea\w*) (?:aiti|aitina|isa|isana|vanhemp\w*)|"
     r"\b(?:vieko|viekoo|ottaako|tuleeko|tekeeko|tekevatko|ilmoittaako|ilmotatteko|ilmoitatteko|"
     r"saako) (?:\w+ )?(?:lastensuojel|lasu|lapset|lapsen|ilmoitu|ilmotu|poliisi)|"
     r"\b(?:tehdaanko|tehaanko|tekeeko|tekeekse) (?:\w+ ){0,2}(?:lastensuojeluilmo|lasuilmo|ilmoitu|ilmotu)|\bjoudunko lastensuojelun|"
@@ -256,11 +270,20 @@ CHILD_WELFARE_FEAR = _c(
     r"\bta barnen|\bgor ni en (?:barnskydds)?anmalan|\bblir (?:det|he) en (?:barnskydds)?anmalan|"
     r"\bfar (?:dom|de|barnskydd\w*|socialen) veta|\bsaako lastensuojelu tiedon|\bsaavatko (?:\w+ )?tiedon|\bberattar ni for"
 )
+# A writer who keeps something from their own parents is young: "mutsi å fatsi vet int", "vanhemmat ei tiiä".
+HIDES_FROM_PARENTS = _c(
+    r"\b(?:mutsi|faija|morsan|farsan|fatsi|mamsen|mutsi (?:ja|o|a|och) faija|mutsi (?:ja|o|a|och) fatsi|"
+    r"morsan (?:o|a|och) farsan|mina foraldrar|foraldrarna|mun vanhemmat|vanhemmat|mun (?:aiti|isa)) "
+    r"(?:\w+ )?(?:vet int|vet inte|vet inget|vet ingenting|far int veta|far inte veta|ei tieda|ei tiia|ei tiedä|"
+    r"ei saa tietaa|ei saa tiietaa|ei tii|ei oo tietoa)"
+    r"|\butan att (?:mina |mutsi|morsan|farsan|foraldrarna|dom|de)\w* (?:\w+ )?far veta"
+    r"|\bettei (?:mun )?(?:vanhemmat|mutsi|faija|aiti|isa) (?:\w+ )?(?:saa tietaa|tieda|tiia)"
+)
 # A parent's use as a child tells it: "äiti juo", "pappa e full".
 PARENT_USER = _c(
     r"(?<!lapseni )(?<!lasteni )(?<!lapsen )(?<!lasten )(?<!vauvan )(?<!vauvani )(?<!barnens )(?<!barnets )(?<!barns )"
-    r"\b(?:aiti|aitee|isa|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|"
-    r"isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,4}(?:juo|juopottelee|kannissa|"
+    r"\b(?:aiti|aitee|isa|iska|isi|faija|mutsi|mamma|mamman|pappa|pappan|mamma|morsan|farsan|mamsen|mamsi|"
+    r"fatsi|farsa|morsa|isukki|aippa|isapuoli|aitipuoli|styvpappa|styvmamma)\w{0,3} (?:\w+ ){0,4}(?:juo|juopottelee|kannissa|"
     r"humalassa|kayttaa|vetaa|polttaa|possyttelee|pilvessa|sekaisin|aineissa|kamoissa|dokaa|ryyppaa|"
     r"dricker|e full|ar full|super|tar piller|knarkar|roker|e hog|ar hog|e pataend|ar pataend|e packad|ar packad)"
     # The home's use, as a professional or a neighbour tells it: "oppilaan kotona on päihteitä".
@@ -275,7 +298,10 @@ TOLD = _c(
 # tingsrätten".
 LEGAL_THREAT = _c(
     r"\buhka(?:a|si|ilee) (?:\w+ ){0,3}(?:oikeuteen|oikeudella|karajille|karajilla|lakimieh\w*)|"
-    r"\bhota(?:r|de) (?:\w+ ){0,2}(?:tingsratten|domstol\w*|ratten|advokat\w*)"
+    r"\bhota(?:r|de) (?:\w+ ){0,2}(?:tingsratten|domstol\w*|ratten|advokat\w*)|"
+    # a threat to leave or divorce is a relationship crisis: "vaimo uhkaa lähteä lasten kanssa ja haluaa eron"
+    r"\buhka(?:a|si|ilee) (?:\w+ ){0,2}(?:lahtea|lahteva|erota|eroa|erolla|muuttaa pois|jattaa minut)|"
+    r"\bhota(?:r|de) (?:\w+ ){0,2}(?:med skilsmassa|att lamna|att flytta|att ga ifran|med att lamna|med separation)"
 )
 # Economic violence that needs no control word.
 ECONOMIC_STRONG = _c(
@@ -318,7 +344,7 @@ PAST = _c(
 AGO = _c(r"\b(?:\w+ )?(?:vuo(?:si|tta|den)|kuukau\w*|viiko\w*) sitten\b|\b(?:\w+ )?(?:ar|manader|manad|veckor) sedan\b")
 SUBSTANCE_WORDS = _c(
     r"\bsomnmedel|\bsomnpiller|\bsomntablett|\blugnande|\bunilaak|\brauhoittav|\bpaihte|\bpaihde|\bhuume|\bjuo\b|\bjoin\b|\bjoit\b|\bjoimme\b|\bjuonu\b|\bjuo(?:d|mi|n|p|v|t)|\bjoi\b|\bgrejer|\bfesta|\broker pa|\brokt pa|\brokte pa|\broka pa|\bjuopot|\bjuomin|\bjuominen|\bryyp|\bkannab|\bpilve|"
-    r"\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
+    r"\bjuomaan\b|\bjuomassa\b|\b(?:oli|on) ottanu(?:t)?\b|\bamfe|\bpiri|\bsubu|\bsubutex|\bbentso|\balkoho|\bviina|\bkalja|\bkaljaa|\bhumala|\bkannis|"
     r"\bdoka|\bnisti|\bvetaa|\bvetaa kamaa|\bkamaa|\bkokai|\bekstaasi|\bmdma|\bspiidi|\bnuuska|"
     r"\bdricker|\bdrack|\bdricka|\bfyllo|\bsuper\b|\bsuperi|\bsupa|\bfylla|\bfull\b(?! (?:med|av)\b)|\bberusad|\bknark|\bdroger|\bdrog|"
     r"\brusmed|\bmissbruk|\balkohol|\bhasch|\bgras\b|\bweed|\bamfetamin|\bkokain|\bsnus|\bvin\b|"
@@ -326,6 +352,14 @@ SUBSTANCE_WORDS = _c(
     r"\bmetadon|\bkorvaushoi|\bsubstitution|\bsmoking|\broker|\bpolttaa|\bpoltt|\bkrapula|\bbakis"
 )
 MENTAL = _c(
+    # the wish not to be here, said of oneself or by a partner: "se sano et ois parempi jos se ei ois täällä"
+    r"\b(?:ois|olis|olisi) parempi (?:jos|etta|et) (?:\w+ ){0,2}(?:ei|en) (?:ois|olis|olisi) (?:\w+ )?(?:taalla|olemassa)|"
+    r"\bparempi ilman (?:mua|minua)\b|\bbattre (?:om|ifall) (?:jag|hon|han) (?:inte|int) (?:fanns|var har)|\bbattre utan mig\b|"
+    r"\btungt (?:\w+ ){0,4}efter forlossningen|"
+    r"\bsynnytyksen jalkeen (?:\w+ ){0,3}(?:raskasta|vaikeaa|paha olla|ahdistaa|itkettaa)|"
+    # a mother who turns from her baby after the birth: "säger hon vill inte se bebisen"
+    r"\bvill (?:inte|int) (?:se|halla|ta hand om|amma) (?:bebisen|babyn|den lilla|sitt barn)|"
+    r"\bei (?:halua|haluu) (?:nahda|pitaa sylissa|hoitaa|imettaa) (?:\w+ )?vauva|"
     r"\bitkee (?:\w+ )?(?:paivat|paivat pitkat|koko ajan|joka paiva|paljon|yksin|navetassa|vessassa)|\bon ollu(?:t)? (?:\w+ )?eri ihminen|"
     r"\bettei (?:se |han )?(?:oo|ole) hyva aiti|\b(?:hon|frun|hustrun|sambon) grater (?:hela dagarna|jamt|hela tiden|varje dag)|"
     r"\b(?:int|inte) (?:matt|mar) bra|\bmatt daligt|\bsover daligt|\bta livet av|\bsjalvmord|"
@@ -348,7 +382,10 @@ COPING = _c(
     r"\bnukkuma|\bvalvo|\bitkuinen|\bitkee|\buhma|\bkiukku|\braivari|\bkasvatu|\bvanhemmu|\btoimeentul|"
     r"\brahat ei riita|\brahat loppu|\bvelat|\bkotiapu|\bkotipalvelu|\borkar inte|\bork|\btrott|\butmatt|"
     r"\bvardagen|\bsomn|\bsover inte|\bsover (?:daligt|knappt|oroligt)|\bnukkuu (?:huonosti|levottomasti)|\bei nuku\b|\bskriker hela|\bskriker (?:jamt|konstant|hela tiden|varje natt|pa natterna)|\bgrater (?:jamt|hela tiden|konstant)|\btrotsalder|\buppfostr|\bforaldraskap|\bhemhjalp|"
-    r"\bpengarna racker inte|\bskulder|\bekonomin"
+    r"\bpengarna racker inte|\bskulder|\bekonomin|\bklarar (?:inte|int) (?:av )?allt|\ben (?:parjaa|selvia) (?:\w+ )?kaikest|"
+    # a parent who shouts at the children: parenting support, no violence named
+    r"\bskriker pa (?:mina |vara |sina )?(?:barn|ungar)|\bhuudan (?:\w+ )?(?:lapsille|lapsia|lapsilleni)|"
+    r"\braivoan (?:\w+ )?lapsille|\bhermostun (?:\w+ )?lapsiin|\btappar (?:talamodet|humoret) (?:med|pa) (?:barnen|ungarna)"
 )
 RELATIONSHIP = _c(
     r"\bero\b|\beron|\beroa|\berot|\berota|\berotaan|\beronnut|\berottu|\berotila|\bparisuht|\briidel|"
@@ -367,7 +404,7 @@ CHILD_WELFARE = _c(
     r"\blastensuojel|\bvanskot|\butan (?:mat|vinterklader|klader)\b|\bsvalt|\bsvalter|\bei (?:\w+ )?(?:ole|oo) syotavaa|\bgrannunga|\blapset (?:\w+ ){1,3}yksin\b|\bvaippaihottum|\bkynnet (?:\w+ )?mustat|\bei (?:olis |ole |oo |ollu )?syony paiviin|\b(?:oli|on|ollu) tait\b|"
     r"\blikaisissa vaatteissa|\bilman puhtaita vaatteita|\b(?:koti|asunto|kamppa) (?:\w+ )?taynna roskia|\bei (?:ole |oo )?(?:kaynyt|kayny) (?:eskarissa|paivakodissa|hoidossa)|"
     r"\butan rena klader|\b(?:hemmet|lagenheten|huset) (?:ar )?fullt? (?:med|av) skrap|\bskrap overallt|\bhoitamatta|\bei pideta huolta|\bhuolissani (?:\w+ )?(?:lapsenlaps|lapsist|lapsesta)|"
-    r"\bloss\b|\bblojeutslag|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|\bhungrig\b|\bhungrigt|\bar ofta hungr|"
+    r"\bloss\b|\bblojeutslag|\bsamma bloja|\bsamassa vaipassa|\bvaippaa ei (?:\w+ )?vaihd|\bblojan (?:har )?(?:inte|int) bytts|\binte atit pa|\bsmutsiga klader|\bingen tar hand om|\bingen mat|\bsmutsig|\blikainen|\bei ruokaa|\bei oo ruokaa|\bnalissa|\bnalka|\bnalkaise|\byksin kotona|\byksin ulkona|\bhungriga|\bhungrig\b|\bhungrigt|\bar ofta hungr|"
     r"\bensamma|\bensam hemma|\blasu\b|\blaiminly|\bheitteille|\bhuoli lapse|\bhuolissani lapse|\bhuolestunut lapse|"
     r"\bnaapurin lap|\blapsi on yksin|\blapset yksin|\bei hoida lapsi|\bbarnskydd|\bbarnskyddsanmal|"
     r"\bforsummel|\bforsummar|\boro for barn|\borolig for barn|\bgrannens barn|\bbarnen ensamma|"

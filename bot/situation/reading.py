@@ -32,6 +32,7 @@ SUBSTANCE_INTENTS = ("substance_use_pregnancy", "substance_use_family", "youth_s
 CUE = 0.8
 # A need only the words suggest (the classifier said something else): counts, but below a clear intent.
 CUE_NEED = 0.6
+WORDLESS_PREGNANCY = 0.8  # the classifier's confidence that makes a pregnancy of a message without its word
 # An intent the words do not back, in a short message or an answer to another question, counts this much.
 DISCOUNT = 0.5
 BUTTON = 1.0
@@ -90,16 +91,22 @@ def read(message: Message) -> Reading:
 
     # ---- who writes, about whom
     role = entity.get("role")
+    private = bool(cues.PRIVATE_CAPACITY.search(folded))
+    if role == "professional" and private:
+        role = None  # "olen terveydenhoitaja mutta kysyn omana itsenäni": a relative or a parent writes
     if role:
         r.add("role", role, BUTTON if message.button else (ANSWER if message.asked == "role" else CUE))
     if not role and cues.GRANDPARENT.search(folded) and intent != "professional_referral":
         r.add("role", "relative", 0.7)
-    if intent == "professional_referral":
+    if intent == "professional_referral" and not private:
         r.add("role", "professional", max(conf, 0.6))
     elif intent == "inform_role" and role:
         r.add("role", role, ANSWER)
     introduced = (
-        role != "professional" and bool(cues.PROFESSIONAL_INTRO.search(folded)) and not cues.RETIRED.search(folded)
+        role != "professional"
+        and bool(cues.PROFESSIONAL_INTRO.search(folded))
+        and not cues.RETIRED.search(folded)
+        and not private
     )
     if introduced:
         # Stronger than a role word in their story ("en ensamstående mamma" is the client).
@@ -113,6 +120,14 @@ def read(message: Message) -> Reading:
         and not introduced
     ):
         r.add("role", "young", CUE)  # "mä oon 13": a child or young person writes themselves
+    elif (
+        not role
+        and intent in SUBSTANCE_INTENTS
+        and not introduced
+        and cues.HIDES_FROM_PARENTS.search(folded)
+        and not cues.PARENT_USER.search(folded)
+    ):
+        r.add("role", "young", CUE_NEED)  # "röker gräs varje dag, mutsi å fatsi vet int": the writer is young
     # An adult writer's own age ("olen 34-vuotias") is nobody's child's age; a young writer's own age ("oon 15")
     # says who writes, not whom the worry is about.
     about_others = cues.WRITER_AGE.sub(" ", folded) if writer_age is not None else folded
@@ -125,9 +140,11 @@ def read(message: Message) -> Reading:
     pregnancy_words = bool(cues.PREGNANCY.search(cues.PAST_PREGNANCY.sub(" ", folded)))
     # The classifier's weak guess of a pregnancy stays weak when the bot had asked about the worry: the answer's
     # confidence is raised, not the evidence of a pregnancy ("Meillä on 6 viikon vauva ja mä juon liikaa", 0.45).
+    # Without a word of it, even a surer guess is no pregnancy ("röker typ gräs varje dag, mutsi å fatsi vet
+    # int", 0.64): the words name a pregnancy in many ways (cues.PREGNANCY), the classifier only guesses one.
     weak_pregnancy_guess = (
         intent == "substance_use_pregnancy"
-        and message.confidence < STRONG
+        and message.confidence < WORDLESS_PREGNANCY
         and not message.button
         and not pregnancy_words
         and role != "pregnant"
@@ -200,7 +217,16 @@ def read(message: Message) -> Reading:
     # A pregnancy the words or a button say; the classifier's guess alone ("mä poltan pilveä", read as a
     # pregnancy at 0.48) is not evidence enough to make the substance a pregnancy's.
     pregnant_said = pregnancy_words or role == "pregnant" or (pregnant and conf >= STRONG) or message.pregnant_held
-    if has_substance:
+    parents_use_only = bool(cues.PARENT_USER.search(about_others)) and not (
+        cues.SELF_USE.search(folded) or _partner(folded)
+    )
+    if has_substance and pregnant_said and parents_use_only and role == "pregnant":
+        # "Oon 19 ja odotan vauvaa. Mun äiti juo ihan hirveesti ja asun vielä kotona": the pregnancy is the
+        # writer's, the use her mother's: the expecting young person's own support, not the HAL clinic.
+        cue_needs["family_support"] = CUE
+        if intent == "substance_use_pregnancy":
+            intent = "family_support"
+    elif has_substance:
         if pregnant_said:
             cue_needs["substance_use_pregnancy"] = CUE
         elif (
@@ -248,6 +274,17 @@ def read(message: Message) -> Reading:
         cue_needs["relationship_support"] = 0.5  # "since the divorce ..." is often only the background
     if (
         intent == "youth_substance_use"
+        and conf < CUE
+        and not young
+        and role != "young"
+        and "substance_use_family" in cue_needs
+        and (subject or ("", 0))[0] in ("partner", "parent")
+    ):
+        # "min man Johan har börjat dricka mycket mer" read as a young person's use (0.67): no word of a young
+        # person, the partner's use named; a sure reading ("tyttären poikaystävä polttaa", 0.99) stays.
+        intent = "substance_use_family"
+    if (
+        intent == "youth_substance_use"
         and (subject or ("", 0))[0] == "self"
         and (writer_age or 0) >= 18
         and (cues.CHILD.search(about_others) or cues.BABY.search(folded))
@@ -260,6 +297,10 @@ def read(message: Message) -> Reading:
     if not cue_needs and (intent not in WORRY_INTENTS or conf < STRONG) and asked in cues.NEED_OF_SERVICE:
         # "finns det mödrahem nära S:t Michel?": the service asked for says the need.
         cue_needs[cues.NEED_OF_SERVICE[asked]] = CUE_NEED
+    if fear and intent == "child_welfare_concern" and conf < STRONG and "child_welfare_concern" not in cue_needs:
+        # "Går det att få hjälp hemma utan att dom tror att jag är en dålig mamma?": the fear of being judged,
+        # not a worry for a child's care
+        conf *= DISCOUNT
     if intent in SUBSTANCE_INTENTS and not has_substance and message.confidence < STRONG and not message.button:
         # A weak substance guess with no word of any substance ("pappa till en nyfödd, känner mig vilsen"):
         # the family's everyday worry, weakly.
@@ -344,6 +385,8 @@ def _own_mental(folded: str, about_young: bool) -> bool:
     """A mental-health cue about a parent (the writer or the one written of), not about the young person a
     parent writes of: in a message about a teenager, "hon mår dåligt" is the teenager's."""
     for m in cues.MENTAL.finditer(folded):
+        if re.search(r"bebis|babyn|vauva|den lilla|sitt barn", m.group(0)):
+            return True  # "hon vill inte se bebisen": only a parent turns from the baby
         before = folded[max(0, m.start() - 30) : m.start()]
         if not (about_young and _SOMEONE_ELSES_STATE.search(before) or _BABYS_STATE.search(before)):
             return True
