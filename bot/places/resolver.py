@@ -240,6 +240,10 @@ def _is_real_word(word: str) -> bool:
     return bool(v and v.spell(word))
 
 
+# Swedish everyday words that a municipality's name becomes without its å ("stora": Storå, "sund": Sund).
+_SWEDISH_WORDS = frozenset({"stora", "sund", "inga"})
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """All places mentioned in `text`, in order. Ambiguous names need a cue, a capital or a bare answer."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
@@ -289,6 +293,8 @@ def _match_at(text: str, tokens, i: int, bare_answer: bool):
             and _is_real_word(surface)
         ):
             continue  # "passi on sen kaapissa" (in the cupboard) is not Kaavi: a lower-case everyday word
+        if n == 1 and surface.islower() and word in _SWEDISH_WORDS and not (bare_answer or cue):
+            continue  # "mina två stora bor också hos oss" (big ones) is not Storå
         # A capital inside the text marks a name; after a full stop it marks only a sentence ("… Inga akuta tankar").
         capital_inside = surface[:1].isupper() and i > 0 and not re.search(r"[.!?:\n]\s*$", text[: span[0][0]])
         # ... unless the name is the whole sentence: "… vill prata med någon på svenska. Ingå."

@@ -138,7 +138,7 @@ PARTNER = _c(
 )
 PARTNER_STRONG = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle)\b|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|\btyttoystav|"
-    r"\bavomie|\bavovaimo|\bukkoni|\baija\b|\baijani|"
+    r"\bavomie|\bavovaimo|\bukkoni|\bukko\b|\baija\b|\baijani|\b(?:deras|vara|deras|hans|hennes) pappa\b(?=.*\b(?:dricker|super|drack))|"
     + EX
     + r"|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\b(?:min|ens|din|hennes|sin) man\b|"
     r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
@@ -232,6 +232,9 @@ VIOLENCE_KINDS = (
             r"\blaser (?:alla )?mina (?:meddelanden|sms)|\bsparning pa min|\bsparar min|\bvagar (?:int|inte) (?:aka|ga|traffa)|"
             r"\bkontrollerar|\bsvartsjuk|\bisolera|\bfar inte traffa|\blaser min|"
             r"\bkollar min (?:telefon|mobil)|\bpsykiskt vald|\bpsykisk misshandel|"
+            # "frugan e hotfull", "min man är hård mot mig", "sambon har bytt lösenord på allt"
+            r"\bhotfull|\b(?:ar|e|va|var) (?:sa |valdigt |sa himla )?hard mot (?:mig|mej|oss|barnen)|"
+            r"\bbytt (?:alla )?losenord(?:en|et)? pa|\bhar (?:inte|int) tillgang till (?:nanting|nagonting|mina|min|mitt)|"
             r"\bsager (?:\w+ ){0,4}att (?:jag|ja) (?:ar|e) (?:en |ett |sa |helt )?(?:dum|ful|fet|vardelos|dalig|usel|kass|idiot|misslyck|ingenting|inget)|\bdum o(?:ch)? ful|"
             r"\bsparar (?:mig|min telefon)|\bvet alltid var|\bhanar\b|\bhanade\b|\bhanfull|\bvisar var jag (?:ar|e|befinner)|"
             r"\bapp som (?:\w+ ){0,2}(?:visar|foljer|sparar|spar)|\bpilkkaa|\bpilkkas|\bivailee|\bsovellu\w* (?:\w+ ){0,3}(?:missa (?:ma|mina|oon|olen)|seuraa (?:mua|minua))|\bskriker (?:at|pa) mig|\bskrek (?:at|pa) mig|\bmanipuler|\bnedvardera|\bnedlatande|\btrakasser|\bvainoa|\bvainoaa|\bforfoljer"

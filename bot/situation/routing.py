@@ -78,8 +78,14 @@ def substance_kind(situation: dict) -> Optional[str]:
         return "substance_use_family"  # "a 16-year-old told me her mother drinks": the mother's use
     if subject == "young" or (subject in (None, "child", "client") and age is not None and 10 <= age <= 22):
         return "youth_substance_use"
-    if subject == "child" and (age is None or age >= 10):
+    if subject == "child" and age is not None and age >= 10:
         return "youth_substance_use"  # "pojan huoneesta löytyi pilveä": a child who uses is a young person
+    if subject == "child" and age is None:
+        # ... unless a family's use was read surely: "Mina två barn är 1 och 3 och deras pappa har börjat dricka"
+        # names children, and the one who drinks is their father
+        family = _need_confidence(situation, "substance_use_family")
+        if "youth_substance_use" in model.needs(situation) or family < 0.7:
+            return "youth_substance_use"
     return None
 
 
