@@ -54,12 +54,12 @@ def _little_before(tokens: Sequence, i: int) -> bool:
 
 def _tagged(text: str, tokens: Sequence, i: int, places: dict) -> bool:
     tok = tokens[i]
-    if _function_word(tok):
-        return False
+    if _function_word(tok) or i in places:
+        return False  # "Oulu (13)", "Kemi (9)": a municipality with a number is no child
     after = text[tok.end : tok.end + 40]
     if _BRACKETED_AGE.match(after):
         return tok.capital or _base_name(tok.folded) in _names().first
-    if _AGE_AND_PLACE.match(after) and i not in places:
+    if _AGE_AND_PLACE.match(after):
         return tok.capital or _base_name(tok.folded) in _names().first or unknown_word(tok)
     return False
 

@@ -54,6 +54,8 @@ from bot.privacy.redaction import redact
         # an age in brackets, a signature of name, age and place, pet-name compounds
         ("Pappa hit. Anna (7) har ont i magen", "Pappa hit. [name] (7) har ont i magen"),
         ("Lapsi (7) on kipeä", "Lapsi (7) on kipeä"),
+        ("Oulu (13)", "Oulu (13)"),
+        ("Kemi (9)", "Kemi (9)"),
         ("– Kari, 29, Jakobstad", "– [name], 29, Jakobstad"),
         ("Väsynyt, 34, Vaasa", "Väsynyt, 34, Vaasa"),
         ("meiän eero-kulta täyttää huomenna 3", "meiän [name] täyttää huomenna 3"),
