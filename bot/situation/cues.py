@@ -138,7 +138,7 @@ PARTNER = _c(
 )
 PARTNER_STRONG = _c(
     r"\bmie(?:s|hen|heni|hes|heen|helle)\b|\bvaimo|\bpuoliso|\bkumppani|\bpoikaystav|\btyttoystav|"
-    r"\bavomie|\bavovaimo|\bukkoni|\bukko\b|\baija\b|\baijani|\b(?:deras|vara|deras|hans|hennes) pappa\b(?=.*\b(?:dricker|super|drack))|"
+    r"\bavomie|\bavovaimo|\bukkoni|\bukko\b|\baija\b|\baijani|\b(?:deras|vara|hans|hennes) pappa\b(?=.*\b(?:dricker|super|drack))|"
     + EX
     + r"|\blapsen isa|\blasten isa|\bvauvan isa|\bsambo|\b(?:min|ens|din|hennes|sin) man\b|"
     r"\b(?:lapseni|lasteni|vauvani|poikani|tyttoni|tyttareni) (?:isa|aiti)|\b(?:mitt barns|mina barns) (?:pappa|mamma)|"
@@ -277,8 +277,8 @@ CHILD_WELFARE_FEAR = _c(
 HIDES_FROM_PARENTS = _c(
     r"\b(?:mutsi|faija|morsan|farsan|fatsi|mamsen|mutsi (?:ja|o|a|och) faija|mutsi (?:ja|o|a|och) fatsi|"
     r"morsan (?:o|a|och) farsan|mina foraldrar|foraldrarna|mun vanhemmat|vanhemmat|mun (?:aiti|isa)) "
-    r"(?:\w+ )?(?:vet int|vet inte|vet inget|vet ingenting|far int veta|far inte veta|ei tieda|ei tiia|ei tiedä|"
-    r"ei saa tietaa|ei saa tiietaa|ei tii|ei oo tietoa)"
+    r"(?:\w+ )?(?:vet int|vet inte|vet inget|vet ingenting|far int veta|far inte veta|ei tieda|ei tiia|"
+    r"ei saa tietaa|ei tii|ei oo tietoa)"
     r"|\butan att (?:mina |mutsi|morsan|farsan|foraldrarna|dom|de)\w* (?:\w+ )?far veta"
     r"|\bettei (?:mun )?(?:vanhemmat|mutsi|faija|aiti|isa) (?:\w+ )?(?:saa tietaa|tieda|tiia)"
 )
